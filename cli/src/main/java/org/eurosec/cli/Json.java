@@ -1,0 +1,71 @@
+package org.eurosec.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.eurosec.explain.Explanation;
+import org.eurosec.model.Provenance;
+import org.eurosec.model.Span;
+
+/** Builds JSON trees out of ordered maps and writes them; field names are snake_case. */
+final class Json {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private Json() {
+    }
+
+    static Map<String, Object> obj() {
+        return new LinkedHashMap<>();
+    }
+
+    static String write(Object tree) {
+        try {
+            return MAPPER.writeValueAsString(tree) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Object code(OptionalInt v) {
+        return v.isPresent() ? v.getAsInt() : null;
+    }
+
+    static Object opt(Optional<?> v) {
+        return v.orElse(null);
+    }
+
+    static Map<String, Object> span(Span s) {
+        Map<String, Object> m = obj();
+        m.put("from", s.from().toString());
+        m.put("to", s.to().map(Object::toString).orElse(null));
+        return m;
+    }
+
+    static Map<String, Object> provenance(Map<String, Object> into, Provenance p) {
+        into.put("source", p.source());
+        into.put("at", p.where());
+        p.note().ifPresent(n -> into.put("note", n));
+        if (p.unconfirmed()) {
+            into.put("unconfirmed", true);
+        }
+        return into;
+    }
+
+    static Map<String, Object> explanation(Explanation e) {
+        Map<String, Object> m = obj();
+        m.put("claim", e.claim());
+        e.source().ifPresent(s -> m.put("source", s));
+        e.where().ifPresent(w -> m.put("at", w));
+        if (!e.because().isEmpty()) {
+            List<Object> kids = e.because().stream().map(k -> (Object) explanation(k)).toList();
+            m.put("because", kids);
+        }
+        return m;
+    }
+}

@@ -1,0 +1,53 @@
+package org.eurosec.cli;
+
+import java.io.PrintWriter;
+import org.eurosec.load.DataException;
+import org.eurosec.load.Problem;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The `eurosec` command: every analysis as a subcommand, with table, JSON and CSV output. */
+@Command(name = "eurosec", mixinStandardHelpOptions = true, version = "eurosec 0.1.0",
+        description = "An executable, explainable model of the Euro-Atlantic security architecture.",
+        subcommands = {CoverageCommand.class, ActorCommand.class, ActorsCommand.class, ValidateCommand.class,
+                InterpretationsCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given streams and returns the exit status (0 ok, 2 bad input or data, 1 a fault of ours). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof UserError) {
+                err.println("eurosec: " + ex.getMessage());
+                return 2;
+            }
+            if (ex instanceof DataException de) {
+                for (Problem p : de.problems()) {
+                    err.println(p);
+                }
+                err.println("eurosec: the data has " + de.problems().size() + " problem(s); nothing was computed");
+                return 2;
+            }
+            err.println("eurosec: internal error (please report): " + ex);
+            return 1;
+        });
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+}

@@ -1,0 +1,138 @@
+package org.eurosec.engine;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.eurosec.model.Architecture;
+import org.eurosec.model.DefenceTerms;
+import org.eurosec.model.Instrument;
+import org.eurosec.model.LegalForce;
+import org.eurosec.model.MembershipStatus;
+import org.eurosec.model.Organisation;
+import org.eurosec.model.ParticipationStatus;
+import org.eurosec.model.Parties;
+import org.eurosec.model.Provision;
+import org.eurosec.model.Span;
+import org.eurosec.model.State;
+
+/**
+ * Computes a {@link Snapshot} for any day directly from the facts: the rule of coverage, written once.
+ *
+ * <p>A state is covered on a day when a binding instrument in force that day, to which it is a
+ * party that day, has a collective-defence or mutual-assistance provision in force that day that
+ * obliges (not merely entitles) at least one other party to assist it. One-way provisions name
+ * their guarantors and beneficiaries; the reading may take guarantors out (see interpretations).
+ */
+public final class SnapshotBuilder {
+
+    private final Architecture architecture;
+    private final Reading reading;
+    private final Map<String, List<PartySpell>> partySpells = new LinkedHashMap<>();
+
+    public SnapshotBuilder(Architecture architecture, Reading reading) {
+        this.architecture = architecture;
+        this.reading = reading;
+        Set<MembershipStatus> statuses = reading.partyStatuses();
+        for (Instrument i : architecture.instruments().values()) {
+            partySpells.put(i.id(), List.copyOf(spells(i, statuses)));
+        }
+    }
+
+    public Architecture architecture() {
+        return architecture;
+    }
+
+    public Reading reading() {
+        return reading;
+    }
+
+    /** The spells that make actors parties to an instrument under this reading. */
+    public List<PartySpell> partySpells(String instrumentId) {
+        return partySpells.getOrDefault(instrumentId, List.of());
+    }
+
+    private List<PartySpell> spells(Instrument i, Set<MembershipStatus> statuses) {
+        List<PartySpell> out = new ArrayList<>();
+        if (i.parties() instanceof Parties.OrganisationMembers om) {
+            Organisation org = architecture.organisations().get(om.organisation());
+            org.members().stream().filter(m -> statuses.contains(m.status()))
+                    .forEach(m -> out.add(new PartySpell(m.actor(), m.span(), org.id(), m.status().name().toLowerCase(), m.provenance())));
+        } else if (i.parties() instanceof Parties.Listed listed) {
+            listed.spells().stream().filter(p -> p.status() == ParticipationStatus.RATIFIED)
+                    .forEach(p -> out.add(new PartySpell(p.actor(), p.span(), i.id(), "party", p.provenance())));
+        }
+        return out;
+    }
+
+    /** Each actor's party spell on a day (one at most, spells do not overlap), for actors that exist that day. */
+    public Map<String, PartySpell> partiesOn(String instrumentId, LocalDate day) {
+        Map<String, PartySpell> out = new TreeMap<>();
+        for (PartySpell s : partySpells(instrumentId)) {
+            if (s.span().contains(day)) {
+                State st = architecture.states().get(s.actor());
+                if (st == null || st.existsOn(day)) {
+                    out.put(s.actor(), s);
+                }
+            }
+        }
+        return out;
+    }
+
+    public Snapshot snapshot(LocalDate day) {
+        Map<String, List<GuaranteeGroup>> guarantees = new TreeMap<>();
+        Map<String, List<Commitment>> commitments = new TreeMap<>();
+        Map<String, Set<String>> partiesByInstrument = new TreeMap<>();
+        for (Instrument i : architecture.instruments().values()) {
+            if (!i.inForceOn(day)) {
+                continue;
+            }
+            Map<String, PartySpell> parties = partiesOn(i.id(), day);
+            if (i.legalForce() == LegalForce.POLITICAL) {
+                parties.values().forEach(p -> commitments.computeIfAbsent(p.actor(), k -> new ArrayList<>()).add(new Commitment(i, p)));
+                continue;
+            }
+            partiesByInstrument.put(i.id(), new TreeSet<>(parties.keySet()));
+            for (Provision p : i.provisions()) {
+                if (p.defence().isEmpty() || p.defence().get().obligation() != DefenceTerms.Obligation.OBLIGED) {
+                    continue;
+                }
+                Optional<Span> force = i.inForceSpan(p);
+                if (force.isEmpty() || !force.get().contains(day)) {
+                    continue;
+                }
+                addGuarantees(i, p, force.get(), parties, guarantees);
+            }
+        }
+        guarantees.values().forEach(l -> l.sort(Comparator.comparing(g -> g.provision().id())));
+        return new Snapshot(day, guarantees, commitments, partiesByInstrument);
+    }
+
+    private void addGuarantees(Instrument i, Provision p, Span force, Map<String, PartySpell> parties,
+            Map<String, List<GuaranteeGroup>> out) {
+        DefenceTerms terms = p.defence().orElseThrow();
+        List<PartySpell> guarantors = new ArrayList<>();
+        for (PartySpell s : parties.values()) {
+            if ((terms.guarantors().isEmpty() || terms.guarantors().contains(s.actor()))
+                    && !reading.excludesGuarantor(p.id(), s.actor())) {
+                guarantors.add(s);
+            }
+        }
+        Optional<String> through = i.parties() instanceof Parties.OrganisationMembers om ? Optional.of(om.organisation()) : Optional.empty();
+        for (PartySpell b : parties.values()) {
+            if (!terms.beneficiaries().isEmpty() && !terms.beneficiaries().contains(b.actor())) {
+                continue;
+            }
+            List<PartySpell> others = guarantors.stream().filter(g -> !g.actor().equals(b.actor())).toList();
+            if (!others.isEmpty()) {
+                out.computeIfAbsent(b.actor(), k -> new ArrayList<>()).add(new GuaranteeGroup(p, i, through, force, b, others));
+            }
+        }
+    }
+}

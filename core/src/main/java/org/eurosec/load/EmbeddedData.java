@@ -1,0 +1,51 @@
+package org.eurosec.load;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.util.Map;
+import org.eurosec.model.Architecture;
+
+/**
+ * The data directory shipped inside the build (copied from the repository's {@code data/}), read
+ * in place whether the classes sit in a directory or in a jar.
+ */
+public final class EmbeddedData {
+
+    private static final String MARKER = "/eurosec/data/meta.yaml";
+
+    private EmbeddedData() {
+    }
+
+    /** The embedded data directory as a path (in a zip file system when running from a jar). */
+    public static Path directory() {
+        URL url = EmbeddedData.class.getResource(MARKER);
+        if (url == null) {
+            throw new IllegalStateException("the build carries no embedded data (" + MARKER + " missing)");
+        }
+        try {
+            URI uri = url.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                FileSystem fs;
+                try {
+                    fs = FileSystems.newFileSystem(uri, Map.of());
+                } catch (FileSystemAlreadyExistsException e) {
+                    fs = FileSystems.getFileSystem(uri);
+                }
+                return fs.provider().getPath(uri).getParent();
+            }
+            return Path.of(uri).getParent();
+        } catch (URISyntaxException | IOException e) {
+            throw new IllegalStateException("cannot open the embedded data: " + e.getMessage(), e);
+        }
+    }
+
+    public static Architecture load() {
+        return ArchitectureLoader.load(directory(), "data");
+    }
+}

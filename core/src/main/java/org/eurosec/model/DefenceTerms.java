@@ -1,0 +1,40 @@
+package org.eurosec.model;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The typed conditions of a collective-defence or mutual-assistance provision. An empty
+ * {@code guarantors} / {@code beneficiaries} list means every party.
+ */
+public record DefenceTerms(
+        Obligation obligation,
+        Assistance assistance,
+        Optional<String> means,
+        Optional<String> scope,
+        boolean consentRequired,
+        List<String> guarantors,
+        List<String> beneficiaries) {
+
+    /** Whether the text obliges the guarantor or only entitles it. */
+    public enum Obligation {
+        OBLIGED, ENTITLED;
+
+        public String id() {
+            return name().toLowerCase();
+        }
+    }
+
+    /** Whether assistance must be given ("all the aid in their power") or is left to the guarantor. */
+    public enum Assistance {
+        AUTOMATIC, DISCRETIONARY;
+
+        public String id() {
+            return name().toLowerCase();
+        }
+    }
+
+    public boolean oneWay() {
+        return !guarantors.isEmpty() || !beneficiaries.isEmpty();
+    }
+}

@@ -1,0 +1,45 @@
+package org.eurosec.model;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** A treaty or political document with its provisions and parties. */
+public record Instrument(
+        String id,
+        String name,
+        String type,
+        LegalForce legalForce,
+        Set<Dimension> dimensions,
+        Optional<LocalDate> signed,
+        Optional<LocalDate> inForce,
+        Optional<LocalDate> ended,
+        Parties parties,
+        List<Provision> provisions,
+        Provenance provenance) {
+
+    /** The days on which the instrument is in force, if it ever was. */
+    public Optional<Span> inForceSpan() {
+        return inForce.map(f -> new Span(f, ended));
+    }
+
+    public boolean inForceOn(LocalDate day) {
+        return inForceSpan().map(s -> s.contains(day)).orElse(false);
+    }
+
+    /** The days on which a provision is in force: its own dates within its instrument's. */
+    public Optional<Span> inForceSpan(Provision p) {
+        Optional<Span> own = inForceSpan();
+        if (own.isEmpty()) {
+            return own;
+        }
+        LocalDate from = p.inForce().filter(d -> d.isAfter(own.get().from())).orElse(own.get().from());
+        Optional<LocalDate> to = own.get().to();
+        if (p.ended().isPresent() && (to.isEmpty() || p.ended().get().isBefore(to.get()))) {
+            to = p.ended();
+        }
+        Span span = new Span(from, to);
+        return span.isEmpty() ? Optional.empty() : Optional.of(span);
+    }
+}

@@ -1,0 +1,31 @@
+package org.eurosec.model;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A named question on which sources or readers differ, with its options and a documented default.
+ * An option changes the engine in one of two typed ways: which membership or participation
+ * statuses make an actor a party, and which actors do not count as guarantors under given provisions.
+ */
+public record Interpretation(
+        String id,
+        String question,
+        List<Option> options,
+        String defaultOption,
+        Provenance provenance) {
+
+    public record Option(
+            String id,
+            String description,
+            Optional<Set<MembershipStatus>> partyStatuses,
+            Set<String> excludeGuarantors,
+            Set<String> appliesTo,
+            Provenance provenance) {
+    }
+
+    public Optional<Option> option(String optionId) {
+        return options.stream().filter(o -> o.id().equals(optionId)).findFirst();
+    }
+}

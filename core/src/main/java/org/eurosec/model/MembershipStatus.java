@@ -1,0 +1,15 @@
+package org.eurosec.model;
+
+/** How an actor belongs to an organisation during one spell. */
+public enum MembershipStatus {
+    /** A full member. */
+    MEMBER,
+    /** An associate member: takes part in some bodies, not bound by everything. */
+    ASSOCIATE,
+    /** Takes part without full membership (e.g. Ukraine in the CIS). */
+    PARTICIPANT,
+    /** Membership suspended by the organisation or by the member. */
+    SUSPENDED,
+    /** Participation frozen by the member while it stays a member in law (Armenia in the CSTO, 2024). */
+    FROZEN
+}
