@@ -235,8 +235,10 @@ public final class ArchitectureLoader {
         Optional<String> id = f.requiredString("id");
         Optional<String> name = f.requiredString("name");
         Optional<String> iso3 = f.requiredString("iso3");
-        Optional<Provenance> prov = provenance(n, f);
         String what = "state " + id.orElse("?");
+        // A state missing its source is still kept (the problem is recorded, so loading fails anyway)
+        // to spare the reader a cascade of "unknown state" messages about it.
+        Optional<Provenance> prov = Optional.of(provenance(n, f, what).orElse(new Provenance("", n.file(), f.line(), Optional.empty(), false)));
         id.ifPresent(v -> {
             if (!v.matches("[A-Z][A-Z0-9]{2}")) {
                 n.problem(f.line("id"), what + ": id must be three upper-case letters or digits (ISO 3166 style)");
@@ -300,7 +302,7 @@ public final class ArchitectureLoader {
             String what = "organisation " + id.orElse("?");
             id.ifPresent(v -> checkKebab(n, f.line("id"), what, v));
             Optional<String> name = f.requiredString("name");
-            Optional<Provenance> prov = provenance(n, f);
+            Optional<Provenance> prov = provenance(n, f, what);
             String kind = f.string("kind").orElse("organisation");
             Optional<String> foundedBy = f.string("founded_by");
             foundedBy.ifPresent(v -> refs.add(new Ref(Kind.INSTRUMENT, v, n.file(), f.line("founded_by"), what + " founded_by")));
@@ -358,7 +360,7 @@ public final class ArchitectureLoader {
             String what = "instrument " + id.orElse("?");
             id.ifPresent(v -> checkKebab(n, f.line("id"), what, v));
             Optional<String> name = f.requiredString("name");
-            Optional<Provenance> prov = provenance(n, f);
+            Optional<Provenance> prov = provenance(n, f, what);
             String type = f.string("type").orElse("treaty");
             Optional<LegalForce> force = f.requiredString("legal_force")
                     .flatMap(v -> enumValue(n, f.line("legal_force"), what + " legal_force", v, LegalForce.class));
@@ -460,7 +462,7 @@ public final class ArchitectureLoader {
                 n.problem(pn, pwhat + ": params must be a mapping");
             }
         });
-        Optional<Provenance> prov = provenance(n, f);
+        Optional<Provenance> prov = provenance(n, f, pwhat);
         Optional<DefenceTerms> defence = Optional.empty();
         if (kind.isPresent() && kind.get().canGuarantee()) {
             defence = Optional.of(defenceTerms(n, f, params, pwhat));
@@ -528,7 +530,7 @@ public final class ArchitectureLoader {
                     String what = "interpretation " + id.orElse("?");
                     Optional<String> question = f.requiredString("question");
                     Optional<String> def = f.requiredString("default");
-                    Optional<Provenance> prov = provenance(n, f);
+                    Optional<Provenance> prov = provenance(n, f, what);
                     List<Interpretation.Option> options = new ArrayList<>();
                     for (Node on : f.list("options")) {
                         n.fields(on, what + " option", OPTION_KEYS).ifPresent(of -> {
@@ -569,15 +571,19 @@ public final class ArchitectureLoader {
     // ---------------------------------------------------------------- shared pieces
 
     private Optional<Provenance> provenance(Nodes n, Nodes.Fields f) {
+        return provenance(n, f, f.what());
+    }
+
+    private Optional<Provenance> provenance(Nodes n, Nodes.Fields f, String what) {
         Optional<String> note = f.string("note");
         boolean unconfirmed = f.has("unconfirmed") && f.flag("unconfirmed");
         if (!f.has("source")) {
-            n.problem(f.line(), f.what() + " has no source (every fact needs a public 'source:' URL)");
+            n.problem(f.line(), what + " has no source (every fact needs a public 'source:' URL)");
             return Optional.empty();
         }
         return f.string("source").flatMap(src -> {
             if (!src.matches("https?://\\S+")) {
-                n.problem(f.line("source"), f.what() + ": source '" + src + "' is not a URL (http:// or https://)");
+                n.problem(f.line("source"), what + ": source '" + src + "' is not a URL (http:// or https://)");
                 return Optional.empty();
             }
             return Optional.of(new Provenance(src, n.file(), f.line(), note, unconfirmed));

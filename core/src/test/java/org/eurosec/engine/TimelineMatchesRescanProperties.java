@@ -1,0 +1,55 @@
+package org.eurosec.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.eurosec.load.EmbeddedData;
+import org.eurosec.model.Architecture;
+
+/**
+ * The interval index must give, for every day, exactly what computing that day from scratch gives,
+ * on the real data and under every reading of the inactive-membership question.
+ */
+class TimelineMatchesRescanProperties {
+
+    private static final Architecture DATA = EmbeddedData.load();
+    private static final List<Reading> READINGS = readings();
+    private static final List<CoverageTimeline> TIMELINES = READINGS.stream().map(r -> CoverageTimeline.of(DATA, r)).toList();
+
+    private static List<Reading> readings() {
+        Reading base = Reading.defaults(DATA);
+        return DATA.interpretations().get("inactive-membership").options().stream()
+                .map(o -> base.with("inactive-membership", o.id())).toList();
+    }
+
+    private static Map<String, List<String>> signature(Snapshot s) {
+        Map<String, List<String>> out = new TreeMap<>();
+        s.guarantees().forEach((b, gs) -> out.put(b, gs.stream()
+                .map(g -> g.provision().id() + "<-" + String.join(",", g.guarantorIds())).toList()));
+        s.commitments().forEach((b, cs) -> out.put(b + "/political", cs.stream().map(c -> c.instrument().id()).toList()));
+        return out;
+    }
+
+    @Property(tries = 400)
+    void anyDayAgrees(@ForAll @IntRange(min = 0, max = 28_400) int offset, @ForAll @IntRange(min = 0, max = 2) int readingIndex) {
+        LocalDate day = LocalDate.of(1949, 1, 1).plusDays(offset);
+        int r = readingIndex % READINGS.size();
+        SnapshotBuilder fresh = new SnapshotBuilder(DATA, READINGS.get(r));
+        assertThat(signature(TIMELINES.get(r).on(day))).isEqualTo(signature(fresh.snapshot(day)));
+    }
+
+    @Property(tries = 300)
+    void daysAroundEachCutAgree(@ForAll @IntRange(min = 0, max = 100_000) int pick, @ForAll @IntRange(min = -1, max = 0) int shift) {
+        CoverageTimeline t = TIMELINES.get(0);
+        LocalDate from = t.segmentOf(DATA.coversFrom().plusDays(pick % 28_400)).from();
+        LocalDate day = from.plusDays(shift);
+        SnapshotBuilder fresh = new SnapshotBuilder(DATA, READINGS.get(0));
+        assertThat(signature(t.on(day))).isEqualTo(signature(fresh.snapshot(day)));
+    }
+}
