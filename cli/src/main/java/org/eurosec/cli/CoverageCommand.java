@@ -77,6 +77,7 @@ final class CoverageCommand implements Callable<Integer> {
                 out.println();
                 out.println(day + ": " + (k.states().size() - uncovered.size()) + " of " + k.states().size()
                         + " states covered; not covered: " + (uncovered.isEmpty() ? "none" : String.join(" ", uncovered)));
+                out.println("guarantees: organisation or treaty, article, (number of guarantors); political commitments are counted, never coverage");
                 out.println("reading: " + coverage.reading().choices());
                 if (options.explain) {
                     for (StateCoverage s : k.states()) {
@@ -96,8 +97,13 @@ final class CoverageCommand implements Callable<Integer> {
         for (StateCoverage s : k.states()) {
             List<String> gs = new ArrayList<>();
             for (GuaranteeGroup g : s.guarantees()) {
-                gs.add(g.provision().id() + " via " + g.throughId() + " (" + g.guarantors().size() + " guarantors, "
-                        + g.provision().defence().orElseThrow().assistance().id() + ")");
+                if (csv) {
+                    gs.add(g.provision().id() + " via " + g.throughId() + " (" + g.guarantors().size() + " guarantors, "
+                            + g.provision().defence().orElseThrow().assistance().id() + ")");
+                } else {
+                    String article = g.provision().id().substring(g.provision().id().indexOf('/') + 1);
+                    gs.add(g.throughId() + " " + article + " (" + g.guarantors().size() + ")");
+                }
             }
             Set<String> pol = new LinkedHashSet<>();
             s.politicalCommitments().forEach(c -> pol.add(c.instrument().id()));

@@ -371,10 +371,12 @@ public final class ArchitectureLoader {
             Optional<LocalDate> signed = f.date("signed");
             Optional<LocalDate> inForce = f.date("in_force");
             Optional<LocalDate> ended = f.date("ended");
-            if (ended.isPresent() && inForce.isPresent() && !ended.get().isAfter(inForce.get())) {
-                n.problem(f.line("ended"), what + ": ended " + ended.get() + " is not after in_force " + inForce.get());
+            Optional<LocalDate> start = inForce.isPresent() ? inForce : signed;
+            if (ended.isPresent() && start.isPresent() && !ended.get().isAfter(start.get())) {
+                n.problem(f.line("ended"), what + ": ended " + ended.get() + " is not after " + (inForce.isPresent() ? "in_force " : "signed ") + start.get());
             }
-            if (ended.isPresent() && inForce.isEmpty()) {
+            boolean political = force.isPresent() && force.get() == LegalForce.POLITICAL;
+            if (ended.isPresent() && inForce.isEmpty() && !(political && signed.isPresent())) {
                 n.problem(f.line("ended"), what + ": has 'ended' but was never in force (no 'in_force')");
             }
             if (signed.isPresent() && inForce.isPresent() && inForce.get().isBefore(signed.get())) {

@@ -19,9 +19,18 @@ public record Instrument(
         List<Provision> provisions,
         Provenance provenance) {
 
-    /** The days on which the instrument is in force, if it ever was. */
+    /**
+     * The days on which the instrument is in force, if it ever was. A political document has no
+     * entry into force of its own: unless the data gives {@code in_force}, it takes effect on the
+     * day it was signed or adopted.
+     */
     public Optional<Span> inForceSpan() {
-        return inForce.map(f -> new Span(f, ended));
+        return effectiveFrom().map(f -> new Span(f, ended));
+    }
+
+    /** {@code in_force}, or for a political document its signature or adoption day. */
+    public Optional<LocalDate> effectiveFrom() {
+        return legalForce == LegalForce.POLITICAL && inForce.isEmpty() ? signed : inForce;
     }
 
     public boolean inForceOn(LocalDate day) {

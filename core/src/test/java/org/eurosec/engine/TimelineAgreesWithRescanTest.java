@@ -16,7 +16,7 @@ import org.eurosec.model.Architecture;
  * The interval index must give, for every day, exactly what computing that day from scratch gives,
  * on the real data and under every reading of the inactive-membership question.
  */
-class TimelineMatchesRescanProperties {
+class TimelineAgreesWithRescanTest {
 
     private static final Architecture DATA = EmbeddedData.load();
     private static final List<Reading> READINGS = readings();
