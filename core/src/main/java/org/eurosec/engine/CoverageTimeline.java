@@ -14,8 +14,8 @@ import org.eurosec.model.State;
 
 /**
  * History cut into segments on which no fact that coverage depends on changes: every start and
- * end of a party spell, of a state's existence, of an instrument's or a provision's force is a
- * cut. A day is answered by a binary search for its segment; each segment's snapshot is computed
+ * end of a party spell, of a membership, of a state's existence or code, of an instrument's or a
+ * provision's force is a cut. A day is answered by a binary search for its segment; each segment's snapshot is computed
  * once, on first use, by {@link SnapshotBuilder}, so answering every day of 1949-2026 costs a few
  * hundred snapshots, not 28,000.
  */
@@ -35,7 +35,10 @@ public final class CoverageTimeline {
         };
         for (State s : a.states().values()) {
             s.exists().stream().map(Dated::span).forEach(add);
+            s.ccodes().forEach(c -> add.accept(c.span()));
         }
+        // Membership of any organisation (CSCE/OSCE participation decides who is listed by default).
+        a.organisations().values().forEach(o -> o.members().forEach(m -> add.accept(m.span())));
         for (Instrument i : a.instruments().values()) {
             i.inForceSpan().ifPresent(add);
             for (Provision p : i.provisions()) {
@@ -62,7 +65,8 @@ public final class CoverageTimeline {
         return cuts.length;
     }
 
-    private int segment(LocalDate day) {
+    /** The index of the segment that contains a day; equal indices mean identical answers. */
+    public int segment(LocalDate day) {
         int i = Arrays.binarySearch(cuts, day.toEpochDay());
         return i >= 0 ? i : -i - 2;
     }

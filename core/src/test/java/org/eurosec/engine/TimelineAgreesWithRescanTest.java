@@ -9,6 +9,10 @@ import java.util.TreeMap;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.eurosec.analysis.CoverageAnalysis;
+import org.eurosec.analysis.IntervalCoverage;
+import org.eurosec.analysis.RescanCoverage;
+import org.eurosec.analysis.Universe;
 import org.eurosec.load.EmbeddedData;
 import org.eurosec.model.Architecture;
 
@@ -51,5 +55,24 @@ class TimelineAgreesWithRescanTest {
         LocalDate day = from.plusDays(shift);
         SnapshotBuilder fresh = new SnapshotBuilder(DATA, READINGS.get(0));
         assertThat(signature(t.on(day))).isEqualTo(signature(fresh.snapshot(day)));
+    }
+
+    private static final IntervalCoverage INTERVAL = IntervalCoverage.of(DATA, READINGS.get(0));
+    private static final RescanCoverage RESCAN = RescanCoverage.of(DATA, READINGS.get(0));
+
+    private static List<String> rows(CoverageAnalysis.CoverageResult r) {
+        if (r instanceof CoverageAnalysis.Unknown u) {
+            return List.of(u.message());
+        }
+        return ((CoverageAnalysis.Known) r).states().stream().map(s -> s.state().id() + " " + s.ccode() + " " + s.participating()
+                + " " + s.guarantees().stream().map(g -> g.provision().id()).toList()
+                + " " + s.politicalCommitments().stream().map(c -> c.instrument().id()).toList()).toList();
+    }
+
+    @Property(tries = 300)
+    void coverageRowsAgree(@ForAll @IntRange(min = -30, max = 28_500) int offset, @ForAll boolean all) {
+        LocalDate day = LocalDate.of(1949, 1, 1).plusDays(offset);
+        Universe u = new Universe(all, java.util.Set.of());
+        assertThat(rows(INTERVAL.coverage(day, u))).isEqualTo(rows(RESCAN.coverage(day, u)));
     }
 }
