@@ -45,13 +45,27 @@ final class CoverageCommand implements Callable<Integer> {
     @Option(names = "--exclude", paramLabel = "TAG", split = ",", description = "Leave out states with this tag (e.g. microstate). Repeatable.")
     List<String> exclude = new ArrayList<>();
 
+    @Option(names = "--state", paramLabel = "ID", split = ",", description = "Only these states (e.g. --state UKR,GEO). Repeatable.")
+    List<String> only = new ArrayList<>();
+
     @Override
     public Integer call() {
         Architecture a = options.architecture();
         IntervalCoverage coverage = IntervalCoverage.of(a, options.reading(a));
         LocalDate day = date != null ? date : a.asOf();
         Universe universe = new Universe(all, Set.copyOf(exclude));
-        CoverageResult result = coverage.coverage(day, universe);
+        Set<String> wanted = new java.util.TreeSet<>();
+        for (String s : only) {
+            String id = s.trim().toUpperCase(java.util.Locale.ROOT);
+            if (a.state(id).isEmpty()) {
+                throw new UserError("--state: unknown state id '" + s + "'; `eurosec actors --date D` lists them");
+            }
+            wanted.add(id);
+        }
+        CoverageResult result = coverage.coverage(day, wanted.isEmpty() ? universe : new Universe(true, universe.excludeTags()));
+        if (!wanted.isEmpty() && result instanceof Known all) {
+            result = new Known(all.day(), all.states().stream().filter(s -> wanted.contains(s.state().id())).toList());
+        }
         var out = spec.commandLine().getOut();
         if (result instanceof Unknown u) {
             switch (options.format) {
@@ -135,6 +149,7 @@ final class CoverageCommand implements Callable<Integer> {
             Map<String, Object> m = Json.obj();
             m.put("iso3", s.state().iso3());
             m.put("ccode", Json.code(s.ccode()));
+            m.put("gw_code", Json.code(s.state().gwCode()));
             m.put("id", s.state().id());
             m.put("name", s.state().name());
             m.put("covered", s.covered());

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** The `eurosec` command: every analysis as a subcommand, with table, JSON and CSV output. */
 @Command(name = "eurosec", mixinStandardHelpOptions = true, version = "eurosec 0.1.0",
         description = "An executable, explainable model of the Euro-Atlantic security architecture.",
-        subcommands = {CoverageCommand.class, ActorCommand.class, ActorsCommand.class, ValidateCommand.class,
+        subcommands = {CoverageCommand.class, ActorCommand.class, ActorsCommand.class, InstrumentCommand.class, ValidateCommand.class,
                 InterpretationsCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

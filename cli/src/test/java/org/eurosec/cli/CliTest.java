@@ -173,4 +173,33 @@ class CliTest {
         j.get("organisations").forEach(s -> orgs.add(s.get("id").asText()));
         assertThat(orgs).contains("nato", "csto", "cis", "osce", "weu", "eu").doesNotContain("wto");
     }
+
+    @Test
+    void stateFilterKeepsOnlyTheNamedRowsAndRefusesUnknownIds() {
+        Run r = run("coverage", "--date", "2009-12-01", "--state", "UKR,geo", "--format", "json");
+        assertThat(r.code()).isZero();
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        r.json().get("states").forEach(s -> ids.add(s.get("iso3").asText()));
+        assertThat(ids).containsExactly("GEO", "UKR");
+        Run bad = run("coverage", "--state", "ZZZ");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("unknown state id 'ZZZ'");
+    }
+
+    @Test
+    void instrumentShowsProvisionsWithTheirKindsAndSources() {
+        Run r = run("instrument", "treaty-on-european-union", "--format", "json");
+        assertThat(r.code()).isZero();
+        boolean found = false;
+        for (JsonNode p : r.json().get("provisions")) {
+            if (p.get("id").asText().equals("treaty-on-european-union/art-42-7")) {
+                found = p.get("kind").asText().equals("mutual-assistance") && p.get("in_force").get("from").asText().equals("2009-12-01")
+                        && p.get("source").asText().startsWith("http");
+            }
+        }
+        assertThat(found).isTrue();
+        Run list = run("instrument", "--date", "1960-01-01");
+        assertThat(list.out()).contains("warsaw-treaty-1955").doesNotContain("collective-security-treaty-1992");
+        assertThat(run("instrument", "no-such-treaty").code()).isEqualTo(2);
+    }
 }
