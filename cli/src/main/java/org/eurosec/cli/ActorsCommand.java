@@ -34,6 +34,7 @@ final class ActorsCommand implements Callable<Integer> {
     List<String> exclude = new ArrayList<>();
 
     @Override
+    @SuppressWarnings("unchecked")
     public Integer call() {
         Architecture a = options.architecture();
         LocalDate day = date != null ? date : a.asOf();
@@ -102,7 +103,20 @@ final class ActorsCommand implements Callable<Integer> {
                 root.put("organisations", jsonOrgs);
                 out.print(Json.write(root));
             }
-            case CSV -> out.print(states.csv());
+            case CSV -> {
+                Table t = new Table("type", "id", "iso3", "ccode", "name", "recognition", "tags", "osce", "memberships");
+                for (Object o : jsonStates) {
+                    Map<?, ?> m = (Map<?, ?>) o;
+                    t.row("state", m.get("id"), m.get("iso3"), m.get("ccode"), m.get("name"), m.get("recognition"),
+                            String.join(";", (Set<String>) m.get("tags")), m.get("osce_participant"),
+                            String.join(";", (List<String>) m.get("memberships")));
+                }
+                for (Object o : jsonOrgs) {
+                    Map<?, ?> m = (Map<?, ?>) o;
+                    t.row("organisation", m.get("id"), "", "", m.get("name"), "", m.get("kind"), "", m.get("member_count") + " members");
+                }
+                out.print(t.csv());
+            }
             default -> {
                 out.println("States on " + day);
                 out.print(states.text());
