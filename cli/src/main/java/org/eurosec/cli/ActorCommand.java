@@ -24,8 +24,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "actor", mixinStandardHelpOptions = true,
-        description = {"One actor through time: a state's memberships, treaty participations and the periods of its guarantees;",
-                "or an organisation's rules and members."})
+        description = "One actor through time: a state's memberships, treaties and coverage periods, or an organisation's rules and members.")
 final class ActorCommand implements Callable<Integer> {
 
     @Mixin
