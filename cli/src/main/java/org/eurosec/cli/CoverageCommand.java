@@ -170,6 +170,7 @@ final class CoverageCommand implements Callable<Integer> {
                 gm.put("legal_force", g.instrument().legalForce().id());
                 gm.put("assistance", t.assistance().id());
                 gm.put("consent_required", t.consentRequired());
+                gm.put("conditions", t.conditions());
                 gm.put("scope", Json.opt(t.scope()));
                 gm.put("unconfirmed", g.provision().unconfirmed());
                 gm.put("source", g.provision().provenance().source());

@@ -138,6 +138,9 @@ public abstract class SnapshotCoverage implements CoverageAnalysis {
             for (Provision p : i.provisions()) {
                 if (p.defence().isPresent() && p.defence().get().obligation() == DefenceTerms.Obligation.ENTITLED) {
                     out.add(Explanation.fact(p.id() + " only entitles parties to assist, so it gives no guarantee", p.provenance()));
+                } else if (p.defence().isPresent() && builder.reading().voidingCondition(p).isPresent()) {
+                    out.add(Explanation.fact(p.id() + " is no guarantee under this reading: condition "
+                            + builder.reading().voidingCondition(p).get(), p.provenance()));
                 } else if (p.defence().isPresent() && i.inForceSpan(p).map(sp -> !sp.contains(day)).orElse(true)) {
                     out.add(Explanation.fact(p.id() + " is not in force on " + day
                             + i.inForceSpan(p).map(sp -> " (in force " + sp + ")").orElse(""), p.provenance()));
@@ -163,6 +166,7 @@ public abstract class SnapshotCoverage implements CoverageAnalysis {
         String claim = "guaranteed under " + p.id() + " (" + p.article() + (p.title().isEmpty() ? "" : ": " + p.title()) + ")"
                 + " through " + g.throughId() + "; assistance " + t.assistance().id()
                 + (t.consentRequired() ? ", victim's consent required" : "")
+                + (t.conditions().isEmpty() ? "" : ", conditions: " + String.join(", ", t.conditions()))
                 + (p.unconfirmed() ? "; UNCONFIRMED parameter" : "");
         return Explanation.fact(claim, p.provenance(), because);
     }

@@ -70,6 +70,19 @@ public final class Reading {
         return any ? Collections.unmodifiableSet(out) : PLAIN_PARTY_STATUSES;
     }
 
+    /** The condition, if any, that makes a provision no guarantee under this reading. */
+    public java.util.Optional<String> voidingCondition(org.eurosec.model.Provision p) {
+        for (Interpretation i : architecture.interpretations().values()) {
+            Interpretation.Option o = chosen(i);
+            for (String c : p.defence().map(d -> d.conditions()).orElse(java.util.List.of())) {
+                if (o.excludeConditions().contains(c)) {
+                    return java.util.Optional.of(c + " (" + i.id() + "=" + o.id() + ")");
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Whether the chosen options take {@code state} out of the guarantors under {@code provisionId}. */
     public boolean excludesGuarantor(String provisionId, String state) {
         for (Interpretation i : architecture.interpretations().values()) {

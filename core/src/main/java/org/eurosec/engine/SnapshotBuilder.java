@@ -100,7 +100,8 @@ public final class SnapshotBuilder {
             }
             partiesByInstrument.put(i.id(), new TreeSet<>(parties.keySet()));
             for (Provision p : i.provisions()) {
-                if (p.defence().isEmpty() || p.defence().get().obligation() != DefenceTerms.Obligation.OBLIGED) {
+                if (p.defence().isEmpty() || p.defence().get().obligation() != DefenceTerms.Obligation.OBLIGED
+                        || reading.voidingCondition(p).isPresent()) {
                     continue;
                 }
                 Optional<Span> force = i.inForceSpan(p);

@@ -76,10 +76,12 @@ public final class ArchitectureLoader {
             "in_force", "ended", "unconfirmed");
     private static final Set<String> INTERPRETATION_KEYS = Set.of("id", "question", "options", "default", "source", "note");
     private static final Set<String> OPTION_KEYS = Set.of("id", "description", "party_statuses", "exclude_guarantors",
-            "applies_to", "source", "note");
+            "applies_to", "exclude_conditions", "source", "note");
 
     private final List<Problem> problems = new ArrayList<>();
     private final List<Ref> refs = new ArrayList<>();
+    private final Set<String> conditions = new java.util.HashSet<>();
+    private final List<Ref> conditionRefs = new ArrayList<>();
     private final String displayRoot;
 
     private ArchitectureLoader(String displayRoot) {
@@ -499,10 +501,18 @@ public final class ArchitectureLoader {
         }
         List<String> guarantors = idList(n, line, what, params.get("guarantors"), "guarantors");
         List<String> beneficiaries = idList(n, line, what, params.get("beneficiaries"), "beneficiaries");
+        List<String> conditions = new ArrayList<>();
+        Object c = params.get("conditions");
+        if (c instanceof List<?> list) {
+            list.forEach(x -> conditions.add(String.valueOf(x)));
+        } else if (c != null) {
+            n.problem(line, what + ": params.conditions must be a list of kebab-case terms");
+        }
+        conditions.forEach(this.conditions::add);
         return new DefenceTerms(obligation, assistance,
                 Optional.ofNullable(params.get("means")).map(String::valueOf),
                 Optional.ofNullable(params.get("scope")).map(String::valueOf),
-                Boolean.TRUE.equals(consent), guarantors, beneficiaries);
+                Boolean.TRUE.equals(consent), guarantors, beneficiaries, List.copyOf(conditions));
     }
 
     private List<String> idList(Nodes n, int line, String what, Object value, String key) {
@@ -550,10 +560,13 @@ public final class ArchitectureLoader {
                             exclude.forEach(s -> refs.add(new Ref(Kind.STATE, s, n.file(), of.line("exclude_guarantors"), what)));
                             Set<String> applies = new LinkedHashSet<>(of.strings("applies_to"));
                             applies.forEach(p -> refs.add(new Ref(Kind.PROVISION, p, n.file(), of.line("applies_to"), what)));
+                            Set<String> voiding = new LinkedHashSet<>(of.strings("exclude_conditions"));
+                            voiding.forEach(c -> conditionRefs.add(new Ref(Kind.PROVISION, c, n.file(), of.line("exclude_conditions"), what)));
                             Optional<Provenance> op = of.has("source") ? provenance(n, of) : prov;
                             if (oid.isPresent() && desc.isPresent() && op.isPresent()) {
                                 options.add(new Interpretation.Option(oid.get(), desc.get(), statuses,
-                                        Collections.unmodifiableSet(exclude), Collections.unmodifiableSet(applies), op.get()));
+                                        Collections.unmodifiableSet(exclude), Collections.unmodifiableSet(applies),
+                                        Collections.unmodifiableSet(voiding), op.get()));
                             }
                         });
                     }
@@ -667,6 +680,12 @@ public final class ArchitectureLoader {
             if (!known) {
                 problems.add(new Problem(r.file(), r.line(), r.context() + ": unknown "
                         + r.kind().name().toLowerCase(Locale.ROOT) + " id '" + r.id() + "'"));
+            }
+        }
+        for (Ref r : conditionRefs) {
+            if (!conditions.contains(r.id())) {
+                problems.add(new Problem(r.file(), r.line(), r.context() + ": condition '" + r.id()
+                        + "' appears in no provision's params.conditions"));
             }
         }
     }

@@ -5,7 +5,9 @@ import java.util.Optional;
 
 /**
  * The typed conditions of a collective-defence or mutual-assistance provision. An empty
- * {@code guarantors} / {@code beneficiaries} list means every party.
+ * {@code guarantors} / {@code beneficiaries} list means every party. {@code conditions} are short
+ * kebab-case terms for what limits the undertaking (a named adversary, a place, assistance
+ * "subject to mutual agreement"); readings may decide that some conditions empty the guarantee.
  */
 public record DefenceTerms(
         Obligation obligation,
@@ -14,7 +16,8 @@ public record DefenceTerms(
         Optional<String> scope,
         boolean consentRequired,
         List<String> guarantors,
-        List<String> beneficiaries) {
+        List<String> beneficiaries,
+        List<String> conditions) {
 
     /** Whether the text obliges the guarantor or only entitles it. */
     public enum Obligation {

@@ -6,8 +6,9 @@ import java.util.Set;
 
 /**
  * A named question on which sources or readers differ, with its options and a documented default.
- * An option changes the engine in one of two typed ways: which membership or participation
- * statuses make an actor a party, and which actors do not count as guarantors under given provisions.
+ * An option changes the engine in one of three typed ways: which membership statuses make an
+ * actor a party; which actors do not count as guarantors under given provisions; and which
+ * conditions of an undertaking make it no guarantee at all.
  */
 public record Interpretation(
         String id,
@@ -22,6 +23,7 @@ public record Interpretation(
             Optional<Set<MembershipStatus>> partyStatuses,
             Set<String> excludeGuarantors,
             Set<String> appliesTo,
+            Set<String> excludeConditions,
             Provenance provenance) {
     }
 

@@ -192,4 +192,40 @@ class CoverageRuleTest {
         });
         assertThat(h.ties()).extracting(t -> t.in() + " " + t.status()).containsExactly("pact member", "osce member", "pact frozen");
     }
+
+    @Test
+    void aConditionCanEmptyAGuaranteeUnderANamedReading() {
+        Fixture f = Fixture.minimal(dir);
+        f.write("instruments/shield.yaml", """
+                id: shield
+                name: Shield Treaty
+                legal_force: binding
+                in_force: 1960-06-15
+                source: %1$s
+                parties:
+                  - {state: AAA, from: 1960-06-15, status: ratified, source: %1$s}
+                  - {state: DDD, from: 1960-06-15, status: ratified, source: %1$s}
+                provisions:
+                  - {id: art-1, kind: mutual-assistance, params: {assistance: discretionary, conditions: [subject-to-mutual-agreement], guarantors: [AAA], beneficiaries: [DDD]}, source: %1$s}
+                """.formatted(Fixture.SRC));
+        f.write("interpretations.yaml", """
+                interpretations:
+                  - id: agreed-assistance
+                    question: Is help subject to mutual agreement a guarantee?
+                    default: not-a-guarantee
+                    source: %1$s
+                    options:
+                      - {id: not-a-guarantee, description: no, exclude_conditions: [subject-to-mutual-agreement]}
+                      - {id: counts, description: yes}
+                """.formatted(Fixture.SRC));
+        Architecture a = ArchitectureLoader.load(f.dir(), "d");
+        Universe all = new Universe(true, Set.of());
+        IntervalCoverage byDefault = IntervalCoverage.of(a, Reading.defaults(a));
+        IntervalCoverage counts = IntervalCoverage.of(a, Reading.defaults(a).with("agreed-assistance", "counts"));
+        assertThat(rows(byDefault.coverage(d("1970-01-01"), all)).get("DDD").covered()).isFalse();
+        assertThat(String.join("\n", byDefault.explain(d("1970-01-01"), "DDD").lines()))
+                .contains("shield/art-1 is no guarantee under this reading: condition subject-to-mutual-agreement (agreed-assistance=not-a-guarantee)");
+        assertThat(rows(counts.coverage(d("1970-01-01"), all)).get("DDD").guarantees()).singleElement()
+                .satisfies(g -> assertThat(g.provision().defence().get().conditions()).containsExactly("subject-to-mutual-agreement"));
+    }
 }

@@ -177,4 +177,21 @@ class LoaderTest {
                 .satisfies(e -> assertThat(((DataException) e).problems()).extracting(Problem::toString)
                         .anySatisfy(p -> assertThat(p).startsWith("d/meta.yaml:2:")));
     }
+
+    @Test
+    void anInterpretationNamingAConditionNoProvisionHasIsReported() {
+        Fixture f = Fixture.minimal(dir);
+        f.write("interpretations.yaml", """
+                interpretations:
+                  - id: agreed-assistance
+                    question: Is help subject to mutual agreement a guarantee?
+                    default: counts
+                    source: %1$s
+                    options:
+                      - {id: counts, description: yes}
+                      - {id: not-a-guarantee, description: no, exclude_conditions: [subject-to-mutual-agremeent]}
+                """.formatted(Fixture.SRC));
+        assertThat(problems(f)).anySatisfy(p -> assertThat(p).startsWith("d/interpretations.yaml:8:")
+                .contains("condition 'subject-to-mutual-agremeent' appears in no provision"));
+    }
 }
