@@ -47,6 +47,9 @@ final class Table {
         for (List<String> r : rows) {
             line(sb, r, w);
         }
+        if (rows.isEmpty()) {
+            sb.append("(none)\n");
+        }
         return sb.toString();
     }
 
