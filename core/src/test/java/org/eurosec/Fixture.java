@@ -34,6 +34,22 @@ public final class Fixture {
         }
     }
 
+    /** Replaces the one-way shield treaty (AAA guarantees DDD from 1960-06-15) with one whose article 1 has these params. */
+    public Fixture shield(String params) {
+        return write("instruments/shield.yaml", """
+                id: shield
+                name: Shield Treaty
+                legal_force: binding
+                in_force: 1960-06-15
+                source: %1$s
+                parties:
+                  - {state: AAA, from: 1960-06-15, status: ratified, source: %1$s}
+                  - {state: DDD, from: 1960-06-15, status: ratified, source: %1$s}
+                provisions:
+                  - {id: art-1, kind: mutual-assistance, params: {%2$s}, source: %1$s}
+                """.formatted(SRC, params));
+    }
+
     /**
      * Four states: AAA, BBB and CCC in the alliance "pact" (a binding treaty with an automatic
      * collective-defence article in force from 1950-01-01); DDD outside it, with a one-way

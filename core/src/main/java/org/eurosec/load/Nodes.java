@@ -204,10 +204,8 @@ final class Nodes {
     static Object plain(Node node) {
         if (node instanceof ScalarNode s) {
             String v = s.getValue();
-            if (s.getTag().getValue().endsWith(":bool") || v.equals("true") || v.equals("false")) {
-                if (v.equals("true") || v.equals("false")) {
-                    return Boolean.parseBoolean(v);
-                }
+            if (v.equals("true") || v.equals("false")) {
+                return Boolean.parseBoolean(v);
             }
             if (s.getTag().getValue().endsWith(":int")) {
                 try {

@@ -130,18 +130,7 @@ class CoverageRuleTest {
     @Test
     void anEntitlementIsNoGuaranteeAndTheExplanationSaysSo() {
         Fixture f = Fixture.minimal(dir);
-        f.write("instruments/shield.yaml", """
-                id: shield
-                name: Shield Treaty
-                legal_force: binding
-                in_force: 1960-06-15
-                source: %1$s
-                parties:
-                  - {state: AAA, from: 1960-06-15, status: ratified, source: %1$s}
-                  - {state: DDD, from: 1960-06-15, status: ratified, source: %1$s}
-                provisions:
-                  - {id: art-1, kind: mutual-assistance, params: {obligation: entitled, guarantors: [AAA], beneficiaries: [DDD]}, source: %1$s}
-                """.formatted(Fixture.SRC));
+        f.shield("obligation: entitled, guarantors: [AAA], beneficiaries: [DDD]");
         IntervalCoverage c = coverage(f);
         assertThat(rows(c.coverage(d("1970-01-01"), new Universe(true, Set.of()))).get("DDD").covered()).isFalse();
         assertThat(String.join("\n", c.explain(d("1970-01-01"), "DDD").lines()))
@@ -196,18 +185,7 @@ class CoverageRuleTest {
     @Test
     void aConditionCanEmptyAGuaranteeUnderANamedReading() {
         Fixture f = Fixture.minimal(dir);
-        f.write("instruments/shield.yaml", """
-                id: shield
-                name: Shield Treaty
-                legal_force: binding
-                in_force: 1960-06-15
-                source: %1$s
-                parties:
-                  - {state: AAA, from: 1960-06-15, status: ratified, source: %1$s}
-                  - {state: DDD, from: 1960-06-15, status: ratified, source: %1$s}
-                provisions:
-                  - {id: art-1, kind: mutual-assistance, params: {assistance: discretionary, conditions: [subject-to-mutual-agreement], guarantors: [AAA], beneficiaries: [DDD]}, source: %1$s}
-                """.formatted(Fixture.SRC));
+        f.shield("assistance: discretionary, conditions: [subject-to-mutual-agreement], guarantors: [AAA], beneficiaries: [DDD]");
         f.write("interpretations.yaml", """
                 interpretations:
                   - id: agreed-assistance
