@@ -43,11 +43,7 @@ final class ActorsCommand implements Callable<Integer> {
         if (!a.covers(day)) {
             String msg = c.outside(day);
             if (options.format == Format.JSON) {
-                Map<String, Object> m = Json.obj();
-                m.put("as_of", day.toString());
-                m.put("known", false);
-                m.put("message", msg);
-                out.print(Json.write(m));
+                out.print(Json.write(Json.unknown(day, msg)));
             } else {
                 out.println(msg);
             }

@@ -69,13 +69,7 @@ final class CoverageCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         if (result instanceof Unknown u) {
             switch (options.format) {
-                case JSON -> {
-                    Map<String, Object> m = Json.obj();
-                    m.put("as_of", day.toString());
-                    m.put("known", false);
-                    m.put("message", u.message());
-                    out.print(Json.write(m));
-                }
+                case JSON -> out.print(Json.write(Json.unknown(day, u.message())));
                 case CSV -> out.print(new Table("as_of", "known", "message").row(day, false, u.message()).csv());
                 default -> out.println(u.message());
             }

@@ -32,6 +32,15 @@ final class Json {
         }
     }
 
+    /** The answer for a day the data does not cover: three-valued, never "no". */
+    static Map<String, Object> unknown(java.time.LocalDate day, String message) {
+        Map<String, Object> m = obj();
+        m.put("as_of", day.toString());
+        m.put("known", false);
+        m.put("message", message);
+        return m;
+    }
+
     static Object code(OptionalInt v) {
         return v.isPresent() ? v.getAsInt() : null;
     }
