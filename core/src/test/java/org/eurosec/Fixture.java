@@ -108,19 +108,7 @@ public final class Fixture {
                   - {id: art-2, kind: collective-defence, title: One for all, params: {assistance: automatic}, source: %1$s}
                   - {id: art-3, kind: accession-rule, source: %1$s}
                 """.formatted(SRC));
-        f.write("instruments/shield.yaml", """
-                id: shield
-                name: Shield Treaty
-                legal_force: binding
-                signed: 1960-01-01
-                in_force: 1960-06-15
-                source: %1$s
-                parties:
-                  - {state: AAA, from: 1960-06-15, status: ratified, source: %1$s}
-                  - {state: DDD, from: 1960-06-15, status: ratified, source: %1$s}
-                provisions:
-                  - {id: art-1, kind: mutual-assistance, params: {assistance: discretionary, guarantors: [AAA], beneficiaries: [DDD]}, source: %1$s}
-                """.formatted(SRC));
+        f.shield("assistance: discretionary, guarantors: [AAA], beneficiaries: [DDD]");
         f.write("instruments/forum-act.yaml", """
                 id: forum-act
                 name: Forum Act
