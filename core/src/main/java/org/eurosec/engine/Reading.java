@@ -83,6 +83,31 @@ public final class Reading {
         return java.util.Optional.empty();
     }
 
+    /**
+     * A provision's parameter as this reading sees it: the value a chosen option sets for it
+     * ({@code set_params}), or else the value in the data.
+     */
+    public java.util.Optional<Object> param(org.eurosec.model.Provision p, String key) {
+        for (Interpretation i : architecture.interpretations().values()) {
+            Map<String, Object> set = chosen(i).setParams().get(p.id());
+            if (set != null && set.containsKey(key)) {
+                return java.util.Optional.ofNullable(set.get(key));
+            }
+        }
+        return java.util.Optional.ofNullable(p.params().get(key));
+    }
+
+    /** The interpretation whose chosen option sets a provision's parameter, as {@code id=option}, if one does. */
+    public java.util.Optional<String> paramSetBy(org.eurosec.model.Provision p, String key) {
+        for (Interpretation i : architecture.interpretations().values()) {
+            Map<String, Object> set = chosen(i).setParams().get(p.id());
+            if (set != null && set.containsKey(key)) {
+                return java.util.Optional.of(i.id() + "=" + chosen(i).id());
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Whether the chosen options take {@code state} out of the guarantors under {@code provisionId}. */
     public boolean excludesGuarantor(String provisionId, String state) {
         for (Interpretation i : architecture.interpretations().values()) {

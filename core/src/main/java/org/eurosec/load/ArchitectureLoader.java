@@ -76,7 +76,7 @@ public final class ArchitectureLoader {
             "in_force", "ended", "unconfirmed");
     private static final Set<String> INTERPRETATION_KEYS = Set.of("id", "question", "options", "default", "source", "note");
     private static final Set<String> OPTION_KEYS = Set.of("id", "description", "party_statuses", "exclude_guarantors",
-            "applies_to", "exclude_conditions", "source", "note");
+            "applies_to", "exclude_conditions", "set_params", "source", "note");
 
     private final List<Problem> problems = new ArrayList<>();
     private final List<Ref> refs = new ArrayList<>();
@@ -84,7 +84,7 @@ public final class ArchitectureLoader {
     private final List<Ref> conditionRefs = new ArrayList<>();
     private final String displayRoot;
 
-    private ArchitectureLoader(String displayRoot) {
+    ArchitectureLoader(String displayRoot) {
         this.displayRoot = displayRoot;
     }
 
@@ -176,7 +176,11 @@ public final class ArchitectureLoader {
     }
 
     private Optional<Node> compose(Path file) {
-        String shown = display(file);
+        return compose(file, display(file));
+    }
+
+    /** The file's YAML node tree, or empty with a problem naming {@code shown} and the line. */
+    Optional<Node> compose(Path file, String shown) {
         if (!Files.exists(file)) {
             problems.add(new Problem(shown, 0, "file is missing"));
             return Optional.empty();
@@ -357,7 +361,15 @@ public final class ArchitectureLoader {
 
     private Optional<Instrument> readInstrument(Path file) {
         Nodes n = new Nodes(display(file), problems);
-        return compose(file).flatMap(root -> n.fields(root, "instrument", INSTRUMENT_KEYS)).flatMap(f -> {
+        return compose(file).flatMap(root -> instrument(n, root, false));
+    }
+
+    /**
+     * One instrument from its mapping. A regime's hypothetical instrument may leave out
+     * {@code parties} ({@code partiesOptional}): who joins it follows from its eligibility and events.
+     */
+    Optional<Instrument> instrument(Nodes n, Node root, boolean partiesOptional) {
+        return n.fields(root, "instrument", INSTRUMENT_KEYS).flatMap(f -> {
             Optional<String> id = f.requiredString("id");
             String what = "instrument " + id.orElse("?");
             id.ifPresent(v -> checkKebab(n, f.line("id"), what, v));
@@ -385,7 +397,9 @@ public final class ArchitectureLoader {
                 n.problem(f.line("in_force"), what + ": in force " + inForce.get() + " before it was signed " + signed.get());
             }
             Optional<Parties> parties = Optional.empty();
-            if (f.node("parties").isEmpty()) {
+            if (f.node("parties").isEmpty() && partiesOptional) {
+                parties = Optional.of(new Parties.Listed(List.of()));
+            } else if (f.node("parties").isEmpty()) {
                 n.problem(f.line(), what + " has no 'parties'");
             } else {
                 parties = parties(n, f.node("parties").get(), what, prov);
@@ -535,8 +549,14 @@ public final class ArchitectureLoader {
 
     private void readInterpretations(Path file, Map<String, Interpretation> out) {
         Nodes n = new Nodes(display(file), problems);
-        compose(file).flatMap(root -> n.fields(root, "interpretations file", Set.of("interpretations", "note"))).ifPresent(top -> {
-            for (Node item : top.list("interpretations")) {
+        compose(file).flatMap(root -> n.fields(root, "interpretations file", Set.of("interpretations", "note")))
+                .ifPresent(top -> interpretations(n, top.list("interpretations"), out));
+    }
+
+    /** Interpretations from a list of mappings (the data's file, or a regime's own). */
+    void interpretations(Nodes n, List<Node> items, Map<String, Interpretation> out) {
+        {
+            for (Node item : items) {
                 n.fields(item, "interpretation", INTERPRETATION_KEYS).ifPresent(f -> {
                     Optional<String> id = f.requiredString("id");
                     String what = "interpretation " + id.orElse("?");
@@ -562,11 +582,12 @@ public final class ArchitectureLoader {
                             applies.forEach(p -> refs.add(new Ref(Kind.PROVISION, p, n.file(), of.line("applies_to"), what)));
                             Set<String> voiding = new LinkedHashSet<>(of.strings("exclude_conditions"));
                             voiding.forEach(c -> conditionRefs.add(new Ref(Kind.PROVISION, c, n.file(), of.line("exclude_conditions"), what)));
+                            Map<String, Map<String, Object>> setParams = setParams(n, of, what);
                             Optional<Provenance> op = of.has("source") ? provenance(n, of) : prov;
                             if (oid.isPresent() && desc.isPresent() && op.isPresent()) {
                                 options.add(new Interpretation.Option(oid.get(), desc.get(), statuses,
                                         Collections.unmodifiableSet(exclude), Collections.unmodifiableSet(applies),
-                                        Collections.unmodifiableSet(voiding), op.get()));
+                                        Collections.unmodifiableSet(voiding), setParams, op.get()));
                             }
                         });
                     }
@@ -580,16 +601,39 @@ public final class ArchitectureLoader {
                     }
                 });
             }
+        }
+    }
+
+    /** {@code set_params: {provision-id: {key: value}}}: each provision must exist (checked with the other references). */
+    private Map<String, Map<String, Object>> setParams(Nodes n, Nodes.Fields of, String what) {
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        of.node("set_params").ifPresent(node -> {
+            Object plain = Nodes.plain(node);
+            if (!(plain instanceof Map<?, ?> byProvision)) {
+                n.problem(node, what + ": set_params must map provision ids to {param: value}");
+                return;
+            }
+            byProvision.forEach((k, v) -> {
+                if (!(v instanceof Map<?, ?> values)) {
+                    n.problem(node, what + ": set_params." + k + " must be a mapping of params");
+                    return;
+                }
+                Map<String, Object> vs = new LinkedHashMap<>();
+                values.forEach((pk, pv) -> vs.put(String.valueOf(pk), pv));
+                out.put(String.valueOf(k), Collections.unmodifiableMap(vs));
+                refs.add(new Ref(Kind.PROVISION, String.valueOf(k), n.file(), of.line("set_params"), what + " set_params"));
+            });
         });
+        return Collections.unmodifiableMap(out);
     }
 
     // ---------------------------------------------------------------- shared pieces
 
-    private Optional<Provenance> provenance(Nodes n, Nodes.Fields f) {
+    Optional<Provenance> provenance(Nodes n, Nodes.Fields f) {
         return provenance(n, f, f.what());
     }
 
-    private Optional<Provenance> provenance(Nodes n, Nodes.Fields f, String what) {
+    Optional<Provenance> provenance(Nodes n, Nodes.Fields f, String what) {
         Optional<String> note = f.string("note");
         boolean unconfirmed = f.has("unconfirmed") && f.flag("unconfirmed");
         if (!f.has("source")) {
@@ -665,6 +709,43 @@ public final class ArchitectureLoader {
         if (!id.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
             n.problem(line, what + ": id '" + id + "' must be lowercase kebab-case");
         }
+    }
+
+    List<Problem> problems() {
+        return problems;
+    }
+
+    /** Checks the references read so far against a loaded architecture plus {@code extra} instruments. */
+    void checkRefsAgainst(Architecture base, Map<String, Instrument> extra) {
+        Map<String, Instrument> all = new TreeMap<>(base.instruments());
+        all.putAll(extra);
+        base.instruments().values().forEach(i -> i.provisions().forEach(p -> p.defence().ifPresent(d -> conditions.addAll(d.conditions()))));
+        checkRefs(base.states(), base.organisations(), all);
+    }
+
+    /** Records a reference to check later (states, organisations, instruments, provisions). */
+    void refState(String id, String file, int line, String context) {
+        refs.add(new Ref(Kind.STATE, id, file, line, context));
+    }
+
+    void refOrganisation(String id, String file, int line, String context) {
+        refs.add(new Ref(Kind.ORGANISATION, id, file, line, context));
+    }
+
+    void refInstrument(String id, String file, int line, String context) {
+        refs.add(new Ref(Kind.INSTRUMENT, id, file, line, context));
+    }
+
+    void refProvision(String id, String file, int line, String context) {
+        refs.add(new Ref(Kind.PROVISION, id, file, line, context));
+    }
+
+    <E extends Enum<E>> Optional<E> enumOf(Nodes n, int line, String what, String v, Class<E> type) {
+        return enumValue(n, line, what, v, type);
+    }
+
+    void kebab(Nodes n, int line, String what, String id) {
+        checkKebab(n, line, what, id);
     }
 
     private void checkRefs(Map<String, State> states, Map<String, Organisation> orgs, Map<String, Instrument> instruments) {

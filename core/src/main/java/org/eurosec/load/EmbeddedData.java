@@ -48,4 +48,19 @@ public final class EmbeddedData {
     public static Architecture load() {
         return ArchitectureLoader.load(directory(), "data");
     }
+
+    /** The embedded regimes directory (a sibling of the data directory). */
+    public static Path regimesDirectory() {
+        return directory().getParent().resolve("regimes");
+    }
+
+    /** The embedded scenarios directory (a sibling of the data directory). */
+    public static Path scenariosDirectory() {
+        return directory().getParent().resolve("scenarios");
+    }
+
+    /** The shipped regimes, read against {@code base}. */
+    public static java.util.Map<String, org.eurosec.model.Regime> regimes(Architecture base) {
+        return RegimeLoader.load(regimesDirectory(), "regimes", base);
+    }
 }

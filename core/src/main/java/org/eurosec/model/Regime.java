@@ -1,0 +1,73 @@
+package org.eurosec.model;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A named set of instruments applied on top of history: the status quo adds nothing, Russia's 2009
+ * draft adds the European Security Treaty, a user's variant adds what its file says. Hypothetical
+ * instruments use the data's instrument shape; {@link Hypothetical} says who may join them and how
+ * they take effect. {@code parameters} are the regime's named values (a quorum, a threshold), each
+ * with its source and an {@code unconfirmed} flag; {@code parameterUse} records which provision
+ * parameter took which named value, so that findings can say what they depend on.
+ */
+public record Regime(
+        String id,
+        String name,
+        String summary,
+        List<Hypothetical> instruments,
+        Map<String, Parameter> parameters,
+        Map<String, Map<String, String>> parameterUse,
+        List<Interpretation> interpretations,
+        List<Precedence> precedence,
+        Provenance provenance) {
+
+    /** How a hypothetical instrument takes effect. */
+    public enum TakesEffect {
+        /** "Had it been in force among all eligible parties on that day": every eligible state is a party. */
+        ALL_ELIGIBLE,
+        /** Only through signature and ratification events and the instrument's entry-into-force rule. */
+        EVENTS;
+
+        public String id() {
+            return name().toLowerCase().replace('_', '-');
+        }
+    }
+
+    /**
+     * Who may become a party: the CSCE/OSCE participating States of each day (the draft's "from
+     * Vancouver to Vladivostok"), listed states, and organisations that may sign.
+     */
+    public record Eligibility(boolean osceParticipants, List<String> states, List<String> organisations) {
+    }
+
+    /** A hypothetical instrument of the regime. {@code from}: the first day it may be in force. */
+    public record Hypothetical(Instrument instrument, Eligibility eligible, TakesEffect takesEffect, Optional<LocalDate> from) {
+    }
+
+    /** A named value of the regime, with where it came from. */
+    public record Parameter(String name, Object value, Provenance provenance) {
+        public boolean unconfirmed() {
+            return provenance.unconfirmed();
+        }
+    }
+
+    /**
+     * Which provision prevails where two could decide the same question: {@code prevails} over each
+     * provision in {@code over} and over every provision of a kind in {@code overKinds}.
+     */
+    public record Precedence(String question, String prevails, Set<String> over, Set<ProvisionKind> overKinds, Provenance provenance) {
+        public boolean covers(String winner, Provision loser) {
+            return prevails.equals(winner) && (over.contains(loser.id()) || overKinds.contains(loser.kind()));
+        }
+    }
+
+    /** The named parameter a provision's parameter was taken from, if any. */
+    public Optional<Parameter> parameterFor(String provisionId, String key) {
+        Map<String, String> use = parameterUse.get(provisionId);
+        return use == null ? Optional.empty() : Optional.ofNullable(parameters.get(use.get(key)));
+    }
+}

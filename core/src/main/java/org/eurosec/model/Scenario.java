@@ -1,0 +1,44 @@
+package org.eurosec.model;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A scenario file: a date, the regimes to compare, the events in the order they happen, and what
+ * each regime is expected to find. {@code eventsOnly} makes hypothetical instruments take effect
+ * only through the scenario's signatures and ratifications.
+ */
+public record Scenario(
+        String name,
+        String description,
+        LocalDate date,
+        List<String> regimes,
+        boolean eventsOnly,
+        List<Event> events,
+        Map<String, List<Expectation>> expect,
+        Provenance provenance) {
+
+    /**
+     * One expected finding, or a negative expectation ({@code absent}), matched against a regime's
+     * findings. Empty fields match anything. {@code includes}/{@code excludes}/{@code count} apply to
+     * the union of the actors of the matching findings; {@code covered}/{@code uncovered} to coverage
+     * on the scenario's date after every event.
+     */
+    public record Expectation(
+            java.util.Optional<String> effect,
+            java.util.Optional<String> provision,
+            java.util.Optional<Integer> event,
+            List<String> includes,
+            List<String> excludes,
+            java.util.Optional<Integer> count,
+            java.util.Optional<Integer> quorum,
+            java.util.Optional<String> rule,
+            java.util.Optional<LocalDate> by,
+            java.util.Optional<Boolean> unconfirmed,
+            boolean absent,
+            List<String> covered,
+            List<String> uncovered,
+            int line) {
+    }
+}
