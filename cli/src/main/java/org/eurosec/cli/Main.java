@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "eurosec", mixinStandardHelpOptions = true, version = "eurosec 0.1.0",
         description = "An executable, explainable model of the Euro-Atlantic security architecture.",
         subcommands = {CoverageCommand.class, ActorCommand.class, ActorsCommand.class, InstrumentCommand.class, ValidateCommand.class,
-                InterpretationsCommand.class, CommandLine.HelpCommand.class})
+                InterpretationsCommand.class, RegimesCommand.class, RegimeCommand.class, ScenarioCommand.class, CompareCommand.class,
+                VetoCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -32,6 +33,10 @@ public final class Main implements Runnable {
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof UserError) {
+                err.println("eurosec: " + ex.getMessage());
+                return 2;
+            }
+            if (ex instanceof org.eurosec.engine.UndeclaredClash) {
                 err.println("eurosec: " + ex.getMessage());
                 return 2;
             }

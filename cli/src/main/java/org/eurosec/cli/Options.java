@@ -24,6 +24,10 @@ final class Options {
             description = "Switch a named interpretation (see `eurosec interpretations`). Repeatable.")
     List<String> interpretations = new ArrayList<>();
 
+    @Option(names = "--regimes-dir", paramLabel = "DIR",
+            description = "Read regimes from DIR (every *.yaml in it) instead of the regimes embedded in the build.")
+    Path regimesDir;
+
     @Option(names = "--explain", description = "Print, with each answer, the tree of provisions and facts behind it, with sources.")
     boolean explain;
 
@@ -46,6 +50,70 @@ final class Options {
             throw new UserError("--data " + data + ": not a directory");
         }
         return ArchitectureLoader.load(data, data.toString().replaceAll("/+$", ""));
+    }
+
+    /** The regimes: the embedded ones, or those in --regimes-dir, checked against the data. */
+    java.util.Map<String, org.eurosec.model.Regime> regimes(Architecture a) {
+        if (regimesDir == null) {
+            return EmbeddedData.regimes(a);
+        }
+        if (!Files.isDirectory(regimesDir)) {
+            throw new UserError("--regimes-dir " + regimesDir + ": not a directory");
+        }
+        return org.eurosec.load.RegimeLoader.load(regimesDir, regimesDir.toString().replaceAll("/+$", ""), a);
+    }
+
+    /** One regime by id, or a clear error listing the known ones. */
+    org.eurosec.model.Regime regime(java.util.Map<String, org.eurosec.model.Regime> regimes, String id) {
+        org.eurosec.model.Regime r = regimes.get(id);
+        if (r == null) {
+            throw new UserError("unknown regime '" + id + "' (known: " + String.join(", ", regimes.keySet()) + "; `eurosec regimes` lists them)");
+        }
+        return r;
+    }
+
+    /** The -I choices as id → option, checked only for their shape (the regime's reading checks the ids). */
+    java.util.Map<String, String> choices() {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (String s : interpretations) {
+            int eq = s.indexOf('=');
+            if (eq <= 0 || eq == s.length() - 1) {
+                throw new UserError("--interpretation takes ID=OPTION, got '" + s + "'");
+            }
+            out.put(s.substring(0, eq).trim(), s.substring(eq + 1).trim());
+        }
+        return out;
+    }
+
+    /**
+     * The -I choices that apply in a regime's world: each must name an interpretation known in at
+     * least one of {@code worlds} with a valid option; in each world only its own interpretations apply.
+     */
+    java.util.Map<String, String> choicesFor(Architecture world, java.util.Collection<Architecture> worlds) {
+        java.util.Map<String, String> all = choices();
+        for (java.util.Map.Entry<String, String> c : all.entrySet()) {
+            boolean known = worlds.stream().anyMatch(w -> w.interpretations().containsKey(c.getKey()));
+            if (!known) {
+                java.util.Set<String> ids = new java.util.TreeSet<>();
+                worlds.forEach(w -> ids.addAll(w.interpretations().keySet()));
+                throw new UserError("--interpretation: unknown interpretation '" + c.getKey() + "' (known: " + String.join(", ", ids) + ")");
+            }
+        }
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        all.forEach((k, v) -> {
+            if (world.interpretations().containsKey(k)) {
+                out.put(k, v);
+            }
+        });
+        Reading r = Reading.defaults(world);
+        for (java.util.Map.Entry<String, String> c : out.entrySet()) {
+            try {
+                r = r.with(c.getKey(), c.getValue());
+            } catch (IllegalArgumentException e) {
+                throw new UserError("--interpretation: " + e.getMessage());
+            }
+        }
+        return out;
     }
 
     Reading reading(Architecture a) {

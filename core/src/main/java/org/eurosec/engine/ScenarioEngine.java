@@ -52,11 +52,13 @@ public final class ScenarioEngine {
     public Outcome run(Scenario scenario, Regime regime, Map<String, String> choices) {
         Architecture world = RegimeApplication.apply(base, regime, scenario.eventsOnly());
         Run run = new Run(regime, world, choices);
-        int n = 0;
         LocalDate last = scenario.date();
-        for (Event e : scenario.events()) {
-            n++;
-            run.event(n, e);
+        List<Event> events = scenario.events();
+        for (int k = 0; k < events.size(); k++) {
+            Event e = events.get(k);
+            int item = scenario.items().get(k);
+            run.lastOfItem = k + 1 == events.size() || scenario.items().get(k + 1) != item;
+            run.event(item, e);
             if (e.on().isAfter(last)) {
                 last = e.on();
             }
@@ -68,6 +70,18 @@ public final class ScenarioEngine {
             (after.covered(s) ? covered : uncovered).add(s);
         }
         return new Outcome(regime.id(), last, run.reading.choices(), List.copyOf(run.findings), covered, uncovered);
+    }
+
+    /** Runs one of the scenario's regime columns: the regime with the column's parameters and interpretations. */
+    public Outcome run(Scenario scenario, Scenario.RegimeRun column, Map<String, Regime> regimes, Map<String, String> extraChoices) {
+        Regime r = regimes.get(column.regime());
+        for (Map.Entry<String, Object> p : column.parameters().entrySet()) {
+            r = r.withParameter(p.getKey(), p.getValue());
+        }
+        Map<String, String> choices = new LinkedHashMap<>(column.interpretations());
+        choices.putAll(extraChoices);
+        Outcome o = run(scenario, r, choices);
+        return new Outcome(column.label(), o.asOf(), o.interpretations(), o.findings(), o.covered(), o.uncovered());
     }
 
     /** Who may block {@code applicant}'s accession to {@code organisation} on {@code day} under a regime. */
@@ -86,6 +100,8 @@ public final class ScenarioEngine {
         /** Consultation participants per instrument, for the conference's "a participant in consultations may propose". */
         final Map<String, Set<String>> consulted = new LinkedHashMap<>();
         final Map<String, String> choices;
+        /** Whether the current event is the last of its item in the scenario file (a batch of ratifications is checked once). */
+        boolean lastOfItem = true;
 
         Run(Regime regime, Architecture world, Map<String, String> choices) {
             this.regime = regime;
@@ -214,6 +230,16 @@ public final class ScenarioEngine {
         // ------------------------------------------------------------------ events
 
         void event(int n, Event e) {
+            Optional<String> instrument = e instanceof Event.Signature s ? Optional.of(s.instrument())
+                    : e instanceof Event.Ratification r ? Optional.of(r.instrument())
+                    : e instanceof Event.Accession a && !a.target().organisation() ? Optional.of(a.target().id())
+                    : e instanceof Event.Withdrawal w && !w.target().organisation() ? Optional.of(w.target().id()) : Optional.empty();
+            if (instrument.isPresent() && !world.instruments().containsKey(instrument.get())) {
+                addPlain(n, e.kind() + " of " + instrument.get(), Finding.Effect.NOT_ENTITLED, List.of(), instrument.get()
+                        + " is not part of regime " + regime.id() + ": the event has no effect here", Explanation.of("regime " + regime.id()
+                        + " has no instrument " + instrument.get(), List.of()));
+                return;
+            }
             if (e instanceof Event.AccessionRequest r) {
                 accession(n, r.applicant(), r.organisation(), r.on());
             } else if (e instanceof Event.Accession a) {
@@ -344,12 +370,12 @@ public final class ScenarioEngine {
                         + "'s parties are an organisation's members; join the organisation instead", Explanation.of("parties by membership", List.of()));
                 return;
             }
+            Snapshot beforeSnap = before.inForceOn(day) ? builder().snapshot(day) : null;
             setWorld(RegimeApplication.participate(world, instrumentId, state, day, status, e.at()));
             Instrument i = world.instruments().get(instrumentId);
-            if (i.inForceOn(day) || status != ParticipationStatus.RATIFIED) {
-                if (status == ParticipationStatus.RATIFIED && i.inForceOn(day)) {
-                    Snapshot none = builder().snapshot(day.minusDays(0));
-                    coverageChange(n, state, instrumentId, day, none, "ratifies");
+            if (i.inForceOn(day) || status != ParticipationStatus.RATIFIED || !lastOfItem) {
+                if (status == ParticipationStatus.RATIFIED && beforeSnap != null) {
+                    coverageChange(n, state, instrumentId, day, beforeSnap, "ratifies");
                 }
                 return;
             }
@@ -632,11 +658,16 @@ public final class ScenarioEngine {
                     }
                 }
             }
+            List<String> unchecked = new ArrayList<>();
             for (Provision p : provisions(ProvisionKind.DEPLOYMENT_LIMIT, d.on())) {
                 Instrument i = instrumentOf(p);
                 Optional<String> hostsJoinedAfter = param(p, "hosts_joined_after").map(String::valueOf);
                 Optional<String> org = param(p, "organisation").map(String::valueOf);
-                if (hostsJoinedAfter.isEmpty() || org.isEmpty() || !parties(i, d.on()).contains(d.state())) {
+                if (!parties(i, d.on()).contains(d.state())) {
+                    continue;
+                }
+                if (hostsJoinedAfter.isEmpty() || org.isEmpty()) {
+                    unchecked.add(p.id());
                     continue;
                 }
                 LocalDate line = LocalDate.parse(hostsJoinedAfter.get());
@@ -654,8 +685,9 @@ public final class ScenarioEngine {
                         unconfirmed(p), explain(p, d.on(), List.of()));
             }
             if (!any) {
-                addPlain(n, what, Finding.Effect.NOT_REQUIRED, List.of(d.state()), "no provision in force limits this deployment",
-                        Explanation.of("no deployment limit applies", List.of()));
+                addPlain(n, what, Finding.Effect.NOT_REQUIRED, List.of(d.state()), "no provision in force sets a limit the engine can apply to "
+                        + "this deployment" + (unchecked.isEmpty() ? "" : "; limits stated in terms it cannot check (weapons, 'substantial' "
+                        + "forces, intentions): " + String.join(", ", unchecked)), Explanation.of("no checkable deployment limit applies", List.of()));
             }
         }
 

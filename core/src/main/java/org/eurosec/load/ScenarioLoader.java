@@ -75,15 +75,20 @@ public final class ScenarioLoader {
             String description = f.string("description").orElse("");
             Optional<LocalDate> date = f.requiredDate("date");
             date.ifPresent(d -> within(n, f.line("date"), "scenario date", d, base));
-            List<String> regimeIds = f.strings("regimes");
-            if (regimeIds.isEmpty()) {
+            List<Scenario.RegimeRun> runs = new ArrayList<>();
+            for (Node rn : f.list("regimes")) {
+                regimeRun(n, rn, base, regimes).ifPresent(r -> {
+                    if (runs.stream().anyMatch(x -> x.label().equals(r.label()))) {
+                        n.problem(rn, "regime column '" + r.label() + "' appears twice (give the second one 'as: another-name')");
+                    } else {
+                        runs.add(r);
+                    }
+                });
+            }
+            if (!f.has("regimes")) {
                 n.problem(f.line(), "scenario has no 'regimes' (a list of regime ids, e.g. [status-quo, est-2009])");
             }
-            for (String r : regimeIds) {
-                if (!regimes.containsKey(r)) {
-                    n.problem(f.line("regimes"), "unknown regime '" + r + "' (known: " + String.join(", ", regimes.keySet()) + ")");
-                }
-            }
+            List<String> regimeIds = runs.stream().map(Scenario.RegimeRun::label).toList();
             boolean eventsOnly = f.string("hypothetical_instruments").map(v -> {
                 if (!v.equals("events") && !v.equals("all-eligible")) {
                     n.problem(f.line("hypothetical_instruments"), "hypothetical_instruments must be 'events' or 'all-eligible'");
@@ -94,9 +99,13 @@ public final class ScenarioLoader {
             Set<String> instruments = new java.util.HashSet<>(base.instruments().keySet());
             regimes.values().forEach(r -> r.instruments().forEach(h -> instruments.add(h.instrument().id())));
             List<Event> events = new ArrayList<>();
+            List<Integer> items = new ArrayList<>();
             LocalDate previous = date.orElse(null);
+            int itemNo = 0;
             for (Node item : f.list("events")) {
+                itemNo++;
                 for (Event e : event(n, item, date.orElse(null), source, base, instruments)) {
+                    items.add(itemNo);
                     if (previous != null && e.on().isBefore(previous)) {
                         n.problem(e.at().line(), "event on " + e.on() + " comes before the previous one (" + previous
                                 + "): list events in the order they happen, none before the scenario's date");
@@ -118,7 +127,7 @@ public final class ScenarioLoader {
                     }
                     List<Scenario.Expectation> list = new ArrayList<>();
                     for (Node xn : n.items(t.getValueNode(), "expect." + regime)) {
-                        expectation(n, xn, regime, events.size(), base).ifPresent(list::add);
+                        expectation(n, xn, regime, items.isEmpty() ? 0 : items.get(items.size() - 1), base).ifPresent(list::add);
                     }
                     expect.put(regime, List.copyOf(list));
                 }
@@ -126,8 +135,72 @@ public final class ScenarioLoader {
             if (name.isEmpty() || date.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new Scenario(name.get(), description, date.get(), List.copyOf(regimeIds), eventsOnly, List.copyOf(events),
+            return Optional.of(new Scenario(name.get(), description, date.get(), List.copyOf(runs), eventsOnly, List.copyOf(events),
+                    List.copyOf(items),
                     Collections.unmodifiableMap(expect), new Provenance(source, n.file(), f.line(), f.string("note"), false)));
+        });
+    }
+
+    private static final Set<String> RUN_KEYS = Set.of("regime", "as", "interpretations", "parameters", "note");
+
+    /** {@code est-2009}, or {@code {regime: est-2009, as: est-2009-literal, interpretations: {id: option}, parameters: {name: value}}}. */
+    private static Optional<Scenario.RegimeRun> regimeRun(Nodes n, Node node, Architecture base, Map<String, Regime> regimes) {
+        if (node instanceof ScalarNode s) {
+            if (!regimes.containsKey(s.getValue())) {
+                n.problem(node, "unknown regime '" + s.getValue() + "' (known: " + String.join(", ", regimes.keySet()) + ")");
+                return Optional.empty();
+            }
+            return Optional.of(new Scenario.RegimeRun(s.getValue(), s.getValue(), Map.of(), Map.of()));
+        }
+        return n.fields(node, "regime entry", RUN_KEYS).flatMap(f -> {
+            Optional<String> id = f.requiredString("regime");
+            if (id.isEmpty()) {
+                return Optional.empty();
+            }
+            Regime r = regimes.get(id.get());
+            if (r == null) {
+                n.problem(f.line("regime"), "unknown regime '" + id.get() + "' (known: " + String.join(", ", regimes.keySet()) + ")");
+                return Optional.empty();
+            }
+            String label = f.string("as").orElse(id.get());
+            Map<String, String> choices = new LinkedHashMap<>();
+            f.node("interpretations").ifPresent(in -> {
+                if (Nodes.plain(in) instanceof Map<?, ?> m) {
+                    m.forEach((k, v) -> {
+                        String iid = String.valueOf(k);
+                        org.eurosec.model.Interpretation known = base.interpretations().get(iid);
+                        if (known == null) {
+                            known = r.interpretations().stream().filter(x -> x.id().equals(iid)).findFirst().orElse(null);
+                        }
+                        if (known == null) {
+                            n.problem(in, "regime " + id.get() + ": unknown interpretation '" + iid + "'");
+                        } else if (known.option(String.valueOf(v)).isEmpty()) {
+                            n.problem(in, "interpretation '" + iid + "' has no option '" + v + "' (options: " + String.join(", ",
+                                    known.options().stream().map(org.eurosec.model.Interpretation.Option::id).toList()) + ")");
+                        } else {
+                            choices.put(iid, String.valueOf(v));
+                        }
+                    });
+                } else {
+                    n.problem(in, "interpretations must map interpretation ids to options");
+                }
+            });
+            Map<String, Object> parameters = new LinkedHashMap<>();
+            f.node("parameters").ifPresent(pn -> {
+                if (Nodes.plain(pn) instanceof Map<?, ?> m) {
+                    m.forEach((k, v) -> {
+                        if (!r.parameters().containsKey(String.valueOf(k))) {
+                            n.problem(pn, "regime " + id.get() + " has no parameter '" + k + "' (parameters: "
+                                    + String.join(", ", r.parameters().keySet()) + ")");
+                        } else {
+                            parameters.put(String.valueOf(k), v);
+                        }
+                    });
+                } else {
+                    n.problem(pn, "parameters must map parameter names to values");
+                }
+            });
+            return Optional.of(new Scenario.RegimeRun(label, id.get(), Map.copyOf(choices), Map.copyOf(parameters)));
         });
     }
 

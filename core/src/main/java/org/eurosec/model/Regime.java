@@ -65,6 +65,46 @@ public record Regime(
         }
     }
 
+    /**
+     * This regime with one named parameter set to another value, everywhere the regime's provisions
+     * use it. The parameter keeps its source and is marked as the user's own value in a note.
+     */
+    public Regime withParameter(String name, Object value) {
+        Parameter old = parameters.get(name);
+        if (old == null) {
+            throw new IllegalArgumentException("regime " + id + " has no parameter '" + name + "' (parameters: "
+                    + String.join(", ", parameters.keySet()) + ")");
+        }
+        java.util.Map<String, Parameter> ps = new java.util.LinkedHashMap<>(parameters);
+        Provenance p = old.provenance();
+        ps.put(name, new Parameter(name, value, new Provenance(p.source(), p.file(), p.line(),
+                Optional.of("set to " + value + " for this run (the regime says " + old.value() + ")"), p.unconfirmed())));
+        List<Hypothetical> hs = new java.util.ArrayList<>();
+        for (Hypothetical h : instruments) {
+            Instrument i = h.instrument();
+            List<Provision> provisions = new java.util.ArrayList<>();
+            for (Provision pr : i.provisions()) {
+                Map<String, String> use = parameterUse.getOrDefault(pr.id(), Map.of());
+                if (!use.containsValue(name)) {
+                    provisions.add(pr);
+                    continue;
+                }
+                java.util.Map<String, Object> params = new java.util.LinkedHashMap<>(pr.params());
+                use.forEach((key, param) -> {
+                    if (param.equals(name)) {
+                        params.put(key, value);
+                    }
+                });
+                provisions.add(new Provision(pr.id(), pr.instrument(), pr.article(), pr.kind(), pr.title(),
+                        java.util.Collections.unmodifiableMap(params), pr.defence(), pr.inForce(), pr.ended(), pr.provenance()));
+            }
+            hs.add(new Hypothetical(new Instrument(i.id(), i.name(), i.type(), i.legalForce(), i.dimensions(), i.signed(), i.inForce(),
+                    i.ended(), i.parties(), List.copyOf(provisions), i.provenance()), h.eligible(), h.takesEffect(), h.from()));
+        }
+        return new Regime(id, name, summary, List.copyOf(hs), java.util.Collections.unmodifiableMap(ps), parameterUse, interpretations,
+                precedence, provenance);
+    }
+
     /** The named parameter a provision's parameter was taken from, if any. */
     public Optional<Parameter> parameterFor(String provisionId, String key) {
         Map<String, String> use = parameterUse.get(provisionId);

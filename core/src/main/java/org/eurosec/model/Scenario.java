@@ -7,17 +7,32 @@ import java.util.Map;
 /**
  * A scenario file: a date, the regimes to compare, the events in the order they happen, and what
  * each regime is expected to find. {@code eventsOnly} makes hypothetical instruments take effect
- * only through the scenario's signatures and ratifications.
+ * only through the scenario's signatures and ratifications. One item of the file's event list can
+ * stand for several events ({@code states: [A, B]}); {@code items} gives each event its item's
+ * number, from 1, which is the number findings and expectations use.
  */
 public record Scenario(
         String name,
         String description,
         LocalDate date,
-        List<String> regimes,
+        List<RegimeRun> regimes,
         boolean eventsOnly,
         List<Event> events,
+        List<Integer> items,
         Map<String, List<Expectation>> expect,
         Provenance provenance) {
+
+    /**
+     * One regime as the scenario runs it: {@code label} names the column (the regime id unless the
+     * file says {@code as:}); {@code interpretations} and {@code parameters} vary the regime for
+     * this run, e.g. the literal reading of a principle or another ratification threshold.
+     */
+    public record RegimeRun(String label, String regime, Map<String, String> interpretations, Map<String, Object> parameters) {
+    }
+
+    public List<String> labels() {
+        return regimes.stream().map(RegimeRun::label).toList();
+    }
 
     /**
      * One expected finding, or a negative expectation ({@code absent}), matched against a regime's

@@ -46,8 +46,9 @@ class ShippedScenariosTest {
         Scenario s = ScenarioLoader.load(file, "scenarios/" + file.getFileName(), BASE, REGIMES);
         assertThat(s.expect()).as("a shipped scenario states what each regime must find").isNotEmpty();
         ScenarioEngine engine = new ScenarioEngine(BASE);
-        for (String regime : s.regimes()) {
-            ScenarioEngine.Outcome o = engine.run(s, REGIMES.get(regime), Map.of());
+        for (Scenario.RegimeRun column : s.regimes()) {
+            String regime = column.label();
+            ScenarioEngine.Outcome o = engine.run(s, column, REGIMES, Map.of());
             List<Expectations.Check> checks = Expectations.check(o, s.expect().getOrDefault(regime, List.of()));
             List<String> failed = checks.stream().filter(c -> !c.passed()).map(c -> regime + ": " + c.message()).toList();
             assertThat(failed).as(file.getFileName() + " under " + regime + "; findings:\n"

@@ -1,0 +1,169 @@
+package org.eurosec.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.eurosec.engine.Expectations;
+import org.eurosec.engine.Finding;
+import org.eurosec.engine.ScenarioEngine;
+import org.eurosec.model.Architecture;
+import org.eurosec.model.Regime;
+import org.eurosec.model.Scenario;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "scenario", mixinStandardHelpOptions = true, subcommands = {ScenarioCommand.Run.class},
+        description = "Scenarios: `eurosec scenario run FILE`.")
+final class ScenarioCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "run", mixinStandardHelpOptions = true,
+            description = {"Runs a scenario's events under each of its regimes and prints the findings, then checks the findings the file expects.",
+                    "Exit status 3 when an expected finding does not hold."})
+    static final class Run implements Callable<Integer> {
+
+        @Mixin
+        Options options;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE", description = "A scenario file, or the name of a shipped one (e.g. georgia-nato-2009.yaml).")
+        Path file;
+
+        @Option(names = "--regimes", paramLabel = "IDS", split = ",", description = "Only these of the scenario's regimes (or other regimes).")
+        List<String> only = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            Architecture a = options.architecture();
+            Map<String, Regime> regimes = options.regimes(a);
+            Scenario s = ScenarioFiles.load(file, a, regimes);
+            List<Scenario.RegimeRun> columns = ScenarioFiles.columns(s, only, regimes);
+            Map<String, Architecture> worlds = ScenarioFiles.worlds(a, columns, regimes);
+            ScenarioEngine engine = new ScenarioEngine(a);
+            PrintWriter out = spec.commandLine().getOut();
+            List<Object> json = new ArrayList<>();
+            Table csv = new Table("regime", "event", "effect", "provision", "legal_force", "actors", "by", "quorum", "unconfirmed", "finding");
+            boolean allPass = true;
+            if (options.format == Format.TABLE) {
+                out.println(s.name() + " - " + s.date());
+                if (!s.description().isEmpty()) {
+                    out.println(s.description().strip());
+                }
+                int i = 0;
+                for (var e : s.events()) {
+                    out.println("  event " + s.items().get(i++) + ": " + e.kind() + " on " + e.on() + " " + eventText(e));
+                }
+            }
+            for (Scenario.RegimeRun column : columns) {
+                Map<String, String> extra = options.choicesFor(worlds.get(column.label()), worlds.values());
+                ScenarioEngine.Outcome o = engine.run(s, column, regimes, extra);
+                List<Expectations.Check> checks = Expectations.check(o, s.expect().getOrDefault(column.label(), List.of()));
+                allPass &= checks.stream().allMatch(Expectations.Check::passed);
+                switch (options.format) {
+                    case JSON -> json.add(outcomeJson(o, checks, options.explain));
+                    case CSV -> o.findings().forEach(f -> csv.row(o.regime(), f.event(), f.effect().id(), f.provision().orElse(""),
+                            f.legalForce().map(l -> l.id()).orElse(""), String.join(" ", f.actors()), f.by().map(Object::toString).orElse(""),
+                            f.quorum().isPresent() ? String.valueOf(f.quorum().getAsInt()) : "", f.dependsOnUnconfirmed(), f.text()));
+                    default -> {
+                        out.println();
+                        out.println("== " + o.regime() + (column.regime().equals(column.label()) ? "" : " (regime " + column.regime() + ")")
+                                + "  [" + String.join(", ", o.interpretations().entrySet().stream()
+                                        .filter(x -> !column.interpretations().isEmpty() && column.interpretations().containsKey(x.getKey())
+                                                || x.getKey().startsWith(column.regime() + "/"))
+                                        .map(x -> x.getKey() + "=" + x.getValue()).toList()) + "]");
+                        Table t = Findings.table();
+                        o.findings().forEach(f -> Findings.row(t, f));
+                        out.print(t.text());
+                        out.println("covered on " + o.asOf() + ": " + o.covered().size() + "; not covered: " + String.join(" ", o.uncovered()));
+                        if (options.explain) {
+                            for (Finding f : o.findings()) {
+                                f.explanation().lines().forEach(l -> out.println("  " + l));
+                            }
+                        }
+                        for (Expectations.Check c : checks) {
+                            out.println((c.passed() ? "  PASS " : "  FAIL ") + c.message());
+                        }
+                    }
+                }
+            }
+            switch (options.format) {
+                case JSON -> {
+                    Map<String, Object> m = Json.obj();
+                    m.put("scenario", s.name());
+                    m.put("date", s.date().toString());
+                    m.put("file", s.provenance().file());
+                    m.put("regimes", json);
+                    m.put("expectations_hold", allPass);
+                    out.print(Json.write(m));
+                }
+                case CSV -> out.print(csv.csv());
+                default -> out.println(allPass ? "\nevery expected finding holds" : "\nsome expected findings do not hold");
+            }
+            return allPass ? 0 : 3;
+        }
+    }
+
+    static String eventText(org.eurosec.model.Event e) {
+        if (e instanceof org.eurosec.model.Event.AccessionRequest r) {
+            return r.applicant() + " -> " + r.organisation();
+        } else if (e instanceof org.eurosec.model.Event.Accession x) {
+            return x.state() + " -> " + x.target();
+        } else if (e instanceof org.eurosec.model.Event.Withdrawal x) {
+            return x.state() + " leaves " + x.target();
+        } else if (e instanceof org.eurosec.model.Event.Signature x) {
+            return x.state() + " signs " + x.instrument();
+        } else if (e instanceof org.eurosec.model.Event.Ratification x) {
+            return x.state() + " ratifies " + x.instrument();
+        } else if (e instanceof org.eurosec.model.Event.ArmedAttack x) {
+            return x.attacker() + " attacks " + x.victim();
+        } else if (e instanceof org.eurosec.model.Event.Threat x) {
+            return x.by() + " threatens " + x.against();
+        } else if (e instanceof org.eurosec.model.Event.MilitaryActivity x) {
+            return x.state() + ": " + x.troops() + " troops, " + x.battleTanks() + " tanks, " + x.acv() + " ACVs, " + x.artillery()
+                    + " artillery, starting " + x.starts() + x.notifiedOn().map(d -> ", notified " + d).orElse(", not notified");
+        } else if (e instanceof org.eurosec.model.Event.Deployment x) {
+            return x.troops() + " troops of " + x.state() + " on " + x.host() + (x.hostConsent() ? " (host consents)" : " (no consent)");
+        } else if (e instanceof org.eurosec.model.Event.InformationRequest x) {
+            return x.from() + " asks " + x.to() + (x.subject().isEmpty() ? "" : " about " + x.subject());
+        } else if (e instanceof org.eurosec.model.Event.ConsultationRequest x) {
+            return x.from() + " with " + String.join(" ", x.with());
+        } else if (e instanceof org.eurosec.model.Event.ConferenceProposal x) {
+            return x.by() + (x.supportedBy().isEmpty() ? "" : ", supported by " + String.join(" ", x.supportedBy()));
+        }
+        return "";
+    }
+
+    static Map<String, Object> outcomeJson(ScenarioEngine.Outcome o, List<Expectations.Check> checks, boolean explain) {
+        Map<String, Object> m = Json.obj();
+        m.put("regime", o.regime());
+        m.put("as_of", o.asOf().toString());
+        m.put("interpretations", o.interpretations());
+        m.put("findings", o.findings().stream().map(f -> (Object) Findings.json(f, explain)).toList());
+        m.put("covered", o.covered());
+        m.put("uncovered", o.uncovered());
+        m.put("expectations", checks.stream().map(c -> {
+            Map<String, Object> x = Json.obj();
+            x.put("line", c.expectation().line());
+            x.put("holds", c.passed());
+            x.put("message", c.message());
+            return (Object) x;
+        }).toList());
+        return m;
+    }
+}
