@@ -65,9 +65,16 @@ final class ScenarioCommand implements Runnable {
                 if (!s.description().isEmpty()) {
                     out.println(s.description().strip());
                 }
-                int i = 0;
-                for (var e : s.events()) {
-                    out.println("  event " + s.items().get(i++) + ": " + e.kind() + " on " + e.on() + " " + eventText(e));
+                for (int i = 0; i < s.events().size(); i++) {
+                    var e = s.events().get(i);
+                    int j = i;
+                    while (j + 1 < s.events().size() && s.items().get(j + 1).equals(s.items().get(i))) {
+                        j++;
+                    }
+                    String text = j == i ? eventText(e) : (j - i + 1) + " events: " + String.join("; ",
+                            s.events().subList(i, j + 1).stream().map(ScenarioCommand::eventText).toList());
+                    out.println("  event " + s.items().get(i) + ": " + e.kind() + " on " + e.on() + " " + text);
+                    i = j;
                 }
             }
             for (Scenario.RegimeRun column : columns) {

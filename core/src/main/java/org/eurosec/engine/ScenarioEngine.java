@@ -458,7 +458,8 @@ public final class ScenarioEngine {
                     Instrument i = instrumentOf(p);
                     if (i.legalForce() == LegalForce.BINDING && parties(i, day).contains(victim)) {
                         add(n, what, Finding.Effect.ENTITLED, List.of(victim), p, Optional.empty(), Optional.empty(), OptionalInt.empty(),
-                                victim + " may defend itself, alone or with others at its request, until the body the text names has acted",
+                                victim + " may defend itself, alone or with others at its request"
+                                        + param(p, "until").map(u -> " (the right lasts until: " + String.valueOf(u).replace('-', ' ') + ")").orElse(""),
                                 unconfirmed(p), explain(p, day, List.of(partyFact(i, victim, day))));
                     }
                 }
@@ -733,7 +734,7 @@ public final class ScenarioEngine {
                 }
             }
             if (!any) {
-                addPlain(n, what, Finding.Effect.NOT_ENTITLED, List.of(r.from()), "no provision in force gives " + r.from()
+                addPlain(n, what, Finding.Effect.NOT_ENTITLED, List.of(r.from()), "no information-request provision in force (in the data or the regime) gives " + r.from()
                         + " a right to this information", Explanation.of("no information-request provision applies", List.of()));
             }
         }
@@ -772,7 +773,7 @@ public final class ScenarioEngine {
                 }
             }
             if (!any) {
-                addPlain(n, what, Finding.Effect.NOT_ENTITLED, List.of(c.from()), "no consultation mechanism in force lets " + c.from()
+                addPlain(n, what, Finding.Effect.NOT_ENTITLED, List.of(c.from()), "no consultation mechanism in force (in the data or the regime) lets " + c.from()
                         + " request these consultations", Explanation.of("no consultation provision applies", List.of()));
             }
         }
@@ -803,7 +804,7 @@ public final class ScenarioEngine {
                 String decision = text(p, "decision", "as its rules say");
                 List<String> unconf = unconfirmed(p, "support", "quorum", "decision", "convene_within");
                 if (needed.isPresent() && !needed.get().met(support.size())) {
-                    add(n, what, Finding.Effect.NOT_REQUIRED, support, p, Optional.of(decision), Optional.empty(),
+                    add(n, what, Finding.Effect.NOT_ENTITLED, support, p, Optional.of(decision), Optional.empty(),
                             OptionalInt.of(needed.get().required()), "the proposal has " + support.size() + " supporting part"
                                     + (support.size() == 1 ? "y" : "ies") + "; convening needs " + needed.get().text() + ": not convened", unconf,
                             explain(p, c.on(), List.of()));
@@ -821,7 +822,7 @@ public final class ScenarioEngine {
                         parties.size() + " parties decide by " + decision, unconf, explain(p, c.on(), List.of()));
             }
             if (!any) {
-                addPlain(n, what, Finding.Effect.NOT_ENTITLED, List.of(c.by()), "no conference mechanism in force lets " + c.by()
+                addPlain(n, what, Finding.Effect.NOT_ENTITLED, List.of(c.by()), "no conference mechanism in force (in the data or the regime) lets " + c.by()
                         + " propose a conference", Explanation.of("no conference provision with a proposer rule applies", List.of()));
             }
         }
