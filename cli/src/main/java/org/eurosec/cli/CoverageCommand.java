@@ -48,9 +48,15 @@ final class CoverageCommand implements Callable<Integer> {
     @Option(names = "--state", paramLabel = "ID", split = ",", description = "Only these states (e.g. --state UKR,GEO). Repeatable.")
     List<String> only = new ArrayList<>();
 
+    @Option(names = "--regime", paramLabel = "ID", defaultValue = "status-quo",
+            description = "Apply a regime's instruments on top of history (default: status-quo); its hypothetical treaties count as in force among all eligible parties.")
+    String regimeId;
+
     @Override
     public Integer call() {
-        Architecture a = options.architecture();
+        Architecture base = options.architecture();
+        Architecture a = "status-quo".equals(regimeId) && options.regimesDir == null ? base
+                : org.eurosec.engine.RegimeApplication.apply(base, options.regime(options.regimes(base), regimeId), false);
         IntervalCoverage coverage = IntervalCoverage.of(a, options.reading(a));
         LocalDate day = date != null ? date : a.asOf();
         Universe universe = new Universe(all, Set.copyOf(exclude));
@@ -86,7 +92,7 @@ final class CoverageCommand implements Callable<Integer> {
                 out.println(day + ": " + (k.states().size() - uncovered.size()) + " of " + k.states().size()
                         + " states covered; not covered: " + (uncovered.isEmpty() ? "none" : String.join(" ", uncovered)));
                 out.println("guarantees: organisation or treaty, article, (number of guarantors); political commitments are counted, never coverage");
-                out.println("reading: " + coverage.reading().choices());
+                out.println("regime: " + regimeId + "; reading: " + coverage.reading().choices());
                 if (options.explain) {
                     for (StateCoverage s : k.states()) {
                         out.println();
@@ -135,6 +141,7 @@ final class CoverageCommand implements Callable<Integer> {
         root.put("data_as_of", a.asOf().toString());
         root.put("universe", all ? "all-states" : "osce-participating-states");
         root.put("excluded_tags", exclude);
+        root.put("regime", regimeId);
         root.put("reading", coverage.reading().choices());
         root.put("covered_count", k.states().stream().filter(StateCoverage::covered).count());
         root.put("uncovered", k.states().stream().filter(s -> !s.covered()).map(s -> s.state().iso3()).toList());

@@ -156,7 +156,8 @@ final class AccessionRules {
                 List<String> bound = members.stream().filter(parties::contains).toList();
                 findings.add(new Finding(event, question, Finding.Effect.PROHIBITED, bound, Optional.of(r.id()), Optional.of(r.article()),
                         Optional.of(i.legalForce()), Optional.empty(), Optional.empty(), OptionalInt.empty(),
-                        "the members of " + orgId + " have undertaken not to enlarge it: the accession is excluded whatever they decide",
+                        bound.size() + " member" + (bound.size() == 1 ? "" : "s") + " of " + orgId + " (parties to " + i.id()
+                                + ") undertook not to admit " + applicant + ": the accession is excluded whatever the members decide",
                         unconfirmed.apply(r, new String[0]), explain.apply(r, precedence)));
                 continue;
             }

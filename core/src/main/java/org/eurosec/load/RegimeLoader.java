@@ -83,6 +83,16 @@ public final class RegimeLoader {
         return Collections.unmodifiableMap(out);
     }
 
+    /** Every problem in a regimes directory; empty when it loads cleanly. */
+    public static List<Problem> check(Path dir, String displayRoot, Architecture base) {
+        try {
+            load(dir, displayRoot, base);
+            return List.of();
+        } catch (DataException e) {
+            return e.problems();
+        }
+    }
+
     public static final String STATUS_QUO = "status-quo";
 
     /** History as recorded: no instrument added. */
