@@ -36,13 +36,20 @@ import org.eurosec.model.RuleKind;
  *     over every provision it clashes with.</li>
  * </ul>
  */
-final class AccessionRules {
+public final class AccessionRules {
 
     private AccessionRules() {
     }
 
     private static final Set<RuleKind> EACH_MEMBER_BLOCKS = Set.of(RuleKind.UNANIMOUS_INVITATION, RuleKind.UNANIMITY,
             RuleKind.CONSENSUS, RuleKind.TREATY_AMENDMENT);
+
+    /** The decision on a world (a regime already applied), without scenario bookkeeping. */
+    public static AccessionDecision decide(Regime regime, Architecture world, Reading reading, SnapshotBuilder builder, String applicant,
+            String orgId, LocalDate day) {
+        return decide(regime, world, reading, builder, applicant, orgId, day, 0, (p, keys) -> p.unconfirmed() ? List.of(p.id()) : List.of(),
+                (p, more) -> Explanation.fact(p.id() + ": " + p.title(), p.provenance(), more));
+    }
 
     static AccessionDecision decide(Regime regime, Architecture world, Reading reading, SnapshotBuilder builder, String applicant,
             String orgId, LocalDate day, int event, BiFunction<Provision, String[], List<String>> unconfirmed,
