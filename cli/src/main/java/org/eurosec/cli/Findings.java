@@ -15,7 +15,7 @@ final class Findings {
     }
 
     static void row(Table t, Finding f) {
-        t.row(f.event(), f.effect().id(), f.provision().orElse("-"), f.legalForce().map(l -> l.id()).orElse("-"), actors(f.actors()),
+        t.row(f.event() == 0 ? "-" : f.event(), f.effect().id(), f.provision().orElse("-"), f.legalForce().map(l -> l.id()).orElse("-"), actors(f.actors()),
                 f.by().map(Object::toString).orElse(""), f.quorum().isPresent() ? String.valueOf(f.quorum().getAsInt()) : "",
                 f.text() + (f.dependsOnUnconfirmed() ? " [rests on UNCONFIRMED values]" : ""));
     }

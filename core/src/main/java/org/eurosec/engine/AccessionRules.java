@@ -142,9 +142,9 @@ public final class AccessionRules {
             List<Explanation> precedence = new ArrayList<>();
             for (Regime.Precedence d : regime.precedence()) {
                 if (d.prevails().equals(r.id()) || wins.stream().anyMatch(w -> d.prevails().equals(w.id()))) {
-                    precedence.add(Explanation.fact("precedence: " + d.prevails() + " prevails over "
-                            + String.join(", ", d.over()) + (d.overKinds().isEmpty() ? "" : " and every "
-                            + String.join(", ", d.overKinds().stream().map(ProvisionKind::id).toList()) + " provision")
+                    List<String> over = new ArrayList<>(d.over());
+                    d.overKinds().forEach(k -> over.add("every " + k.id() + " provision"));
+                    precedence.add(Explanation.fact("precedence: " + d.prevails() + " prevails over " + String.join(", ", over)
                             + " (regime " + regime.id() + ")", d.provenance()));
                 }
             }

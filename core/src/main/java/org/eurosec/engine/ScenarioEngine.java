@@ -195,7 +195,9 @@ public final class ScenarioEngine {
         Explanation explain(Provision p, LocalDate day, List<Explanation> more) {
             Instrument i = instrumentOf(p);
             List<Explanation> because = new ArrayList<>();
-            because.add(Explanation.fact(i.id() + " (" + i.legalForce().id() + ") in force on " + day
+            boolean hypothetical = regime.instruments().stream().anyMatch(h -> h.instrument().id().equals(i.id()));
+            because.add(Explanation.fact(i.id() + " (" + i.legalForce().id() + (hypothetical ? ", hypothetical instrument of regime "
+                    + regime.id() : "") + ") in force on " + day
                     + i.inForceSpan().map(s -> ", " + s).orElse(""), i.provenance()));
             Map<String, String> use = regime.parameterUse().getOrDefault(p.id(), Map.of());
             for (Map.Entry<String, String> u : use.entrySet()) {
