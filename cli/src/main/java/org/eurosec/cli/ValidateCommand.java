@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Check a data directory (the embedded one, or --data DIR): sources, ids, dates, spells.",
+        description = {"Check a data directory (the embedded one, or --data DIR): sources, ids, dates, spells;",
+                "then the regimes (embedded, or --regimes-dir DIR) and the scenarios (shipped, or --scenarios DIR) against it.",
                 "Prints file:line: message for each problem and exits 2 if there is any."})
 final class ValidateCommand implements Callable<Integer> {
 
@@ -27,6 +28,10 @@ final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.Option(names = "--scenarios", paramLabel = "DIR",
+            description = "Check the scenario files in DIR instead of the shipped ones.")
+    Path scenarios;
+
     @Override
     public Integer call() {
         Path dir = options.data != null ? options.data : EmbeddedData.directory();
@@ -34,7 +39,40 @@ final class ValidateCommand implements Callable<Integer> {
         if (options.data != null && !Files.isDirectory(dir)) {
             throw new UserError("--data " + dir + ": not a directory");
         }
-        List<Problem> problems = ArchitectureLoader.check(dir, shown);
+        List<Problem> problems = new ArrayList<>(ArchitectureLoader.check(dir, shown));
+        String more = "";
+        if (problems.isEmpty()) {
+            Architecture a = ArchitectureLoader.load(dir, shown);
+            Path regimesDir = options.regimesDir != null ? options.regimesDir : EmbeddedData.regimesDirectory();
+            String regimesShown = options.regimesDir != null ? options.regimesDir.toString().replaceAll("/+$", "") : "regimes";
+            if (!Files.isDirectory(regimesDir)) {
+                throw new UserError("--regimes-dir " + regimesDir + ": not a directory");
+            }
+            List<Problem> regimeProblems = org.eurosec.load.RegimeLoader.check(regimesDir, regimesShown, a);
+            problems.addAll(regimeProblems);
+            if (regimeProblems.isEmpty()) {
+                var regimes = org.eurosec.load.RegimeLoader.load(regimesDir, regimesShown, a);
+                Path scenariosDir = scenarios != null ? scenarios : EmbeddedData.scenariosDirectory();
+                String scenariosShown = scenarios != null ? scenarios.toString().replaceAll("/+$", "") : "scenarios";
+                if (!Files.isDirectory(scenariosDir)) {
+                    throw new UserError("--scenarios " + scenariosDir + ": not a directory");
+                }
+                int count = 0;
+                try (var files = Files.list(scenariosDir)) {
+                    for (Path f : files.filter(x -> x.toString().endsWith(".yaml")).sorted().toList()) {
+                        count++;
+                        try {
+                            org.eurosec.load.ScenarioLoader.load(f, scenariosShown + "/" + f.getFileName(), a, regimes);
+                        } catch (org.eurosec.load.DataException e) {
+                            problems.addAll(e.problems());
+                        }
+                    }
+                } catch (java.io.IOException e) {
+                    throw new UserError(scenariosDir + ": cannot list: " + e.getMessage());
+                }
+                more = "; " + regimesShown + ": " + regimes.size() + " regimes; " + scenariosShown + ": " + count + " scenarios";
+            }
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (options.format == Format.JSON) {
@@ -61,10 +99,10 @@ final class ValidateCommand implements Callable<Integer> {
             long spells = a.organisations().values().stream().mapToLong(o -> o.members().size()).sum();
             out.println(shown + ": ok — " + a.states().size() + " states, " + a.organisations().size() + " organisations ("
                     + spells + " membership spells), " + a.instruments().size() + " instruments (" + provisions
-                    + " provisions), " + a.interpretations().size() + " interpretations; covers " + a.coversFrom() + " to " + a.asOf());
+                    + " provisions), " + a.interpretations().size() + " interpretations; covers " + a.coversFrom() + " to " + a.asOf() + more);
         } else {
             problems.forEach(err::println);
-            err.println(shown + ": " + problems.size() + " problem(s)");
+            err.println(problems.size() + " problem(s)");
         }
         return problems.isEmpty() ? 0 : 2;
     }

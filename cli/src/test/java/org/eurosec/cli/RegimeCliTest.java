@@ -110,6 +110,16 @@ class RegimeCliTest {
     }
 
     @Test
+    void validateChecksRegimesAndScenariosToo(@TempDir Path dir) throws IOException {
+        CliTest.Run ok = run("validate");
+        assertThat(ok.out()).contains("4 regimes").contains("scenarios");
+        Files.writeString(dir.resolve("x.yaml"), "name: x\ndate: 2009-12-01\nregimes: [status-quo]\nevents:\n  - threat: {by: RUS}\n");
+        CliTest.Run bad = run("validate", "--scenarios", dir.toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("x.yaml:5: threat event has no 'against'");
+    }
+
+    @Test
     void regimeShowMarksUnconfirmedParameters() {
         CliTest.Run r = run("regime", "show", "est-2009");
         assertThat(r.code()).isZero();
