@@ -91,18 +91,22 @@ final class CompareCommand implements Callable<Integer> {
         }
         List<Object> covered = new ArrayList<>(List.of("", "covered", "(count)"));
         List<Object> uncovered = new ArrayList<>(List.of("", "not covered", ""));
+        List<Object> levels = new ArrayList<>(List.of("", "levels", "(of security)"));
         Map<String, Object> jsonCoverage = Json.obj();
         outcomes.forEach((label, o) -> {
             covered.add(o.covered().size());
             uncovered.add(String.join(" ", o.uncovered()));
+            levels.add(o.levels().size());
             Map<String, Object> m = Json.obj();
             m.put("as_of", o.asOf().toString());
             m.put("covered", o.covered());
             m.put("uncovered", o.uncovered());
+            m.put("levels", o.levels().size());
             jsonCoverage.put(label, m);
         });
         t.row(covered.toArray());
         t.row(uncovered.toArray());
+        t.row(levels.toArray());
         PrintWriter out = spec.commandLine().getOut();
         switch (options.format) {
             case JSON -> {

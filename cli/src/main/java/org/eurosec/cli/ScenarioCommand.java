@@ -98,6 +98,11 @@ final class ScenarioCommand implements Runnable {
                         o.findings().forEach(f -> Findings.row(t, f));
                         out.print(t.text());
                         out.println("covered on " + o.asOf() + ": " + o.covered().size() + "; not covered: " + String.join(" ", o.uncovered()));
+                        out.println("levels of security (participating States grouped by the guarantees they hold): " + o.levels().size());
+                        for (ScenarioEngine.Level l : o.levels()) {
+                            out.println("  " + (l.provisions().isEmpty() ? "no guarantee" : String.join(" + ", l.provisions())) + ": "
+                                    + String.join(" ", l.states()));
+                        }
                         if (options.explain) {
                             for (Finding f : o.findings()) {
                                 f.explanation().lines().forEach(l -> out.println("  " + l));
@@ -164,6 +169,12 @@ final class ScenarioCommand implements Runnable {
         m.put("findings", o.findings().stream().map(f -> (Object) Findings.json(f, explain)).toList());
         m.put("covered", o.covered());
         m.put("uncovered", o.uncovered());
+        m.put("levels", o.levels().stream().map(l -> {
+            Map<String, Object> x = Json.obj();
+            x.put("provisions", l.provisions());
+            x.put("states", l.states());
+            return (Object) x;
+        }).toList());
         m.put("expectations", checks.stream().map(c -> {
             Map<String, Object> x = Json.obj();
             x.put("line", c.expectation().line());

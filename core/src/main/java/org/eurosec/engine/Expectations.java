@@ -41,6 +41,9 @@ public final class Expectations {
                 problems.add(s + " expected uncovered on " + o.asOf() + ", is " + (o.covered().contains(s) ? "covered" : "not in the listing"));
             }
         }
+        if (x.levels().isPresent() && x.levels().get() != o.levels().size()) {
+            problems.add(o.levels().size() + " levels of security on " + o.asOf() + ", expected " + x.levels().get());
+        }
         boolean aboutFindings = x.effect().isPresent() || x.provision().isPresent() || x.event().isPresent() || !x.includes().isEmpty()
                 || !x.excludes().isEmpty() || x.count().isPresent() || x.quorum().isPresent() || x.rule().isPresent() || x.by().isPresent()
                 || x.unconfirmed().isPresent();
@@ -107,6 +110,7 @@ public final class Expectations {
         if (!x.uncovered().isEmpty()) {
             parts.add("uncovered " + String.join(" ", x.uncovered()));
         }
+        x.levels().ifPresent(l -> parts.add(l + " levels of security"));
         return (x.absent() ? "none " : "") + String.join(", ", parts) + " (line " + x.line() + ")";
     }
 }

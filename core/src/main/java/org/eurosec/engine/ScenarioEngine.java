@@ -41,7 +41,26 @@ public final class ScenarioEngine {
 
     /** The result of a scenario under one regime: findings in event order, and coverage after every event. */
     public record Outcome(String regime, LocalDate asOf, Map<String, String> interpretations, List<Finding> findings,
-            List<String> covered, List<String> uncovered) {
+            List<String> covered, List<String> uncovered, List<Level> levels) {
+    }
+
+    /**
+     * A level of security: the participating States that hold exactly the same set of binding
+     * guarantees (by provision) after the scenario's events; the uncovered form a level of their own.
+     */
+    public record Level(List<String> provisions, List<String> states) {
+    }
+
+    static List<Level> levels(Snapshot snap, Set<String> states) {
+        Map<List<String>, List<String>> by = new java.util.TreeMap<>((a, b) -> a.size() != b.size() ? Integer.compare(b.size(), a.size())
+                : String.join(",", a).compareTo(String.join(",", b)));
+        for (String s : states) {
+            List<String> key = snap.guaranteesOf(s).stream().map(g -> g.provision().id()).distinct().sorted().toList();
+            by.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
+        }
+        List<Level> out = new ArrayList<>();
+        by.forEach((k, v) -> out.add(new Level(k, List.copyOf(v))));
+        return List.copyOf(out);
     }
 
     /**
@@ -66,10 +85,12 @@ public final class ScenarioEngine {
         Snapshot after = run.builder().snapshot(last);
         List<String> covered = new ArrayList<>();
         List<String> uncovered = new ArrayList<>();
-        for (String s : run.participants(last)) {
+        Set<String> participants = run.participants(last);
+        for (String s : participants) {
             (after.covered(s) ? covered : uncovered).add(s);
         }
-        return new Outcome(regime.id(), last, run.reading.choices(), List.copyOf(run.findings), covered, uncovered);
+        return new Outcome(regime.id(), last, run.reading.choices(), List.copyOf(run.findings), covered, uncovered,
+                levels(after, participants));
     }
 
     /** Runs one of the scenario's regime columns: the regime with the column's parameters and interpretations. */
@@ -81,7 +102,7 @@ public final class ScenarioEngine {
         Map<String, String> choices = new LinkedHashMap<>(column.interpretations());
         choices.putAll(extraChoices);
         Outcome o = run(scenario, r, choices);
-        return new Outcome(column.label(), o.asOf(), o.interpretations(), o.findings(), o.covered(), o.uncovered());
+        return new Outcome(column.label(), o.asOf(), o.interpretations(), o.findings(), o.covered(), o.uncovered(), o.levels());
     }
 
     /** Who may block {@code applicant}'s accession to {@code organisation} on {@code day} under a regime. */

@@ -29,7 +29,7 @@ public final class ScenarioLoader {
     private static final Set<String> SCENARIO_KEYS = Set.of("name", "description", "date", "regimes", "hypothetical_instruments",
             "events", "expect", "source", "note");
     private static final Set<String> EXPECT_KEYS = Set.of("effect", "provision", "event", "includes", "excludes", "count", "quorum",
-            "rule", "by", "unconfirmed", "absent", "covered", "uncovered", "note");
+            "rule", "by", "unconfirmed", "absent", "covered", "uncovered", "levels", "note");
     private static final Map<String, Set<String>> EVENT_KEYS = new LinkedHashMap<>();
     private static final Set<String> EFFECTS = Set.of("entitled", "obliged", "prohibited", "may-block", "decides", "triggers",
             "not-required", "not-entitled", "breached", "covered");
@@ -425,7 +425,8 @@ public final class ScenarioLoader {
             return new Scenario.Expectation(effect, f.string("provision"), event, includes, excludes,
                     f.string("count").map(v -> intOf(n, f, "count", v)), f.string("quorum").map(v -> intOf(n, f, "quorum", v)),
                     f.string("rule"), f.date("by"), f.has("unconfirmed") ? Optional.of(f.flag("unconfirmed")) : Optional.empty(),
-                    f.has("absent") && f.flag("absent"), covered, uncovered, f.line());
+                    f.has("absent") && f.flag("absent"), covered, uncovered, f.string("levels").map(v -> intOf(n, f, "levels", v)),
+                    f.line());
         });
     }
 

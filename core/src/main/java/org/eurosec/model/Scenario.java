@@ -54,6 +54,7 @@ public record Scenario(
             boolean absent,
             List<String> covered,
             List<String> uncovered,
+            java.util.Optional<Integer> levels,
             int line) {
     }
 }
