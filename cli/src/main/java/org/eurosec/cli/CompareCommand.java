@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.eurosec.engine.Finding;
 import org.eurosec.engine.ScenarioEngine;
-import org.eurosec.model.Architecture;
-import org.eurosec.model.Regime;
 import org.eurosec.model.Scenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,16 +40,12 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Architecture a = options.architecture();
-        Map<String, Regime> regimes = options.regimes(a);
-        Scenario s = ScenarioFiles.load(file, a, regimes);
-        List<Scenario.RegimeRun> columns = ScenarioFiles.columns(s, only, regimes);
-        Map<String, Architecture> worlds = ScenarioFiles.worlds(a, columns, regimes);
-        ScenarioEngine engine = new ScenarioEngine(a);
+        ScenarioFiles.Prepared prepared = ScenarioFiles.prepare(options, file, only);
+        Scenario s = prepared.scenario();
         Map<Key, Map<String, List<Finding>>> rows = new LinkedHashMap<>();
         Map<String, ScenarioEngine.Outcome> outcomes = new LinkedHashMap<>();
-        for (Scenario.RegimeRun c : columns) {
-            ScenarioEngine.Outcome o = engine.run(s, c, regimes, options.choicesFor(worlds.get(c.label()), worlds.values()));
+        for (Scenario.RegimeRun c : prepared.columns()) {
+            ScenarioEngine.Outcome o = prepared.run(options, c);
             outcomes.put(c.label(), o);
             for (Finding f : o.findings()) {
                 rows.computeIfAbsent(new Key(f.event(), f.effect().id(), f.provision().orElse("-")), k -> new LinkedHashMap<>())

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.eurosec.model.Architecture;
@@ -87,15 +88,7 @@ final class InstrumentCommand implements Callable<Integer> {
         for (Provision p : i.provisions()) {
             String params = p.params().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
             provisions.row(p.id(), p.article(), p.kind().id(), span(i.inForceSpan(p)), params + (p.unconfirmed() ? " [UNCONFIRMED]" : ""), p.title());
-            Map<String, Object> m = Json.obj();
-            m.put("id", p.id());
-            m.put("article", p.article());
-            m.put("kind", p.kind().id());
-            m.put("title", p.title());
-            m.put("params", p.params());
-            m.put("in_force", i.inForceSpan(p).map(Json::span).orElse(null));
-            m.put("unconfirmed", p.unconfirmed());
-            jsonProvisions.add(Json.provenance(m, p.provenance()));
+            jsonProvisions.add(Json.provision(p, Optional.of(i.inForceSpan(p))));
         }
         Table parties = new Table("state", "from", "to", "status", "source");
         List<Object> jsonParties = new ArrayList<>();

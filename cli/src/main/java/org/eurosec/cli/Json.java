@@ -66,6 +66,22 @@ final class Json {
         return into;
     }
 
+    /**
+     * A provision as every command shows it, with its source. {@code inForce}: present when the
+     * caller knows when the provision is in force (empty inside: never), absent when it cannot say.
+     */
+    static Map<String, Object> provision(org.eurosec.model.Provision p, Optional<Optional<Span>> inForce) {
+        Map<String, Object> m = obj();
+        m.put("id", p.id());
+        m.put("article", p.article());
+        m.put("kind", p.kind().id());
+        m.put("title", p.title());
+        m.put("params", p.params());
+        inForce.ifPresent(s -> m.put("in_force", s.map(Json::span).orElse(null)));
+        m.put("unconfirmed", p.unconfirmed());
+        return provenance(m, p.provenance());
+    }
+
     static Map<String, Object> explanation(Explanation e) {
         Map<String, Object> m = obj();
         m.put("claim", e.claim());

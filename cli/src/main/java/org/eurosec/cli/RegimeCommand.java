@@ -67,14 +67,7 @@ final class RegimeCommand implements Runnable {
                 for (Provision p : h.instrument().provisions()) {
                     provisions.row(p.id(), p.kind().id(), p.params().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                             .collect(Collectors.joining(" ")) + (p.unconfirmed() ? " [UNCONFIRMED]" : ""), p.title());
-                    Map<String, Object> m = Json.obj();
-                    m.put("id", p.id());
-                    m.put("article", p.article());
-                    m.put("kind", p.kind().id());
-                    m.put("title", p.title());
-                    m.put("params", p.params());
-                    m.put("unconfirmed", p.unconfirmed());
-                    jp.add(Json.provenance(m, p.provenance()));
+                    jp.add(Json.provision(p, java.util.Optional.empty()));
                 }
                 Map<String, Object> m = Json.obj();
                 m.put("id", h.instrument().id());

@@ -9,8 +9,6 @@ import java.util.concurrent.Callable;
 import org.eurosec.engine.Expectations;
 import org.eurosec.engine.Finding;
 import org.eurosec.engine.ScenarioEngine;
-import org.eurosec.model.Architecture;
-import org.eurosec.model.Regime;
 import org.eurosec.model.Scenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,12 +48,8 @@ final class ScenarioCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Architecture a = options.architecture();
-            Map<String, Regime> regimes = options.regimes(a);
-            Scenario s = ScenarioFiles.load(file, a, regimes);
-            List<Scenario.RegimeRun> columns = ScenarioFiles.columns(s, only, regimes);
-            Map<String, Architecture> worlds = ScenarioFiles.worlds(a, columns, regimes);
-            ScenarioEngine engine = new ScenarioEngine(a);
+            ScenarioFiles.Prepared prepared = ScenarioFiles.prepare(options, file, only);
+            Scenario s = prepared.scenario();
             PrintWriter out = spec.commandLine().getOut();
             List<Object> json = new ArrayList<>();
             Table csv = new Table("regime", "event", "effect", "provision", "legal_force", "actors", "by", "quorum", "unconfirmed", "finding");
@@ -77,9 +71,8 @@ final class ScenarioCommand implements Runnable {
                     i = j;
                 }
             }
-            for (Scenario.RegimeRun column : columns) {
-                Map<String, String> extra = options.choicesFor(worlds.get(column.label()), worlds.values());
-                ScenarioEngine.Outcome o = engine.run(s, column, regimes, extra);
+            for (Scenario.RegimeRun column : prepared.columns()) {
+                ScenarioEngine.Outcome o = prepared.run(options, column);
                 List<Expectations.Check> checks = Expectations.check(o, s.expect().getOrDefault(column.label(), List.of()));
                 allPass &= checks.stream().allMatch(Expectations.Check::passed);
                 switch (options.format) {

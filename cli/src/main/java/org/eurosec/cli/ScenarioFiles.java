@@ -44,6 +44,24 @@ final class ScenarioFiles {
         return out;
     }
 
+    /** A scenario ready to run: the data, the regimes, the scenario, the columns asked for and each column's world. */
+    record Prepared(Architecture architecture, Map<String, Regime> regimes, Scenario scenario, List<Scenario.RegimeRun> columns,
+            Map<String, Architecture> worlds) {
+
+        org.eurosec.engine.ScenarioEngine.Outcome run(Options options, Scenario.RegimeRun column) {
+            return new org.eurosec.engine.ScenarioEngine(architecture).run(scenario, column, regimes,
+                    options.choicesFor(worlds.get(column.label()), worlds.values()));
+        }
+    }
+
+    static Prepared prepare(Options options, Path file, List<String> only) {
+        Architecture a = options.architecture();
+        Map<String, Regime> regimes = options.regimes(a);
+        Scenario s = load(file, a, regimes);
+        List<Scenario.RegimeRun> columns = columns(s, only, regimes);
+        return new Prepared(a, regimes, s, columns, worlds(a, columns, regimes));
+    }
+
     /** Each column's regime applied to history, by column label. */
     static Map<String, Architecture> worlds(Architecture a, List<Scenario.RegimeRun> columns, Map<String, Regime> regimes) {
         Map<String, Architecture> out = new java.util.LinkedHashMap<>();
