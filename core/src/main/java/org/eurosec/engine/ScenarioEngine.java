@@ -393,6 +393,11 @@ public final class ScenarioEngine {
                         + "'s parties are an organisation's members; join the organisation instead", Explanation.of("parties by membership", List.of()));
                 return;
             }
+            if (status == ParticipationStatus.SIGNED) {
+                addPlain(n, state + " signs " + instrumentId, Finding.Effect.NOT_REQUIRED, List.of(state), state + " signs " + instrumentId
+                        + ": a signatory is not a party and does not count towards entry into force until it ratifies",
+                        Explanation.fact("signature of " + instrumentId + " on " + day, e.at()));
+            }
             Snapshot beforeSnap = before.inForceOn(day) ? builder().snapshot(day) : null;
             setWorld(RegimeApplication.participate(world, instrumentId, state, day, status, e.at()));
             Instrument i = world.instruments().get(instrumentId);
@@ -505,9 +510,9 @@ public final class ScenarioEngine {
             for (Provision p : provisions(ProvisionKind.CONSULTATION, day)) {
                 Instrument i = instrumentOf(p);
                 String t = text(p, "trigger", "");
-                if ((t.contains("threat") || t.contains("attack")) && parties(i, day).contains(victim) && i.legalForce() == LegalForce.BINDING) {
+                if ((t.contains("threat") || t.contains("attack") || t.contains("use-of-force")) && parties(i, day).contains(victim)) {
                     add(n, what, Finding.Effect.ENTITLED, List.of(victim), p, Optional.empty(), Optional.empty(), OptionalInt.empty(),
-                            victim + " may call for consultations of the parties of " + i.id(), unconfirmed(p),
+                            victim + " may call for consultations of the parties of " + i.id() + " (" + i.legalForce().id() + ")", unconfirmed(p),
                             explain(p, day, List.of(partyFact(i, victim, day))));
                 }
             }
