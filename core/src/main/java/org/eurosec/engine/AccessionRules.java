@@ -58,9 +58,12 @@ public final class AccessionRules {
         String question = "accession of " + applicant + " to " + orgId;
         List<Finding> findings = new ArrayList<>();
         Set<String> members = new TreeSet<>();
+        List<Explanation> memberFacts = new ArrayList<>();
         for (Membership m : org.members()) {
             if (m.span().contains(day) && reading.partyStatuses().contains(m.status())) {
                 members.add(m.actor());
+                memberFacts.add(Explanation.fact(m.actor() + ": " + m.status().name().toLowerCase() + " of " + orgId + " " + m.span(),
+                        m.provenance()));
             }
         }
         Optional<Rule> rule = org.accession();
@@ -76,7 +79,7 @@ public final class AccessionRules {
         // The organisation's own rule.
         String ruleText = rule.map(r -> r.kind().id()).orElse("no accession rule in the data");
         Explanation ruleWhy = ruleProvision.map(p -> explain.apply(p, List.of(Explanation.of(members.size() + " members on " + day + ": "
-                + String.join(" ", members), List.of())))).orElse(rule.map(r -> Explanation.fact("accession rule of " + orgId + ": " + ruleText,
+                + String.join(" ", members), memberFacts)))).orElse(rule.map(r -> Explanation.fact("accession rule of " + orgId + ": " + ruleText,
                 r.provenance())).orElse(Explanation.of("no accession rule recorded for " + orgId, List.of())));
         findings.add(new Finding(event, question, Finding.Effect.DECIDES, List.copyOf(members), ruleProvision.map(Provision::id),
                 ruleProvision.map(Provision::article), ruleProvision.map(p -> world.instruments().get(p.instrument()).legalForce()),
@@ -177,6 +180,10 @@ public final class AccessionRules {
             objectors.forEach(a -> blocks.add(new AccessionDecision.Block(a, r.id(), how)));
             List<Explanation> why = new ArrayList<>(precedence);
             enforcement.ifPresent(e -> why.add(Explanation.fact(e.id() + ": " + e.title(), e.provenance())));
+            why.add(Explanation.of(objectors.size() + " parties of " + i.id() + " on " + day + " besides " + applicant,
+                    builder.partiesOn(i.id(), day).values().stream().filter(ps -> objectors.contains(ps.actor()))
+                            .map(ps -> Explanation.fact(ps.actor() + ": " + ps.status() + " of " + ps.via() + " " + ps.span(), ps.provenance()))
+                            .toList()));
             List<String> unconf = new ArrayList<>(unconfirmed.apply(r, new String[] {"accession_objection"}));
             enforcement.ifPresent(e -> unconf.addAll(unconfirmed.apply(e, new String[0])));
             findings.add(new Finding(event, question, Finding.Effect.MAY_BLOCK, List.copyOf(objectors), Optional.of(r.id()),

@@ -472,7 +472,11 @@ public final class ScenarioEngine {
                                     + (t.consentRequired() ? "; only with " + victim + "'s consent" : "")
                                     + (t.conditions().isEmpty() ? "" : "; conditions: " + String.join(", ", t.conditions()))
                                     + (attackerParty ? "; the attacker is itself a party and is left out" : ""),
-                            unconfirmed(p), explain(p, day, List.of(partyFact(g.instrument(), victim, day))));
+                            unconfirmed(p), explain(p, day, List.of(partyFact(g.instrument(), victim, day),
+                                    Explanation.of(guarantors.size() + " guarantor(s)", g.guarantors().stream()
+                                            .filter(x -> !x.actor().equals(attacker))
+                                            .map(x -> Explanation.fact(x.actor() + ": " + x.status() + " of " + x.via() + " " + x.span(),
+                                                    x.provenance())).toList()))));
                 }
             }
             for (Provision p : provisions(ProvisionKind.COLLECTIVE_DEFENCE, day)) {
