@@ -139,7 +139,7 @@ public final class AccessionRules {
                 } else if (declared(regime, o.id(), r)) {
                     wins.add(o);
                 } else {
-                    throw new UndeclaredClash(regime.id(), "whether " + applicant + " may join " + orgId, r.id(), o.id());
+                    throw new UndeclaredClash(regime.id(), regime.provenance().file(), "whether " + applicant + " may join " + orgId, r.id(), o.id());
                 }
             }
             List<Explanation> precedence = new ArrayList<>();

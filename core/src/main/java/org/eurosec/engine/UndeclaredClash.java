@@ -9,9 +9,9 @@ public final class UndeclaredClash extends RuntimeException {
     private final String first;
     private final String second;
 
-    public UndeclaredClash(String regime, String question, String first, String second) {
+    public UndeclaredClash(String regime, String file, String question, String first, String second) {
         super("regime " + regime + ": " + first + " and " + second + " both decide " + question
-                + ", and the regime does not declare which prevails (add a 'precedence' entry to its file)");
+                + ", and the regime does not declare which prevails (add a 'precedence' entry to " + file + ")");
         this.first = first;
         this.second = second;
     }
