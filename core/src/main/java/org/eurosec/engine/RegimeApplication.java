@@ -76,11 +76,6 @@ public final class RegimeApplication {
         return List.copyOf(out);
     }
 
-    /** The organisations that may join, by id, as the regime says (for the record; organisations are not counted as states). */
-    public static List<Organisation> eligibleOrganisations(Architecture base, Regime.Eligibility eligible) {
-        return eligible.organisations().stream().map(base.organisations()::get).toList();
-    }
-
     // ------------------------------------------------------------------ edits made by events
 
     /** The architecture with {@code state} a member of {@code org} from {@code day}. */

@@ -732,10 +732,6 @@ public final class ArchitectureLoader {
         refs.add(new Ref(Kind.ORGANISATION, id, file, line, context));
     }
 
-    void refInstrument(String id, String file, int line, String context) {
-        refs.add(new Ref(Kind.INSTRUMENT, id, file, line, context));
-    }
-
     void refProvision(String id, String file, int line, String context) {
         refs.add(new Ref(Kind.PROVISION, id, file, line, context));
     }

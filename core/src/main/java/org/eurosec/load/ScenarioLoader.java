@@ -52,11 +52,6 @@ public final class ScenarioLoader {
     private ScenarioLoader() {
     }
 
-    /** The event kinds a scenario may use, with their fields (besides {@code on} and {@code note}). */
-    public static Map<String, Set<String>> eventKinds() {
-        return Collections.unmodifiableMap(EVENT_KEYS);
-    }
-
     public static Scenario load(Path file, String shown, Architecture base, Map<String, Regime> regimes) {
         ArchitectureLoader loader = new ArchitectureLoader(shown);
         Nodes n = new Nodes(shown, loader.problems());

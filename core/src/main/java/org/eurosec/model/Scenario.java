@@ -30,10 +30,6 @@ public record Scenario(
     public record RegimeRun(String label, String regime, Map<String, String> interpretations, Map<String, Object> parameters) {
     }
 
-    public List<String> labels() {
-        return regimes.stream().map(RegimeRun::label).toList();
-    }
-
     /**
      * One expected finding, or a negative expectation ({@code absent}), matched against a regime's
      * findings. Empty fields match anything. {@code includes}/{@code excludes}/{@code count} apply to
