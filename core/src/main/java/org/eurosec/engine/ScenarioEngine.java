@@ -39,9 +39,13 @@ public final class ScenarioEngine {
         this.base = base;
     }
 
-    /** The result of a scenario under one regime: findings in event order, and coverage after every event. */
+    /**
+     * The result of a scenario under one regime: findings in event order, coverage after every event,
+     * and the world the events leave (the data with the regime applied and the scenario's signatures,
+     * ratifications, accessions and withdrawals in it) with its reading, for any further analysis.
+     */
     public record Outcome(String regime, LocalDate asOf, Map<String, String> interpretations, List<Finding> findings,
-            List<String> covered, List<String> uncovered, List<Level> levels) {
+            List<String> covered, List<String> uncovered, List<Level> levels, Architecture world, Reading reading) {
     }
 
     /**
@@ -51,7 +55,8 @@ public final class ScenarioEngine {
     public record Level(List<String> provisions, List<String> states) {
     }
 
-    static List<Level> levels(Snapshot snap, Set<String> states) {
+    /** The levels of security among {@code states} in a snapshot, largest set of guarantees first. */
+    public static List<Level> levels(Snapshot snap, Set<String> states) {
         Map<List<String>, List<String>> by = new java.util.TreeMap<>((a, b) -> a.size() != b.size() ? Integer.compare(b.size(), a.size())
                 : String.join(",", a).compareTo(String.join(",", b)));
         for (String s : states) {
@@ -90,7 +95,7 @@ public final class ScenarioEngine {
             (after.covered(s) ? covered : uncovered).add(s);
         }
         return new Outcome(regime.id(), last, run.reading.choices(), List.copyOf(run.findings), covered, uncovered,
-                levels(after, participants));
+                levels(after, participants), run.world, run.reading);
     }
 
     /** Runs one of the scenario's regime columns: the regime with the column's parameters and interpretations. */
@@ -102,7 +107,7 @@ public final class ScenarioEngine {
         Map<String, String> choices = new LinkedHashMap<>(column.interpretations());
         choices.putAll(extraChoices);
         Outcome o = run(scenario, r, choices);
-        return new Outcome(column.label(), o.asOf(), o.interpretations(), o.findings(), o.covered(), o.uncovered(), o.levels());
+        return new Outcome(column.label(), o.asOf(), o.interpretations(), o.findings(), o.covered(), o.uncovered(), o.levels(), o.world(), o.reading());
     }
 
     /** Who may block {@code applicant}'s accession to {@code organisation} on {@code day} under a regime. */

@@ -1,0 +1,92 @@
+package org.eurosec.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eurosec.analysis.IntervalCoverage;
+import org.eurosec.analysis.Universe;
+import org.eurosec.engine.Reading;
+import org.eurosec.engine.RegimeApplication;
+import org.eurosec.engine.ScenarioEngine;
+import org.eurosec.model.Architecture;
+import org.eurosec.model.Regime;
+import org.eurosec.model.Scenario;
+import picocli.CommandLine.Option;
+
+/**
+ * What an analysis looks at: one day under one or more regimes (each regime's hypothetical
+ * treaties in force among all eligible parties), or the world a scenario's events leave under each
+ * of its regime columns. Shared by every analysis command as a mixin.
+ */
+final class Views {
+
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD", converter = Dates.class,
+            description = "The day (default: the data's as-of date; with --scenario, the day of its last event).")
+    LocalDate date;
+
+    @Option(names = {"--regime", "--regimes"}, paramLabel = "ID", split = ",",
+            description = "Regimes to compare side by side (default: status-quo); with --scenario, the scenario's columns to show.")
+    List<String> regimes = new ArrayList<>();
+
+    @Option(names = "--scenario", paramLabel = "FILE",
+            description = "Analyse the world the scenario's events leave (a path, or the name of a shipped scenario).")
+    Path scenario;
+
+    @Option(names = "--all", description = "Every state in the data that exists that day, not only the CSCE/OSCE participants.")
+    boolean all;
+
+    @Option(names = "--exclude", paramLabel = "TAG", split = ",", description = "Leave out states with this tag (e.g. microstate).")
+    List<String> exclude = new ArrayList<>();
+
+    /** One world to analyse: a label (the regime or scenario column), the data as that regime makes it, its reading, the day. */
+    record View(String label, Architecture world, Reading reading, LocalDate day) {
+
+        IntervalCoverage coverage() {
+            return IntervalCoverage.of(world, reading);
+        }
+    }
+
+    Universe universe() {
+        return new Universe(all, Set.copyOf(exclude));
+    }
+
+    List<View> views(Options options) {
+        if (scenario != null) {
+            return scenarioViews(options);
+        }
+        Architecture base = options.architecture();
+        Map<String, Regime> known = options.regimes(base);
+        List<String> ids = regimes.isEmpty() ? List.of("status-quo") : regimes.stream().map(String::trim).distinct().toList();
+        Map<String, Architecture> worlds = new LinkedHashMap<>();
+        for (String id : ids) {
+            Regime r = options.regime(known, id);
+            worlds.put(id, "status-quo".equals(id) && options.regimesDir == null ? base : RegimeApplication.apply(base, r, false));
+        }
+        LocalDate day = date != null ? date : base.asOf();
+        List<View> out = new ArrayList<>();
+        worlds.forEach((id, w) -> out.add(new View(id, w, readingOf(options, w, worlds.values()), day)));
+        return out;
+    }
+
+    private List<View> scenarioViews(Options options) {
+        ScenarioFiles.Prepared p = ScenarioFiles.prepare(options, scenario, regimes);
+        List<View> out = new ArrayList<>();
+        for (Scenario.RegimeRun column : p.columns()) {
+            ScenarioEngine.Outcome o = p.run(options, column);
+            out.add(new View(column.label(), o.world(), o.reading(), date != null ? date : o.asOf()));
+        }
+        return out;
+    }
+
+    private static Reading readingOf(Options options, Architecture world, java.util.Collection<Architecture> worlds) {
+        Reading r = Reading.defaults(world);
+        for (Map.Entry<String, String> c : options.choicesFor(world, worlds).entrySet()) {
+            r = r.with(c.getKey(), c.getValue());
+        }
+        return r;
+    }
+}
