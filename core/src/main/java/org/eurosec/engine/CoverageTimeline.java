@@ -65,6 +65,16 @@ public final class CoverageTimeline {
         return cuts.length;
     }
 
+    /** Every segment's span, in order: within one, nothing in the data changes. */
+    public java.util.List<Span> segments() {
+        java.util.List<Span> out = new java.util.ArrayList<>();
+        for (int i = 0; i < cuts.length; i++) {
+            out.add(new Span(LocalDate.ofEpochDay(cuts[i]),
+                    i + 1 < cuts.length ? Optional.of(LocalDate.ofEpochDay(cuts[i + 1])) : Optional.empty()));
+        }
+        return out;
+    }
+
     /** The index of the segment that contains a day; equal indices mean identical answers. */
     public int segment(LocalDate day) {
         int i = Arrays.binarySearch(cuts, day.toEpochDay());

@@ -1,0 +1,181 @@
+package org.eurosec.bench;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+import org.eurosec.analysis.ObligationKind;
+import org.eurosec.analysis.PanelInput;
+import org.eurosec.analysis.Panels;
+import org.eurosec.engine.CoverageTimeline;
+import org.eurosec.engine.Reading;
+import org.eurosec.load.EmbeddedData;
+import org.eurosec.model.Architecture;
+
+/**
+ * The full dyad-year panel (all states, every year the data covers), computed two ways from the
+ * same tables (state existence spells, COW code spells, directed obligation spells): by
+ * {@link Panels#dyadYear} and by DuckDB in SQL over an in-memory database. Each round is end to end:
+ * DuckDB's includes loading the tables, the query and reading every row into the same CSV text.
+ * The two outputs must be identical, or the run fails. Prints each time, the medians and the ratio.
+ *
+ * <p>Usage: {@code bench/dyad-year [rounds] [--directed]}.
+ */
+public final class DyadYearVsDuckDb {
+
+    private DyadYearVsDuckDb() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 && !args[0].startsWith("--") ? Integer.parseInt(args[0]) : 7;
+        boolean directed = Arrays.asList(args).contains("--directed");
+        Architecture a = EmbeddedData.load();
+        long t0 = System.nanoTime();
+        PanelInput in = Panels.input(CoverageTimeline.of(a, Reading.defaults(a)), java.util.Set.of());
+        long inputMs = (System.nanoTime() - t0) / 1_000_000;
+        int from = a.coversFrom().getYear();
+        int to = a.asOf().getYear();
+        System.out.printf("dyad-year panel %d-%d, %s; tables: %d state spells, %d code spells, %d obligation spells (derived by the engine in %d ms, shared by both)%n",
+                from, to, directed ? "directed" : "undirected", in.states().size(), in.codes().size(), in.obligations().size(), inputMs);
+        String expected = null;
+        List<Long> ours = new ArrayList<>();
+        List<Long> duck = new ArrayList<>();
+        for (int r = 0; r < rounds + 2; r++) {
+            long s = System.nanoTime();
+            StringBuilder sb = new StringBuilder(1 << 22);
+            Panels.dyadYear(in, from, to, directed, sb);
+            String mine = sb.toString();
+            long mid = System.nanoTime();
+            String theirs = duckDb(in, from, to, directed);
+            long end = System.nanoTime();
+            if (!mine.equals(theirs)) {
+                report(mine, theirs);
+                System.exit(1);
+            }
+            if (expected == null) {
+                expected = mine;
+            }
+            if (r >= 2) {
+                ours.add((mid - s) / 1000);
+                duck.add((end - mid) / 1000);
+            }
+        }
+        long rows = expected.chars().filter(c -> c == '\n').count() - 1;
+        double m1 = median(ours) / 1000.0;
+        double m2 = median(duck) / 1000.0;
+        System.out.printf("outputs identical: %d rows, %d bytes%n", rows, expected.length());
+        System.out.printf("eurosec Panels.dyadYear  median %8.1f ms  (rounds: %s)%n", m1, ms(ours));
+        System.out.printf("DuckDB %s SQL   median %8.1f ms  (rounds: %s)%n", duckVersion(), m2, ms(duck));
+        System.out.printf("ratio DuckDB / eurosec (panel from the tables): %.1fx%n", m2 / m1);
+        System.out.printf("with the shared derivation of the tables from the data (%d ms) added to both: eurosec %.1f ms, DuckDB %.1f ms, ratio %.2fx%n",
+                inputMs, inputMs + m1, inputMs + m2, (inputMs + m2) / (inputMs + m1));
+    }
+
+    private static String ms(List<Long> micros) {
+        return micros.stream().map(x -> String.format("%.1f", x / 1000.0)).toList().toString();
+    }
+
+    private static double median(List<Long> xs) {
+        long[] a = xs.stream().mapToLong(Long::longValue).sorted().toArray();
+        return a.length % 2 == 1 ? a[a.length / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2.0;
+    }
+
+    private static void report(String mine, String theirs) {
+        String[] x = mine.split("\n");
+        String[] y = theirs.split("\n");
+        System.out.println("OUTPUTS DIFFER: eurosec " + x.length + " lines, DuckDB " + y.length + " lines");
+        for (int i = 0; i < Math.min(x.length, y.length); i++) {
+            if (!x[i].equals(y[i])) {
+                System.out.println("first difference at line " + (i + 1) + ":\n  eurosec: " + x[i] + "\n  duckdb:  " + y[i]);
+                return;
+            }
+        }
+    }
+
+    private static String duckVersion() {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT version()")) {
+            rs.next();
+            return rs.getString(1);
+        } catch (SQLException e) {
+            return "?";
+        }
+    }
+
+    /** The same panel in SQL: DuckDB gets the tables and does the expansion, the joins and the three-valued cells. */
+    static String duckDb(PanelInput in, int from, int to, boolean directed) throws SQLException {
+        try (DuckDBConnection c = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE state_spells(id VARCHAR, iso3 VARCHAR, s BIGINT, e BIGINT)");
+            st.execute("CREATE TABLE code_spells(id VARCHAR, ccode INTEGER, s BIGINT, e BIGINT)");
+            st.execute("CREATE TABLE obligations(kind VARCHAR, a VARCHAR, b VARCHAR, s BIGINT, e BIGINT)");
+            try (DuckDBAppender ap = c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "state_spells")) {
+                for (PanelInput.StateRow r : in.states()) {
+                    ap.beginRow();
+                    ap.append(r.id());
+                    ap.append(r.iso3());
+                    ap.append(r.start());
+                    ap.append(r.end());
+                    ap.endRow();
+                }
+            }
+            try (DuckDBAppender ap = c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "code_spells")) {
+                for (PanelInput.CodeRow r : in.codes()) {
+                    ap.beginRow();
+                    ap.append(r.id());
+                    ap.append(r.ccode());
+                    ap.append(r.start());
+                    ap.append(r.end());
+                    ap.endRow();
+                }
+            }
+            try (DuckDBAppender ap = c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "obligations")) {
+                for (PanelInput.ObligationRow r : in.obligations()) {
+                    ap.beginRow();
+                    ap.append(r.kind().column());
+                    ap.append(r.from());
+                    ap.append(r.to());
+                    ap.append(r.start());
+                    ap.append(r.end());
+                    ap.endRow();
+                }
+            }
+            StringBuilder kinds = new StringBuilder();
+            StringBuilder cells = new StringBuilder();
+            for (ObligationKind k : ObligationKind.values()) {
+                kinds.append(", bool_or(o.kind = '").append(k.column()).append("') AS ").append(k.column());
+                cells.append(" || ',' || CASE WHEN coalesce(ob.").append(k.column()).append(", false) THEN '1' WHEN w.complete THEN '0' ELSE '' END");
+            }
+            String pair = directed ? "a.id <> b.id" : "a.id < b.id";
+            String obPair = directed ? "o.a AS id1, o.b AS id2" : "least(o.a, o.b) AS id1, greatest(o.a, o.b) AS id2";
+            String sql = "WITH years AS (SELECT y::INTEGER AS y, (make_date(y::INTEGER, 1, 1) - DATE '1970-01-01')::BIGINT AS ys, "
+                    + "(make_date(y::INTEGER + 1, 1, 1) - DATE '1970-01-01')::BIGINT AS ye FROM range(" + from + ", " + (to + 1) + ") t(y)), "
+                    + "w AS (SELECT y, greatest(ys, " + in.coversFrom() + ") AS ks, least(ye, " + in.endExclusive() + ") AS ke, "
+                    + "(greatest(ys, " + in.coversFrom() + ") = ys AND least(ye, " + in.endExclusive() + ") = ye) AS complete FROM years), "
+                    + "alive AS (SELECT w.y, s.id, greatest(s.s, w.ks) AS a0, least(s.e, w.ke) AS a1 FROM w JOIN state_spells s ON s.s < w.ke AND s.e > w.ks), "
+                    + "iso AS (SELECT id, min(iso3) AS iso3 FROM state_spells GROUP BY id), "
+                    + "cc AS (SELECT w.y, c.id, coalesce(arg_max(c.ccode, c.s) FILTER (WHERE c.s <= w.ke - 1), arg_min(c.ccode, c.s))::VARCHAR AS ccode "
+                    + "FROM w CROSS JOIN code_spells c GROUP BY w.y, c.id), "
+                    + "dy AS (SELECT DISTINCT a.y, a.id AS id1, b.id AS id2 FROM alive a JOIN alive b ON a.y = b.y AND " + pair
+                    + " AND greatest(a.a0, b.a0) < least(a.a1, b.a1)), "
+                    + "ob AS (SELECT w.y, " + obPair + kinds + " FROM w JOIN obligations o ON o.s < w.ke AND o.e > w.ks GROUP BY ALL) "
+                    + "SELECT dy.y || ',' || coalesce(c1.ccode, '') || ',' || i1.iso3 || ',' || coalesce(c2.ccode, '') || ',' || i2.iso3" + cells
+                    + " AS line FROM dy JOIN w ON w.y = dy.y JOIN iso i1 ON i1.id = dy.id1 JOIN iso i2 ON i2.id = dy.id2 "
+                    + "LEFT JOIN cc c1 ON c1.y = dy.y AND c1.id = dy.id1 LEFT JOIN cc c2 ON c2.y = dy.y AND c2.id = dy.id2 "
+                    + "LEFT JOIN ob ON ob.y = dy.y AND ob.id1 = dy.id1 AND ob.id2 = dy.id2 ORDER BY dy.y, dy.id1, dy.id2";
+            StringBuilder out = new StringBuilder(1 << 22);
+            out.append(Panels.dyadYearHeader()).append('\n');
+            try (ResultSet rs = st.executeQuery(sql)) {
+                while (rs.next()) {
+                    out.append(rs.getString(1)).append('\n');
+                }
+            }
+            return out.toString();
+        }
+    }
+}

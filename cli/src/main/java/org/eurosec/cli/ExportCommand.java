@@ -1,0 +1,134 @@
+package org.eurosec.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.eurosec.analysis.PanelInput;
+import org.eurosec.analysis.Panels;
+import org.eurosec.engine.CoverageTimeline;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = {"Research panels as CSV that join with COW and ATOP data: state-year, state-day or dyad-year rows with",
+                "ccode and iso3 and one column per obligation kind (defence, offence, neutrality, non_aggression, consultation).",
+                "A cell is 1 (held on some covered day), 0 (never held, the whole period covered) or empty (not held on the",
+                "covered days of a year the data covers only in part)."})
+final class ExportCommand implements Callable<Integer> {
+
+    @Mixin
+    Options options;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "PANEL", description = "state-year, state-day or dyad-year")
+    String panel;
+
+    @Option(names = "--from", paramLabel = "YEAR|DATE", description = "First year (state-day: first date). Default: the first year the data covers.")
+    String from;
+
+    @Option(names = "--to", paramLabel = "YEAR|DATE", description = "Last year (state-day: last date). Default: the data's as-of year.")
+    String to;
+
+    @Option(names = "--regime", paramLabel = "ID", defaultValue = "status-quo",
+            description = "Apply a regime first (its hypothetical treaties in force among all eligible parties).")
+    String regimeId;
+
+    @Option(names = "--directed", description = "dyad-year: one row per ordered pair; 1 means the first state is bound towards the second.")
+    boolean directed;
+
+    @Option(names = "--exclude", paramLabel = "TAG", split = ",", description = "Leave out states with this tag (e.g. microstate).")
+    List<String> exclude = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
+    Path outFile;
+
+    @Override
+    public Integer call() throws IOException {
+        if (options.format == Format.JSON) {
+            throw new UserError("--format: export writes CSV only (the panels are for R, Stata and pandas)");
+        }
+        if (!List.of("state-year", "state-day", "dyad-year").contains(panel)) {
+            throw new UserError("PANEL: '" + panel + "' is not a panel (state-year, state-day, dyad-year)");
+        }
+        if (directed && !panel.equals("dyad-year")) {
+            throw new UserError("--directed applies to dyad-year only");
+        }
+        var base = options.architecture();
+        var a = "status-quo".equals(regimeId) && options.regimesDir == null ? base
+                : org.eurosec.engine.RegimeApplication.apply(base, options.regime(options.regimes(base), regimeId), false);
+        PanelInput in = Panels.input(CoverageTimeline.of(a, options.reading(a)), Set.copyOf(exclude));
+        if (outFile != null && outFile.getParent() != null && !Files.isDirectory(outFile.getParent())) {
+            throw new UserError("--out " + outFile + ": the folder does not exist");
+        }
+        Path tmp = outFile == null ? null : outFile.resolveSibling(outFile.getFileName() + ".part");
+        try (Writer w = tmp == null ? null : Files.newBufferedWriter(tmp)) {
+            Appendable sink = w != null ? w : spec.commandLine().getOut();
+            try {
+                if (panel.equals("state-day")) {
+                    LocalDate f = day("--from", from, a.coversFrom());
+                    LocalDate t = day("--to", to, a.asOf());
+                    Panels.stateDay(in, f, t, sink);
+                } else {
+                    int f = year("--from", from, a.coversFrom().getYear());
+                    int t = year("--to", to, a.asOf().getYear());
+                    if (panel.equals("state-year")) {
+                        Panels.stateYear(in, f, t, sink);
+                    } else {
+                        Panels.dyadYear(in, f, t, directed, sink);
+                    }
+                }
+            } catch (IllegalArgumentException e) {
+                throw new UserError(e.getMessage());
+            }
+        } catch (UserError e) {
+            if (tmp != null) {
+                Files.deleteIfExists(tmp);
+            }
+            throw e;
+        }
+        if (tmp != null) {
+            Files.move(tmp, outFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("wrote " + outFile);
+        } else {
+            spec.commandLine().getOut().flush();
+        }
+        return 0;
+    }
+
+    private static int year(String option, String v, int otherwise) {
+        if (v == null) {
+            return otherwise;
+        }
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw new UserError(option + ": '" + v + "' is not a year");
+        }
+    }
+
+    private static LocalDate day(String option, String v, LocalDate otherwise) {
+        if (v == null) {
+            return otherwise;
+        }
+        String s = v.trim();
+        try {
+            return s.length() == 4 ? LocalDate.of(Integer.parseInt(s), 1, 1) : LocalDate.parse(s);
+        } catch (RuntimeException e) {
+            throw new UserError(option + ": '" + v + "' is not a date (YYYY-MM-DD) or a year");
+        }
+    }
+}

@@ -1,0 +1,421 @@
+package org.eurosec.analysis;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.eurosec.analysis.PanelInput.CodeRow;
+import org.eurosec.analysis.PanelInput.ObligationRow;
+import org.eurosec.analysis.PanelInput.StateRow;
+import org.eurosec.engine.CoverageTimeline;
+import org.eurosec.engine.GuaranteeGroup;
+import org.eurosec.engine.Snapshot;
+import org.eurosec.model.Architecture;
+import org.eurosec.model.CodeSpell;
+import org.eurosec.model.Dated;
+import org.eurosec.model.Instrument;
+import org.eurosec.model.LegalForce;
+import org.eurosec.model.Provision;
+import org.eurosec.model.Span;
+import org.eurosec.model.State;
+
+/**
+ * Research panels in the shape peacesciencer users expect: state-year, state-day and dyad-year
+ * rows with {@code ccode} and {@code iso3} and one column per obligation kind.
+ *
+ * <p>Cells are three-valued. A year that the data covers only in part (the as-of year) shows 1 when
+ * the obligation held on a covered day, and an empty cell, never 0, when it did not: the uncovered
+ * days might still bring it. A dyad is listed for a year only when both states exist on a common day
+ * of it (states that exist in the same year but never on the same day make no dyad).
+ */
+public final class Panels {
+
+    private Panels() {
+    }
+
+    /** The panel tables from a coverage timeline: states (less those with an excluded tag) and obligations. */
+    public static PanelInput input(CoverageTimeline timeline, Set<String> excludeTags) {
+        Architecture a = timeline.builder().architecture();
+        long lo = a.coversFrom().toEpochDay();
+        long hi = a.asOf().toEpochDay() + 1;
+        List<StateRow> states = new ArrayList<>();
+        List<CodeRow> codes = new ArrayList<>();
+        Set<String> kept = new TreeSet<>();
+        for (State s : a.states().values()) {
+            if (s.tags().stream().anyMatch(excludeTags::contains)) {
+                continue;
+            }
+            kept.add(s.id());
+            for (Dated d : s.exists()) {
+                clip(d.span(), lo, hi).ifPresent(r -> states.add(new StateRow(s.id(), s.iso3(), r[0], r[1])));
+            }
+            for (CodeSpell c : s.ccodes()) {
+                long start = c.span().from().toEpochDay();
+                long end = c.span().to().map(LocalDate::toEpochDay).orElse(Long.MAX_VALUE);
+                codes.add(new CodeRow(s.id(), c.ccode(), start, end));
+            }
+        }
+        // Open spells per (kind, from, to): extended while consecutive segments keep the tie.
+        Map<String, long[]> open = new LinkedHashMap<>();
+        List<ObligationRow> rows = new ArrayList<>();
+        for (Span seg : timeline.segments()) {
+            long start = Math.max(seg.from().toEpochDay(), lo);
+            long end = Math.min(seg.to().map(LocalDate::toEpochDay).orElse(Long.MAX_VALUE), hi);
+            if (start >= end) {
+                continue;
+            }
+            Set<String> now = ties(timeline, seg.from(), kept);
+            for (var it = open.entrySet().iterator(); it.hasNext();) {
+                var e = it.next();
+                if (!now.contains(e.getKey())) {
+                    rows.add(row(e.getKey(), e.getValue()[0], e.getValue()[1]));
+                    it.remove();
+                }
+            }
+            for (String key : now) {
+                long[] sp = open.get(key);
+                if (sp != null && sp[1] == start) {
+                    sp[1] = end;
+                } else {
+                    if (sp != null) {
+                        rows.add(row(key, sp[0], sp[1]));
+                    }
+                    open.put(key, new long[] {start, end});
+                }
+            }
+        }
+        open.forEach((k, v) -> rows.add(row(k, v[0], v[1])));
+        rows.sort((x, y) -> x.kind() != y.kind() ? x.kind().compareTo(y.kind())
+                : !x.from().equals(y.from()) ? x.from().compareTo(y.from())
+                : !x.to().equals(y.to()) ? x.to().compareTo(y.to()) : Long.compare(x.start(), y.start()));
+        return new PanelInput(List.copyOf(states), List.copyOf(codes), List.copyOf(rows), lo, hi);
+    }
+
+    private static ObligationRow row(String key, long start, long end) {
+        String[] p = key.split("\\|");
+        return new ObligationRow(ObligationKind.valueOf(p[0]), p[1], p[2], start, end);
+    }
+
+    private static java.util.Optional<long[]> clip(Span s, long lo, long hi) {
+        long start = Math.max(s.from().toEpochDay(), lo);
+        long end = Math.min(s.to().map(LocalDate::toEpochDay).orElse(Long.MAX_VALUE), hi);
+        return start < end ? java.util.Optional.of(new long[] {start, end}) : java.util.Optional.empty();
+    }
+
+    /** The directed ties of every kind on a day, as "KIND|from|to" keys. */
+    private static Set<String> ties(CoverageTimeline timeline, LocalDate day, Set<String> kept) {
+        Set<String> out = new TreeSet<>();
+        Snapshot snap = timeline.on(day);
+        for (Map.Entry<String, List<GuaranteeGroup>> e : snap.guarantees().entrySet()) {
+            for (GuaranteeGroup g : e.getValue()) {
+                for (String guarantor : g.guarantorIds()) {
+                    if (kept.contains(guarantor) && kept.contains(e.getKey())) {
+                        out.add(ObligationKind.DEFENCE + "|" + guarantor + "|" + e.getKey());
+                    }
+                }
+            }
+        }
+        for (Instrument i : timeline.builder().architecture().instruments().values()) {
+            if (i.legalForce() != LegalForce.BINDING || !i.inForceOn(day)) {
+                continue;
+            }
+            Set<ObligationKind> kinds = new TreeSet<>();
+            for (Provision p : i.provisions()) {
+                for (ObligationKind k : ObligationKind.values()) {
+                    if (k != ObligationKind.DEFENCE && p.kind() == k.provisionKind() && i.inForceSpan(p).map(s -> s.contains(day)).orElse(false)) {
+                        kinds.add(k);
+                    }
+                }
+            }
+            if (kinds.isEmpty()) {
+                continue;
+            }
+            List<String> parties = snap.partiesByInstrument().getOrDefault(i.id(), Set.of()).stream().filter(kept::contains).toList();
+            for (ObligationKind k : kinds) {
+                for (String x : parties) {
+                    for (String y : parties) {
+                        if (!x.equals(y)) {
+                            out.add(k + "|" + x + "|" + y);
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ writers
+
+    /** The code a state carries in a year's rows: the spell holding the year's last covered day, else the latest before, else the first. */
+    static String ccode(List<CodeRow> spells, long day) {
+        if (spells == null || spells.isEmpty()) {
+            return "";
+        }
+        CodeRow best = null;
+        for (CodeRow c : spells) {
+            if (c.start() <= day && (best == null || c.start() > best.start())) {
+                best = c;
+            }
+        }
+        if (best == null) {
+            for (CodeRow c : spells) {
+                if (best == null || c.start() < best.start()) {
+                    best = c;
+                }
+            }
+        }
+        return String.valueOf(best.ccode());
+    }
+
+    /** One year's known window [start, end) and whether it is the whole year. */
+    record Window(int year, long start, long end, boolean complete) {
+        static Window of(int year, PanelInput in) {
+            long ys = LocalDate.of(year, 1, 1).toEpochDay();
+            long ye = LocalDate.of(year + 1, 1, 1).toEpochDay();
+            long s = Math.max(ys, in.coversFrom());
+            long e = Math.min(ye, in.endExclusive());
+            return new Window(year, s, e, s == ys && e == ye);
+        }
+    }
+
+    /** Checks a year range against what the data covers; the message names the option. */
+    public static void checkYears(PanelInput in, int from, int to) {
+        int first = LocalDate.ofEpochDay(in.coversFrom()).getYear();
+        int last = LocalDate.ofEpochDay(in.endExclusive() - 1).getYear();
+        if (from > to) {
+            throw new IllegalArgumentException("--from " + from + " is after --to " + to);
+        }
+        if (from < first || to > last) {
+            throw new IllegalArgumentException("the data covers " + LocalDate.ofEpochDay(in.coversFrom()) + " to "
+                    + LocalDate.ofEpochDay(in.endExclusive() - 1) + ": years must lie within " + first + "-" + last + " (got " + from + "-" + to + ")");
+        }
+    }
+
+    private static String cell(boolean held, boolean complete) {
+        return held ? "1" : complete ? "0" : "";
+    }
+
+    private static Map<String, List<StateRow>> byState(PanelInput in) {
+        Map<String, List<StateRow>> out = new TreeMap<>();
+        in.states().forEach(s -> out.computeIfAbsent(s.id(), k -> new ArrayList<>()).add(s));
+        return out;
+    }
+
+    private static Map<String, List<CodeRow>> codesByState(PanelInput in) {
+        Map<String, List<CodeRow>> out = new HashMap<>();
+        in.codes().forEach(c -> out.computeIfAbsent(c.id(), k -> new ArrayList<>()).add(c));
+        return out;
+    }
+
+    /** The days of [start, end) on which the state exists, as spells. */
+    private static List<long[]> within(List<StateRow> spells, long start, long end) {
+        List<long[]> out = new ArrayList<>();
+        for (StateRow r : spells) {
+            long s = Math.max(r.start(), start);
+            long e = Math.min(r.end(), end);
+            if (s < e) {
+                out.add(new long[] {s, e});
+            }
+        }
+        return out;
+    }
+
+    private static boolean meet(List<long[]> a, List<long[]> b) {
+        for (long[] x : a) {
+            for (long[] y : b) {
+                if (Math.max(x[0], y[0]) < Math.min(x[1], y[1])) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The dyad-year header: undirected rows have the pair in id order, directed rows both ways. */
+    public static String dyadYearHeader() {
+        StringBuilder sb = new StringBuilder("year,ccode1,iso3_1,ccode2,iso3_2");
+        for (ObligationKind k : ObligationKind.values()) {
+            sb.append(',').append(k.column());
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Writes the dyad-year panel as CSV. Undirected: one row per pair (ids in order), 1 when either
+     * is bound to the other. Directed: a row per ordered pair, 1 when the first is bound to the second.
+     */
+    public static void dyadYear(PanelInput in, int from, int to, boolean directed, Appendable out) {
+        checkYears(in, from, to);
+        Map<String, List<StateRow>> states = byState(in);
+        Map<String, List<CodeRow>> codes = codesByState(in);
+        List<String> ids = new ArrayList<>(states.keySet());
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            index.put(ids.get(i), i);
+        }
+        int n = ids.size();
+        int years = to - from + 1;
+        int kinds = ObligationKind.values().length;
+        // held[year][kind] is a bitset over ordered pairs (i * n + j).
+        java.util.BitSet[][] held = new java.util.BitSet[years][kinds];
+        Window[] windows = new Window[years];
+        for (int y = 0; y < years; y++) {
+            windows[y] = Window.of(from + y, in);
+            for (int k = 0; k < kinds; k++) {
+                held[y][k] = new java.util.BitSet(n * n);
+            }
+        }
+        for (ObligationRow o : in.obligations()) {
+            Integer i = index.get(o.from());
+            Integer j = index.get(o.to());
+            if (i == null || j == null) {
+                continue;
+            }
+            int y0 = Math.max(from, LocalDate.ofEpochDay(o.start()).getYear());
+            int y1 = Math.min(to, LocalDate.ofEpochDay(o.end() - 1).getYear());
+            for (int y = y0; y <= y1; y++) {
+                Window w = windows[y - from];
+                if (o.start() < w.end() && o.end() > w.start()) {
+                    int bit = directed || i < j ? i * n + j : j * n + i;
+                    held[y - from][o.kind().ordinal()].set(bit);
+                }
+            }
+        }
+        try {
+            out.append(dyadYearHeader()).append('\n');
+            StringBuilder line = new StringBuilder(96);
+            for (int y = 0; y < years; y++) {
+                Window w = windows[y];
+                List<List<long[]>> alive = new ArrayList<>(n);
+                String[] cc = new String[n];
+                for (int i = 0; i < n; i++) {
+                    alive.add(within(states.get(ids.get(i)), w.start(), w.end()));
+                    cc[i] = ccode(codes.get(ids.get(i)), w.end() - 1);
+                }
+                for (int i = 0; i < n; i++) {
+                    if (alive.get(i).isEmpty()) {
+                        continue;
+                    }
+                    for (int j = directed ? 0 : i + 1; j < n; j++) {
+                        if (i == j || alive.get(j).isEmpty() || !meet(alive.get(i), alive.get(j))) {
+                            continue;
+                        }
+                        line.setLength(0);
+                        line.append(w.year()).append(',').append(cc[i]).append(',').append(states.get(ids.get(i)).get(0).iso3())
+                                .append(',').append(cc[j]).append(',').append(states.get(ids.get(j)).get(0).iso3());
+                        int bit = i * n + j;
+                        for (int k = 0; k < kinds; k++) {
+                            line.append(',').append(cell(held[y][k].get(bit), w.complete()));
+                        }
+                        out.append(line).append('\n');
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Writes the state-year panel as CSV: one row per state existing on a covered day of the year.
+     * {@code defence} is 1 when the state held a guarantee (was covered) on some day of the year; the
+     * other kinds are 1 when it had a tie of that kind; {@code *_partners} count distinct partners.
+     */
+    public static void stateYear(PanelInput in, int from, int to, Appendable out) {
+        checkYears(in, from, to);
+        Map<String, List<StateRow>> states = byState(in);
+        Map<String, List<CodeRow>> codes = codesByState(in);
+        int kinds = ObligationKind.values().length;
+        try {
+            StringBuilder h = new StringBuilder("year,ccode,iso3");
+            for (ObligationKind k : ObligationKind.values()) {
+                h.append(',').append(k.column());
+            }
+            for (ObligationKind k : ObligationKind.values()) {
+                h.append(',').append(k.column()).append("_partners");
+            }
+            out.append(h).append('\n');
+            Map<String, List<ObligationRow>> touching = new HashMap<>();
+            for (ObligationRow o : in.obligations()) {
+                // Defence counts for the beneficiary (the coverage rule); the others are symmetric, so either end will do.
+                touching.computeIfAbsent(o.to(), k -> new ArrayList<>()).add(o);
+            }
+            for (int y = from; y <= to; y++) {
+                Window w = Window.of(y, in);
+                for (Map.Entry<String, List<StateRow>> e : states.entrySet()) {
+                    if (within(e.getValue(), w.start(), w.end()).isEmpty()) {
+                        continue;
+                    }
+                    List<Set<String>> partners = new ArrayList<>();
+                    for (int k = 0; k < kinds; k++) {
+                        partners.add(new TreeSet<>());
+                    }
+                    for (ObligationRow o : touching.getOrDefault(e.getKey(), List.of())) {
+                        if (o.start() < w.end() && o.end() > w.start()) {
+                            partners.get(o.kind().ordinal()).add(o.from());
+                        }
+                    }
+                    StringBuilder line = new StringBuilder();
+                    line.append(y).append(',').append(ccode(codes.get(e.getKey()), w.end() - 1)).append(',').append(e.getValue().get(0).iso3());
+                    for (int k = 0; k < kinds; k++) {
+                        line.append(',').append(cell(!partners.get(k).isEmpty(), w.complete()));
+                    }
+                    for (int k = 0; k < kinds; k++) {
+                        line.append(',').append(partners.get(k).isEmpty() && !w.complete() ? "" : String.valueOf(partners.get(k).size()));
+                    }
+                    out.append(line).append('\n');
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes the state-day panel as CSV: every covered day from the first to the last, each existing state, 0/1 per kind. */
+    public static void stateDay(PanelInput in, LocalDate from, LocalDate to, Appendable out) {
+        if (from.toEpochDay() < in.coversFrom() || to.toEpochDay() >= in.endExclusive() || to.isBefore(from)) {
+            throw new IllegalArgumentException("the data covers " + LocalDate.ofEpochDay(in.coversFrom()) + " to "
+                    + LocalDate.ofEpochDay(in.endExclusive() - 1) + ": days must lie within it and run forwards (got " + from + " to " + to + ")");
+        }
+        Map<String, List<StateRow>> states = byState(in);
+        Map<String, List<CodeRow>> codes = codesByState(in);
+        Map<String, List<ObligationRow>> touching = new HashMap<>();
+        in.obligations().forEach(o -> touching.computeIfAbsent(o.to(), k -> new ArrayList<>()).add(o));
+        try {
+            StringBuilder h = new StringBuilder("date,ccode,iso3");
+            for (ObligationKind k : ObligationKind.values()) {
+                h.append(',').append(k.column());
+            }
+            out.append(h).append('\n');
+            for (long d = from.toEpochDay(); d <= to.toEpochDay(); d++) {
+                String date = LocalDate.ofEpochDay(d).toString();
+                for (Map.Entry<String, List<StateRow>> e : states.entrySet()) {
+                    if (within(e.getValue(), d, d + 1).isEmpty()) {
+                        continue;
+                    }
+                    boolean[] held = new boolean[ObligationKind.values().length];
+                    for (ObligationRow o : touching.getOrDefault(e.getKey(), List.of())) {
+                        if (o.start() <= d && d < o.end()) {
+                            held[o.kind().ordinal()] = true;
+                        }
+                    }
+                    StringBuilder line = new StringBuilder();
+                    line.append(date).append(',').append(ccode(codes.get(e.getKey()), d)).append(',').append(e.getValue().get(0).iso3());
+                    for (boolean b : held) {
+                        line.append(',').append(b ? '1' : '0');
+                    }
+                    out.append(line).append('\n');
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
