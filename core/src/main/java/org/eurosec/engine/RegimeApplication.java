@@ -83,8 +83,7 @@ public final class RegimeApplication {
         Organisation o = a.organisations().get(org);
         List<Membership> members = new ArrayList<>(o.members());
         members.add(new Membership(state, Span.from(day), MembershipStatus.MEMBER, at));
-        return withOrganisation(a, new Organisation(o.id(), o.name(), o.kind(), o.foundedBy(), o.exists(), o.accession(),
-                o.decisions(), List.copyOf(members), o.provenance()));
+        return withOrganisation(a, o.withMembers(members));
     }
 
     /** The architecture with {@code state}'s open membership of {@code org} ended on {@code day}. */
@@ -100,8 +99,7 @@ public final class RegimeApplication {
                 members.add(m);
             }
         }
-        return withOrganisation(a, new Organisation(o.id(), o.name(), o.kind(), o.foundedBy(), o.exists(), o.accession(),
-                o.decisions(), List.copyOf(members), o.provenance()));
+        return withOrganisation(a, o.withMembers(members));
     }
 
     /** The architecture with {@code state}'s standing towards a listed-parties instrument changed from {@code day}. */

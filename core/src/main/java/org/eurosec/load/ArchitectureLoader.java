@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 import org.eurosec.model.Architecture;
 import org.eurosec.model.CodeSpell;
 import org.eurosec.model.Dated;
+import org.eurosec.model.Mandate;
 import org.eurosec.model.DefenceTerms;
 import org.eurosec.model.Dimension;
 import org.eurosec.model.Instrument;
@@ -66,7 +67,8 @@ public final class ArchitectureLoader {
     private static final Set<String> SPELL_KEYS = Set.of("from", "to", "source", "note", "unconfirmed");
     private static final Set<String> CODE_SPELL_KEYS = Set.of("ccode", "from", "to", "source", "note");
     private static final Set<String> ORG_KEYS = Set.of("id", "name", "kind", "founded_by", "exists", "accession",
-            "decisions", "members", "source", "note", "names");
+            "decisions", "members", "mandate", "source", "note", "names");
+    private static final Set<String> MANDATE_KEYS = Set.of("dimension", "from", "to", "nominal", "source", "note", "unconfirmed");
     private static final Set<String> RULE_KEYS = Set.of("rule", "provision", "source", "note", "unconfirmed");
     private static final Set<String> MEMBER_KEYS = Set.of("state", "from", "to", "status", "source", "note", "unconfirmed");
     private static final Set<String> INSTRUMENT_KEYS = Set.of("id", "name", "type", "legal_force", "dimensions", "signed",
@@ -339,11 +341,24 @@ public final class ArchitectureLoader {
                 });
             }
             checkSpellsPerActor(n, members, Membership::actor, Membership::span, m -> m.provenance().line(), what);
+            List<Mandate> mandate = new ArrayList<>();
+            for (Node item : f.list("mandate")) {
+                n.fields(item, what + " mandate", MANDATE_KEYS).ifPresent(mf -> {
+                    Optional<Dimension> dim = mf.requiredString("dimension")
+                            .flatMap(v -> enumValue(n, mf.line("dimension"), what + " mandate dimension", v, Dimension.class));
+                    Optional<Span> span = span(n, mf, what + " mandate " + dim.map(Dimension::id).orElse("?"), true);
+                    Optional<Provenance> p = provenance(n, mf);
+                    boolean nominal = mf.flag("nominal");
+                    if (dim.isPresent() && span.isPresent() && p.isPresent()) {
+                        mandate.add(new Mandate(dim.get(), span.get(), nominal, p.get()));
+                    }
+                });
+            }
             if (id.isEmpty() || name.isEmpty() || prov.isEmpty() || exists.isEmpty()) {
                 return Optional.empty();
             }
             return Optional.of(new Organisation(id.get(), name.get(), kind, foundedBy, exists.get(), accession, decisions,
-                    List.copyOf(members), prov.get()));
+                    List.copyOf(members), List.copyOf(mandate), prov.get()));
         });
     }
 
