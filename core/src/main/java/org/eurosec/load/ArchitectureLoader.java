@@ -25,6 +25,7 @@ import org.eurosec.model.Architecture;
 import org.eurosec.model.CodeSpell;
 import org.eurosec.model.Dated;
 import org.eurosec.model.Mandate;
+import org.eurosec.model.Recognitions;
 import org.eurosec.model.DefenceTerms;
 import org.eurosec.model.Dimension;
 import org.eurosec.model.Instrument;
@@ -138,6 +139,8 @@ public final class ArchitectureLoader {
         if (Files.exists(interpretationsFile)) {
             readInterpretations(interpretationsFile, interpretations);
         }
+        Path recognitionsFile = dir.resolve("recognitions.yaml");
+        Recognitions recognitions = Files.exists(recognitionsFile) ? readRecognitions(recognitionsFile) : Recognitions.NONE;
         checkRefs(states, orgs, instruments);
         checkExistence(states, orgs, instruments);
         if (meta.isEmpty()) {
@@ -145,7 +148,7 @@ public final class ArchitectureLoader {
         }
         return Optional.of(new Architecture(meta.get()[0], meta.get()[1], Collections.unmodifiableMap(states),
                 Collections.unmodifiableMap(orgs), Collections.unmodifiableMap(instruments),
-                Collections.unmodifiableMap(interpretations)));
+                Collections.unmodifiableMap(interpretations), recognitions));
     }
 
     private <T> void putUnique(Map<String, T> map, String id, T value, Provenance at) {
@@ -299,6 +302,62 @@ public final class ArchitectureLoader {
         exists.sort((a, b) -> a.span().from().compareTo(b.span().from()));
         return Optional.of(new State(id.get(), name.get(), iso3.get(), List.copyOf(codes), gw, List.copyOf(exists),
                 recognition, Collections.unmodifiableSet(tags), List.copyOf(predecessors), prov.get()));
+    }
+
+    // ---------------------------------------------------------------- recognitions
+
+    private static final Set<String> RECOGNITIONS_KEYS = Set.of("cases", "recognitions");
+    private static final Set<String> CASE_KEYS = Set.of("entity", "parent", "source", "note", "unconfirmed");
+    private static final Set<String> ACT_KEYS = Set.of("entity", "by", "stance", "from", "to", "source", "note", "unconfirmed");
+
+    private Recognitions readRecognitions(Path file) {
+        Nodes n = new Nodes(display(file), problems);
+        List<Recognitions.Case> cases = new ArrayList<>();
+        List<Recognitions.Act> acts = new ArrayList<>();
+        compose(file).flatMap(root -> n.fields(root, "recognitions file", RECOGNITIONS_KEYS)).ifPresent(f -> {
+            Set<String> entities = new java.util.HashSet<>();
+            for (Node item : f.list("cases")) {
+                n.fields(item, "case", CASE_KEYS).ifPresent(cf -> {
+                    Optional<String> entity = cf.requiredString("entity");
+                    Optional<String> parent = cf.requiredString("parent");
+                    Optional<Provenance> p = provenance(n, cf);
+                    entity.ifPresent(v -> refs.add(new Ref(Kind.STATE, v, n.file(), cf.line("entity"), "case entity")));
+                    parent.ifPresent(v -> refs.add(new Ref(Kind.STATE, v, n.file(), cf.line("parent"), "case parent")));
+                    if (entity.isPresent() && parent.isPresent() && p.isPresent()) {
+                        if (!entities.add(entity.get())) {
+                            n.problem(cf.line("entity"), "case " + entity.get() + " is listed twice");
+                        }
+                        cases.add(new Recognitions.Case(entity.get(), parent.get(), p.get()));
+                    }
+                });
+            }
+            Set<String> seen = new java.util.HashSet<>();
+            for (Node item : f.list("recognitions")) {
+                n.fields(item, "recognition", ACT_KEYS).ifPresent(af -> {
+                    Optional<String> entity = af.requiredString("entity");
+                    Optional<String> by = af.requiredString("by");
+                    String what = "recognition of " + entity.orElse("?") + " by " + by.orElse("?");
+                    Recognitions.Stance stance = af.string("stance").flatMap(v -> enumValue(n, af.line("stance"), what + " stance", v,
+                            Recognitions.Stance.class)).orElse(Recognitions.Stance.RECOGNISES);
+                    Optional<LocalDate> from = af.date("from");
+                    Optional<LocalDate> to = af.date("to");
+                    if (from.isPresent() && to.isPresent() && !to.get().isAfter(from.get())) {
+                        n.problem(af.line("to"), what + ": 'to' " + to.get() + " is not after 'from' " + from.get());
+                    }
+                    Optional<Provenance> p = provenance(n, af);
+                    by.ifPresent(v -> refs.add(new Ref(Kind.STATE, v, n.file(), af.line("by"), what)));
+                    if (entity.isPresent() && !entities.contains(entity.get())) {
+                        n.problem(af.line("entity"), what + ": '" + entity.get() + "' is not one of the cases (" + String.join(", ", new java.util.TreeSet<>(entities)) + ")");
+                    } else if (entity.isPresent() && by.isPresent() && p.isPresent()) {
+                        if (!seen.add(entity.get() + "|" + by.get())) {
+                            n.problem(af.line(), what + " is listed twice");
+                        }
+                        acts.add(new Recognitions.Act(entity.get(), by.get(), stance, from, to, p.get()));
+                    }
+                });
+            }
+        });
+        return new Recognitions(List.copyOf(cases), List.copyOf(acts));
     }
 
     // ---------------------------------------------------------------- organisations

@@ -14,7 +14,8 @@ public record Architecture(
         Map<String, State> states,
         Map<String, Organisation> organisations,
         Map<String, Instrument> instruments,
-        Map<String, Interpretation> interpretations) {
+        Map<String, Interpretation> interpretations,
+        Recognitions recognitions) {
 
     /** Whether the data says anything about a day: on or after {@code covers_from}, on or before {@code as_of}. */
     public boolean covers(LocalDate day) {

@@ -45,6 +45,44 @@ class LoaderTest {
     }
 
     @Test
+    void recognitionsAndMandatesAreReadAndCheckedWithFileAndLine() {
+        Fixture f = Fixture.minimal(dir);
+        f.write("recognitions.yaml", """
+                cases:
+                  - {entity: CCC, parent: AAA, source: %1$s}
+                recognitions:
+                  - {entity: CCC, by: BBB, from: 1960-01-01, source: %1$s}
+                  - {entity: CCC, by: DDD, stance: rejects, source: %1$s}
+                """.formatted(Fixture.SRC));
+        Architecture a = ArchitectureLoader.load(f.dir(), "d");
+        assertThat(a.recognitions().acts()).hasSize(2);
+        assertThat(a.recognitions().acts().get(1).stance().name()).isEqualTo("REJECTS");
+        f.write("recognitions.yaml", """
+                cases:
+                  - {entity: CCC, parent: AAA, source: %1$s}
+                recognitions:
+                  - {entity: CCC, by: BBB, from: 1960-01-01, source: %1$s}
+                  - {entity: BBB, by: AAA, from: 1960-01-01, source: %1$s}
+                  - {entity: CCC, by: ZZZ, stance: doubts, source: %1$s}
+                """.formatted(Fixture.SRC));
+        assertThat(problems(f)).anySatisfy(p -> assertThat(p).startsWith("d/recognitions.yaml:5:").contains("not one of the cases"))
+                .anySatisfy(p -> assertThat(p).startsWith("d/recognitions.yaml:6:").contains("unknown state id 'ZZZ'"))
+                .anySatisfy(p -> assertThat(p).startsWith("d/recognitions.yaml:6:").contains("doubts"));
+        f.write("organisations/forum.yaml", """
+                id: osce
+                name: The Forum
+                exists: {from: 1975-08-01, source: %1$s}
+                source: %1$s
+                mandate:
+                  - {dimension: human, from: 1975-08-01, source: %1$s}
+                  - {dimension: hard-power, from: 1975-08-01, source: %1$s}
+                members:
+                  - {state: AAA, from: 1975-08-01, source: %1$s}
+                """.formatted(Fixture.SRC));
+        assertThat(problems(f)).anySatisfy(p -> assertThat(p).startsWith("d/organisations/forum.yaml:7:").contains("hard-power"));
+    }
+
+    @Test
     void anEndBeforeAStartIsReported() {
         Fixture f = Fixture.minimal(dir);
         f.write("organisations/forum.yaml", """
