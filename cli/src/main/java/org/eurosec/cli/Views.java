@@ -43,7 +43,7 @@ final class Views {
     List<String> exclude = new ArrayList<>();
 
     /** One world to analyse: a label (the regime or scenario column), the data as that regime makes it, its reading, the day. */
-    record View(String label, Architecture world, Reading reading, LocalDate day) {
+    record View(String label, Architecture world, Reading reading, LocalDate day, Regime regime) {
 
         IntervalCoverage coverage() {
             return IntervalCoverage.of(world, reading);
@@ -62,13 +62,15 @@ final class Views {
         Map<String, Regime> known = options.regimes(base);
         List<String> ids = regimes.isEmpty() ? List.of("status-quo") : regimes.stream().map(String::trim).distinct().toList();
         Map<String, Architecture> worlds = new LinkedHashMap<>();
+        Map<String, Regime> chosen = new LinkedHashMap<>();
         for (String id : ids) {
             Regime r = options.regime(known, id);
+            chosen.put(id, r);
             worlds.put(id, "status-quo".equals(id) && options.regimesDir == null ? base : RegimeApplication.apply(base, r, false));
         }
         LocalDate day = date != null ? date : base.asOf();
         List<View> out = new ArrayList<>();
-        worlds.forEach((id, w) -> out.add(new View(id, w, readingOf(options, w, worlds.values()), day)));
+        worlds.forEach((id, w) -> out.add(new View(id, w, readingOf(options, w, worlds.values()), day, chosen.get(id))));
         return out;
     }
 
@@ -77,7 +79,7 @@ final class Views {
         List<View> out = new ArrayList<>();
         for (Scenario.RegimeRun column : p.columns()) {
             ScenarioEngine.Outcome o = p.run(options, column);
-            out.add(new View(column.label(), o.world(), o.reading(), date != null ? date : o.asOf()));
+            out.add(new View(column.label(), o.world(), o.reading(), date != null ? date : o.asOf(), p.regimes().get(column.regime())));
         }
         return out;
     }

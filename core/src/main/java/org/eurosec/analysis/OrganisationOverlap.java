@@ -71,6 +71,20 @@ public final class OrganisationOverlap {
     public record DimensionFigures(int bodies, double meanPerState, int statesInTwoOrMore) {
     }
 
+    /**
+     * The provision that makes an instrument a body of its own on a day: a conference of the parties
+     * in force, of an instrument in force with listed parties, not held in an organisation of the data
+     * ({@code params.forum: osce} is no new body).
+     */
+    public static Optional<org.eurosec.model.Provision> bodyProvision(Architecture a, Instrument i, LocalDate day) {
+        if (!i.inForceOn(day) || !(i.parties() instanceof Parties.Listed)) {
+            return Optional.empty();
+        }
+        return i.provisions().stream().filter(p -> p.kind() == ProvisionKind.CONFERENCE
+                && !a.organisations().containsKey(String.valueOf(p.params().get("forum")))
+                && i.inForceSpan(p).map(s -> s.contains(day)).orElse(false)).findFirst();
+    }
+
     /** The overlap among the bodies of the universe's states on {@code day}; empty outside the data. */
     public static Optional<Overlap> of(IntervalCoverage coverage, LocalDate day, Universe universe, boolean withNominal) {
         if (!(coverage.coverage(day, universe) instanceof Known known)) {
@@ -96,13 +110,7 @@ public final class OrganisationOverlap {
             }
         }
         for (Instrument i : a.instruments().values()) {
-            if (!i.inForceOn(day) || !(i.parties() instanceof Parties.Listed)) {
-                continue;
-            }
-            // A conference held in an existing organisation (params.forum, as the Western proposal's OSCE) is no new body.
-            boolean conference = i.provisions().stream().anyMatch(p -> p.kind() == ProvisionKind.CONFERENCE
-                    && !a.organisations().containsKey(String.valueOf(p.params().get("forum"))) && i.inForceSpan(p).map(s -> s.contains(day)).orElse(false));
-            if (!conference) {
+            if (bodyProvision(a, i, day).isEmpty()) {
                 continue;
             }
             Set<String> members = new TreeSet<>(builder.partiesOn(i.id(), day).keySet());

@@ -26,6 +26,7 @@ import org.eurosec.model.CodeSpell;
 import org.eurosec.model.Dated;
 import org.eurosec.model.Mandate;
 import org.eurosec.model.Recognitions;
+import org.eurosec.model.Positions;
 import org.eurosec.model.DefenceTerms;
 import org.eurosec.model.Dimension;
 import org.eurosec.model.Instrument;
@@ -141,6 +142,8 @@ public final class ArchitectureLoader {
         }
         Path recognitionsFile = dir.resolve("recognitions.yaml");
         Recognitions recognitions = Files.exists(recognitionsFile) ? readRecognitions(recognitionsFile) : Recognitions.NONE;
+        Path positionsFile = dir.resolve("positions.yaml");
+        Positions positions = Files.exists(positionsFile) ? readPositions(positionsFile) : Positions.NONE;
         checkRefs(states, orgs, instruments);
         checkExistence(states, orgs, instruments);
         if (meta.isEmpty()) {
@@ -148,7 +151,7 @@ public final class ArchitectureLoader {
         }
         return Optional.of(new Architecture(meta.get()[0], meta.get()[1], Collections.unmodifiableMap(states),
                 Collections.unmodifiableMap(orgs), Collections.unmodifiableMap(instruments),
-                Collections.unmodifiableMap(interpretations), recognitions));
+                Collections.unmodifiableMap(interpretations), recognitions, positions));
     }
 
     private <T> void putUnique(Map<String, T> map, String id, T value, Provenance at) {
@@ -358,6 +361,71 @@ public final class ArchitectureLoader {
             }
         });
         return new Recognitions(List.copyOf(cases), List.copyOf(acts));
+    }
+
+    // ---------------------------------------------------------------- positions
+
+    private static final Set<String> POSITIONS_KEYS = Set.of("questions", "positions");
+    private static final Set<String> QUESTION_KEYS = Set.of("id", "text", "answers", "source", "note");
+    private static final Set<String> STATEMENT_KEYS = Set.of("actor", "question", "answer", "date", "date_precision", "strength",
+            "said_by", "summary", "source", "note", "unconfirmed");
+
+    private Positions readPositions(Path file) {
+        Nodes n = new Nodes(display(file), problems);
+        List<Positions.Question> questions = new ArrayList<>();
+        List<Positions.Statement> statements = new ArrayList<>();
+        compose(file).flatMap(root -> n.fields(root, "positions file", POSITIONS_KEYS)).ifPresent(f -> {
+            for (Node item : f.list("questions")) {
+                n.fields(item, "question", QUESTION_KEYS).ifPresent(qf -> {
+                    Optional<String> id = qf.requiredString("id");
+                    Optional<String> text = qf.requiredString("text");
+                    List<String> answers = qf.strings("answers");
+                    if (answers.size() != 2) {
+                        n.problem(qf.line("answers"), "question " + id.orElse("?") + " needs exactly two answers");
+                    }
+                    Optional<Provenance> p = provenance(n, qf);
+                    if (id.isPresent() && text.isPresent() && p.isPresent() && answers.size() == 2) {
+                        questions.add(new Positions.Question(id.get(), text.get(), List.copyOf(answers), p.get()));
+                    }
+                });
+            }
+            for (Node item : f.list("positions")) {
+                n.fields(item, "position", STATEMENT_KEYS).ifPresent(sf -> {
+                    Optional<String> actor = sf.requiredString("actor");
+                    Optional<String> question = sf.requiredString("question");
+                    Optional<String> answer = sf.requiredString("answer");
+                    String what = "position of " + actor.orElse("?") + " on " + question.orElse("?");
+                    Optional<LocalDate> date = sf.requiredDate("date");
+                    boolean month = sf.string("date_precision").map(v -> {
+                        if (!v.equals("month") && !v.equals("day")) {
+                            n.problem(sf.line("date_precision"), what + ": date_precision must be day or month");
+                        }
+                        return v.equals("month");
+                    }).orElse(false);
+                    Optional<Positions.Strength> strength = sf.requiredString("strength")
+                            .flatMap(v -> enumValue(n, sf.line("strength"), what + " strength", v, Positions.Strength.class));
+                    Optional<String> saidBy = sf.requiredString("said_by");
+                    Optional<String> summary = sf.requiredString("summary");
+                    Optional<Provenance> p = provenance(n, sf);
+                    actor.ifPresent(v -> refs.add(new Ref(v.equals(v.toUpperCase(Locale.ROOT)) ? Kind.STATE : Kind.ORGANISATION, v, n.file(),
+                            sf.line("actor"), what)));
+                    Optional<Positions.Question> q = question.flatMap(id -> questions.stream().filter(x -> x.id().equals(id)).findFirst());
+                    if (question.isPresent() && q.isEmpty()) {
+                        n.problem(sf.line("question"), what + ": unknown question '" + question.get() + "' (known: "
+                                + String.join(", ", questions.stream().map(Positions.Question::id).toList()) + ")");
+                    }
+                    if (q.isPresent() && answer.isPresent() && !q.get().answers().contains(answer.get()) && !answer.get().equals(Positions.OPEN)) {
+                        n.problem(sf.line("answer"), what + ": '" + answer.get() + "' is not an answer to it (" + String.join(", ", q.get().answers())
+                                + ", or open)");
+                    } else if (q.isPresent() && actor.isPresent() && answer.isPresent() && date.isPresent() && strength.isPresent()
+                            && saidBy.isPresent() && summary.isPresent() && p.isPresent()) {
+                        statements.add(new Positions.Statement(actor.get(), question.get(), answer.get(), date.get(), month, strength.get(),
+                                saidBy.get(), summary.get(), p.get()));
+                    }
+                });
+            }
+        });
+        return new Positions(List.copyOf(questions), List.copyOf(statements));
     }
 
     // ---------------------------------------------------------------- organisations

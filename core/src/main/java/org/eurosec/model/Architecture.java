@@ -15,7 +15,8 @@ public record Architecture(
         Map<String, Organisation> organisations,
         Map<String, Instrument> instruments,
         Map<String, Interpretation> interpretations,
-        Recognitions recognitions) {
+        Recognitions recognitions,
+        Positions positions) {
 
     /** Whether the data says anything about a day: on or after {@code covers_from}, on or before {@code as_of}. */
     public boolean covers(LocalDate day) {
