@@ -1,0 +1,94 @@
+package org.eurosec.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The analysis and export commands as a user meets them: outputs per regime, unknown days, mistakes. */
+class AnalysisCliTest {
+
+    static CliTest.Run run(String... args) {
+        return CliTest.run(args);
+    }
+
+    static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(x -> out.add(x.asText()));
+        return out;
+    }
+
+    @Test
+    void blocsOnTheCisCstoScenarioShrinkTheBufferUnderTheSecurityTreatyTies() {
+        CliTest.Run r = run("blocs", "--scenario", "est-cis-csto-only.yaml", "--ties", "security-treaty", "--format", "json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode views = r.json().get("views");
+        assertThat(views.size()).isEqualTo(3);
+        List<String> before = texts(views.get(0).get("buffer"));
+        List<String> after = texts(views.get(2).get("buffer"));
+        assertThat(before).contains("AZE", "MDA");
+        assertThat(after).doesNotContain("AZE", "MDA").hasSize(before.size() - 2);
+    }
+
+    @Test
+    void levelsAndTimelineSayUnknownOutsideTheData() {
+        CliTest.Run r = run("levels", "--date", "1930-01-01", "--format", "json");
+        assertThat(r.code()).isZero();
+        assertThat(r.json().get("views").get(0).get("known").asBoolean()).isFalse();
+        CliTest.Run t = run("timeline", "--from", "2025", "--to", "2027", "--format", "csv");
+        assertThat(t.code()).as(t.err()).isZero();
+        assertThat(t.out()).contains("2027-01-01,unknown").contains("2025-01-01,yes");
+        assertThat(run("timeline", "--on", "13-45").code()).isEqualTo(2);
+    }
+
+    @Test
+    void overlapUnderTheDraftHasOneMoreBody() {
+        CliTest.Run r = run("overlap", "--date", "2009-12-01", "--regimes", "status-quo,est-2009", "--format", "json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode v = r.json().get("views");
+        assertThat(v.get(1).get("bodies").size()).isEqualTo(v.get(0).get("bodies").size() + 1);
+        assertThat(run("overlap", "--pairs", "some").code()).isEqualTo(2);
+    }
+
+    @Test
+    void uniformityNamesTheCasesAndRejectsAnUnknownCase() {
+        CliTest.Run r = run("uniformity", "--date", "2009-12-01", "--inconsistent", "--format", "csv");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("RUS").contains("inconsistent").doesNotContain(",ESP,");
+        CliTest.Run bad = run("uniformity", "--set-aside", "XYZ");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--set-aside").contains("XKX");
+    }
+
+    @Test
+    void positionsListBlockersWithTheirStatements() {
+        CliTest.Run r = run("positions", "--date", "2010-12-31", "--regimes", "est-2009,esd-west", "--format", "json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode est = r.json().get("regimes").get(0);
+        assertThat(texts(est.get("blocks"))).contains("USA", "POL");
+        assertThat(est.get("objections").get(0).has("source")).isTrue();
+        assertThat(r.json().get("variants").size()).isEqualTo(16);
+    }
+
+    @Test
+    void exportsWriteCsvThatJoinsOnCcodeAndRefuseYearsOutsideTheData(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("dy.csv");
+        CliTest.Run r = run("export", "dyad-year", "--from", "2009", "--to", "2009", "--directed", "--out", f.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> lines = Files.readAllLines(f);
+        assertThat(lines.get(0)).isEqualTo("year,ccode1,iso3_1,ccode2,iso3_2,defence,offence,neutrality,non_aggression,consultation");
+        assertThat(lines).contains("2009,220,FRA,221,MCO,1,0,0,0,0").contains("2009,221,MCO,220,FRA,0,0,0,0,0");
+        CliTest.Run bad = run("export", "state-year", "--from", "1900", "--out", dir.resolve("x.csv").toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("1949");
+        assertThat(Files.exists(dir.resolve("x.csv"))).as("nothing written on error").isFalse();
+        assertThat(Files.exists(dir.resolve("x.csv.part"))).isFalse();
+        assertThat(run("export", "dyad-years").code()).isEqualTo(2);
+        assertThat(run("export", "state-year", "--directed").code()).isEqualTo(2);
+    }
+}
