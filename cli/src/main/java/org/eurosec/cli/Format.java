@@ -1,6 +1,6 @@
 package org.eurosec.cli;
 
-/** The output formats every command offers. */
+/** The output formats: table, JSON and CSV for every command; HTML and Markdown for `report` only. */
 enum Format {
-    TABLE, JSON, CSV
+    TABLE, JSON, CSV, HTML, MD
 }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "An executable, explainable model of the Euro-Atlantic security architecture.",
         subcommands = {CoverageCommand.class, ActorCommand.class, ActorsCommand.class, InstrumentCommand.class, ValidateCommand.class,
                 InterpretationsCommand.class, RegimesCommand.class, RegimeCommand.class, ScenarioCommand.class, CompareCommand.class,
-                VetoCommand.class, BlocsCommand.class, LevelsCommand.class, TimelineCommand.class, ExportCommand.class, OverlapCommand.class, UniformityCommand.class, PositionsCommand.class, CommandLine.HelpCommand.class})
+                VetoCommand.class, BlocsCommand.class, LevelsCommand.class, TimelineCommand.class, ExportCommand.class, OverlapCommand.class, UniformityCommand.class, PositionsCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -49,6 +49,21 @@ public final class Main implements Runnable {
             }
             err.println("eurosec: internal error (please report): " + ex);
             return 1;
+        });
+        cl.setExecutionStrategy(parseResult -> {
+            CommandLine.ParseResult last = parseResult;
+            while (last.hasSubcommand()) {
+                last = last.subcommand();
+            }
+            if (!last.commandSpec().name().equals("report") && last.hasMatchedOption("--format")) {
+                Object f = last.matchedOptionValue("--format", Format.TABLE);
+                if (f == Format.HTML || f == Format.MD) {
+                    err.println("eurosec: --format " + f.toString().toLowerCase(java.util.Locale.ROOT)
+                            + " is for `report`; this command writes table, json or csv");
+                    return 2;
+                }
+            }
+            return new CommandLine.RunLast().execute(parseResult);
         });
         int code = cl.execute(args);
         out.flush();

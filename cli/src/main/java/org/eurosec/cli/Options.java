@@ -17,7 +17,7 @@ final class Options {
     Path data;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "table (default), json or csv.", converter = FormatConverter.class)
+            description = "table (default), json or csv; for report: html (default) or md.", converter = FormatConverter.class)
     Format format = Format.TABLE;
 
     @Option(names = {"-I", "--interpretation"}, paramLabel = "ID=OPTION",
@@ -37,7 +37,7 @@ final class Options {
             try {
                 return Format.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not a format (table, json, csv)");
+                throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not a format (table, json, csv; for report: html, md)");
             }
         }
     }

@@ -91,4 +91,26 @@ class AnalysisCliTest {
         assertThat(run("export", "dyad-years").code()).isEqualTo(2);
         assertThat(run("export", "state-year", "--directed").code()).isEqualTo(2);
     }
+
+    @Test
+    void theReportIsOneSelfContainedFileWithEverySectionAndSourcedLinks(@TempDir Path dir) throws Exception {
+        Path html = dir.resolve("report.html");
+        CliTest.Run r = run("report", "--date", "2009-12-01", "--regimes", "status-quo,est-2009,esd-west", "--out", html.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        String h = Files.readString(html);
+        // Nothing to fetch: no scripts, stylesheets or images from elsewhere.
+        assertThat(h).doesNotContainPattern("<script[^>]+src=").doesNotContainPattern("<link[^>]+href=").doesNotContainPattern("<img[^>]+src=\"http");
+        for (String id : List.of("summary", "coverage", "blocs", "levels", "vetoes", "overlap", "positions", "uniformity", "timeline")) {
+            assertThat(h).contains("<section id=\"" + id + "\">");
+        }
+        assertThat(h).contains("<use href=\"#s-UKR\"").contains("href=\"https://www.nato.int/cps/en/natolive/official_texts_17120.htm\"");
+        // Six maps (coverage and blocs for three regimes) and three timeline charts.
+        assertThat(h.split("<figure", -1).length - 1).isEqualTo(9);
+        CliTest.Run md = run("report", "--date", "2009-12-01", "--format", "md");
+        assertThat(md.code()).isZero();
+        assertThat(md.out()).contains("## Levels of security").contains("| regime | covered |");
+        assertThat(run("report", "--format", "csv").code()).isEqualTo(2);
+        assertThat(run("coverage", "--format", "md").code()).isEqualTo(2);
+        assertThat(run("report", "--date", "1900-01-01").code()).isEqualTo(2);
+    }
 }

@@ -1,0 +1,208 @@
+package org.eurosec.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eurosec.model.Architecture;
+import org.eurosec.model.State;
+
+/**
+ * The report's figures as inline SVG: maps of the OSCE area (shapes prepared once from Natural
+ * Earth, see tools/map) coloured per state, and line charts. Colours are the Okabe-Ito palette,
+ * which stays distinguishable with the common forms of colour blindness.
+ */
+final class ReportFigures {
+
+    static final String[] PALETTE = {"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#56B4E9", "#F0E442", "#000000"};
+    static final String ORANGE = "#E69F00";
+    static final String GREY = "#d9d9d9";
+
+    private static JsonNode map;
+
+    private ReportFigures() {
+    }
+
+    static synchronized JsonNode map() {
+        if (map == null) {
+            try (InputStream in = ReportFigures.class.getResourceAsStream("/eurosec/map/osce-area.json")) {
+                if (in == null) {
+                    throw new IllegalStateException("the map shapes are missing from the build (eurosec/map/osce-area.json)");
+                }
+                map = new ObjectMapper().readTree(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return map;
+    }
+
+    /** What a state is shown as: a legend key and a tooltip. */
+    record Paint(String key, String title) {
+    }
+
+    /**
+     * The state that holds a shape's territory on a day: the state itself if it exists, else a
+     * predecessor that does (Ukraine's shape is the USSR's in 1985).
+     */
+    static Optional<State> holder(Architecture a, String shapeId, LocalDate day) {
+        Optional<State> s = a.state(shapeId);
+        if (s.isEmpty()) {
+            return Optional.empty();
+        }
+        if (s.get().existsOn(day)) {
+            return s;
+        }
+        for (String p : s.get().predecessors()) {
+            Optional<State> q = holder(a, p, day);
+            if (q.isPresent()) {
+                return q;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A map: each shape coloured by {@code legend.get(paint.key)} for the state holding it that day;
+     * shapes with no paint are grey. The legend lists the keys in order.
+     */
+    /**
+     * The shapes once, as SVG definitions that every map of a document uses: {@code #eurosec-context}
+     * (neighbouring countries) and {@code #s-ID} per state.
+     */
+    static String definitions() {
+        JsonNode m = map();
+        StringBuilder sb = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"0\" height=\"0\" style=\"position:absolute\" aria-hidden=\"true\"><defs>");
+        sb.append("<g id=\"eurosec-context\">");
+        for (JsonNode p : m.get("context")) {
+            sb.append("<path d=\"").append(p.asText()).append("\"/>");
+        }
+        sb.append("</g>");
+        Iterator<Map.Entry<String, JsonNode>> it = m.get("shapes").fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            sb.append("<path id=\"s-").append(e.getKey()).append("\" d=\"").append(e.getValue().asText()).append("\"/>");
+        }
+        return sb.append("</defs></svg>").toString();
+    }
+
+    static String map(Architecture a, LocalDate day, java.util.function.Function<String, Optional<Paint>> paintOf,
+            Map<String, String> legend, String label) {
+        JsonNode m = map();
+        int w = m.get("width").asInt();
+        int h = m.get("height").asInt();
+        StringBuilder sb = new StringBuilder();
+        sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" viewBox=\"0 0 ").append(w).append(' ').append(h + 30)
+                .append("\" width=\"").append(w).append("\" aria-label=\"").append(ReportDocument.esc(label)).append("\">");
+        sb.append("<rect width=\"").append(w).append("\" height=\"").append(h).append("\" fill=\"#f4f8fb\"/>");
+        sb.append("<use href=\"#eurosec-context\" xlink:href=\"#eurosec-context\" fill=\"#ececec\" stroke=\"#fff\" stroke-width=\".4\"/>");
+        Iterator<Map.Entry<String, JsonNode>> it = m.get("shapes").fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            Optional<State> holder = holder(a, e.getKey(), day);
+            Optional<Paint> paint = holder.flatMap(s -> paintOf.apply(s.id()));
+            String fill = paint.map(p -> legend.getOrDefault(p.key(), GREY)).orElse(GREY);
+            String title = holder.map(s -> s.name() + (s.id().equals(e.getKey()) ? "" : " (territory of today's " + e.getKey() + ")") + ": "
+                    + paint.map(Paint::title).orElse("not a participating State")).orElse(e.getKey() + ": no state of the data that day");
+            sb.append("<use href=\"#s-").append(e.getKey()).append("\" xlink:href=\"#s-").append(e.getKey()).append("\" fill=\"").append(fill)
+                    .append("\" stroke=\"#333\" stroke-width=\".35\"><title>").append(ReportDocument.esc(title)).append("</title></use>");
+        }
+        int x = 8;
+        for (Map.Entry<String, String> l : legend.entrySet()) {
+            sb.append("<rect x=\"").append(x).append("\" y=\"").append(h + 9).append("\" width=\"14\" height=\"14\" fill=\"").append(l.getValue())
+                    .append("\" stroke=\"#333\"/><text x=\"").append(x + 19).append("\" y=\"").append(h + 21).append("\" font-size=\"13\">")
+                    .append(ReportDocument.esc(l.getKey())).append("</text>");
+            x += 30 + 7 * l.getKey().length();
+        }
+        sb.append("<rect x=\"").append(x).append("\" y=\"").append(h + 9).append("\" width=\"14\" height=\"14\" fill=\"").append(GREY)
+                .append("\" stroke=\"#333\"/><text x=\"").append(x + 19).append("\" y=\"").append(h + 21)
+                .append("\" font-size=\"13\">not a participating State</text>");
+        sb.append("</svg>");
+        return sb.toString();
+    }
+
+    /** A line chart of named series over years; values may be missing (unknown years leave a gap). */
+    static String chart(List<Integer> years, Map<String, List<Integer>> series, String label) {
+        int w = 900;
+        int h = 300;
+        int left = 40;
+        int bottom = 30;
+        int top = 10;
+        int max = 1;
+        for (List<Integer> s : series.values()) {
+            for (Integer v : s) {
+                if (v != null) {
+                    max = Math.max(max, v);
+                }
+            }
+        }
+        max = (max + 9) / 10 * 10;
+        double dx = (double) (w - left - 10) / Math.max(1, years.size() - 1);
+        double dy = (double) (h - top - bottom) / max;
+        StringBuilder sb = new StringBuilder();
+        sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(w).append(' ').append(h + 30)
+                .append("\" width=\"").append(w).append("\" aria-label=\"").append(ReportDocument.esc(label)).append("\">");
+        for (int v = 0; v <= max; v += 10) {
+            double y = h - bottom - v * dy;
+            sb.append(String.format(java.util.Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>", left, y, w - 10, y));
+            sb.append(String.format(java.util.Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" font-size=\"11\" text-anchor=\"end\">%d</text>", left - 4, y + 4, v));
+        }
+        for (int i = 0; i < years.size(); i++) {
+            if (years.get(i) % 5 == 0) {
+                double x = left + i * dx;
+                sb.append(String.format(java.util.Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">%d</text>", x, h - bottom + 16,
+                        years.get(i)));
+            }
+        }
+        int k = 0;
+        int lx = left;
+        for (Map.Entry<String, List<Integer>> s : series.entrySet()) {
+            String colour = PALETTE[k % PALETTE.length];
+            String dash = k >= PALETTE.length ? " stroke-dasharray=\"5,3\"" : "";
+            StringBuilder d = new StringBuilder();
+            boolean pen = false;
+            for (int i = 0; i < years.size(); i++) {
+                Integer v = s.getValue().get(i);
+                if (v == null) {
+                    pen = false;
+                    continue;
+                }
+                d.append(pen ? 'L' : 'M').append(String.format(java.util.Locale.ROOT, "%.1f,%.1f", left + i * dx, h - bottom - v * dy));
+                pen = true;
+            }
+            sb.append("<path d=\"").append(d).append("\" fill=\"none\" stroke=\"").append(colour).append("\" stroke-width=\"2\"").append(dash)
+                    .append("><title>").append(ReportDocument.esc(s.getKey())).append("</title></path>");
+            sb.append("<rect x=\"").append(lx).append("\" y=\"").append(h + 8).append("\" width=\"14\" height=\"4\" fill=\"").append(colour)
+                    .append("\"/><text x=\"").append(lx + 18).append("\" y=\"").append(h + 14).append("\" font-size=\"12\">")
+                    .append(ReportDocument.esc(s.getKey())).append("</text>");
+            lx += 30 + 7 * s.getKey().length();
+            k++;
+        }
+        sb.append("</svg>");
+        return sb.toString();
+    }
+
+    static Map<String, String> legend(String... keyColour) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < keyColour.length; i += 2) {
+            m.put(keyColour[i], keyColour[i + 1]);
+        }
+        return m;
+    }
+
+    static List<Integer> range(int from, int to) {
+        List<Integer> out = new ArrayList<>();
+        for (int y = from; y <= to; y++) {
+            out.add(y);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,98 @@
+// Prepares the map of the OSCE area that the report (and the web page) draw: country shapes from
+// Natural Earth 1:50m (public domain) via the npm package world-atlas 2.0.2, converted with
+// topojson-client 3.1.0, projected here (Albers equal-area conic, standard parallels 45N and 65N,
+// central meridian 45E) to SVG path strings keyed by the project's state ids. The USA and Canada
+// are left out of the drawing (the report lists them beside it).
+//
+// Usage: npm pack world-atlas@2.0.2 topojson-client@3.1.0, unpack both into DIR, then
+//   node tools/map/prepare-map.js DIR > core/src/main/resources/eurosec/map/osce-area.json
+const dir = process.argv[2];
+const topo = require(dir + '/world-atlas/countries-50m.json');
+const client = require(dir + '/topojson-client/dist/topojson-client.js');
+
+// ISO 3166-1 numeric code (Natural Earth's id) -> project state id; Kosovo and Northern Cyprus have
+// no numeric code in Natural Earth and are matched by name.
+const ids = {
+  '008': 'ALB', '020': 'AND', '051': 'ARM', '040': 'AUT', '031': 'AZE', '112': 'BLR', '056': 'BEL', '070': 'BIH', '100': 'BGR',
+  '191': 'HRV', '196': 'CYP', '203': 'CZE', '208': 'DNK', '233': 'EST', '246': 'FIN', '250': 'FRA', '268': 'GEO', '276': 'DEU',
+  '300': 'GRC', '348': 'HUN', '352': 'ISL', '372': 'IRL', '380': 'ITA', '398': 'KAZ', '417': 'KGZ', '428': 'LVA', '438': 'LIE',
+  '440': 'LTU', '442': 'LUX', '470': 'MLT', '498': 'MDA', '492': 'MCO', '496': 'MNG', '499': 'MNE', '528': 'NLD', '807': 'MKD',
+  '578': 'NOR', '616': 'POL', '620': 'PRT', '642': 'ROU', '643': 'RUS', '674': 'SMR', '688': 'SRB', '703': 'SVK', '705': 'SVN',
+  '724': 'ESP', '752': 'SWE', '756': 'CHE', '762': 'TJK', '792': 'TUR', '795': 'TKM', '804': 'UKR', '826': 'GBR', '860': 'UZB',
+  '336': 'VAT', '408': 'PRK'
+};
+const byName = { 'Kosovo': 'XKX', 'N. Cyprus': 'XNC' };
+// Neighbours drawn for context only (no colour): they are not states of the data.
+const context = ['Iran', 'Afghanistan', 'China', 'Iraq', 'Syria', 'Lebanon', 'Israel', 'Jordan', 'Saudi Arabia', 'Egypt', 'Libya',
+  'Tunisia', 'Algeria', 'Morocco', 'Pakistan', 'India', 'Japan', 'South Korea', 'Greenland', 'Palestine', 'Kuwait', 'W. Sahara'];
+
+const rad = Math.PI / 180;
+const phi1 = 45 * rad, phi2 = 65 * rad, lambda0 = 45 * rad, phi0 = 55 * rad;
+const n = (Math.sin(phi1) + Math.sin(phi2)) / 2;
+const C = Math.cos(phi1) ** 2 + 2 * n * Math.sin(phi1);
+const rho0 = Math.sqrt(C - 2 * n * Math.sin(phi0)) / n;
+function albers(lon, lat) {
+  let l = lon;
+  if (l < -100) l += 360; // Chukotka lies east of the antimeridian
+  const rho = Math.sqrt(C - 2 * n * Math.sin(lat * rad)) / n;
+  const theta = n * (l * rad - lambda0);
+  return [rho * Math.sin(theta), -(rho0 - rho * Math.cos(theta))];
+}
+
+const features = [];
+for (const g of topo.objects.countries.geometries) {
+  const id = g.id ? ids[g.id] : byName[g.properties.name];
+  const isContext = !id && context.includes(g.properties.name);
+  if (!id && !isContext) continue;
+  features.push({ id: id || null, name: g.properties.name, feature: client.feature(topo, g) });
+}
+// Fit: the bounding box of the projected shapes of the data's states.
+let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+// Only the parts inside the area: overseas territories (French Guiana, Reunion, the Canaries, the Azores
+// and others south of 27N or west of 32W) would stretch the frame, so their polygons are dropped.
+const inArea = poly => {
+  const ring = poly[0];
+  let lon = 0, lat = 0;
+  for (const [x, y] of ring) { lon += x < -100 ? x + 360 : x; lat += y; }
+  lon /= ring.length; lat /= ring.length;
+  return lat >= 27 && lon >= -32;
+};
+const rings = f => (f.feature.geometry.type === 'Polygon' ? [f.feature.geometry.coordinates] : f.feature.geometry.coordinates).filter(inArea);
+for (const f of features) {
+  if (!f.id) continue;
+  for (const poly of rings(f)) for (const ring of poly) for (const [lon, lat] of ring) {
+    const [x, y] = albers(lon, lat);
+    minX = Math.min(minX, x); maxX = Math.max(maxX, x); minY = Math.min(minY, y); maxY = Math.max(maxY, y);
+  }
+}
+const width = 1000;
+const scale = width / (maxX - minX);
+const height = Math.ceil((maxY - minY) * scale);
+function path(f) {
+  let d = '';
+  for (const poly of rings(f)) for (const ring of poly) {
+    let last = null, part = '';
+    for (const [lon, lat] of ring) {
+      const [x, y] = albers(lon, lat);
+      const px = Math.round((x - minX) * scale * 10) / 10, py = Math.round((y - minY) * scale * 10) / 10;
+      const key = px + ',' + py;
+      if (key === last) continue;
+      part += (part ? 'L' : 'M') + key;
+      last = key;
+    }
+    d += part + 'Z';
+  }
+  return d;
+}
+const out = {
+  source: 'Natural Earth 1:50m admin-0 countries (public domain), from the npm package world-atlas 2.0.2, converted with topojson-client 3.1.0',
+  made_by: 'tools/map/prepare-map.js',
+  projection: 'Albers equal-area conic, standard parallels 45N and 65N, central meridian 45E; parts south of 27N or west of 32W (overseas territories) are left out; the USA and Canada are not drawn',
+  width, height,
+  shapes: {},
+  context: []
+};
+for (const f of features) {
+  if (f.id) out.shapes[f.id] = path(f); else out.context.push(path(f));
+}
+process.stdout.write(JSON.stringify(out));
