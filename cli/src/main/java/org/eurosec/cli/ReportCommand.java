@@ -176,7 +176,7 @@ final class ReportCommand implements Callable<Integer> {
                     s.covered() ? "covered" : "not covered", s.covered() ? "covered by " + String.join(", ", s.guarantees().stream()
                             .map(g -> g.provision().id()).distinct().toList()) : "not covered by any binding guarantee")), covLegend,
                     "Coverage on " + v.day() + " under " + v.label());
-            cov.blocks().add(new ReportDocument.Figure(covMap, "Coverage on " + v.day() + " under " + v.label() + ": blue covered, orange not covered"));
+            cov.blocks().add(new ReportDocument.Figure(covMap, "Coverage under " + v.label() + ": blue covered, orange not covered", true));
             List<List<Cell>> crows = new ArrayList<>();
             for (StateCoverage s : k.states()) {
                 List<String> provs = s.guarantees().stream().map(g -> g.provision().id()).distinct().toList();
@@ -204,8 +204,8 @@ final class ReportCommand implements Callable<Integer> {
             b.buffer().forEach(x -> sysOf.put(x, "buffer"));
             String blocMap = ReportFigures.map(w, v.day(), id -> Optional.ofNullable(sysOf.get(id)).map(key -> new ReportFigures.Paint(key,
                     key.equals("buffer") ? "buffer zone: tied to no one" : key)), blocLegend, "Blocs on " + v.day() + " under " + v.label());
-            blocs.blocks().add(new ReportDocument.Figure(blocMap, "Blocs on " + v.day() + " under " + v.label() + ": " + b.systems().size()
-                    + " system(s), buffer of " + b.buffer().size()));
+            blocs.blocks().add(new ReportDocument.Figure(blocMap, "Blocs under " + v.label() + ": " + b.systems().size()
+                    + " system(s), buffer of " + b.buffer().size(), true));
             List<List<Cell>> brows = new ArrayList<>();
             for (Bloc s : b.systems()) {
                 brows.add(row("system", s.label(), s.members().size(), String.join(" ", s.members()), Cell.many(s.provisions().stream().map(x -> provision(w, x)).toList())));
@@ -237,7 +237,8 @@ final class ReportCommand implements Callable<Integer> {
                 Set<String> outsiderProvisions = new TreeSet<>();
                 outsiders.forEach(x -> outsiderProvisions.add(x.provision()));
                 vrows.add(row(state(w, app), d.rule().orElse("?"), d.ruleProvision().map(p -> provision(w, p)).orElse(Cell.of("")),
-                        d.mayBlock().size(), outsiders.size(), String.join(" ", outsiders.stream().map(AccessionDecision.Block::actor).toList()),
+                        d.mayBlock().stream().map(AccessionDecision.Block::actor).distinct().count(), outsiders.stream().map(AccessionDecision.Block::actor).distinct().count(),
+                        String.join(" ", outsiders.stream().map(AccessionDecision.Block::actor).distinct().toList()),
                         Cell.many(outsiderProvisions.stream().map(x -> provision(w, x)).toList()),
                         d.prohibitedBy().map(p -> provision(w, p)).orElse(Cell.of(""))));
             }
@@ -278,6 +279,10 @@ final class ReportCommand implements Callable<Integer> {
             srows.add(row(v.label(), (k.states().size() - uncovered.size()) + " of " + k.states().size(),
                     b.systems().stream().map(s -> String.valueOf(s.members().size())).toList().toString(), b.buffer().size(), ls.size(),
                     o.bodies().size(), String.format(java.util.Locale.ROOT, "%.2f", o.meanBodiesPerState())));
+        }
+        // Maps side by side first, then their tables.
+        for (ReportDocument.Section sec : List.of(cov, blocs)) {
+            sec.blocks().sort(java.util.Comparator.comparingInt(x -> x instanceof ReportDocument.Para ? 0 : x instanceof ReportDocument.Figure ? 1 : 2));
         }
         summary.blocks().add(ReportDocument.table("On " + day, List.of("regime", "covered", "systems of tied states", "buffer zone",
                 "levels of security", "bodies", "bodies per state"), srows));
@@ -386,21 +391,40 @@ final class ReportCommand implements Callable<Integer> {
             to--;
         }
         List<Integer> years = ReportFigures.range(1975, to);
+        Map<String, List<Integer>> series = new LinkedHashMap<>();
+        List<Block> tables = new ArrayList<>();
+        List<Integer> firstBuffer = null;
+        List<Integer> firstCovered = null;
         for (Views.View v : vs) {
-            List<SecurityTimeline.Year> ys = SecurityTimeline.years(v.coverage(), 1975, to, on, views.universe(), TieKind.DEFENCE);
-            Map<String, List<Integer>> series = new LinkedHashMap<>();
-            series.put("participating States", ys.stream().map(y -> y.known() ? y.states() : null).toList());
-            series.put("covered", ys.stream().map(y -> y.known() ? y.covered() : null).toList());
-            series.put("tied to no one (buffer)", ys.stream().map(y -> y.known() ? y.buffer() : null).toList());
-            series.put("levels of security", ys.stream().map(y -> y.known() ? y.levels() : null).toList());
-            s.blocks().add(new ReportDocument.Figure(ReportFigures.chart(years, series, "Timeline under " + v.label()),
-                    "Under " + v.label() + ", each year on " + on.toString().substring(2) + ": participating States, covered, buffer (defence ties), levels"));
+            List<SecurityTimeline.Year> ys = SecurityTimeline.years(v.coverage(), 1975, to, on, views.universe(), TieKind.SECURITY_TREATY);
+            List<Integer> covered = ys.stream().map(y -> y.known() ? y.covered() : null).toList();
+            List<Integer> buffer = ys.stream().map(y -> y.known() ? y.buffer() : null).toList();
+            if (firstBuffer == null) {
+                series.put("participating States", ys.stream().map(y -> y.known() ? y.states() : null).toList());
+                series.put("covered", covered);
+                series.put("tied to no one (buffer)", buffer);
+                series.put("levels of security", ys.stream().map(y -> y.known() ? y.levels() : null).toList());
+                firstBuffer = buffer;
+                firstCovered = covered;
+            } else {
+                if (!covered.equals(firstCovered)) {
+                    series.put(v.label() + ": covered", covered);
+                }
+                if (!buffer.equals(firstBuffer)) {
+                    series.put(v.label() + ": buffer", buffer);
+                }
+            }
             List<List<Cell>> rows = new ArrayList<>();
             for (SecurityTimeline.Year y : ys) {
                 rows.add(row(y.day(), y.known() ? y.states() : "unknown", y.covered(), y.states() - y.covered(), y.systems().toString(), y.buffer(), y.levels()));
             }
-            s.blocks().add(new ReportDocument.Details(v.label() + ": the figures", List.of(ReportDocument.table("", List.of("day", "states", "covered",
-                    "not covered", "systems", "buffer", "levels"), rows))));
+            tables.add(new ReportDocument.Details(v.label() + ": the figures", List.of(ReportDocument.table("", List.of("day", "states", "covered",
+                    "not covered", "systems (security-treaty ties)", "buffer", "levels"), rows))));
         }
+        s.blocks().add(new ReportDocument.Figure(ReportFigures.chart(years, series, "Timeline"), "Each year on " + on.toString().substring(2)
+                + ", under " + vs.get(0).label() + " (solid) and where another regime differs (dashed): participating States, covered,"
+                + " tied to no one by a security treaty, levels of security. A regime's hypothetical treaties count as in force on every day"
+                + " among the states eligible that day (the counterfactual, not a forecast)"));
+        s.blocks().addAll(tables);
     }
 }

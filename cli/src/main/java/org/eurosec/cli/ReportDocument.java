@@ -44,8 +44,11 @@ final class ReportDocument {
     record TableBlock2(TableBlock table) implements Block {
     }
 
-    /** Raw SVG for HTML, with a text alternative. */
-    record Figure(String svg, String alt) implements Block {
+    /** Raw SVG for HTML, with a text alternative; {@code half} figures sit two abreast. */
+    record Figure(String svg, String alt, boolean half) implements Block {
+        Figure(String svg, String alt) {
+            this(svg, alt, false);
+        }
     }
 
     /** A collapsed group of blocks (HTML details; Markdown prints them in full). */
@@ -105,7 +108,7 @@ final class ReportDocument {
                 .append("h1{font-size:1.6em}h2{border-bottom:2px solid #0072B2;padding-bottom:.2em;margin-top:2em}h3{margin-top:1.4em}\n")
                 .append("table{border-collapse:collapse;margin:.6em 0;font-size:.9em}th,td{border:1px solid #bbb;padding:.25em .5em;text-align:left;vertical-align:top}\n")
                 .append("th{background:#eef3f8}caption{text-align:left;font-weight:600;padding:.3em 0}a{color:#0057a0}\n")
-                .append("figure{margin:1em 0}figcaption{font-size:.85em;color:#444}svg{max-width:100%;height:auto}\n")
+                .append("figure{margin:1em 0}figure.half{display:inline-block;width:49%;margin:.5em 0;vertical-align:top}figcaption{font-size:.85em;color:#444}svg{max-width:100%;height:auto}\n")
                 .append(".legend span{display:inline-block;margin-right:1.2em;font-size:.85em}.legend i{display:inline-block;width:1em;height:1em;margin-right:.3em;vertical-align:-.15em;border:1px solid #555}\n")
                 .append("nav ol{columns:2}details{margin:.5em 0}summary{cursor:pointer;font-weight:600}\n")
                 .append("</style></head><body>\n<h1>").append(esc(title)).append("</h1>\n<p>");
@@ -147,7 +150,7 @@ final class ReportDocument {
                 }
                 sb.append("</tbody></table>\n");
         } else if (b instanceof Figure f) {
-            sb.append("<figure role=\"img\" aria-label=\"").append(esc(f.alt())).append("\">").append(f.svg())
+            sb.append(f.half() ? "<figure class=\"half\" role=\"img\" aria-label=\"" : "<figure role=\"img\" aria-label=\"").append(esc(f.alt())).append("\">").append(f.svg())
                     .append("<figcaption>").append(esc(f.alt())).append("</figcaption></figure>\n");
         } else if (b instanceof Details d) {
                 sb.append("<details><summary>").append(esc(d.summary())).append("</summary>\n");

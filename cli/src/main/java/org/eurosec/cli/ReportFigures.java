@@ -115,25 +115,45 @@ final class ReportFigures {
             sb.append("<use href=\"#s-").append(e.getKey()).append("\" xlink:href=\"#s-").append(e.getKey()).append("\" fill=\"").append(fill)
                     .append("\" stroke=\"#333\" stroke-width=\".35\"><title>").append(ReportDocument.esc(title)).append("</title></use>");
         }
+        Map<String, String> keys = new LinkedHashMap<>(legend);
+        keys.put("not a participating State", GREY);
+        List<int[]> at = new ArrayList<>();
         int x = 8;
-        for (Map.Entry<String, String> l : legend.entrySet()) {
-            sb.append("<rect x=\"").append(x).append("\" y=\"").append(h + 9).append("\" width=\"14\" height=\"14\" fill=\"").append(l.getValue())
-                    .append("\" stroke=\"#333\"/><text x=\"").append(x + 19).append("\" y=\"").append(h + 21).append("\" font-size=\"13\">")
-                    .append(ReportDocument.esc(l.getKey())).append("</text>");
-            x += 30 + 7 * l.getKey().length();
+        int row = 0;
+        for (String k : keys.keySet()) {
+            int need = 34 + 10 * k.length();
+            if (x > 8 && x + need > w) {
+                x = 8;
+                row++;
+            }
+            at.add(new int[] {x, row});
+            x += need;
         }
-        sb.append("<rect x=\"").append(x).append("\" y=\"").append(h + 9).append("\" width=\"14\" height=\"14\" fill=\"").append(GREY)
-                .append("\" stroke=\"#333\"/><text x=\"").append(x + 19).append("\" y=\"").append(h + 21)
-                .append("\" font-size=\"13\">not a participating State</text>");
+        int legendHeight = 34 * (row + 1);
+        sb.append("<rect y=\"").append(h).append("\" width=\"").append(w).append("\" height=\"").append(legendHeight).append("\" fill=\"#fff\"/>");
+        int i = 0;
+        for (Map.Entry<String, String> l : keys.entrySet()) {
+            int lx = at.get(i)[0];
+            int ly = h + 8 + 34 * at.get(i)[1];
+            sb.append("<rect x=\"").append(lx).append("\" y=\"").append(ly).append("\" width=\"18\" height=\"18\" fill=\"").append(l.getValue())
+                    .append("\" stroke=\"#333\"/><text x=\"").append(lx + 24).append("\" y=\"").append(ly + 15).append("\" font-size=\"19\">")
+                    .append(ReportDocument.esc(l.getKey())).append("</text>");
+            i++;
+        }
+        int total = h + legendHeight;
+        String head = "viewBox=\"0 0 " + w + " " + (h + 30) + "\"";
+        int cut = sb.indexOf(head);
+        sb.replace(cut, cut + head.length(), "viewBox=\"0 0 " + w + " " + total + "\"");
         sb.append("</svg>");
         return sb.toString();
     }
 
     /** A line chart of named series over years; values may be missing (unknown years leave a gap). */
     static String chart(List<Integer> years, Map<String, List<Integer>> series, String label) {
-        int w = 900;
+        int w = 920;
         int h = 300;
         int left = 40;
+        int right = 30;
         int bottom = 30;
         int top = 10;
         int max = 1;
@@ -145,14 +165,14 @@ final class ReportFigures {
             }
         }
         max = (max + 9) / 10 * 10;
-        double dx = (double) (w - left - 10) / Math.max(1, years.size() - 1);
+        double dx = (double) (w - left - right) / Math.max(1, years.size() - 1);
         double dy = (double) (h - top - bottom) / max;
         StringBuilder sb = new StringBuilder();
         sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(w).append(' ').append(h + 30)
                 .append("\" width=\"").append(w).append("\" aria-label=\"").append(ReportDocument.esc(label)).append("\">");
         for (int v = 0; v <= max; v += 10) {
             double y = h - bottom - v * dy;
-            sb.append(String.format(java.util.Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>", left, y, w - 10, y));
+            sb.append(String.format(java.util.Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>", left, y, w - right, y));
             sb.append(String.format(java.util.Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" font-size=\"11\" text-anchor=\"end\">%d</text>", left - 4, y + 4, v));
         }
         for (int i = 0; i < years.size(); i++) {
@@ -164,9 +184,10 @@ final class ReportFigures {
         }
         int k = 0;
         int lx = left;
+        int legendRow = 0;
         for (Map.Entry<String, List<Integer>> s : series.entrySet()) {
             String colour = PALETTE[k % PALETTE.length];
-            String dash = k >= PALETTE.length ? " stroke-dasharray=\"5,3\"" : "";
+            String dash = s.getKey().contains(": ") ? " stroke-dasharray=\"6,3\"" : "";
             StringBuilder d = new StringBuilder();
             boolean pen = false;
             for (int i = 0; i < years.size(); i++) {
@@ -180,12 +201,21 @@ final class ReportFigures {
             }
             sb.append("<path d=\"").append(d).append("\" fill=\"none\" stroke=\"").append(colour).append("\" stroke-width=\"2\"").append(dash)
                     .append("><title>").append(ReportDocument.esc(s.getKey())).append("</title></path>");
-            sb.append("<rect x=\"").append(lx).append("\" y=\"").append(h + 8).append("\" width=\"14\" height=\"4\" fill=\"").append(colour)
-                    .append("\"/><text x=\"").append(lx + 18).append("\" y=\"").append(h + 14).append("\" font-size=\"12\">")
+            int need = 30 + 7 * s.getKey().length();
+            if (lx > left && lx + need > w) {
+                lx = left;
+                legendRow++;
+            }
+            int ly = h + 8 + 18 * legendRow;
+            sb.append("<rect x=\"").append(lx).append("\" y=\"").append(ly).append("\" width=\"14\" height=\"4\" fill=\"").append(colour)
+                    .append("\"/><text x=\"").append(lx + 18).append("\" y=\"").append(ly + 6).append("\" font-size=\"12\">")
                     .append(ReportDocument.esc(s.getKey())).append("</text>");
-            lx += 30 + 7 * s.getKey().length();
+            lx += need;
             k++;
         }
+        String head = "viewBox=\"0 0 " + w + " " + (h + 30) + "\"";
+        int cut = sb.indexOf(head);
+        sb.replace(cut, cut + head.length(), "viewBox=\"0 0 " + w + " " + (h + 30 + 18 * legendRow) + "\"");
         sb.append("</svg>");
         return sb.toString();
     }
