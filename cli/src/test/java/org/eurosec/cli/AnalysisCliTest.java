@@ -104,8 +104,8 @@ class AnalysisCliTest {
             assertThat(h).contains("<section id=\"" + id + "\">");
         }
         assertThat(h).contains("<use href=\"#s-UKR\"").contains("href=\"https://www.nato.int/cps/en/natolive/official_texts_17120.htm\"");
-        // Six maps (coverage and blocs for three regimes) and three timeline charts.
-        assertThat(h.split("<figure", -1).length - 1).isEqualTo(9);
+        // Six maps (coverage and blocs for three regimes) and one timeline chart.
+        assertThat(h.split("<figure", -1).length - 1).isEqualTo(7);
         CliTest.Run md = run("report", "--date", "2009-12-01", "--format", "md");
         assertThat(md.code()).isZero();
         assertThat(md.out()).contains("## Levels of security").contains("| regime | covered |");
