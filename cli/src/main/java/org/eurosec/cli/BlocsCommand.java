@@ -45,9 +45,8 @@ final class BlocsCommand implements Callable<Integer> {
         List<String> summary = new ArrayList<>();
         for (Views.View v : views.views(options)) {
             BlocResult r = new CliqueBlocs(v.coverage()).blocs(v.day(), views.universe(), kind);
-            if (r instanceof BlocAnalysis.Unknown u) {
-                json.add(Json.unknown(v.day(), u.message()));
-                summary.add(v.label() + ": " + u.message());
+            if (r instanceof BlocAnalysis.Unknown) {
+                Views.unknown(v, json, summary);
                 continue;
             }
             Blocs b = (Blocs) r;
@@ -64,23 +63,11 @@ final class BlocsCommand implements Callable<Integer> {
                     + b.blocs().size() + " bloc(s); buffer " + b.buffer().size() + "; in several blocs " + b.inSeveral().size()
                     + (b.inSeveral().isEmpty() ? "" : " (" + String.join(" ", b.inSeveral().keySet()) + ")"));
         }
-        switch (options.format) {
-            case JSON -> {
-                Map<String, Object> root = Json.obj();
-                root.put("ties", kind.id());
-                root.put("ties_meaning", kind.meaning());
-                root.put("views", json);
-                out.print(Json.write(root));
-            }
-            case CSV -> out.print(t.csv());
-            default -> {
-                out.print(t.text());
-                out.println();
-                summary.forEach(out::println);
-                out.println("ties: " + kind.id() + " (" + kind.meaning() + ")");
-                out.println("system: states linked by any chain of ties; bloc: states each tied to every other; buffer: tied to no one");
-            }
-        }
+        Map<String, Object> root = Json.obj();
+        root.put("ties", kind.id());
+        root.put("ties_meaning", kind.meaning());
+        Views.print(options, out, root, json, List.of(t), summary, "ties: " + kind.id() + " (" + kind.meaning() + ")",
+                "system: states linked by any chain of ties; bloc: states each tied to every other; buffer: tied to no one");
         return 0;
     }
 

@@ -36,9 +36,7 @@ final class LevelsCommand implements Callable<Integer> {
         for (Views.View v : views.views(options)) {
             Optional<List<Level>> levels = SecurityLevels.of(v.coverage(), v.day(), views.universe());
             if (levels.isEmpty()) {
-                String msg = v.coverage().outside(v.day());
-                json.add(Json.unknown(v.day(), msg));
-                summary.add(v.label() + ": " + msg);
+                Views.unknown(v, json, summary);
                 continue;
             }
             Map<String, Object> m = Json.obj();
@@ -63,20 +61,8 @@ final class LevelsCommand implements Callable<Integer> {
             summary.add(v.label() + " " + v.day() + ": " + levels.get().size() + " levels of security among "
                     + levels.get().stream().mapToInt(l -> l.states().size()).sum() + " states");
         }
-        switch (options.format) {
-            case JSON -> {
-                Map<String, Object> root = Json.obj();
-                root.put("views", json);
-                out.print(Json.write(root));
-            }
-            case CSV -> out.print(t.csv());
-            default -> {
-                out.print(t.text());
-                out.println();
-                summary.forEach(out::println);
-                out.println("a level: the states holding exactly the same binding guarantees (by provision); one level means no zones");
-            }
-        }
+        Views.print(options, out, Json.obj(), json, List.of(t), summary,
+                "a level: the states holding exactly the same binding guarantees (by provision); one level means no zones");
         return 0;
     }
 }

@@ -53,9 +53,7 @@ final class OverlapCommand implements Callable<Integer> {
         for (Views.View v : views.views(options)) {
             Optional<Overlap> r = OrganisationOverlap.of(v.coverage(), v.day(), views.universe(), withNominal);
             if (r.isEmpty()) {
-                String msg = v.coverage().outside(v.day());
-                json.add(Json.unknown(v.day(), msg));
-                summary.add(v.label() + ": " + msg);
+                Views.unknown(v, json, summary);
                 continue;
             }
             Overlap o = r.get();
@@ -73,24 +71,10 @@ final class OverlapCommand implements Callable<Integer> {
                     v.label(), o.day(), o.bodies().size(), o.bodies().stream().filter(Body::treatyBody).count(), o.meanBodiesPerState(),
                     o.pairs().stream().filter(p -> p.shared() > 0).count(), o.duplicatingPairs(), o.meanJaccard()));
         }
-        switch (options.format) {
-            case JSON -> {
-                Map<String, Object> root = Json.obj();
-                root.put("with_nominal", withNominal);
-                root.put("views", json);
-                out.print(Json.write(root));
-            }
-            case CSV -> out.print(pairs.csv());
-            default -> {
-                out.print(pairs.text());
-                out.println();
-                out.print(dims.text());
-                out.println();
-                summary.forEach(out::println);
-                out.println("jaccard: shared members / members of either; mandates from data/organisations (mandate:) and instruments (dimensions:)"
-                        + (withNominal ? "" : "; nominal competences left out (--with-nominal)"));
-            }
-        }
+        Map<String, Object> root = Json.obj();
+        root.put("with_nominal", withNominal);
+        Views.print(options, out, root, json, List.of(pairs, dims), summary, "jaccard: shared members / members of either; mandates from"
+                + " data/organisations (mandate:) and instruments (dimensions:)" + (withNominal ? "" : "; nominal competences left out (--with-nominal)"));
         return 0;
     }
 

@@ -72,9 +72,7 @@ final class UniformityCommand implements Callable<Integer> {
             }
             Optional<List<StateRecord>> r = RecognitionConsistency.of(v.coverage(), v.day(), views.universe(), reading, aside);
             if (r.isEmpty()) {
-                String msg = v.coverage().outside(v.day());
-                json.add(Json.unknown(v.day(), msg));
-                summary.add(v.label() + ": " + msg);
+                Views.unknown(v, json, summary);
                 continue;
             }
             List<Map<String, Object>> rows = new ArrayList<>();
@@ -124,21 +122,9 @@ final class UniformityCommand implements Callable<Integer> {
             summary.add(v.label() + " " + v.day() + ": " + inconsistent + " of " + r.get().size() + " states side with self-determination in one case and with"
                     + " territorial integrity in another (silence: " + reading.id() + (aside.isEmpty() ? "" : "; set aside: " + String.join(",", aside)) + ")");
         }
-        switch (options.format) {
-            case JSON -> {
-                Map<String, Object> root = Json.obj();
-                root.put("views", json);
-                out.print(Json.write(root));
-            }
-            case CSV -> out.print(t.csv());
-            default -> {
-                out.print(t.text());
-                out.println();
-                summary.forEach(out::println);
-                out.println("recognises: cases it recognised (date); refuses: explicit refusals; silent: neither (counted as "
-                        + (reading == RecognitionConsistency.Silence.INTEGRITY ? "territorial integrity" : "no stand") + "); own territory in brackets");
-            }
-        }
+        Views.print(options, out, Json.obj(), json, List.of(t), summary, "recognises: cases it recognised (date); refuses: explicit refusals;"
+                + " silent: neither (counted as " + (reading == RecognitionConsistency.Silence.INTEGRITY ? "territorial integrity" : "no stand")
+                + "); own territory in brackets");
         return 0;
     }
 

@@ -91,4 +91,38 @@ final class Views {
         }
         return r;
     }
+
+    /** Records a view the data does not cover: an unknown entry in the JSON, a line in the summary. */
+    static void unknown(View v, List<Map<String, Object>> json, List<String> summary) {
+        String msg = v.coverage().outside(v.day());
+        json.add(Json.unknown(v.day(), msg));
+        summary.add(v.label() + ": " + msg);
+    }
+
+    /**
+     * Prints an analysis over views in the chosen format: JSON {@code {...root, views: [...]}}, the
+     * table as CSV, or the text tables followed by the per-view summary lines and the notes.
+     */
+    static void print(Options options, java.io.PrintWriter out, Map<String, Object> root, List<Map<String, Object>> json, List<Table> tables,
+            List<String> summary, String... notes) {
+        switch (options.format) {
+            case JSON -> {
+                Map<String, Object> r = Json.obj();
+                r.putAll(root);
+                r.put("views", json);
+                out.print(Json.write(r));
+            }
+            case CSV -> out.print(tables.get(0).csv());
+            default -> {
+                for (Table t : tables) {
+                    out.print(t.text());
+                    out.println();
+                }
+                summary.forEach(out::println);
+                for (String n : notes) {
+                    out.println(n);
+                }
+            }
+        }
+    }
 }
