@@ -95,6 +95,9 @@ final class OverlapCommand implements Callable<Integer> {
             x.put("treaty_body", b.treatyBody());
             x.put("members", b.members());
             x.put("dimensions", b.dimensions().stream().map(Dimension::id).toList());
+            Map<String, Object> src = Json.obj();
+            b.sources().forEach((d, u) -> src.put(d.id(), u));
+            x.put("mandate_sources", src);
             bodies.add(x);
         }
         m.put("bodies", bodies);

@@ -34,8 +34,9 @@ public final class OrganisationOverlap {
     private OrganisationOverlap() {
     }
 
-    /** A body: its members in the universe and its mandate's dimensions that day. */
-    public record Body(String id, String name, boolean treatyBody, Set<String> members, Set<Dimension> dimensions) {
+    /** A body: its members in the universe, its mandate's dimensions that day and the source of each. */
+    public record Body(String id, String name, boolean treatyBody, Set<String> members, Set<Dimension> dimensions,
+            Map<Dimension, String> sources) {
     }
 
     /** Two bodies: shared members, Jaccard index of the memberships, shared dimensions. */
@@ -106,7 +107,10 @@ public final class OrganisationOverlap {
                 }
             }
             if (!members.isEmpty()) {
-                bodies.add(new Body(o.id(), o.name(), false, members, o.dimensionsOn(day, withNominal)));
+                Map<Dimension, String> sources = new EnumMap<>(Dimension.class);
+                o.mandate().stream().filter(m -> m.span().contains(day) && (withNominal || !m.nominal()))
+                        .forEach(m -> sources.put(m.dimension(), m.provenance().source()));
+                bodies.add(new Body(o.id(), o.name(), false, members, o.dimensionsOn(day, withNominal), sources));
             }
         }
         for (Instrument i : a.instruments().values()) {
@@ -117,7 +121,9 @@ public final class OrganisationOverlap {
             members.retainAll(states);
             if (!members.isEmpty()) {
                 Set<Dimension> dims = i.dimensions().isEmpty() ? EnumSet.noneOf(Dimension.class) : EnumSet.copyOf(i.dimensions());
-                bodies.add(new Body(i.id(), i.name() + " (conference of the parties)", true, members, dims));
+                Map<Dimension, String> sources = new EnumMap<>(Dimension.class);
+                dims.forEach(d -> sources.put(d, i.provenance().source()));
+                bodies.add(new Body(i.id(), i.name() + " (conference of the parties)", true, members, dims, sources));
             }
         }
         List<Pair> pairs = new ArrayList<>();
