@@ -1,0 +1,76 @@
+package org.eurosec.mechanism;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** A procedure under way in an exercise. Records are replaced, never changed, as actions arrive. */
+public sealed interface Procedure permits Procedure.InformationRequest, Procedure.Consultations, Procedure.Conference {
+
+    int id();
+
+    String kind();
+
+    String provision();
+
+    Instant opened();
+
+    Status status();
+
+    /** The next deadline while the procedure waits on one. */
+    Optional<Instant> deadline();
+
+    enum Status {
+        OPEN, ANSWERED, NO_RESPONSE, SCHEDULED, GATHERING_SUPPORT, LAPSED, CONVENED, ADOPTED, NOT_ADOPTED, NO_QUORUM;
+
+        public String id() {
+            return name().toLowerCase().replace('_', '-');
+        }
+
+        public boolean closed() {
+            return this == ANSWERED || this == NO_RESPONSE || this == LAPSED || this == ADOPTED || this == NOT_ADOPTED || this == NO_QUORUM;
+        }
+    }
+
+    record InformationRequest(int id, String provision, String from, String to, String subject, Instant opened, Instant replyBy,
+            Status status, Optional<String> reply, Optional<Instant> repliedAt) implements Procedure {
+        public String kind() {
+            return "information-request";
+        }
+
+        public Optional<Instant> deadline() {
+            return status == Status.OPEN ? Optional.of(replyBy) : Optional.empty();
+        }
+    }
+
+    record Consultations(int id, String provision, String requester, List<String> participants, String subject, Instant opened,
+            Instant holdBy, Optional<Instant> meetingAt, Status status) implements Procedure {
+        public String kind() {
+            return "consultations";
+        }
+
+        public Optional<Instant> deadline() {
+            return status == Status.OPEN ? Optional.of(holdBy) : Optional.empty();
+        }
+    }
+
+    /**
+     * The Conference of the Parties, or the Extraordinary Conference after an attack. {@code excluded}
+     * is a party whose vote the text does not count (the attacker). {@code noResponse} lists the
+     * parties that attended but had not voted when voting closed: recorded as such, never as a no.
+     */
+    record Conference(int id, String provision, boolean extraordinary, String proposer, String subject, Instant opened,
+            Optional<Integer> consultation, Set<String> supporters, Instant supportBy, Optional<Instant> convenedAt,
+            Optional<Instant> votingBy, Set<String> attending, Map<String, Action.Ballot> votes, Optional<String> excluded,
+            Status status, List<String> noResponse, Optional<String> outcome) implements Procedure {
+        public String kind() {
+            return extraordinary ? "extraordinary-conference" : "conference";
+        }
+
+        public Optional<Instant> deadline() {
+            return status == Status.GATHERING_SUPPORT ? Optional.of(supportBy) : status == Status.CONVENED ? votingBy : Optional.empty();
+        }
+    }
+}

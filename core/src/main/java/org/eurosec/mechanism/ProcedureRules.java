@@ -1,0 +1,142 @@
+package org.eurosec.mechanism;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.eurosec.engine.Deadlines;
+import org.eurosec.engine.Quorum;
+import org.eurosec.engine.Reading;
+import org.eurosec.engine.SnapshotBuilder;
+import org.eurosec.model.Architecture;
+import org.eurosec.model.Instrument;
+import org.eurosec.model.Provision;
+import org.eurosec.model.ProvisionKind;
+import org.eurosec.model.Regime;
+
+/**
+ * The rules an exercise runs by, read once from the regime's instrument on the exercise's day: who
+ * the parties are, and for each mechanism the provision, its deadline, its support, quorum and
+ * decision rule. Where the text sets no time limit, the exercise's own setting applies and is
+ * marked as such; where the regime marks a value unconfirmed, so does the rule.
+ */
+public record ProcedureRules(String instrument, LocalDate day, List<String> parties, Optional<Information> information,
+        Optional<Consultation> consultation, Optional<Conference> conference, Optional<Extraordinary> extraordinary, Settings settings) {
+
+    /** Time limits the text leaves open, set per exercise (ISO-8601 periods). */
+    public record Settings(Period replyWithin, Period holdWithin, Period supportWindow, Period votingWindow) {
+        public static Settings defaults() {
+            return new Settings(Period.ofDays(10), Period.ofDays(14), Period.ofDays(7), Period.ofDays(2));
+        }
+    }
+
+    /** A time limit and where it comes from: the text, or the exercise's setting. */
+    public record Limit(Period period, boolean fromText) {
+        public String describe() {
+            return Deadlines.words(period) + (fromText ? "" : " (exercise setting: the text sets no time limit)");
+        }
+    }
+
+    /** {@code passedToAll}: the text has the depositary pass request and reply on to every party. */
+    public record Information(String provision, Limit replyWithin, boolean passedToAll, List<String> unconfirmed) {
+    }
+
+    public record Consultation(String provision, Limit holdWithin, boolean othersMayJoin, List<String> unconfirmed) {
+    }
+
+    public record Conference(String provision, Optional<Quorum> support, Optional<Quorum> quorum, String decision,
+            boolean proposerMustHaveConsulted, Limit supportWindow, Limit votingWindow, List<String> unconfirmed) {
+    }
+
+    public record Extraordinary(String provision, Optional<Quorum> quorum, String decision, String attackerVote, Limit votingWindow,
+            List<String> unconfirmed) {
+    }
+
+    /**
+     * The rules of {@code regime} on {@code day}: its first hypothetical instrument with mechanism
+     * provisions, or, for a regime without one, the first instrument in force with a conference.
+     */
+    public static ProcedureRules of(Architecture world, Reading reading, Regime regime, LocalDate day, Settings settings) {
+        List<Instrument> candidates = new ArrayList<>();
+        regime.instruments().forEach(h -> candidates.add(world.instruments().get(h.instrument().id())));
+        if (candidates.isEmpty()) {
+            world.instruments().values().stream().filter(i -> i.inForceOn(day)).forEach(candidates::add);
+        }
+        Instrument chosen = null;
+        for (Instrument i : candidates) {
+            if (i.inForceOn(day) && i.provisions().stream().anyMatch(p -> p.kind() == ProvisionKind.CONFERENCE
+                    || p.kind() == ProvisionKind.INFORMATION_REQUEST || p.kind() == ProvisionKind.EXTRAORDINARY_CONFERENCE)) {
+                chosen = i;
+                break;
+            }
+        }
+        if (chosen == null) {
+            throw new IllegalArgumentException("regime " + regime.id() + " has no instrument in force on " + day
+                    + " with an information, conference or extraordinary-conference mechanism");
+        }
+        Instrument inst = chosen;
+        Set<String> parties = new TreeSet<>(new SnapshotBuilder(world, reading).partiesOn(inst.id(), day).keySet());
+        parties.removeIf(p -> world.state(p).isEmpty());
+        int n = parties.size();
+        Optional<Information> info = first(inst, ProvisionKind.INFORMATION_REQUEST, day).map(p -> new Information(p.id(),
+                limit(reading.param(p, "reply_within"), settings.replyWithin()),
+                String.valueOf(reading.param(p, "depositary_duty").orElse("")).contains("all Parties"),
+                unconfirmed(regime, p, "reply_within", "depositary_duty")));
+        Optional<Consultation> cons = first(inst, ProvisionKind.CONSULTATION, day)
+                .filter(p -> Boolean.TRUE.equals(reading.param(p, "on_request").orElse(false)))
+                .map(p -> new Consultation(p.id(), limit(reading.param(p, "hold_within"), settings.holdWithin()),
+                        Boolean.TRUE.equals(reading.param(p, "others_may_join").orElse(false)), unconfirmed(regime, p, "hold_within")));
+        Optional<Conference> conf = first(inst, ProvisionKind.CONFERENCE, day).filter(p -> reading.param(p, "proposer").isPresent())
+                .map(p -> new Conference(p.id(), Quorum.of(reading.param(p, "support").orElse(null), n),
+                        Quorum.of(reading.param(p, "quorum").orElse(null), n), String.valueOf(reading.param(p, "decision").orElse("consensus")),
+                        "consultation-participant".equals(String.valueOf(reading.param(p, "proposer").orElse(""))),
+                        new Limit(settings.supportWindow(), false), limit(reading.param(p, "convene_within"), settings.votingWindow()),
+                        unconfirmed(regime, p, "support", "quorum", "decision")));
+        Optional<Extraordinary> extra = first(inst, ProvisionKind.EXTRAORDINARY_CONFERENCE, day).map(p -> new Extraordinary(p.id(),
+                Quorum.of(reading.param(p, "quorum").orElse(null), n), String.valueOf(reading.param(p, "decision").orElse("unanimity")),
+                String.valueOf(reading.param(p, "attacker_vote").orElse("counted")), new Limit(settings.votingWindow(), false),
+                unconfirmed(regime, p, "quorum", "decision", "attacker_vote")));
+        return new ProcedureRules(inst.id(), day, List.copyOf(parties), info, cons, conf, extra, settings);
+    }
+
+    private static Optional<Provision> first(Instrument i, ProvisionKind kind, LocalDate day) {
+        return i.provisions().stream().filter(p -> p.kind() == kind && i.inForceSpan(p).map(s -> s.contains(day)).orElse(true)).findFirst();
+    }
+
+    private static Limit limit(Optional<Object> value, Period otherwise) {
+        return value.flatMap(Deadlines::parse).map(p -> new Limit(p, true)).orElse(new Limit(otherwise, false));
+    }
+
+    private static List<String> unconfirmed(Regime regime, Provision p, String... keys) {
+        List<String> out = new ArrayList<>();
+        for (String k : keys) {
+            regime.parameterFor(p.id(), k).filter(Regime.Parameter::unconfirmed)
+                    .ifPresent(rp -> out.add(rp.name() + " = " + rp.value() + " (" + rp.provenance().source() + ")"));
+        }
+        return List.copyOf(out);
+    }
+
+    /** The rules as a plain map, for the journal's first entry and the API. */
+    public Map<String, Object> describe() {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("instrument", instrument);
+        m.put("day", day.toString());
+        m.put("parties", parties);
+        information.ifPresent(x -> m.put("information", Map.of("provision", x.provision(), "reply_within", x.replyWithin().describe(),
+                "passed_on_to_all_parties", x.passedToAll(), "unconfirmed", x.unconfirmed())));
+        consultation.ifPresent(x -> m.put("consultation", Map.of("provision", x.provision(), "hold_within", x.holdWithin().describe(),
+                "others_may_join", x.othersMayJoin(), "unconfirmed", x.unconfirmed())));
+        conference.ifPresent(x -> m.put("conference", Map.of("provision", x.provision(), "support", x.support().map(Quorum::text).orElse("none stated"),
+                "quorum", x.quorum().map(Quorum::text).orElse("none stated"), "decision", x.decision(),
+                "proposer_must_have_consulted", x.proposerMustHaveConsulted(), "support_window", x.supportWindow().describe(),
+                "voting_window", x.votingWindow().describe(), "unconfirmed", x.unconfirmed())));
+        extraordinary.ifPresent(x -> m.put("extraordinary_conference", Map.of("provision", x.provision(),
+                "quorum", x.quorum().map(Quorum::text).orElse("none stated"), "decision", x.decision(), "attacker_vote", x.attackerVote(),
+                "voting_window", x.votingWindow().describe(), "unconfirmed", x.unconfirmed())));
+        return m;
+    }
+}

@@ -1,0 +1,156 @@
+package org.eurosec.mechanism;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.eurosec.engine.Quorum;
+import org.eurosec.engine.Reading;
+import org.eurosec.engine.RegimeApplication;
+import org.eurosec.load.EmbeddedData;
+import org.eurosec.mechanism.Action.Ballot;
+import org.eurosec.mechanism.Mechanism.Accepted;
+import org.eurosec.mechanism.Mechanism.Refused;
+import org.eurosec.mechanism.Procedure.Conference;
+import org.eurosec.mechanism.Procedure.Status;
+import org.eurosec.model.Architecture;
+import org.eurosec.model.Regime;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The draft treaty's mechanisms run as procedures: who may act, deadlines that pass as "no
+ * response", quorums counted on attendance, the attacker's vote left out. Quorums and parties are
+ * derived here from the regime file, not written in.
+ */
+class MechanismTest {
+
+    static final Architecture BASE = EmbeddedData.load();
+    static final Regime EST = EmbeddedData.regimes(BASE).get("est-2009");
+    static final LocalDate DAY = LocalDate.of(2010, 6, 1);
+    static final Architecture WORLD = RegimeApplication.apply(BASE, EST, false);
+    static final ProcedureRules RULES = ProcedureRules.of(WORLD, Reading.defaults(WORLD), EST, DAY, ProcedureRules.Settings.defaults());
+    static final Instant T0 = Instant.parse("2010-06-01T09:00:00Z");
+
+    record Step(Actor actor, Action action, Instant at) {
+    }
+
+    static Actor d(String s) {
+        return new Actor.Delegation(s);
+    }
+
+    static ExerciseState run(List<Step> steps) {
+        ExerciseState s = ExerciseState.start("x", "est-2009", RULES, T0);
+        for (Step st : steps) {
+            Mechanism.Result r = Mechanism.apply(s, st.actor(), st.action(), st.at());
+            assertThat(r).as(st.toString()).isInstanceOf(Accepted.class);
+            s = ((Accepted) r).state();
+        }
+        return s;
+    }
+
+    static Refused refused(ExerciseState s, Actor a, Action act, Instant at) {
+        Mechanism.Result r = Mechanism.apply(s, a, act, at);
+        assertThat(r).isInstanceOf(Refused.class);
+        return (Refused) r;
+    }
+
+    @Test
+    void thePartiesAreTheParticipatingStatesAndTheRulesComeFromTheDraft() {
+        assertThat(RULES.instrument()).isEqualTo("est-2009");
+        assertThat(RULES.parties()).hasSize(56).contains("RUS", "USA", "GEO").doesNotContain("XKX");
+        assertThat(RULES.extraordinary().orElseThrow().quorum().map(Quorum::required)).contains(45);
+        assertThat(RULES.conference().orElseThrow().quorum().map(Quorum::required)).contains(38);
+        assertThat(RULES.extraordinary().orElseThrow().unconfirmed()).isNotEmpty();
+    }
+
+    @Test
+    void onlyTheAskedPartyRepliesAndAMissedDeadlineIsNoResponse() {
+        ExerciseState s = run(List.of(new Step(d("RUS"), new Action.RequestInformation("GEO", "troop movements"), T0)));
+        int id = 1;
+        Refused other = refused(s, d("USA"), new Action.Reply(id, "..."), T0.plusSeconds(60));
+        assertThat(other.status()).isEqualTo(403);
+        assertThat(refused(s, new Actor.Observer(), new Action.Reply(id, "..."), T0).status()).isEqualTo(403);
+        assertThat(refused(s, new Actor.Depositary(), new Action.RequestInformation("GEO", ""), T0).status()).isEqualTo(403);
+        Instant late = Mechanism.after(T0, RULES.information().orElseThrow().replyWithin().period()).plusSeconds(1);
+        assertThat(refused(s, d("GEO"), new Action.Reply(id, "late"), late).message()).contains("no response");
+        List<Action.DeadlinePassed> due = Mechanism.due(s, late);
+        assertThat(due).hasSize(1);
+        ExerciseState after = ((Accepted) Mechanism.apply(s, new Actor.Clock(), due.get(0), late)).state();
+        assertThat(after.procedure(id).orElseThrow().status()).isEqualTo(Status.NO_RESPONSE);
+        assertThat(Mechanism.due(after, late)).isEmpty();
+        ExerciseState answered = run(List.of(new Step(d("RUS"), new Action.RequestInformation("GEO", "troop movements"), T0),
+                new Step(d("GEO"), new Action.Reply(id, "exercise only"), T0.plusSeconds(3600))));
+        assertThat(answered.procedure(id).orElseThrow().status()).isEqualTo(Status.ANSWERED);
+        assertThat(refused(answered, d("GEO"), new Action.Reply(id, "again"), T0.plusSeconds(7200)).status()).isEqualTo(409);
+    }
+
+    @Test
+    void theExtraordinaryConferenceNeedsItsQuorumAndUnanimityWithoutTheAttacker() {
+        int quorum = RULES.extraordinary().orElseThrow().quorum().orElseThrow().required();
+        List<String> others = RULES.parties().stream().filter(p -> !p.equals("RUS")).toList();
+        List<Step> steps = new ArrayList<>();
+        steps.add(new Step(d("GEO"), new Action.NotifyAttack("RUS", "GEO", false), T0));
+        Instant t = T0;
+        for (int i = 0; i < quorum - 1; i++) {
+            t = t.plusSeconds(1);
+            steps.add(new Step(d(others.get(i)), new Action.Vote(1, Ballot.YES), t));
+        }
+        ExerciseState s = run(steps);
+        assertThat(refused(s, d("RUS"), new Action.Vote(1, Ballot.NO), t.plusSeconds(1)).message()).contains("not counted");
+        Instant close = ((Conference) s.procedure(1).orElseThrow()).votingBy().orElseThrow();
+        // One short of the quorum: no decision, whatever the votes.
+        ExerciseState closed = ((Accepted) Mechanism.apply(s, new Actor.Clock(), Mechanism.due(s, close).get(0), close)).state();
+        assertThat(closed.procedure(1).orElseThrow().status()).isEqualTo(Status.NO_QUORUM);
+        // With the quorum reached by a party that attends but does not vote: not unanimous, and it is "no response", not a no.
+        ExerciseState s2 = ((Accepted) Mechanism.apply(s, d(others.get(quorum - 1)), new Action.Attend(1), t.plusSeconds(1))).state();
+        ExerciseState closed2 = ((Accepted) Mechanism.apply(s2, new Actor.Clock(), Mechanism.due(s2, close).get(0), close)).state();
+        Conference c2 = (Conference) closed2.procedure(1).orElseThrow();
+        assertThat(c2.status()).isEqualTo(Status.NOT_ADOPTED);
+        assertThat(c2.noResponse()).containsExactly(others.get(quorum - 1));
+        assertThat(c2.outcome().orElseThrow()).contains("0 no").contains("1 present without response");
+        // Quorum met and every present party votes yes: adopted.
+        ExerciseState s3 = ((Accepted) Mechanism.apply(s, d(others.get(quorum - 1)), new Action.Vote(1, Ballot.YES), t.plusSeconds(1))).state();
+        ExerciseState closed3 = ((Accepted) Mechanism.apply(s3, new Actor.Clock(), Mechanism.due(s3, close).get(0), close)).state();
+        assertThat(closed3.procedure(1).orElseThrow().status()).isEqualTo(Status.ADOPTED);
+        assertThat(refused(closed3, d(others.get(quorum)), new Action.Vote(1, Ballot.YES), close).status()).isEqualTo(409);
+    }
+
+    @Test
+    void onlyAConsultationParticipantMayProposeTheConferenceWhichNeedsItsSupport() {
+        ExerciseState s = run(List.of(new Step(d("POL"), new Action.RequestConsultations(List.of("RUS", "BLR"), "exercise Zapad"), T0)));
+        assertThat(refused(s, d("USA"), new Action.ProposeConference(1, "Zapad"), T0.plusSeconds(5)).status()).isEqualTo(403);
+        assertThat(refused(s, d("POL"), new Action.RequestConsultations(List.of("POL"), ""), T0).field()).isEqualTo("with");
+        ExerciseState p = ((Accepted) Mechanism.apply(s, d("POL"), new Action.ProposeConference(1, "Zapad"), T0.plusSeconds(5))).state();
+        Conference c = (Conference) p.procedure(2).orElseThrow();
+        int needed = RULES.conference().orElseThrow().support().map(Quorum::required).orElse(1);
+        assertThat(c.status()).isEqualTo(needed <= 1 ? Status.CONVENED : Status.GATHERING_SUPPORT);
+        ExerciseState q = p;
+        Instant t = T0.plusSeconds(10);
+        List<String> backers = RULES.parties().stream().filter(x -> !x.equals("POL")).limit(needed - 1L).toList();
+        for (String b : backers) {
+            t = t.plusSeconds(1);
+            q = ((Accepted) Mechanism.apply(q, d(b), new Action.SupportConference(2), t)).state();
+        }
+        assertThat(q.procedure(2).orElseThrow().status()).isEqualTo(Status.CONVENED);
+        assertThat(refused(q, d(backers.get(0)), new Action.SupportConference(2), t).status()).isEqualTo(409);
+    }
+
+    @Test
+    void replayingTheSameActionsGivesTheSameState() {
+        List<Step> steps = List.of(new Step(d("RUS"), new Action.RequestInformation("GEO", "x"), T0),
+                new Step(d("GEO"), new Action.NotifyAttack("RUS", "GEO", true), T0.plus(Duration.ofHours(1))),
+                new Step(d("USA"), new Action.Vote(2, Ballot.YES), T0.plus(Duration.ofHours(2))));
+        assertThat(run(steps)).isEqualTo(run(steps));
+        assertThat(Mechanism.view(run(steps), d("FRA"), T0).stream().map(m -> m.get("kind")).toList())
+                .as("the depositary passes information requests on to all parties under the draft's Art. 3 (as encoded)")
+                .contains("extraordinary-conference");
+        Map<String, Object> conf = Mechanism.view(run(steps), d("USA"), T0).stream().filter(m -> m.get("id").equals(2)).findFirst().orElseThrow();
+        assertThat(conf).containsEntry("my_vote", "yes").doesNotContainKey("votes");
+        Map<String, Object> dep = Mechanism.view(run(steps), new Actor.Depositary(), T0).stream().filter(m -> m.get("id").equals(2)).findFirst().orElseThrow();
+        assertThat(dep).containsKey("votes");
+    }
+}
