@@ -56,27 +56,34 @@ public record ProcedureRules(String instrument, LocalDate day, List<String> part
             List<String> unconfirmed) {
     }
 
-    /**
-     * The rules of {@code regime} on {@code day}: its first hypothetical instrument with mechanism
-     * provisions, or, for a regime without one, the first instrument in force with a conference.
-     */
     public static ProcedureRules of(Architecture world, Reading reading, Regime regime, LocalDate day, Settings settings) {
-        List<Instrument> candidates = new ArrayList<>();
-        regime.instruments().forEach(h -> candidates.add(world.instruments().get(h.instrument().id())));
-        if (candidates.isEmpty()) {
-            world.instruments().values().stream().filter(i -> i.inForceOn(day)).forEach(candidates::add);
-        }
+        return of(world, reading, regime, day, settings, java.util.Optional.empty());
+    }
+
+    /**
+     * The rules of {@code regime} on {@code day} under {@code instrument}, or, when none is named, the
+     * regime's first own instrument with a mechanism. A regime without one (the status quo) must name
+     * the instrument; the message lists those in force that day that have a mechanism.
+     */
+    public static ProcedureRules of(Architecture world, Reading reading, Regime regime, LocalDate day, Settings settings,
+            java.util.Optional<String> instrument) {
+        List<Instrument> own = new ArrayList<>();
+        regime.instruments().forEach(h -> own.add(world.instruments().get(h.instrument().id())));
+        List<Instrument> withMechanism = world.instruments().values().stream().filter(i -> i.inForceOn(day) && hasMechanism(i)).toList();
         Instrument chosen = null;
-        for (Instrument i : candidates) {
-            if (i.inForceOn(day) && i.provisions().stream().anyMatch(p -> p.kind() == ProvisionKind.CONFERENCE
-                    || p.kind() == ProvisionKind.INFORMATION_REQUEST || p.kind() == ProvisionKind.EXTRAORDINARY_CONFERENCE)) {
-                chosen = i;
-                break;
+        if (instrument.isPresent()) {
+            chosen = world.instruments().get(instrument.get());
+            if (chosen == null || !withMechanism.contains(chosen)) {
+                throw new IllegalArgumentException("instrument '" + instrument.get() + "' is not in force on " + day
+                        + " with a mechanism; those that are: " + String.join(", ", withMechanism.stream().map(Instrument::id).toList()));
             }
+        } else {
+            chosen = own.stream().filter(i -> i.inForceOn(day) && hasMechanism(i)).findFirst().orElse(null);
         }
         if (chosen == null) {
-            throw new IllegalArgumentException("regime " + regime.id() + " has no instrument in force on " + day
-                    + " with an information, conference or extraordinary-conference mechanism");
+            throw new IllegalArgumentException("regime " + regime.id() + " has no instrument of its own with an information, conference or"
+                    + " extraordinary-conference mechanism in force on " + day + "; name one of those in force: "
+                    + String.join(", ", withMechanism.stream().map(Instrument::id).toList()));
         }
         Instrument inst = chosen;
         Set<String> parties = new TreeSet<>(new SnapshotBuilder(world, reading).partiesOn(inst.id(), day).keySet());
@@ -101,6 +108,11 @@ public record ProcedureRules(String instrument, LocalDate day, List<String> part
                 String.valueOf(reading.param(p, "attacker_vote").orElse("counted")), new Limit(settings.votingWindow(), false),
                 unconfirmed(regime, p, "quorum", "decision", "attacker_vote")));
         return new ProcedureRules(inst.id(), day, List.copyOf(parties), info, cons, conf, extra, settings);
+    }
+
+    private static boolean hasMechanism(Instrument i) {
+        return i.provisions().stream().anyMatch(p -> p.kind() == ProvisionKind.CONFERENCE || p.kind() == ProvisionKind.INFORMATION_REQUEST
+                || p.kind() == ProvisionKind.EXTRAORDINARY_CONFERENCE);
     }
 
     private static Optional<Provision> first(Instrument i, ProvisionKind kind, LocalDate day) {

@@ -1,0 +1,188 @@
+package org.eurosec.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.eurosec.mechanism.Action;
+
+/**
+ * Actions as JSON objects ({@code {"kind": "vote", "procedure": 3, "ballot": "yes"}}), read strictly:
+ * an unknown kind or field, a missing or mistyped value is a {@link BadInput} naming the field.
+ * The same form is written to the journal and accepted by the API.
+ */
+public final class ActionCodec {
+
+    public static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final Map<String, Set<String>> FIELDS = Map.ofEntries(
+            Map.entry("request-information", Set.of("to", "subject")),
+            Map.entry("reply", Set.of("procedure", "text")),
+            Map.entry("request-consultations", Set.of("with", "subject")),
+            Map.entry("schedule-consultations", Set.of("procedure", "at")),
+            Map.entry("join-consultations", Set.of("procedure")),
+            Map.entry("propose-conference", Set.of("consultation", "subject")),
+            Map.entry("support-conference", Set.of("procedure")),
+            Map.entry("notify-attack", Set.of("attacker", "victim", "threat_only")),
+            Map.entry("attend", Set.of("procedure")),
+            Map.entry("vote", Set.of("procedure", "ballot")),
+            Map.entry("deadline-passed", Set.of("procedure", "deadline")));
+
+    /** Fields any action may carry besides its own: {@code as} names the state a delegation acts for. */
+    private static final Set<String> COMMON = Set.of("kind", "as");
+
+    private ActionCodec() {
+    }
+
+    public static Set<String> kinds() {
+        return new java.util.TreeSet<>(FIELDS.keySet());
+    }
+
+    public static Action read(JsonNode n) {
+        if (n == null || !n.isObject()) {
+            throw new BadInput(400, "body", "the body must be a JSON object");
+        }
+        String kind = text(n, "kind", 40);
+        Set<String> allowed = FIELDS.get(kind);
+        if (allowed == null) {
+            throw new BadInput("kind", "unknown action kind '" + kind + "' (known: " + String.join(", ", kinds()) + ")");
+        }
+        for (Iterator<String> it = n.fieldNames(); it.hasNext();) {
+            String f = it.next();
+            if (!allowed.contains(f) && !COMMON.contains(f)) {
+                throw new BadInput(f, "'" + f + "' is not a field of " + kind + " (fields: " + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
+            }
+        }
+        return switch (kind) {
+            case "request-information" -> new Action.RequestInformation(state(n, "to"), optText(n, "subject"));
+            case "reply" -> new Action.Reply(id(n, "procedure"), text(n, "text", 20_000));
+            case "request-consultations" -> new Action.RequestConsultations(states(n, "with"), optText(n, "subject"));
+            case "schedule-consultations" -> new Action.ScheduleConsultations(id(n, "procedure"), instant(n, "at"));
+            case "join-consultations" -> new Action.JoinConsultations(id(n, "procedure"));
+            case "propose-conference" -> new Action.ProposeConference(n.has("consultation") ? id(n, "consultation") : 0, optText(n, "subject"));
+            case "support-conference" -> new Action.SupportConference(id(n, "procedure"));
+            case "notify-attack" -> new Action.NotifyAttack(state(n, "attacker"), state(n, "victim"), bool(n, "threat_only"));
+            case "attend" -> new Action.Attend(id(n, "procedure"));
+            case "vote" -> new Action.Vote(id(n, "procedure"), ballot(n));
+            default -> new Action.DeadlinePassed(id(n, "procedure"), text(n, "deadline", 40));
+        };
+    }
+
+    public static ObjectNode write(Action a) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("kind", a.kind());
+        if (a instanceof Action.RequestInformation r) {
+            n.put("to", r.to()).put("subject", r.subject());
+        } else if (a instanceof Action.Reply r) {
+            n.put("procedure", r.procedure()).put("text", r.text());
+        } else if (a instanceof Action.RequestConsultations r) {
+            r.with().forEach(n.putArray("with")::add);
+            n.put("subject", r.subject());
+        } else if (a instanceof Action.ScheduleConsultations r) {
+            n.put("procedure", r.procedure()).put("at", r.at().toString());
+        } else if (a instanceof Action.JoinConsultations r) {
+            n.put("procedure", r.procedure());
+        } else if (a instanceof Action.ProposeConference r) {
+            n.put("consultation", r.consultation()).put("subject", r.subject());
+        } else if (a instanceof Action.SupportConference r) {
+            n.put("procedure", r.procedure());
+        } else if (a instanceof Action.NotifyAttack r) {
+            n.put("attacker", r.attacker()).put("victim", r.victim()).put("threat_only", r.threatOnly());
+        } else if (a instanceof Action.Attend r) {
+            n.put("procedure", r.procedure());
+        } else if (a instanceof Action.Vote r) {
+            n.put("procedure", r.procedure()).put("ballot", r.ballot().id());
+        } else if (a instanceof Action.DeadlinePassed r) {
+            n.put("procedure", r.procedure()).put("deadline", r.deadline());
+        }
+        return n;
+    }
+
+    private static String text(JsonNode n, String f, int max) {
+        JsonNode v = n.get(f);
+        if (v == null || v.isNull()) {
+            throw new BadInput(f, "'" + f + "' is required");
+        }
+        if (!v.isTextual()) {
+            throw new BadInput(f, "'" + f + "' must be a string");
+        }
+        if (v.asText().length() > max) {
+            throw new BadInput(f, "'" + f + "' is longer than " + max + " characters");
+        }
+        return v.asText();
+    }
+
+    private static String optText(JsonNode n, String f) {
+        return n.has(f) && !n.get(f).isNull() ? text(n, f, 2_000) : "";
+    }
+
+    private static String state(JsonNode n, String f) {
+        String s = text(n, f, 8).trim().toUpperCase(Locale.ROOT);
+        if (!s.matches("[A-Z]{3}")) {
+            throw new BadInput(f, "'" + f + "' must be a state id such as GEO (three letters)");
+        }
+        return s;
+    }
+
+    private static List<String> states(JsonNode n, String f) {
+        JsonNode v = n.get(f);
+        if (v == null || !v.isArray()) {
+            throw new BadInput(f, "'" + f + "' must be a list of state ids");
+        }
+        if (v.size() > 100) {
+            throw new BadInput(f, "'" + f + "' names more than 100 states");
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonNode x : v) {
+            if (!x.isTextual() || !x.asText().trim().toUpperCase(Locale.ROOT).matches("[A-Z]{3}")) {
+                throw new BadInput(f, "'" + f + "' must list state ids such as GEO");
+            }
+            out.add(x.asText().trim().toUpperCase(Locale.ROOT));
+        }
+        return out;
+    }
+
+    private static int id(JsonNode n, String f) {
+        JsonNode v = n.get(f);
+        if (v == null || !v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < 1) {
+            throw new BadInput(f, "'" + f + "' must be a procedure number (a positive integer)");
+        }
+        return v.asInt();
+    }
+
+    private static boolean bool(JsonNode n, String f) {
+        JsonNode v = n.get(f);
+        if (v == null || v.isNull()) {
+            return false;
+        }
+        if (!v.isBoolean()) {
+            throw new BadInput(f, "'" + f + "' must be true or false");
+        }
+        return v.asBoolean();
+    }
+
+    private static Instant instant(JsonNode n, String f) {
+        String s = text(n, f, 40);
+        try {
+            return Instant.parse(s);
+        } catch (DateTimeParseException e) {
+            throw new BadInput(f, "'" + f + "' must be a UTC time such as 2010-06-03T10:00:00Z, not '" + s + "'");
+        }
+    }
+
+    private static Action.Ballot ballot(JsonNode n) {
+        String s = text(n, "ballot", 10).toUpperCase(Locale.ROOT);
+        try {
+            return Action.Ballot.valueOf(s);
+        } catch (IllegalArgumentException e) {
+            throw new BadInput("ballot", "'ballot' must be yes, no or abstain");
+        }
+    }
+}

@@ -1,0 +1,376 @@
+package org.eurosec.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import org.eurosec.engine.Reading;
+import org.eurosec.engine.RegimeApplication;
+import org.eurosec.mechanism.Action;
+import org.eurosec.mechanism.Actor;
+import org.eurosec.mechanism.ExerciseState;
+import org.eurosec.mechanism.Mechanism;
+import org.eurosec.mechanism.ProcedureRules;
+import org.eurosec.model.Architecture;
+import org.eurosec.model.Regime;
+
+/**
+ * Exercises kept in a {@link Database}: created with a credential per delegation, one for the
+ * depositary and one for observers (only their hashes stored); every accepted action appended to
+ * the hash-chained journal in the same transaction that makes it durable, and only then applied in
+ * memory. One lock per exercise orders actions, so parallel delegations get exactly one outcome each.
+ */
+public final class Exercises {
+
+    private final Database db;
+    private final Architecture base;
+    private final Map<String, Regime> regimes;
+    private final Clock real;
+    private final Map<String, Live> live = new ConcurrentHashMap<>();
+    private final SecureRandom random = new SecureRandom();
+
+    public Exercises(Database db, Architecture base, Map<String, Regime> regimes, Clock real) {
+        this.db = db;
+        this.base = base;
+        this.regimes = regimes;
+        this.real = real;
+    }
+
+    /** An exercise in memory: its state, clock and the end of its journal chain. */
+    static final class Live {
+        final ReentrantLock lock = new ReentrantLock();
+        ExerciseState state;
+        ExerciseClock clock;
+        long seq;
+        String hash;
+    }
+
+    public record Created(String id, ExerciseState state, Map<String, String> tokens, ExerciseClock clock) {
+    }
+
+    /** Who a credential belongs to. */
+    public record Who(String exercise, Actor actor) {
+    }
+
+    /** The outcome of an action: the mechanism's result and, when accepted, the journal entry. */
+    public record Outcome(Mechanism.Result result, Optional<Journal.Entry> entry, Instant at) {
+    }
+
+    // ------------------------------------------------------------------ creating
+
+    public Created create(String regimeId, LocalDate day, String clockMode, long factor, ProcedureRules.Settings settings) {
+        return create(regimeId, Optional.empty(), day, clockMode, factor, settings);
+    }
+
+    /** A new exercise under {@code regimeId}, run by {@code instrument}'s mechanisms (default: the regime's own). */
+    public Created create(String regimeId, Optional<String> instrument, LocalDate day, String clockMode, long factor, ProcedureRules.Settings settings) {
+        Regime regime = regimes.get(regimeId);
+        if (regime == null) {
+            throw new BadInput("regime", "unknown regime '" + regimeId + "' (known: " + String.join(", ", regimes.keySet()) + ")");
+        }
+        if (!base.covers(day)) {
+            throw new BadInput("day", day + " is outside what the data covers (" + base.coversFrom() + " to " + base.asOf() + ")");
+        }
+        ProcedureRules rules = rules(regime, day, settings, instrument);
+        Instant realNow = real.instant();
+        ExerciseClock clock = new ExerciseClock(clockMode, "real".equals(clockMode) ? 1 : factor, realNow, day.atTime(9, 0).toInstant(ZoneOffset.UTC));
+        String id = "ex-" + token(6).toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "x");
+        Map<String, String> tokens = new LinkedHashMap<>();
+        for (String p : rules.parties()) {
+            tokens.put(new Actor.Delegation(p).id(), "es_" + token(32));
+        }
+        tokens.put(new Actor.Depositary().id(), "es_" + token(32));
+        tokens.put(new Actor.Observer().id(), "es_" + token(32));
+        ObjectNode body = ActionCodec.JSON.createObjectNode();
+        body.put("regime", regimeId);
+        body.put("instrument", rules.instrument());
+        body.put("day", day.toString());
+        ObjectNode c = body.putObject("clock");
+        c.put("mode", clock.mode()).put("factor", clock.factor()).put("origin_real", clock.originReal().toString())
+                .put("origin_exercise", clock.originExercise().toString());
+        ObjectNode st = body.putObject("settings");
+        st.put("reply_within", settings.replyWithin().toString()).put("hold_within", settings.holdWithin().toString())
+                .put("support_window", settings.supportWindow().toString()).put("voting_window", settings.votingWindow().toString());
+        body.set("rules", ActionCodec.JSON.valueToTree(rules.describe()));
+        try (Connection conn = db.connection()) {
+            conn.setAutoCommit(false);
+            try {
+                try (PreparedStatement ps = conn.prepareStatement("INSERT INTO exercise (id, regime, created_at) VALUES (?,?,?)")) {
+                    ps.setString(1, id);
+                    ps.setString(2, regimeId);
+                    ps.setString(3, realNow.toString());
+                    ps.executeUpdate();
+                }
+                try (PreparedStatement ps = conn.prepareStatement("INSERT INTO credential (token_hash, exercise_id, actor) VALUES (?,?,?)")) {
+                    for (Map.Entry<String, String> t : tokens.entrySet()) {
+                        ps.setString(1, Journal.sha256(t.getValue()));
+                        ps.setString(2, id);
+                        ps.setString(3, t.getKey());
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+                Journal.Entry e = Journal.append(conn, id, 0, Journal.GENESIS, clock.originExercise().toString(), realNow.toString(), "depositary",
+                        "exercise-created", body.toString());
+                conn.commit();
+                Live l = new Live();
+                l.state = ExerciseState.start(id, regimeId, rules, clock.originExercise());
+                l.clock = clock;
+                l.seq = e.seq();
+                l.hash = e.hash();
+                live.put(id, l);
+                return new Created(id, l.state, tokens, clock);
+            } catch (SQLException ex) {
+                conn.rollback();
+                throw ex;
+            }
+        } catch (SQLException ex) {
+            throw new IllegalStateException("the database refused the new exercise: " + ex.getMessage(), ex);
+        }
+    }
+
+    private ProcedureRules rules(Regime regime, LocalDate day, ProcedureRules.Settings settings, Optional<String> instrument) {
+        Architecture world = RegimeApplication.apply(base, regime, false);
+        try {
+            return ProcedureRules.of(world, Reading.defaults(world), regime, day, settings, instrument);
+        } catch (IllegalArgumentException e) {
+            throw new BadInput("regime", e.getMessage());
+        }
+    }
+
+    private String token(int bytes) {
+        byte[] b = new byte[bytes];
+        random.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    public Optional<Who> authenticate(String token) {
+        if (token == null || token.isBlank() || token.length() > 200) {
+            return Optional.empty();
+        }
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("SELECT exercise_id, actor FROM credential WHERE token_hash = ?")) {
+            ps.setString(1, Journal.sha256(token.trim()));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new Who(rs.getString(1), Actor.parse(rs.getString(2)))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public List<String> ids() {
+        List<String> out = new ArrayList<>();
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("SELECT id FROM exercise ORDER BY created_at, id");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+
+    public List<Journal.Entry> journal(String exercise) {
+        try (Connection c = db.connection()) {
+            List<Journal.Entry> entries = Journal.read(c, exercise);
+            if (entries.isEmpty()) {
+                throw new BadInput(404, "exercise", "no exercise '" + exercise + "'");
+            }
+            return entries;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The exercise's state now (recording any deadline that has passed first). */
+    public ExerciseState state(String exercise) {
+        Live l = load(exercise);
+        l.lock.lock();
+        try {
+            recordDue(exercise, l, l.clock.now(real.instant()));
+            return l.state;
+        } finally {
+            l.lock.unlock();
+        }
+    }
+
+    public Instant now(String exercise) {
+        return load(exercise).clock.now(real.instant());
+    }
+
+    public ExerciseClock clock(String exercise) {
+        return load(exercise).clock;
+    }
+
+    /** The result of replaying a journal from its first entry. */
+    public record Replay(ExerciseState state, ExerciseClock clock, long entries, String lastHash, List<String> problems) {
+    }
+
+    /** Rebuilds an exercise from its journal alone; any entry the rules refuse, or a broken chain, is a problem. */
+    public Replay replay(String exercise) {
+        List<Journal.Entry> entries = journal(exercise);
+        List<String> problems = new ArrayList<>(Journal.verify(entries));
+        Journal.Entry first = entries.get(0);
+        if (!first.kind().equals("exercise-created")) {
+            problems.add("entry " + first.seq() + ": the first entry is not the exercise's creation");
+            return new Replay(null, null, entries.size(), first.hash(), problems);
+        }
+        JsonNode b;
+        try {
+            b = ActionCodec.JSON.readTree(first.body());
+        } catch (Exception e) {
+            problems.add("entry 1: unreadable: " + e.getMessage());
+            return new Replay(null, null, entries.size(), first.hash(), problems);
+        }
+        JsonNode c = b.get("clock");
+        JsonNode st = b.get("settings");
+        ExerciseClock clock = new ExerciseClock(c.get("mode").asText(), c.get("factor").asLong(), Instant.parse(c.get("origin_real").asText()),
+                Instant.parse(c.get("origin_exercise").asText()));
+        ProcedureRules.Settings settings = new ProcedureRules.Settings(Period.parse(st.get("reply_within").asText()),
+                Period.parse(st.get("hold_within").asText()), Period.parse(st.get("support_window").asText()), Period.parse(st.get("voting_window").asText()));
+        Regime regime = regimes.get(b.get("regime").asText());
+        if (regime == null) {
+            problems.add("entry 1: regime '" + b.get("regime").asText() + "' is not known to this build");
+            return new Replay(null, clock, entries.size(), first.hash(), problems);
+        }
+        ProcedureRules rules = rules(regime, LocalDate.parse(b.get("day").asText()), settings, Optional.of(b.get("instrument").asText()));
+        if (!ActionCodec.JSON.valueToTree(rules.describe()).equals(b.get("rules"))) {
+            problems.add("entry 1: the rules this build reads from regime " + regime.id() + " differ from those the exercise was created with");
+        }
+        ExerciseState s = ExerciseState.start(exercise, regime.id(), rules, clock.originExercise());
+        for (Journal.Entry e : entries.subList(1, entries.size())) {
+            try {
+                Action a = ActionCodec.read(ActionCodec.JSON.readTree(e.body()));
+                Mechanism.Result res = Mechanism.apply(s, Actor.parse(e.actor()), a, Instant.parse(e.atExercise()));
+                if (res instanceof Mechanism.Accepted acc) {
+                    s = acc.state();
+                } else {
+                    problems.add("entry " + e.seq() + ": the rules refuse it on replay: " + ((Mechanism.Refused) res).message());
+                }
+            } catch (Exception ex) {
+                problems.add("entry " + e.seq() + ": unreadable: " + ex.getMessage());
+            }
+        }
+        return new Replay(s, clock, entries.size(), entries.get(entries.size() - 1).hash(), problems);
+    }
+
+    private Live load(String exercise) {
+        Live l = live.get(exercise);
+        if (l != null) {
+            return l;
+        }
+        synchronized (live) {
+            l = live.get(exercise);
+            if (l != null) {
+                return l;
+            }
+            Replay r = replay(exercise);
+            if (!r.problems().isEmpty()) {
+                throw new IllegalStateException("exercise " + exercise + " does not replay from its journal: " + String.join("; ", r.problems()));
+            }
+            l = new Live();
+            l.state = r.state();
+            l.clock = r.clock();
+            l.seq = r.entries();
+            l.hash = r.lastHash();
+            live.put(exercise, l);
+            return l;
+        }
+    }
+
+    // ------------------------------------------------------------------ acting
+
+    /** Applies an action for an actor now; durable in the journal before it is visible. */
+    public Outcome act(String exercise, Actor actor, Action action) {
+        Live l = load(exercise);
+        l.lock.lock();
+        try {
+            Instant now = l.clock.now(real.instant());
+            if (now.isBefore(l.state.lastAt())) {
+                now = l.state.lastAt();
+            }
+            recordDue(exercise, l, now);
+            Mechanism.Result r = Mechanism.apply(l.state, actor, action, now);
+            if (r instanceof Mechanism.Accepted a) {
+                Journal.Entry e = persist(exercise, l, now, actor, action);
+                l.state = a.state();
+                return new Outcome(r, Optional.of(e), now);
+            }
+            return new Outcome(r, Optional.empty(), now);
+        } finally {
+            l.lock.unlock();
+        }
+    }
+
+    /** Records every deadline passed by now, for the exercises in memory; returns how many. */
+    public int tick() {
+        int n = 0;
+        for (Map.Entry<String, Live> e : live.entrySet()) {
+            Live l = e.getValue();
+            if (!l.lock.tryLock()) {
+                continue;
+            }
+            try {
+                n += recordDue(e.getKey(), l, l.clock.now(real.instant()));
+            } finally {
+                l.lock.unlock();
+            }
+        }
+        return n;
+    }
+
+    private int recordDue(String exercise, Live l, Instant now) {
+        int n = 0;
+        for (Action.DeadlinePassed d : Mechanism.due(l.state, now)) {
+            Instant at = Instant.parse(d.deadline());
+            if (at.isBefore(l.state.lastAt())) {
+                at = l.state.lastAt();
+            }
+            Mechanism.Result r = Mechanism.apply(l.state, new Actor.Clock(), d, at.isAfter(now) ? now : at);
+            if (r instanceof Mechanism.Accepted a) {
+                persist(exercise, l, at.isAfter(now) ? now : at, new Actor.Clock(), d);
+                l.state = a.state();
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private Journal.Entry persist(String exercise, Live l, Instant at, Actor actor, Action action) {
+        try (Connection c = db.connection()) {
+            c.setAutoCommit(false);
+            try {
+                Journal.Entry e = Journal.append(c, exercise, l.seq, l.hash, at.toString(), real.instant().toString(), actor.id(), action.kind(),
+                        ActionCodec.write(action).toString());
+                c.commit();
+                l.seq = e.seq();
+                l.hash = e.hash();
+                return e;
+            } catch (SQLException ex) {
+                c.rollback();
+                throw ex;
+            }
+        } catch (SQLException ex) {
+            throw new IllegalStateException("the journal could not be written: " + ex.getMessage(), ex);
+        }
+    }
+}

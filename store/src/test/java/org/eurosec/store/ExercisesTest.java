@@ -1,0 +1,199 @@
+package org.eurosec.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eurosec.load.EmbeddedData;
+import org.eurosec.mechanism.Action;
+import org.eurosec.mechanism.Actor;
+import org.eurosec.mechanism.ExerciseState;
+import org.eurosec.mechanism.Mechanism;
+import org.eurosec.mechanism.Procedure;
+import org.eurosec.mechanism.ProcedureRules;
+import org.eurosec.model.Architecture;
+import org.eurosec.model.Regime;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Exercises in a real H2 file database: credentials, the journal's chain, deadlines on an injected clock, replay, parallel votes. */
+class ExercisesTest {
+
+    static final Architecture BASE = EmbeddedData.load();
+    static final Map<String, Regime> REGIMES = EmbeddedData.regimes(BASE);
+    static final LocalDate DAY = LocalDate.of(2010, 6, 1);
+
+    /** A clock the test moves by hand. */
+    static final class HandClock extends Clock {
+        final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-28T12:00:00Z"));
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+
+        void advance(Duration d) {
+            now.updateAndGet(t -> t.plus(d));
+        }
+    }
+
+    @TempDir
+    Path dir;
+
+    Database db() {
+        return Database.open(Database.defaultUrl(dir));
+    }
+
+    @Test
+    void credentialsAreStoredAsHashesAndNameTheirActor() throws Exception {
+        try (Database db = db()) {
+            Exercises ex = new Exercises(db, BASE, REGIMES, new HandClock());
+            Exercises.Created c = ex.create("est-2009", DAY, "real", 1, ProcedureRules.Settings.defaults());
+            assertThat(c.tokens()).hasSize(c.state().rules().parties().size() + 2).containsKeys("delegation:GEO", "depositary", "observer");
+            assertThat(ex.authenticate(c.tokens().get("delegation:GEO"))).contains(new Exercises.Who(c.id(), new Actor.Delegation("GEO")));
+            assertThat(ex.authenticate("es_wrong")).isEmpty();
+            try (Connection conn = db.connection(); Statement st = conn.createStatement();
+                    var rs = st.executeQuery("SELECT COUNT(*) FROM credential WHERE token_hash = '" + c.tokens().get("depositary") + "'")) {
+                rs.next();
+                assertThat(rs.getInt(1)).as("the token itself is not stored").isZero();
+            }
+        }
+    }
+
+    @Test
+    void theJournalNamesAnEditedRemovedOrReorderedEntry() throws Exception {
+        try (Database db = db()) {
+            HandClock clock = new HandClock();
+            Exercises ex = new Exercises(db, BASE, REGIMES, clock);
+            Exercises.Created c = ex.create("est-2009", DAY, "accelerated", 60, ProcedureRules.Settings.defaults());
+            for (String s : List.of("GEO", "UKR", "MDA")) {
+                clock.advance(Duration.ofSeconds(30));
+                assertThat(ex.act(c.id(), new Actor.Delegation("RUS"), new Action.RequestInformation(s, "exercise")).result())
+                        .isInstanceOf(Mechanism.Accepted.class);
+            }
+            assertThat(Journal.verify(ex.journal(c.id()))).isEmpty();
+            try (Connection conn = db.connection(); Statement st = conn.createStatement()) {
+                st.executeUpdate("UPDATE journal SET body = REPLACE(body, 'UKR', 'BLR') WHERE exercise_id = '" + c.id() + "' AND seq = 3");
+            }
+            assertThat(Journal.verify(ex.journal(c.id()))).singleElement().asString().startsWith("entry 3").contains("edited");
+            try (Connection conn = db.connection(); Statement st = conn.createStatement()) {
+                st.executeUpdate("UPDATE journal SET body = REPLACE(body, 'BLR', 'UKR') WHERE exercise_id = '" + c.id() + "' AND seq = 3");
+                st.executeUpdate("DELETE FROM journal WHERE exercise_id = '" + c.id() + "' AND seq = 2");
+            }
+            assertThat(Journal.verify(ex.journal(c.id()))).anySatisfy(p -> assertThat(p).startsWith("entry 3").contains("entries 2 are missing"));
+            List<Journal.Entry> all = new ArrayList<>(ex.journal(c.id()));
+            java.util.Collections.swap(all, 1, 2);
+            assertThat(Journal.verify(all)).isNotEmpty().allSatisfy(p -> assertThat(p).startsWith("entry"));
+        }
+    }
+
+    @Test
+    void aMissedDeadlineIsJournaledByTheClockAndTheExerciseReplaysAfterARestart() throws Exception {
+        HandClock clock = new HandClock();
+        String id;
+        ExerciseState before;
+        try (Database db = db()) {
+            Exercises ex = new Exercises(db, BASE, REGIMES, clock);
+            Exercises.Created c = ex.create("est-2009", DAY, "accelerated", 1440, ProcedureRules.Settings.defaults());
+            id = c.id();
+            ex.act(id, new Actor.Delegation("RUS"), new Action.RequestInformation("GEO", "exercise"));
+            ex.act(id, new Actor.Delegation("POL"), new Action.RequestInformation("BLR", "exercise"));
+            clock.advance(Duration.ofMinutes(5)); // five exercise days at 1,440x
+            assertThat(ex.act(id, new Actor.Delegation("BLR"), new Action.Reply(2, "routine training")).result()).isInstanceOf(Mechanism.Accepted.class);
+            clock.advance(Duration.ofMinutes(6)); // eleven days: GEO's reply (due after ten) never came
+            before = ex.state(id);
+            assertThat(before.procedure(1).orElseThrow().status()).isEqualTo(Procedure.Status.NO_RESPONSE);
+            assertThat(before.procedure(2).orElseThrow().status()).isEqualTo(Procedure.Status.ANSWERED);
+            assertThat(ex.journal(id)).extracting(Journal.Entry::actor).contains("clock");
+        }
+        try (Database db = db()) {
+            Exercises again = new Exercises(db, BASE, REGIMES, clock);
+            Exercises.Replay r = again.replay(id);
+            assertThat(r.problems()).isEmpty();
+            assertThat(r.state()).isEqualTo(before);
+            assertThat(again.state(id)).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void manyDelegationsVotingAtOnceGiveOneVoteEachAndOneDecision() throws Exception {
+        try (Database db = db()) {
+            Exercises ex = new Exercises(db, BASE, REGIMES, new HandClock());
+            Exercises.Created c = ex.create("est-2009", DAY, "real", 1, ProcedureRules.Settings.defaults());
+            ex.act(c.id(), new Actor.Delegation("GEO"), new Action.NotifyAttack("RUS", "GEO", false));
+            List<String> voters = c.state().rules().parties().stream().filter(p -> !p.equals("RUS")).toList();
+            ExecutorService pool = Executors.newFixedThreadPool(16);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Mechanism.Result>> results = new ArrayList<>();
+            for (String v : voters) {
+                for (int twice = 0; twice < 2; twice++) {
+                    results.add(pool.submit(() -> {
+                        go.await();
+                        return ex.act(c.id(), new Actor.Delegation(v), new Action.Vote(1, Action.Ballot.YES)).result();
+                    }));
+                }
+            }
+            go.countDown();
+            int accepted = 0;
+            int refused = 0;
+            for (Future<Mechanism.Result> f : results) {
+                if (f.get() instanceof Mechanism.Accepted) {
+                    accepted++;
+                } else {
+                    refused++;
+                }
+            }
+            pool.shutdown();
+            assertThat(accepted).isEqualTo(voters.size());
+            assertThat(refused).isEqualTo(voters.size());
+            Procedure.Conference conf = (Procedure.Conference) ex.state(c.id()).procedure(1).orElseThrow();
+            assertThat(conf.votes()).hasSize(voters.size());
+            assertThat(conf.status()).isEqualTo(Procedure.Status.ADOPTED);
+            List<Journal.Entry> j = ex.journal(c.id());
+            assertThat(j).hasSize(2 + voters.size());
+            assertThat(Journal.verify(j)).isEmpty();
+        }
+    }
+
+    @Test
+    void badRequestsToTheStoreChangeNothing() throws Exception {
+        try (Database db = db()) {
+            Exercises ex = new Exercises(db, BASE, REGIMES, new HandClock());
+            assertThatThrownBy(() -> ex.create("no-such", DAY, "real", 1, ProcedureRules.Settings.defaults())).isInstanceOf(BadInput.class)
+                    .hasMessageContaining("est-2009");
+            assertThatThrownBy(() -> ex.create("status-quo", DAY, "real", 1, ProcedureRules.Settings.defaults())).isInstanceOf(BadInput.class)
+                    .hasMessageContaining("no instrument of its own").hasMessageContaining("cfe-1990");
+            assertThat(ex.create("status-quo", Optional.of("cfe-1990"), DAY, "real", 1, ProcedureRules.Settings.defaults())
+                    .state().rules().instrument()).isEqualTo("cfe-1990");
+            assertThat(ex.ids()).hasSize(1);
+            assertThatThrownBy(() -> ex.journal("ex-none")).isInstanceOf(BadInput.class);
+        }
+    }
+}
