@@ -1,0 +1,252 @@
+package org.eurosec.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eurosec.mechanism.Action;
+import org.eurosec.mechanism.Actor;
+import org.eurosec.mechanism.ExerciseState;
+import org.eurosec.mechanism.Mechanism;
+import org.eurosec.store.ActionCodec;
+import org.eurosec.store.BadInput;
+import org.eurosec.store.Exercises;
+import org.eurosec.store.Journal;
+
+/**
+ * The exercise API. Every route under {@code /api/exercises/{id}} needs {@code Authorization:
+ * Bearer TOKEN}: no or an unknown credential is 401, a credential of another exercise or for
+ * another actor is 403. Bad input is a 4xx JSON error {@code {"error": {"status", "field",
+ * "message"}}} and changes nothing; an accepted action is journaled before the 201 is sent.
+ */
+public final class ApiServer implements AutoCloseable {
+
+    /** Every route, as the OpenAPI description must list it (a test keeps the two in step). */
+    public static final List<String> ROUTES = List.of("GET /api/health", "GET /api/openapi.json", "GET /api/exercises/{id}",
+            "GET /api/exercises/{id}/procedures", "POST /api/exercises/{id}/actions", "GET /api/exercises/{id}/journal",
+            "GET /api/exercises/{id}/journal/verify");
+
+    /** Bodies larger than this are refused with 413 before they are read. */
+    public static final int MAX_BODY = 64 * 1024;
+
+    private final Exercises exercises;
+    private final Javalin app;
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "eurosec-clock");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public ApiServer(Exercises exercises) {
+        this.exercises = exercises;
+        this.app = Javalin.create(c -> {
+            c.showJavalinBanner = false;
+            c.http.maxRequestSize = MAX_BODY;
+            c.useVirtualThreads = false;
+        });
+        routes();
+    }
+
+    public ApiServer start(String host, int port) {
+        app.start(host, port);
+        ticker.scheduleWithFixedDelay(() -> {
+            try {
+                exercises.tick();
+            } catch (RuntimeException e) {
+                // A failed tick is retried on the next one; the deadline stays pending, nothing is lost.
+            }
+        }, 1, 1, TimeUnit.SECONDS);
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        ticker.shutdownNow();
+        app.stop();
+    }
+
+    // ------------------------------------------------------------------ routes
+
+    private void routes() {
+        app.before(ctx -> {
+            String len = ctx.header("Content-Length");
+            if (len != null) {
+                try {
+                    if (Long.parseLong(len.trim()) > MAX_BODY) {
+                        throw new BadInput(413, "body", "the body is larger than " + MAX_BODY + " bytes");
+                    }
+                } catch (NumberFormatException e) {
+                    throw new BadInput(400, "Content-Length", "not a number");
+                }
+            }
+        });
+        app.get("/api/health", ctx -> ctx.json(Map.of("status", "ok")));
+        app.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi()));
+        app.get("/api/exercises/{id}", this::exercise);
+        app.get("/api/exercises/{id}/procedures", this::procedures);
+        app.post("/api/exercises/{id}/actions", this::act);
+        app.get("/api/exercises/{id}/journal", this::journal);
+        app.get("/api/exercises/{id}/journal/verify", this::verify);
+        app.exception(BadInput.class, (e, ctx) -> error(ctx, e.status(), e.field(), e.getMessage()));
+        app.exception(Exception.class, (e, ctx) -> error(ctx, 500, "server", "internal error: " + e.getClass().getSimpleName()));
+        app.error(404, ctx -> {
+            if (!ctx.result().isEmpty() && ctx.result().startsWith("{\"error\"")) {
+                return;
+            }
+            error(ctx, 404, "path", "no such route: " + ctx.method() + " " + ctx.path());
+        });
+        app.error(405, ctx -> error(ctx, 405, "method", ctx.method() + " is not allowed on " + ctx.path()));
+        app.error(413, ctx -> error(ctx, 413, "body", "the body is larger than " + MAX_BODY + " bytes"));
+    }
+
+    static void error(Context ctx, int status, String field, String message) {
+        ObjectNode root = ActionCodec.JSON.createObjectNode();
+        root.putObject("error").put("status", status).put("field", field).put("message", message);
+        ctx.status(status).contentType("application/json").result(root.toString());
+    }
+
+    /** The caller: its credential must belong to this exercise. */
+    private Exercises.Who who(Context ctx) {
+        String h = ctx.header("Authorization");
+        if (h == null || !h.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw new BadInput(401, "Authorization", "send the exercise credential as 'Authorization: Bearer TOKEN'");
+        }
+        Optional<Exercises.Who> w = exercises.authenticate(h.substring(7));
+        if (w.isEmpty()) {
+            throw new BadInput(401, "Authorization", "unknown credential");
+        }
+        String id = ctx.pathParam("id");
+        if (!w.get().exercise().equals(id)) {
+            throw new BadInput(403, "Authorization", "this credential is for another exercise");
+        }
+        return w.get();
+    }
+
+    private void exercise(Context ctx) {
+        Exercises.Who w = who(ctx);
+        ExerciseState s = exercises.state(w.exercise());
+        ObjectNode root = ActionCodec.JSON.createObjectNode();
+        root.put("exercise", s.exercise());
+        root.put("regime", s.regime());
+        root.put("you", w.actor().id());
+        root.put("now", exercises.now(w.exercise()).toString());
+        var clock = exercises.clock(w.exercise());
+        root.putObject("clock").put("mode", clock.mode()).put("factor", clock.factor()).put("origin", clock.originExercise().toString());
+        root.set("rules", ActionCodec.JSON.valueToTree(s.rules().describe()));
+        root.put("actions_accepted", s.accepted());
+        ArrayNode kinds = root.putArray("action_kinds");
+        ActionCodec.kinds().stream().filter(k -> !k.equals("deadline-passed")).forEach(kinds::add);
+        ctx.contentType("application/json").result(root.toString());
+    }
+
+    private void procedures(Context ctx) {
+        Exercises.Who w = who(ctx);
+        ExerciseState s = exercises.state(w.exercise());
+        List<Map<String, Object>> view = Mechanism.view(s, w.actor(), exercises.now(w.exercise()));
+        ObjectNode root = ActionCodec.JSON.createObjectNode();
+        root.put("now", exercises.now(w.exercise()).toString());
+        root.put("you", w.actor().id());
+        root.set("procedures", ActionCodec.JSON.valueToTree(view));
+        ctx.contentType("application/json").result(root.toString());
+    }
+
+    private void act(Context ctx) {
+        Exercises.Who w = who(ctx);
+        JsonNode body;
+        String raw = ctx.body();
+        if (raw.length() > MAX_BODY) {
+            throw new BadInput(413, "body", "the body is larger than " + MAX_BODY + " bytes");
+        }
+        try {
+            body = ActionCodec.JSON.readTree(raw);
+        } catch (IOException e) {
+            throw new BadInput(400, "body", "not JSON: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
+        }
+        if (body == null || !body.isObject()) {
+            throw new BadInput(400, "body", "the body must be a JSON object such as {\"kind\": \"vote\", \"procedure\": 1, \"ballot\": \"yes\"}");
+        }
+        if (body.has("as")) {
+            JsonNode as = body.get("as");
+            String mine = w.actor() instanceof Actor.Delegation d ? d.state() : w.actor().id();
+            if (!as.isTextual() || !as.asText().trim().toUpperCase(Locale.ROOT).equals(mine.toUpperCase(Locale.ROOT))) {
+                throw new BadInput(403, "as", "this credential acts for " + w.actor().id() + " only");
+            }
+        }
+        Action action = ActionCodec.read(body);
+        if (action instanceof Action.DeadlinePassed) {
+            throw new BadInput(403, "kind", "only the exercise clock records a passed deadline");
+        }
+        Exercises.Outcome o = exercises.act(w.exercise(), w.actor(), action);
+        if (o.result() instanceof Mechanism.Refused r) {
+            error(ctx, r.status(), r.field(), r.message());
+            return;
+        }
+        Mechanism.Accepted a = (Mechanism.Accepted) o.result();
+        ObjectNode root = ActionCodec.JSON.createObjectNode();
+        root.put("accepted", true);
+        root.put("procedure", a.procedure());
+        root.put("summary", a.summary());
+        root.put("at", o.at().toString());
+        o.entry().ifPresent(e -> root.put("journal_entry", e.seq()).put("hash", e.hash()));
+        ctx.status(201).contentType("application/json").result(root.toString());
+    }
+
+    private void journal(Context ctx) {
+        Exercises.Who w = who(ctx);
+        if (w.actor() instanceof Actor.Delegation) {
+            throw new BadInput(403, "Authorization", "the journal is open to the depositary and observers; a delegation sees its procedures");
+        }
+        ArrayNode out = ActionCodec.JSON.createArrayNode();
+        for (Journal.Entry e : exercises.journal(w.exercise())) {
+            ObjectNode n = out.addObject();
+            n.put("seq", e.seq()).put("at", e.atExercise()).put("at_real", e.atReal()).put("actor", e.actor()).put("kind", e.kind());
+            try {
+                n.set("body", ActionCodec.JSON.readTree(e.body()));
+            } catch (IOException ex) {
+                n.put("body", e.body());
+            }
+            n.put("prev_hash", e.prevHash()).put("hash", e.hash());
+        }
+        ctx.contentType("application/json").result(out.toString());
+    }
+
+    private void verify(Context ctx) {
+        Exercises.Who w = who(ctx);
+        if (w.actor() instanceof Actor.Delegation) {
+            throw new BadInput(403, "Authorization", "the journal is open to the depositary and observers");
+        }
+        List<String> problems = Journal.verify(exercises.journal(w.exercise()));
+        ObjectNode root = ActionCodec.JSON.createObjectNode();
+        root.put("intact", problems.isEmpty());
+        ArrayNode p = root.putArray("problems");
+        problems.forEach(p::add);
+        ctx.contentType("application/json").result(root.toString());
+    }
+
+    static String openApi() {
+        try (InputStream in = ApiServer.class.getResourceAsStream("/eurosec/openapi.json")) {
+            if (in == null) {
+                throw new IllegalStateException("openapi.json missing from the build");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
