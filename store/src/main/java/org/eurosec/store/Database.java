@@ -29,9 +29,9 @@ public final class Database implements AutoCloseable {
         Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
     }
 
-    /** The default: an H2 database in files under {@code dir}, safe across process kills. */
+    /** The default: an H2 database in files under {@code dir}; a second process (say `journal verify` beside `serve`) connects through the first. */
     public static String defaultUrl(Path dir) {
-        return "jdbc:h2:file:" + dir.toAbsolutePath().resolve("eurosec") + ";DB_CLOSE_ON_EXIT=FALSE";
+        return "jdbc:h2:file:" + dir.toAbsolutePath().resolve("eurosec") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
     }
 
     public static Database open(String url) {

@@ -1,0 +1,62 @@
+package org.eurosec.cli;
+
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.eurosec.model.Architecture;
+import org.eurosec.server.ApiServer;
+import org.eurosec.store.Database;
+import org.eurosec.store.Exercises;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Start the HTTP API on localhost:7070 (exercises, their procedures and journals); stop with Ctrl-C.",
+                "The API is described at /api/openapi.json. Exercises are created with `eurosec exercise new`."})
+final class ServeCommand implements Callable<Integer> {
+
+    @Mixin
+    Options options;
+
+    @Mixin
+    ServiceOptions service;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "7070", description = "The port (default 7070; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "The address to listen on (default 127.0.0.1).")
+    String host;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (port < 0 || port > 65535) {
+            throw new UserError("--port: " + port + " is not a port");
+        }
+        Architecture base = options.architecture();
+        Database db = service.open();
+        Exercises exercises = new Exercises(db, base, options.regimes(base), Clock.systemUTC());
+        ApiServer server;
+        try {
+            server = new ApiServer(exercises).start(host, port);
+        } catch (RuntimeException e) {
+            db.close();
+            throw new UserError("cannot listen on " + host + ":" + port + ": " + e.getMessage());
+        }
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            db.close();
+            stop.countDown();
+        }));
+        spec.commandLine().getOut().println("eurosec: serving http://" + host + ":" + server.port() + "/api (database " + db.url().replaceAll("password=[^&;]*", "password=***") + ")");
+        spec.commandLine().getOut().flush();
+        stop.await();
+        return 0;
+    }
+}
