@@ -145,6 +145,24 @@ class ExercisesTest {
     @Test
     void manyDelegationsVotingAtOnceGiveOneVoteEachAndOneDecision() throws Exception {
         try (Database db = db()) {
+            parallelVotes(db);
+        }
+    }
+
+    @Test
+    void theSameOnPostgresql() throws Exception {
+        String url = System.getenv("EUROSEC_PG_URL");
+        if ((url == null || url.isBlank()) && System.getenv("EUROSEC_REQUIRE_PG") != null) {
+            throw new IllegalStateException("EUROSEC_REQUIRE_PG is set but EUROSEC_PG_URL is not");
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(url != null && !url.isBlank(), "EUROSEC_PG_URL is not set");
+        try (Database db = Database.open(url)) {
+            parallelVotes(db);
+        }
+    }
+
+    void parallelVotes(Database db) throws Exception {
+        {
             Exercises ex = new Exercises(db, BASE, REGIMES, new HandClock());
             Exercises.Created c = ex.create("est-2009", DAY, "real", 1, ProcedureRules.Settings.defaults());
             ex.act(c.id(), new Actor.Delegation("GEO"), new Action.NotifyAttack("RUS", "GEO", false));
