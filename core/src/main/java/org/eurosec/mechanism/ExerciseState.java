@@ -1,17 +1,31 @@
 package org.eurosec.mechanism;
 
 import java.time.Instant;
-import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import org.pcollections.TreePMap;
+import org.pcollections.TreePSet;
 
-/** An exercise as its journal leaves it: the rules, the procedures so far, and how many actions were accepted. */
+/**
+ * An exercise as its journal leaves it: the rules, the procedures so far, and how many actions were
+ * accepted. Persistent collections (pcollections) make each next state share almost all of the
+ * last, so an action costs O(log n) however long the exercise has run; {@code pending} indexes the
+ * open deadlines so the clock finds those that passed without scanning every procedure.
+ */
 public record ExerciseState(String exercise, String regime, ProcedureRules rules, Map<Integer, Procedure> procedures, int accepted,
-        Instant lastAt) {
+        Instant lastAt, TreePSet<Due> pending, int nextId) {
+
+    /** An open deadline: when, and of which procedure. */
+    public record Due(Instant at, int procedure) implements Comparable<Due> {
+        @Override
+        public int compareTo(Due o) {
+            int c = at.compareTo(o.at);
+            return c != 0 ? c : Integer.compare(procedure, o.procedure);
+        }
+    }
 
     public static ExerciseState start(String exercise, String regime, ProcedureRules rules, Instant at) {
-        return new ExerciseState(exercise, regime, rules, Map.of(), 0, at);
+        return new ExerciseState(exercise, regime, rules, TreePMap.empty(), 0, at, TreePSet.empty(), 1);
     }
 
     public Optional<Procedure> procedure(int id) {
@@ -19,16 +33,19 @@ public record ExerciseState(String exercise, String regime, ProcedureRules rules
     }
 
     ExerciseState with(Procedure p, Instant at) {
-        Map<Integer, Procedure> m = new TreeMap<>(procedures);
-        m.put(p.id(), p);
-        return new ExerciseState(exercise, regime, rules, Collections.unmodifiableMap(m), accepted + 1, at);
-    }
-
-    int nextId() {
-        return procedures.keySet().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
+        TreePSet<Due> due = pending;
+        Procedure old = procedures.get(p.id());
+        if (old != null && old.deadline().isPresent()) {
+            due = due.minus(new Due(old.deadline().get(), old.id()));
+        }
+        if (p.deadline().isPresent()) {
+            due = due.plus(new Due(p.deadline().get(), p.id()));
+        }
+        TreePMap<Integer, Procedure> m = ((TreePMap<Integer, Procedure>) procedures).plus(p.id(), p);
+        return new ExerciseState(exercise, regime, rules, m, accepted + 1, at, due, Math.max(nextId, p.id() + 1));
     }
 
     public boolean isParty(String state) {
-        return rules.parties().contains(state);
+        return rules.isParty(state);
     }
 }

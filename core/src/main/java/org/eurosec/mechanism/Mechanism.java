@@ -386,14 +386,14 @@ public final class Mechanism {
 
     /** The deadlines that have passed by {@code now} and are not yet recorded, earliest first. */
     public static List<Action.DeadlinePassed> due(ExerciseState s, Instant now) {
-        List<Procedure> open = new ArrayList<>();
-        for (Procedure p : s.procedures().values()) {
-            if (p.deadline().map(d -> !d.isAfter(now)).orElse(false)) {
-                open.add(p);
+        List<Action.DeadlinePassed> out = new ArrayList<>();
+        for (ExerciseState.Due d : s.pending()) {
+            if (d.at().isAfter(now)) {
+                break;
             }
+            out.add(new Action.DeadlinePassed(d.procedure(), d.at().toString()));
         }
-        open.sort(Comparator.comparing((Procedure p) -> p.deadline().orElseThrow()).thenComparingInt(Procedure::id));
-        return open.stream().map(p -> new Action.DeadlinePassed(p.id(), p.deadline().orElseThrow().toString())).toList();
+        return out;
     }
 
     private static Result deadline(ExerciseState s, Action.DeadlinePassed d, Instant now) {

@@ -132,6 +132,11 @@ public record ProcedureRules(String instrument, LocalDate day, List<String> part
         return List.copyOf(out);
     }
 
+    /** Whether a state is a party (the list is sorted). */
+    public boolean isParty(String state) {
+        return java.util.Collections.binarySearch(parties, state) >= 0;
+    }
+
     /** The rules as a plain map, for the journal's first entry and the API. */
     public Map<String, Object> describe() {
         Map<String, Object> m = new java.util.LinkedHashMap<>();

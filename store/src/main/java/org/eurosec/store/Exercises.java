@@ -44,12 +44,21 @@ public final class Exercises {
     private final Clock real;
     private final Map<String, Live> live = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
+    /** Credentials never change once issued, so known ones are kept in memory (by hash, never the token). */
+    private final Map<String, Who> credentials = new ConcurrentHashMap<>();
+    private final GroupCommit writer;
 
     public Exercises(Database db, Architecture base, Map<String, Regime> regimes, Clock real) {
         this.db = db;
         this.base = base;
         this.regimes = regimes;
         this.real = real;
+        this.writer = new GroupCommit(db);
+    }
+
+    /** Stops the journal writer after it has written what it holds. */
+    public void close() {
+        writer.close();
     }
 
     /** An exercise in memory: its state, clock and the end of its journal chain. */
@@ -166,10 +175,20 @@ public final class Exercises {
         if (token == null || token.isBlank() || token.length() > 200) {
             return Optional.empty();
         }
+        String hash = Journal.sha256(token.trim());
+        Who known = credentials.get(hash);
+        if (known != null) {
+            return Optional.of(known);
+        }
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("SELECT exercise_id, actor FROM credential WHERE token_hash = ?")) {
-            ps.setString(1, Journal.sha256(token.trim()));
+            ps.setString(1, hash);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new Who(rs.getString(1), Actor.parse(rs.getString(2)))) : Optional.empty();
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                Who w = new Who(rs.getString(1), Actor.parse(rs.getString(2)));
+                credentials.put(hash, w);
+                return Optional.of(w);
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -302,6 +321,9 @@ public final class Exercises {
     /** Applies an action for an actor now; durable in the journal before it is visible. */
     public Outcome act(String exercise, Actor actor, Action action) {
         Live l = load(exercise);
+        java.util.concurrent.CompletableFuture<Journal.Entry> pending;
+        Mechanism.Result result;
+        Instant at;
         l.lock.lock();
         try {
             Instant now = l.clock.now(real.instant());
@@ -310,15 +332,18 @@ public final class Exercises {
             }
             recordDue(exercise, l, now);
             Mechanism.Result r = Mechanism.apply(l.state, actor, action, now);
-            if (r instanceof Mechanism.Accepted a) {
-                Journal.Entry e = persist(exercise, l, now, actor, action);
-                l.state = a.state();
-                return new Outcome(r, Optional.of(e), now);
+            if (!(r instanceof Mechanism.Accepted a)) {
+                return new Outcome(r, Optional.empty(), now);
             }
-            return new Outcome(r, Optional.empty(), now);
+            pending = enqueue(exercise, l, now, actor, action);
+            l.state = a.state();
+            result = r;
+            at = now;
         } finally {
             l.lock.unlock();
         }
+        // Acknowledged only once the entry is committed; many actions share one commit.
+        return new Outcome(result, Optional.of(await(exercise, pending)), at);
     }
 
     /** Records every deadline passed by now, for the exercises in memory; returns how many. */
@@ -347,7 +372,7 @@ public final class Exercises {
             }
             Mechanism.Result r = Mechanism.apply(l.state, new Actor.Clock(), d, at.isAfter(now) ? now : at);
             if (r instanceof Mechanism.Accepted a) {
-                persist(exercise, l, at.isAfter(now) ? now : at, new Actor.Clock(), d);
+                enqueue(exercise, l, at.isAfter(now) ? now : at, new Actor.Clock(), d);
                 l.state = a.state();
                 n++;
             }
@@ -355,22 +380,29 @@ public final class Exercises {
         return n;
     }
 
-    private Journal.Entry persist(String exercise, Live l, Instant at, Actor actor, Action action) {
-        try (Connection c = db.connection()) {
-            c.setAutoCommit(false);
-            try {
-                Journal.Entry e = Journal.append(c, exercise, l.seq, l.hash, at.toString(), real.instant().toString(), actor.id(), action.kind(),
-                        ActionCodec.write(action).toString());
-                c.commit();
-                l.seq = e.seq();
-                l.hash = e.hash();
-                return e;
-            } catch (SQLException ex) {
-                c.rollback();
-                throw ex;
-            }
-        } catch (SQLException ex) {
-            throw new IllegalStateException("the journal could not be written: " + ex.getMessage(), ex);
+    /** Chains the entry onto the exercise's journal in memory and hands it to the writer; the caller holds the lock. */
+    private java.util.concurrent.CompletableFuture<Journal.Entry> enqueue(String exercise, Live l, Instant at, Actor actor, Action action) {
+        String body = ActionCodec.write(action).toString();
+        long seq = l.seq + 1;
+        String atReal = real.instant().toString();
+        String h = Journal.hash(exercise, seq, at.toString(), atReal, actor.id(), action.kind(), body, l.hash);
+        Journal.Entry e = new Journal.Entry(exercise, seq, at.toString(), atReal, actor.id(), action.kind(), body, l.hash, h);
+        l.seq = seq;
+        l.hash = h;
+        return writer.submit(e);
+    }
+
+    private Journal.Entry await(String exercise, java.util.concurrent.CompletableFuture<Journal.Entry> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the journal was written", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            // The journal did not take it: forget what memory holds, the next call replays from what the database has.
+            live.remove(exercise);
+            throw new IllegalStateException("the journal could not be written: " + e.getCause().getMessage(), e.getCause());
         }
     }
+
 }
