@@ -89,6 +89,27 @@ public sealed interface Action {
         }
     }
 
+    /** A party notifies a military activity it will hold (the Vienna Document's prior notification). */
+    record NotifyActivity(String name, java.time.LocalDate start, int troops, int battleTanks, int acv, int artillery) implements Action {
+        public String kind() {
+            return "notify-activity";
+        }
+    }
+
+    /** A party accepts the invitation to observe a notified activity. */
+    record AcceptObservation(int procedure) implements Action {
+        public String kind() {
+            return "accept-observation";
+        }
+    }
+
+    /** A party submits its annual military information for a year (the depositary may open the year's exchange). */
+    record SubmitAnnualInformation(int year) implements Action {
+        public String kind() {
+            return "submit-annual-information";
+        }
+    }
+
     /** The clock passes a deadline: recorded by the service, never sent by a client. */
     record DeadlinePassed(int procedure, String deadline) implements Action {
         public String kind() {

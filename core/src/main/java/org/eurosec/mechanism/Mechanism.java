@@ -71,6 +71,9 @@ public final class Mechanism {
             if (action instanceof Action.ScheduleConsultations sc) {
                 return schedule(s, actor, sc, now);
             }
+            if (action instanceof Action.SubmitAnnualInformation a) {
+                return annual(s, Optional.empty(), a, now);
+            }
             return new Refused(403, "actor", "the depositary's powers are limited to what the text gives it; '" + action.kind()
                     + "' is a party's act");
         }
@@ -98,6 +101,12 @@ public final class Mechanism {
             return attend(s, me, r, now);
         } else if (action instanceof Action.Vote r) {
             return vote(s, me, r, now);
+        } else if (action instanceof Action.NotifyActivity r) {
+            return notifyActivity(s, me, r, now);
+        } else if (action instanceof Action.AcceptObservation r) {
+            return acceptObservation(s, me, r, now);
+        } else if (action instanceof Action.SubmitAnnualInformation r) {
+            return annual(s, Optional.of(me), r, now);
         }
         return new Refused(422, "kind", "unknown action");
     }
@@ -382,6 +391,103 @@ public final class Mechanism {
                 c.supportBy(), c.convenedAt(), c.votingBy(), c.attending(), c.votes(), c.excluded(), status, List.copyOf(silent), Optional.of(outcome));
     }
 
+    // ------------------------------------------------------------------ confidence- and security-building measures
+
+    private static Result notifyActivity(ExerciseState s, String me, Action.NotifyActivity r, Instant now) {
+        if (s.rules().notification().isEmpty()) {
+            return new Refused(409, "kind", "no prior-notification provision with thresholds is in force on " + s.rules().day());
+        }
+        if (r.start() == null) {
+            return new Refused(422, "start", "give the activity's first day");
+        }
+        java.time.LocalDate today = LocalDateTime.ofInstant(now, ZoneOffset.UTC).toLocalDate();
+        if (r.start().isBefore(today)) {
+            return new Refused(422, "start", "the activity starts on " + r.start() + ", before today (" + today + ") on the exercise clock");
+        }
+        for (int v : new int[] {r.troops(), r.battleTanks(), r.acv(), r.artillery()}) {
+            if (v < 0 || v > 5_000_000) {
+                return new Refused(422, "troops", "force numbers must lie between 0 and 5,000,000");
+            }
+        }
+        ProcedureRules.Notification rule = s.rules().notification().get();
+        Map<String, Integer> forces = new LinkedHashMap<>();
+        forces.put("troops", r.troops());
+        forces.put("battle_tanks", r.battleTanks());
+        forces.put("acv", r.acv());
+        forces.put("artillery", r.artillery());
+        List<String> notifiable = ProcedureRules.reached(rule.thresholds(), forces);
+        List<String> observable = s.rules().observation().map(o -> ProcedureRules.reached(o.thresholds(), forces)).orElse(List.of());
+        java.time.LocalDate due = Deadlines.before(r.start(), Period.ofDays(rule.noticeDays()));
+        Status status = notifiable.isEmpty() ? Status.VOLUNTARY : today.isAfter(due) ? Status.LATE : Status.NOTIFIED;
+        int id = s.nextId();
+        Procedure.ActivityNotification p = new Procedure.ActivityNotification(id, rule.provision(), me, r.name(), r.start(), forces, now, due,
+                notifiable, observable, observable.isEmpty() ? Optional.empty() : s.rules().observation().map(ProcedureRules.Observation::provision),
+                Set.of(), status, !observable.isEmpty());
+        String what = me + " notifies '" + r.name() + "' starting " + r.start() + ": ";
+        String verdict = notifiable.isEmpty() ? "below every notification threshold (a voluntary notification)"
+                : status == Status.LATE ? "LATE: notice was due by " + due + " (" + rule.noticeDays() + " days before the start, " + rule.provision() + ")"
+                : "on time (due by " + due + ", " + rule.provision() + ")";
+        return new Accepted(s.with(p, now), id, what + verdict + (observable.isEmpty() ? "" : "; observers are invited (" + p.observationProvision().orElse("")
+                + "): every party may accept until the start"));
+    }
+
+    private static Result acceptObservation(ExerciseState s, String me, Action.AcceptObservation r, Instant now) {
+        Optional<Procedure> p = s.procedure(r.procedure());
+        if (p.isEmpty() || !(p.get() instanceof Procedure.ActivityNotification n)) {
+            return new Refused(404, "procedure", "no notified activity " + r.procedure());
+        }
+        if (!n.observationOpen()) {
+            return new Refused(409, "procedure", n.observable().isEmpty() ? "activity " + n.id() + " is below the observation thresholds: no observers are invited"
+                    : "the invitation to observe activity " + n.id() + " closed at its start");
+        }
+        if (n.by().equals(me)) {
+            return new Refused(422, "procedure", me + " holds the activity and does not observe it");
+        }
+        if (n.observers().contains(me)) {
+            return new Refused(409, "procedure", me + " already accepted the invitation to activity " + n.id());
+        }
+        Set<String> obs = new TreeSet<>(n.observers());
+        obs.add(me);
+        Procedure.ActivityNotification next = new Procedure.ActivityNotification(n.id(), n.provision(), n.by(), n.name(), n.start(), n.forces(), n.opened(),
+                n.noticeDue(), n.notifiable(), n.observable(), n.observationProvision(), Set.copyOf(obs), n.status(), true);
+        return new Accepted(s.with(next, now), n.id(), me + " will observe activity " + n.id() + " (" + obs.size() + " observers)");
+    }
+
+    private static Result annual(ExerciseState s, Optional<String> me, Action.SubmitAnnualInformation r, Instant now) {
+        if (s.rules().annualExchange().isEmpty()) {
+            return new Refused(409, "kind", "no annual exchange of military information is in force on " + s.rules().day());
+        }
+        ProcedureRules.AnnualExchange rule = s.rules().annualExchange().get();
+        int year = LocalDateTime.ofInstant(now, ZoneOffset.UTC).getYear();
+        if (r.year() != year && r.year() != year + 1) {
+            return new Refused(422, "year", "the exchange open now is that of " + year + " (information valid from 1 January " + (year + 1) + ")");
+        }
+        Instant dueBy = rule.due().atYear(r.year()).atTime(23, 59, 59).toInstant(ZoneOffset.UTC);
+        Procedure.AnnualExchange x = s.procedures().values().stream().filter(q -> q instanceof Procedure.AnnualExchange a && a.year() == r.year())
+                .map(q -> (Procedure.AnnualExchange) q).findFirst().orElse(null);
+        if (x == null) {
+            x = new Procedure.AnnualExchange(s.nextId(), rule.provision(), r.year(), now, dueBy, Map.of(), Status.OPEN, List.of());
+        }
+        if (x.status() != Status.OPEN || now.isAfter(x.dueBy())) {
+            return new Refused(409, "year", "the " + r.year() + " exchange was due by " + x.dueBy() + "; it is closed");
+        }
+        if (me.isEmpty()) {
+            if (s.procedure(x.id()).isPresent()) {
+                return new Refused(409, "year", "the " + r.year() + " exchange is already open (procedure " + x.id() + ")");
+            }
+            return new Accepted(s.with(x, now), x.id(), "the depositary opens the " + r.year() + " annual exchange (" + rule.provision() + "), due by " + dueBy);
+        }
+        if (x.submitted().containsKey(me.get())) {
+            return new Refused(409, "year", me.get() + " has already submitted its " + r.year() + " information");
+        }
+        Map<String, Instant> sub = new TreeMap<>(x.submitted());
+        sub.put(me.get(), now);
+        Procedure.AnnualExchange next = new Procedure.AnnualExchange(x.id(), x.provision(), x.year(), x.opened(), x.dueBy(),
+                java.util.Collections.unmodifiableMap(sub), Status.OPEN, List.of());
+        return new Accepted(s.with(next, now), x.id(), me.get() + " submits its annual military information for " + r.year() + " ("
+                + sub.size() + " of " + s.rules().parties().size() + " parties)");
+    }
+
     // ------------------------------------------------------------------ the clock
 
     /** The deadlines that have passed by {@code now} and are not yet recorded, earliest first. */
@@ -415,6 +521,14 @@ public final class Mechanism {
             next = new Consultations(c.id(), c.provision(), c.requester(), c.participants(), c.subject(), c.opened(), c.holdBy(), c.meetingAt(),
                     Status.NO_RESPONSE);
             summary = "consultations " + c.id() + " were not scheduled by " + c.holdBy() + ": no response";
+        } else if (q instanceof Procedure.ActivityNotification n) {
+            next = new Procedure.ActivityNotification(n.id(), n.provision(), n.by(), n.name(), n.start(), n.forces(), n.opened(), n.noticeDue(),
+                    n.notifiable(), n.observable(), n.observationProvision(), n.observers(), n.status(), false);
+            summary = "activity " + n.id() + " starts: " + n.observers().size() + " part" + (n.observers().size() == 1 ? "y observes" : "ies observe");
+        } else if (q instanceof Procedure.AnnualExchange x) {
+            List<String> missing = s.rules().parties().stream().filter(p2 -> !x.submitted().containsKey(p2)).toList();
+            next = new Procedure.AnnualExchange(x.id(), x.provision(), x.year(), x.opened(), x.dueBy(), x.submitted(), Status.CLOSED, missing);
+            summary = "the " + x.year() + " annual exchange is due: " + x.submitted().size() + " submitted, " + missing.size() + " no response";
         } else {
             Conference c = (Conference) q;
             if (c.status() == Status.GATHERING_SUPPORT) {
@@ -470,6 +584,28 @@ public final class Mechanism {
                 m.put("subject", c.subject());
                 m.put("hold_by", c.holdBy().toString());
                 c.meetingAt().ifPresent(x -> m.put("meeting_at", x.toString()));
+            } else if (p instanceof Procedure.ActivityNotification n) {
+                m.put("by", n.by());
+                m.put("name", n.name());
+                m.put("start", n.start().toString());
+                m.put("forces", n.forces());
+                m.put("notice_due", n.noticeDue().toString());
+                m.put("thresholds_reached", n.notifiable());
+                m.put("observation_thresholds_reached", n.observable());
+                n.observationProvision().ifPresent(x -> m.put("observation_provision", x));
+                m.put("observers", n.observers());
+            } else if (p instanceof Procedure.AnnualExchange x) {
+                m.put("year", x.year());
+                m.put("due_by", x.dueBy().toString());
+                if (me.isPresent()) {
+                    m.put("submitted_by_me", x.submitted().containsKey(me.get()));
+                    m.put("submitted", x.submitted().size());
+                } else {
+                    m.put("submitted", x.submitted().keySet());
+                }
+                if (x.status().closed()) {
+                    m.put("no_response", x.noResponse());
+                }
             } else {
                 Conference c = (Conference) p;
                 m.put("proposer", c.proposer());

@@ -7,7 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /** A procedure under way in an exercise. Records are replaced, never changed, as actions arrive. */
-public sealed interface Procedure permits Procedure.InformationRequest, Procedure.Consultations, Procedure.Conference {
+public sealed interface Procedure permits Procedure.InformationRequest, Procedure.Consultations, Procedure.Conference,
+        Procedure.ActivityNotification, Procedure.AnnualExchange {
 
     int id();
 
@@ -23,14 +24,16 @@ public sealed interface Procedure permits Procedure.InformationRequest, Procedur
     Optional<Instant> deadline();
 
     enum Status {
-        OPEN, ANSWERED, NO_RESPONSE, SCHEDULED, GATHERING_SUPPORT, LAPSED, CONVENED, ADOPTED, NOT_ADOPTED, NO_QUORUM;
+        OPEN, ANSWERED, NO_RESPONSE, SCHEDULED, GATHERING_SUPPORT, LAPSED, CONVENED, ADOPTED, NOT_ADOPTED, NO_QUORUM,
+        NOTIFIED, LATE, VOLUNTARY, CLOSED;
 
         public String id() {
             return name().toLowerCase().replace('_', '-');
         }
 
         public boolean closed() {
-            return this == ANSWERED || this == NO_RESPONSE || this == LAPSED || this == ADOPTED || this == NOT_ADOPTED || this == NO_QUORUM;
+            return this == ANSWERED || this == NO_RESPONSE || this == LAPSED || this == ADOPTED || this == NOT_ADOPTED || this == NO_QUORUM
+                    || this == CLOSED;
         }
     }
 
@@ -71,6 +74,35 @@ public sealed interface Procedure permits Procedure.InformationRequest, Procedur
 
         public Optional<Instant> deadline() {
             return status == Status.GATHERING_SUPPORT ? Optional.of(supportBy) : status == Status.CONVENED ? votingBy : Optional.empty();
+        }
+    }
+
+    /**
+     * A notified military activity: whether notice was required and given in time (late is
+     * recorded, not refused), whether observers must be invited (the notification invites every
+     * party; acceptances until the start), and who accepted.
+     */
+    record ActivityNotification(int id, String provision, String by, String name, java.time.LocalDate start, Map<String, Integer> forces,
+            Instant opened, java.time.LocalDate noticeDue, List<String> notifiable, List<String> observable, Optional<String> observationProvision,
+            Set<String> observers, Status status, boolean observationOpen) implements Procedure {
+        public String kind() {
+            return "activity-notification";
+        }
+
+        public Optional<Instant> deadline() {
+            return observationOpen ? Optional.of(start.atStartOfDay().toInstant(java.time.ZoneOffset.UTC)) : Optional.empty();
+        }
+    }
+
+    /** The annual exchange of military information for a year: who submitted, and, once due, who did not (no response). */
+    record AnnualExchange(int id, String provision, int year, Instant opened, Instant dueBy, Map<String, Instant> submitted, Status status,
+            List<String> noResponse) implements Procedure {
+        public String kind() {
+            return "annual-exchange";
+        }
+
+        public Optional<Instant> deadline() {
+            return status == Status.OPEN ? Optional.of(dueBy) : Optional.empty();
         }
     }
 }

@@ -25,7 +25,36 @@ import org.eurosec.model.Regime;
  * marked as such; where the regime marks a value unconfirmed, so does the rule.
  */
 public record ProcedureRules(String instrument, LocalDate day, List<String> parties, Optional<Information> information,
-        Optional<Consultation> consultation, Optional<Conference> conference, Optional<Extraordinary> extraordinary, Settings settings) {
+        Optional<Consultation> consultation, Optional<Conference> conference, Optional<Extraordinary> extraordinary,
+        Optional<Notification> notification, Optional<Observation> observation, Optional<AnnualExchange> annualExchange, Settings settings) {
+
+    /**
+     * Prior notification of military activities (the Vienna Document in force that day): at least
+     * {@code noticeDays} before the start when any threshold is reached ({@code thresholds}: troops,
+     * battle_tanks, acv, artillery).
+     */
+    public record Notification(String provision, int noticeDays, Map<String, Long> thresholds, boolean unconfirmed) {
+    }
+
+    /** Invitation of observers to activities reaching these thresholds. */
+    public record Observation(String provision, Map<String, Long> thresholds, boolean unconfirmed) {
+    }
+
+    /** The annual exchange of military information, due on {@code due} (MM-DD) each year. */
+    public record AnnualExchange(String provision, java.time.MonthDay due, boolean unconfirmed) {
+    }
+
+    /** Whether any of {@code forces} reaches its threshold, and which do. */
+    public static List<String> reached(Map<String, Long> thresholds, Map<String, Integer> forces) {
+        List<String> out = new ArrayList<>();
+        thresholds.forEach((k, t) -> {
+            Integer v = forces.get(k);
+            if (v != null && v >= t) {
+                out.add(v + " " + k.replace('_', ' ') + " (threshold " + t + ")");
+            }
+        });
+        return out;
+    }
 
     /** Time limits the text leaves open, set per exercise (ISO-8601 periods). */
     public record Settings(Period replyWithin, Period holdWithin, Period supportWindow, Period votingWindow) {
@@ -107,7 +136,39 @@ public record ProcedureRules(String instrument, LocalDate day, List<String> part
                 Quorum.of(reading.param(p, "quorum").orElse(null), n), String.valueOf(reading.param(p, "decision").orElse("unanimity")),
                 String.valueOf(reading.param(p, "attacker_vote").orElse("counted")), new Limit(settings.votingWindow(), false),
                 unconfirmed(regime, p, "quorum", "decision", "attacker_vote")));
-        return new ProcedureRules(inst.id(), day, List.copyOf(parties), info, cons, conf, extra, settings);
+        // The confidence- and security-building measures come from the Vienna Document in force that day, whatever the regime.
+        Optional<Notification> note = Optional.empty();
+        Optional<Observation> obs = Optional.empty();
+        Optional<AnnualExchange> annual = Optional.empty();
+        List<Instrument> csbm = world.instruments().values().stream().filter(i -> i.inForceOn(day))
+                .sorted(java.util.Comparator.comparing((Instrument i) -> i.effectiveFrom().orElse(LocalDate.MIN)).reversed()).toList();
+        for (Instrument i : csbm) {
+            for (Provision p : i.provisions()) {
+                if (!i.inForceSpan(p).map(x -> x.contains(day)).orElse(false)) {
+                    continue;
+                }
+                Map<String, Long> t = thresholds(reading, p);
+                if (note.isEmpty() && p.kind() == ProvisionKind.CSBM_NOTIFICATION && !t.isEmpty() && reading.param(p, "notice_days").isPresent()) {
+                    note = Optional.of(new Notification(p.id(), Integer.parseInt(String.valueOf(reading.param(p, "notice_days").get())), t,
+                            p.unconfirmed() || Boolean.TRUE.equals(p.params().get("unconfirmed"))));
+                } else if (obs.isEmpty() && p.kind() == ProvisionKind.OBSERVATION && !t.isEmpty()) {
+                    obs = Optional.of(new Observation(p.id(), t, p.unconfirmed() || Boolean.TRUE.equals(p.params().get("unconfirmed"))));
+                } else if (annual.isEmpty() && p.kind() == ProvisionKind.CSBM_NOTIFICATION
+                        && "annual-exchange-of-military-information".equals(String.valueOf(reading.param(p, "mechanism").orElse("")))) {
+                    annual = Optional.of(new AnnualExchange(p.id(), java.time.MonthDay.parse("--" + reading.param(p, "due").orElse("12-15")),
+                            p.unconfirmed() || Boolean.TRUE.equals(p.params().get("unconfirmed"))));
+                }
+            }
+        }
+        return new ProcedureRules(inst.id(), day, List.copyOf(parties), info, cons, conf, extra, note, obs, annual, settings);
+    }
+
+    private static Map<String, Long> thresholds(Reading reading, Provision p) {
+        Map<String, Long> t = new java.util.LinkedHashMap<>();
+        for (String k : List.of("troops", "battle_tanks", "acv", "artillery")) {
+            reading.param(p, "threshold_" + k).ifPresent(v -> t.put(k, Long.parseLong(String.valueOf(v))));
+        }
+        return t;
     }
 
     private static boolean hasMechanism(Instrument i) {
@@ -154,6 +215,11 @@ public record ProcedureRules(String instrument, LocalDate day, List<String> part
         extraordinary.ifPresent(x -> m.put("extraordinary_conference", Map.of("provision", x.provision(),
                 "quorum", x.quorum().map(Quorum::text).orElse("none stated"), "decision", x.decision(), "attacker_vote", x.attackerVote(),
                 "voting_window", x.votingWindow().describe(), "unconfirmed", x.unconfirmed())));
+        notification.ifPresent(x -> m.put("notification", Map.of("provision", x.provision(), "notice_days", x.noticeDays(),
+                "thresholds", x.thresholds(), "unconfirmed", x.unconfirmed())));
+        observation.ifPresent(x -> m.put("observation", Map.of("provision", x.provision(), "thresholds", x.thresholds(), "unconfirmed", x.unconfirmed())));
+        annualExchange.ifPresent(x -> m.put("annual_exchange", Map.of("provision", x.provision(), "due", x.due().toString().substring(2),
+                "unconfirmed", x.unconfirmed())));
         return m;
     }
 }

@@ -153,4 +153,50 @@ class MechanismTest {
         Map<String, Object> dep = Mechanism.view(run(steps), new Actor.Depositary(), T0).stream().filter(m -> m.get("id").equals(2)).findFirst().orElseThrow();
         assertThat(dep).containsKey("votes");
     }
+
+    @Test
+    void activitiesAreCheckedAgainstTheViennaDocumentInForceAndLateNoticeIsRecorded() {
+        ProcedureRules.Notification n = RULES.notification().orElseThrow();
+        assertThat(n.provision()).startsWith("vienna-document-1999/");
+        long troops = n.thresholds().get("troops");
+        long observe = RULES.observation().orElseThrow().thresholds().get("troops");
+        LocalDate today = LocalDate.of(2010, 6, 1);
+        ExerciseState s = ExerciseState.start("x", "est-2009", RULES, T0);
+        // Below the threshold: a voluntary notification.
+        Mechanism.Accepted small = (Accepted) Mechanism.apply(s, d("POL"), new Action.NotifyActivity("Anakonda", today.plusDays(60), (int) troops - 1, 0, 0, 0), T0);
+        assertThat(small.state().procedure(small.procedure()).orElseThrow().status()).isEqualTo(Status.VOLUNTARY);
+        // At the threshold, with the full notice period: on time.
+        Mechanism.Accepted ok = (Accepted) Mechanism.apply(s, d("POL"), new Action.NotifyActivity("Anakonda", today.plusDays(n.noticeDays()), (int) troops, 0, 0, 0), T0);
+        assertThat(ok.state().procedure(ok.procedure()).orElseThrow().status()).isEqualTo(Status.NOTIFIED);
+        // One day short of the notice period: late, recorded, not refused.
+        Mechanism.Accepted late = (Accepted) Mechanism.apply(s, d("RUS"), new Action.NotifyActivity("Zapad", today.plusDays(n.noticeDays() - 1), (int) observe, 0, 0, 0), T0);
+        Procedure.ActivityNotification z = (Procedure.ActivityNotification) late.state().procedure(late.procedure()).orElseThrow();
+        assertThat(z.status()).isEqualTo(Status.LATE);
+        assertThat(z.observable()).isNotEmpty();
+        ExerciseState w = ((Accepted) Mechanism.apply(late.state(), d("EST"), new Action.AcceptObservation(z.id()), T0.plusSeconds(60))).state();
+        assertThat(refused(w, d("RUS"), new Action.AcceptObservation(z.id()), T0.plusSeconds(61)).status()).isEqualTo(422);
+        assertThat(refused(w, d("EST"), new Action.AcceptObservation(z.id()), T0.plusSeconds(62)).status()).isEqualTo(409);
+        assertThat(refused(ok.state(), d("EST"), new Action.AcceptObservation(ok.procedure()), T0.plusSeconds(62)).message()).contains("below the observation");
+        Instant start = z.start().atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
+        List<Action.DeadlinePassed> due = Mechanism.due(w, start);
+        ExerciseState after = ((Accepted) Mechanism.apply(w, new Actor.Clock(), due.get(0), start)).state();
+        assertThat(refused(after, d("LVA"), new Action.AcceptObservation(z.id()), start.plusSeconds(1)).message()).contains("closed");
+        assertThat(((Procedure.ActivityNotification) after.procedure(z.id()).orElseThrow()).observers()).containsExactly("EST");
+    }
+
+    @Test
+    void theAnnualExchangeRecordsWhoDidNotSubmitByTheDueDate() {
+        ProcedureRules.AnnualExchange rule = RULES.annualExchange().orElseThrow();
+        ExerciseState s = ExerciseState.start("x", "est-2009", RULES, T0);
+        Accepted opened = (Accepted) Mechanism.apply(s, new Actor.Depositary(), new Action.SubmitAnnualInformation(2010), T0);
+        Accepted pol = (Accepted) Mechanism.apply(opened.state(), d("POL"), new Action.SubmitAnnualInformation(2010), T0.plusSeconds(10));
+        assertThat(pol.procedure()).isEqualTo(opened.procedure());
+        assertThat(refused(pol.state(), d("POL"), new Action.SubmitAnnualInformation(2010), T0.plusSeconds(20)).status()).isEqualTo(409);
+        Instant due = rule.due().atYear(2010).atTime(23, 59, 59).toInstant(java.time.ZoneOffset.UTC);
+        assertThat(Mechanism.due(pol.state(), due.minusSeconds(1))).isEmpty();
+        ExerciseState closed = ((Accepted) Mechanism.apply(pol.state(), new Actor.Clock(), Mechanism.due(pol.state(), due).get(0), due)).state();
+        Procedure.AnnualExchange x = (Procedure.AnnualExchange) closed.procedure(opened.procedure()).orElseThrow();
+        assertThat(x.noResponse()).hasSize(RULES.parties().size() - 1).doesNotContain("POL");
+        assertThat(refused(closed, d("GEO"), new Action.SubmitAnnualInformation(2010), due.plusSeconds(1)).status()).isEqualTo(409);
+    }
 }

@@ -33,6 +33,9 @@ public final class ActionCodec {
             Map.entry("notify-attack", Set.of("attacker", "victim", "threat_only")),
             Map.entry("attend", Set.of("procedure")),
             Map.entry("vote", Set.of("procedure", "ballot")),
+            Map.entry("notify-activity", Set.of("name", "start", "troops", "battle_tanks", "acv", "artillery")),
+            Map.entry("accept-observation", Set.of("procedure")),
+            Map.entry("submit-annual-information", Set.of("year")),
             Map.entry("deadline-passed", Set.of("procedure", "deadline")));
 
     /** Fields any action may carry besides its own: {@code as} names the state a delegation acts for. */
@@ -71,6 +74,10 @@ public final class ActionCodec {
             case "notify-attack" -> new Action.NotifyAttack(state(n, "attacker"), state(n, "victim"), bool(n, "threat_only"));
             case "attend" -> new Action.Attend(id(n, "procedure"));
             case "vote" -> new Action.Vote(id(n, "procedure"), ballot(n));
+            case "notify-activity" -> new Action.NotifyActivity(text(n, "name", 200), date(n, "start"), count(n, "troops"), count(n, "battle_tanks"),
+                    count(n, "acv"), count(n, "artillery"));
+            case "accept-observation" -> new Action.AcceptObservation(id(n, "procedure"));
+            case "submit-annual-information" -> new Action.SubmitAnnualInformation(year(n));
             default -> new Action.DeadlinePassed(id(n, "procedure"), text(n, "deadline", 40));
         };
     }
@@ -99,6 +106,13 @@ public final class ActionCodec {
             n.put("procedure", r.procedure());
         } else if (a instanceof Action.Vote r) {
             n.put("procedure", r.procedure()).put("ballot", r.ballot().id());
+        } else if (a instanceof Action.NotifyActivity r) {
+            n.put("name", r.name()).put("start", r.start().toString()).put("troops", r.troops()).put("battle_tanks", r.battleTanks())
+                    .put("acv", r.acv()).put("artillery", r.artillery());
+        } else if (a instanceof Action.AcceptObservation r) {
+            n.put("procedure", r.procedure());
+        } else if (a instanceof Action.SubmitAnnualInformation r) {
+            n.put("year", r.year());
         } else if (a instanceof Action.DeadlinePassed r) {
             n.put("procedure", r.procedure()).put("deadline", r.deadline());
         }
@@ -155,6 +169,34 @@ public final class ActionCodec {
             throw new BadInput(f, "'" + f + "' must be a procedure number (a positive integer)");
         }
         return v.asInt();
+    }
+
+    private static int count(JsonNode n, String f) {
+        JsonNode v = n.get(f);
+        if (v == null || v.isNull()) {
+            return 0;
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < 0) {
+            throw new BadInput(f, "'" + f + "' must be a whole number, 0 or more");
+        }
+        return v.asInt();
+    }
+
+    private static int year(JsonNode n) {
+        JsonNode v = n.get("year");
+        if (v == null || !v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < 1949 || v.asInt() > 2100) {
+            throw new BadInput("year", "'year' must be a year such as 2010");
+        }
+        return v.asInt();
+    }
+
+    private static java.time.LocalDate date(JsonNode n, String f) {
+        String s = text(n, f, 20);
+        try {
+            return java.time.LocalDate.parse(s);
+        } catch (DateTimeParseException e) {
+            throw new BadInput(f, "'" + f + "' must be a date such as 2010-08-20, not '" + s + "'");
+        }
     }
 
     private static boolean bool(JsonNode n, String f) {

@@ -272,7 +272,13 @@ public final class Exercises {
             return new Replay(null, clock, entries.size(), first.hash(), problems);
         }
         ProcedureRules rules = rules(regime, LocalDate.parse(b.get("day").asText()), settings, Optional.of(b.get("instrument").asText()));
-        if (!ActionCodec.JSON.valueToTree(rules.describe()).equals(b.get("rules"))) {
+        JsonNode now;
+        try {
+            now = ActionCodec.JSON.readTree(ActionCodec.JSON.writeValueAsString(rules.describe()));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        if (!now.equals(b.get("rules"))) {
             problems.add("entry 1: the rules this build reads from regime " + regime.id() + " differ from those the exercise was created with");
         }
         ExerciseState s = ExerciseState.start(exercise, regime.id(), rules, clock.originExercise());
