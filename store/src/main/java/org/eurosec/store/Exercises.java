@@ -177,6 +177,7 @@ public final class Exercises {
         }
         String hash = Journal.sha256(token.trim());
         Who known = credentials.get(hash);
+        // (the cache is keyed by the hash, so no token is kept even in memory)
         if (known != null) {
             return Optional.of(known);
         }
