@@ -224,13 +224,17 @@ public final class Exercises {
     /** The exercise's state now (recording any deadline that has passed first). */
     public ExerciseState state(String exercise) {
         Live l = load(exercise);
+        List<java.util.concurrent.CompletableFuture<Journal.Entry>> written = new ArrayList<>();
+        ExerciseState s;
         l.lock.lock();
         try {
-            recordDue(exercise, l, l.clock.now(real.instant()));
-            return l.state;
+            recordDue(exercise, l, l.clock.now(real.instant()), written);
+            s = l.state;
         } finally {
             l.lock.unlock();
         }
+        written.forEach(f -> await(exercise, f));
+        return s;
     }
 
     public Instant now(String exercise) {
@@ -337,7 +341,7 @@ public final class Exercises {
             if (now.isBefore(l.state.lastAt())) {
                 now = l.state.lastAt();
             }
-            recordDue(exercise, l, now);
+            recordDue(exercise, l, now, new ArrayList<>());
             Mechanism.Result r = Mechanism.apply(l.state, actor, action, now);
             if (!(r instanceof Mechanism.Accepted a)) {
                 return new Outcome(r, Optional.empty(), now);
@@ -361,16 +365,19 @@ public final class Exercises {
             if (!l.lock.tryLock()) {
                 continue;
             }
+            List<java.util.concurrent.CompletableFuture<Journal.Entry>> written = new ArrayList<>();
             try {
-                n += recordDue(e.getKey(), l, l.clock.now(real.instant()));
+                n += recordDue(e.getKey(), l, l.clock.now(real.instant()), written);
             } finally {
                 l.lock.unlock();
             }
+            written.forEach(f -> await(e.getKey(), f));
         }
         return n;
     }
 
-    private int recordDue(String exercise, Live l, Instant now) {
+    /** Journals every deadline passed by {@code now}; the entries' commits are added to {@code written} (an action's own commit comes after them). */
+    private int recordDue(String exercise, Live l, Instant now, List<java.util.concurrent.CompletableFuture<Journal.Entry>> written) {
         int n = 0;
         for (Action.DeadlinePassed d : Mechanism.due(l.state, now)) {
             Instant at = Instant.parse(d.deadline());
@@ -379,7 +386,7 @@ public final class Exercises {
             }
             Mechanism.Result r = Mechanism.apply(l.state, new Actor.Clock(), d, at.isAfter(now) ? now : at);
             if (r instanceof Mechanism.Accepted a) {
-                enqueue(exercise, l, at.isAfter(now) ? now : at, new Actor.Clock(), d);
+                written.add(enqueue(exercise, l, at.isAfter(now) ? now : at, new Actor.Clock(), d));
                 l.state = a.state();
                 n++;
             }
