@@ -25,15 +25,12 @@ final class JournalCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    static List<Journal.Entry> entries(ServiceOptions service, Database db, String id) {
-        try (var c = db.connection()) {
-            List<Journal.Entry> e = Journal.read(c, id);
-            if (e.isEmpty()) {
-                throw new UserError("no exercise '" + id + "' in " + db.url() + " (`eurosec exercise list` shows them)");
-            }
-            return e;
-        } catch (java.sql.SQLException ex) {
-            throw new IllegalStateException(ex);
+    /** The exercise's journal as stored, or a one-line error naming the exercise. */
+    static List<Journal.Entry> entries(Options options, Database db, String id) {
+        try {
+            return ExerciseCommand.exercises(options, db).journal(id);
+        } catch (BadInput e) {
+            throw new UserError(e.getMessage() + " in " + db.url() + " (`eurosec exercise list` shows them)");
         }
     }
 
@@ -53,7 +50,7 @@ final class JournalCommand implements Runnable {
         @Override
         public Integer call() {
             try (Database db = service.open()) {
-                List<Journal.Entry> entries = entries(service, db, id);
+                List<Journal.Entry> entries = entries(options, db, id);
                 List<String> problems = Journal.verify(entries);
                 PrintWriter out = spec.commandLine().getOut();
                 if (options.format == Format.JSON) {
@@ -91,7 +88,7 @@ final class JournalCommand implements Runnable {
         public Integer call() {
             try (Database db = service.open()) {
                 Table t = new Table("seq", "at", "actor", "kind", "body", "hash");
-                for (Journal.Entry e : entries(service, db, id)) {
+                for (Journal.Entry e : entries(options, db, id)) {
                     t.row(e.seq(), e.atExercise(), e.actor(), e.kind(), e.body().length() > 100 ? e.body().substring(0, 97) + "..." : e.body(),
                             e.hash().substring(0, 12));
                 }
