@@ -104,6 +104,7 @@ public final class ApiServer implements AutoCloseable {
         app.get("/api/exercises/{id}/journal", this::journal);
         app.get("/api/exercises/{id}/journal/verify", this::verify);
         app.exception(BadInput.class, (e, ctx) -> error(ctx, e.status(), e.field(), e.getMessage()));
+        app.exception(Exercises.JournalUnavailable.class, (e, ctx) -> error(ctx, 503, "journal", e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> error(ctx, 500, "server", "internal error: " + e.getClass().getSimpleName()));
         app.error(404, ctx -> {
             if (!ctx.result().isEmpty() && ctx.result().startsWith("{\"error\"")) {

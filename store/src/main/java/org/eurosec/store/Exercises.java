@@ -81,6 +81,13 @@ public final class Exercises {
     public record Outcome(Mechanism.Result result, Optional<Journal.Entry> entry, Instant at) {
     }
 
+    /** The database did not take an entry: nothing was acknowledged; the exercise reloads from what was committed. */
+    public static final class JournalUnavailable extends RuntimeException {
+        JournalUnavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     // ------------------------------------------------------------------ creating
 
     public Created create(String regimeId, LocalDate day, String clockMode, long factor, ProcedureRules.Settings settings) {
@@ -415,7 +422,7 @@ public final class Exercises {
         } catch (java.util.concurrent.ExecutionException e) {
             // The journal did not take it: forget what memory holds, the next call replays from what the database has.
             live.remove(exercise);
-            throw new IllegalStateException("the journal could not be written: " + e.getCause().getMessage(), e.getCause());
+            throw new JournalUnavailable("the journal could not be written, so the action was not recorded: " + e.getCause().getMessage(), e.getCause());
         }
     }
 
