@@ -214,4 +214,24 @@ class ExercisesTest {
             assertThatThrownBy(() -> ex.journal("ex-none")).isInstanceOf(BadInput.class);
         }
     }
+
+    @Test
+    void anActionTheDatabaseWillNotTakeIsNotAcknowledgedAndLeavesNoTrace() throws Exception {
+        HandClock clock = new HandClock();
+        String id;
+        Database db = db();
+        Exercises ex = new Exercises(db, BASE, REGIMES, clock);
+        id = ex.create("est-2009", DAY, "real", 1, ProcedureRules.Settings.defaults()).id();
+        ex.act(id, new Actor.Delegation("RUS"), new Action.RequestInformation("GEO", "before"));
+        db.close();
+        assertThatThrownBy(() -> ex.act(id, new Actor.Delegation("RUS"), new Action.RequestInformation("UKR", "lost")))
+                .isInstanceOf(Exercises.JournalUnavailable.class).hasMessageContaining("not recorded");
+        ex.close();
+        try (Database again = db()) {
+            Exercises.Replay r = new Exercises(again, BASE, REGIMES, clock).replay(id);
+            assertThat(r.problems()).isEmpty();
+            assertThat(r.entries()).isEqualTo(2);
+            assertThat(r.state().procedures()).hasSize(1);
+        }
+    }
 }
