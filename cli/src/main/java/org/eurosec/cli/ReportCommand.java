@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import org.eurosec.analysis.BlocAnalysis;
 import org.eurosec.analysis.BlocAnalysis.Bloc;
 import org.eurosec.analysis.BlocAnalysis.Blocs;
 import org.eurosec.analysis.CliqueBlocs;

@@ -131,31 +131,31 @@ final class ReportDocument {
 
     private static void html(StringBuilder sb, Block b) {
         if (b instanceof Para p) {
-                sb.append("<p>");
-                p.parts().forEach(c -> sb.append(html(c)));
-                sb.append("</p>\n");
+            sb.append("<p>");
+            p.parts().forEach(c -> sb.append(html(c)));
+            sb.append("</p>\n");
         } else if (b instanceof TableBlock2 tb) {
-                TableBlock t = tb.table();
-                sb.append("<table>");
-                if (!t.caption().isEmpty()) {
-                    sb.append("<caption>").append(esc(t.caption())).append("</caption>");
-                }
-                sb.append("<thead><tr>");
-                t.headers().forEach(h -> sb.append("<th scope=\"col\">").append(esc(h)).append("</th>"));
-                sb.append("</tr></thead><tbody>\n");
-                for (List<Cell> r : t.rows()) {
-                    sb.append("<tr>");
-                    r.forEach(c -> sb.append("<td>").append(html(c)).append("</td>"));
-                    sb.append("</tr>\n");
-                }
-                sb.append("</tbody></table>\n");
+            TableBlock t = tb.table();
+            sb.append("<table>");
+            if (!t.caption().isEmpty()) {
+                sb.append("<caption>").append(esc(t.caption())).append("</caption>");
+            }
+            sb.append("<thead><tr>");
+            t.headers().forEach(h -> sb.append("<th scope=\"col\">").append(esc(h)).append("</th>"));
+            sb.append("</tr></thead><tbody>\n");
+            for (List<Cell> r : t.rows()) {
+                sb.append("<tr>");
+                r.forEach(c -> sb.append("<td>").append(html(c)).append("</td>"));
+                sb.append("</tr>\n");
+            }
+            sb.append("</tbody></table>\n");
         } else if (b instanceof Figure f) {
             sb.append(f.half() ? "<figure class=\"half\" role=\"img\" aria-label=\"" : "<figure role=\"img\" aria-label=\"").append(esc(f.alt())).append("\">").append(f.svg())
                     .append("<figcaption>").append(esc(f.alt())).append("</figcaption></figure>\n");
         } else if (b instanceof Details d) {
-                sb.append("<details><summary>").append(esc(d.summary())).append("</summary>\n");
-                d.blocks().forEach(x -> html(sb, x));
-                sb.append("</details>\n");
+            sb.append("<details><summary>").append(esc(d.summary())).append("</summary>\n");
+            d.blocks().forEach(x -> html(sb, x));
+            sb.append("</details>\n");
         }
     }
 
@@ -183,25 +183,25 @@ final class ReportDocument {
 
     private static void md(StringBuilder sb, Block b) {
         if (b instanceof Para p) {
-                p.parts().forEach(c -> sb.append(md(c)));
-                sb.append("\n\n");
+            p.parts().forEach(c -> sb.append(md(c)));
+            sb.append("\n\n");
         } else if (b instanceof TableBlock2 tb) {
-                TableBlock t = tb.table();
-                if (!t.caption().isEmpty()) {
-                    sb.append("**").append(t.caption()).append("**\n\n");
-                }
-                sb.append("| ").append(String.join(" | ", t.headers().stream().map(h -> h.replace("|", "\\|")).toList())).append(" |\n|");
-                t.headers().forEach(h -> sb.append(" --- |"));
-                sb.append('\n');
-                for (List<Cell> r : t.rows()) {
-                    sb.append("| ").append(String.join(" | ", r.stream().map(ReportDocument::md).toList())).append(" |\n");
-                }
-                sb.append('\n');
+            TableBlock t = tb.table();
+            if (!t.caption().isEmpty()) {
+                sb.append("**").append(t.caption()).append("**\n\n");
+            }
+            sb.append("| ").append(String.join(" | ", t.headers().stream().map(h -> h.replace("|", "\\|")).toList())).append(" |\n|");
+            t.headers().forEach(h -> sb.append(" --- |"));
+            sb.append('\n');
+            for (List<Cell> r : t.rows()) {
+                sb.append("| ").append(String.join(" | ", r.stream().map(ReportDocument::md).toList())).append(" |\n");
+            }
+            sb.append('\n');
         } else if (b instanceof Figure f) {
             sb.append("*Figure (in the HTML report): ").append(f.alt()).append("*\n\n");
         } else if (b instanceof Details d) {
-                sb.append("**").append(d.summary()).append("**\n\n");
-                d.blocks().forEach(x -> md(sb, x));
+            sb.append("**").append(d.summary()).append("**\n\n");
+            d.blocks().forEach(x -> md(sb, x));
         }
     }
 }
