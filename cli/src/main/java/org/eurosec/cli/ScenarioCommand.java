@@ -17,8 +17,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "scenario", mixinStandardHelpOptions = true, subcommands = {ScenarioCommand.Run.class},
-        description = "Scenarios: `eurosec scenario run FILE`.")
+@Command(name = "scenario", mixinStandardHelpOptions = true, subcommands = {ScenarioCommand.Run.class, ScenarioCommand.ListShipped.class},
+        description = "Scenarios: `eurosec scenario run FILE`, `eurosec scenario list`.")
 final class ScenarioCommand implements Runnable {
 
     @Spec
@@ -27,6 +27,45 @@ final class ScenarioCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "The shipped scenarios: file, name, day, regime columns, events.")
+    static final class ListShipped implements Callable<Integer> {
+
+        @Mixin
+        Options options;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            org.eurosec.model.Architecture a = options.architecture();
+            java.util.Map<String, org.eurosec.model.Regime> regimes = options.regimes(a);
+            Table t = new Table("file", "date", "regimes", "events", "name");
+            List<Object> json = new ArrayList<>();
+            for (String file : ScenarioFiles.shipped()) {
+                Scenario s = ScenarioFiles.load(Path.of(file), a, regimes);
+                List<String> columns = s.regimes().stream().map(Scenario.RegimeRun::label).toList();
+                t.row(file, s.date(), String.join(",", columns), s.events().size(), s.name());
+                java.util.Map<String, Object> m = Json.obj();
+                m.put("file", file);
+                m.put("id", file.substring(0, file.length() - ".yaml".length()));
+                m.put("name", s.name());
+                m.put("description", s.description().strip());
+                m.put("date", s.date().toString());
+                m.put("regimes", columns);
+                m.put("events", s.events().size());
+                json.add(m);
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            switch (options.format) {
+                case JSON -> out.print(Json.write(json));
+                case CSV -> out.print(t.csv());
+                default -> out.print(t.text());
+            }
+            return 0;
+        }
     }
 
     @Command(name = "run", mixinStandardHelpOptions = true,

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Start the HTTP API on localhost:7070 (exercises, their procedures and journals); stop with Ctrl-C.",
+        description = {"Start the web page and the HTTP API on localhost:7070 (the analyses, exercises, their procedures and journals); stop with Ctrl-C.",
                 "The API is described at /api/openapi.json. Exercises are created with `eurosec exercise new`."})
 final class ServeCommand implements Callable<Integer> {
 
@@ -33,6 +33,22 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "The address to listen on (default 127.0.0.1).")
     String host;
 
+    /** The shared options of this `serve`, passed on to every analysis it runs. */
+    private java.util.List<String> shared() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (options.data != null) {
+            out.add("--data=" + options.data.toAbsolutePath());
+        }
+        if (options.regimesDir != null) {
+            out.add("--regimes-dir=" + options.regimesDir.toAbsolutePath());
+        }
+        for (String i : options.interpretations) {
+            out.add("-I");
+            out.add(i);
+        }
+        return out;
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         if (port < 0 || port > 65535) {
@@ -43,7 +59,7 @@ final class ServeCommand implements Callable<Integer> {
         Exercises exercises = new Exercises(db, base, options.regimes(base), Clock.systemUTC());
         ApiServer server;
         try {
-            server = new ApiServer(exercises).start(host, port);
+            server = new ApiServer(exercises, new CommandAnalyses(shared())).start(host, port);
         } catch (RuntimeException e) {
             db.close();
             throw new UserError("cannot listen on " + host + ":" + port + ": " + e.getMessage());
@@ -55,7 +71,7 @@ final class ServeCommand implements Callable<Integer> {
             db.close();
             stop.countDown();
         }));
-        spec.commandLine().getOut().println("eurosec: serving http://" + host + ":" + server.port() + "/api (database " + db.url().replaceAll("password=[^&;]*", "password=***") + ")");
+        spec.commandLine().getOut().println("eurosec: serving http://" + host + ":" + server.port() + "/ (the page) and /api (database " + db.url().replaceAll("password=[^&;]*", "password=***") + ")");
         spec.commandLine().getOut().flush();
         stop.await();
         return 0;

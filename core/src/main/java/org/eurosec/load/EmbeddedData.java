@@ -45,8 +45,24 @@ public final class EmbeddedData {
         }
     }
 
+    private static volatile Architecture loaded;
+    private static volatile Map.Entry<Architecture, java.util.Map<String, org.eurosec.model.Regime>> loadedRegimes;
+
+    /**
+     * The embedded data, read once per process: it cannot change while the process runs (it is in
+     * the build) and the model is immutable, so every caller may share it.
+     */
     public static Architecture load() {
-        return ArchitectureLoader.load(directory(), "data");
+        Architecture a = loaded;
+        if (a == null) {
+            synchronized (EmbeddedData.class) {
+                if (loaded == null) {
+                    loaded = ArchitectureLoader.load(directory(), "data");
+                }
+                a = loaded;
+            }
+        }
+        return a;
     }
 
     /** The embedded regimes directory (a sibling of the data directory). */
@@ -61,6 +77,12 @@ public final class EmbeddedData {
 
     /** The shipped regimes, read against {@code base}. */
     public static java.util.Map<String, org.eurosec.model.Regime> regimes(Architecture base) {
-        return RegimeLoader.load(regimesDirectory(), "regimes", base);
+        Map.Entry<Architecture, java.util.Map<String, org.eurosec.model.Regime>> last = loadedRegimes;
+        if (last != null && last.getKey() == base) {
+            return last.getValue();
+        }
+        java.util.Map<String, org.eurosec.model.Regime> r = RegimeLoader.load(regimesDirectory(), "regimes", base);
+        loadedRegimes = Map.entry(base, r);
+        return r;
     }
 }

@@ -34,9 +34,15 @@ import org.eurosec.store.Journal;
 public final class ApiServer implements AutoCloseable {
 
     /** Every route, as the OpenAPI description must list it (a test keeps the two in step). */
-    public static final List<String> ROUTES = List.of("GET /api/health", "GET /api/openapi.json", "GET /api/exercises/{id}",
-            "GET /api/exercises/{id}/procedures", "POST /api/exercises/{id}/actions", "GET /api/exercises/{id}/journal",
-            "GET /api/exercises/{id}/journal/verify");
+    public static final List<String> ROUTES = routes(List.of("GET /api/health", "GET /api/openapi.json", "GET /api/map",
+            "GET /api/exercises/{id}", "GET /api/exercises/{id}/procedures", "POST /api/exercises/{id}/actions",
+            "GET /api/exercises/{id}/journal", "GET /api/exercises/{id}/journal/verify", "POST /api/compare"));
+
+    private static List<String> routes(List<String> service) {
+        List<String> all = new java.util.ArrayList<>(service);
+        AnalysisRoutes.ROUTES.forEach(r -> all.add("GET " + r.path()));
+        return List.copyOf(all);
+    }
 
     /** Bodies larger than this are refused with 413 before they are read. */
     public static final int MAX_BODY = 64 * 1024;
@@ -49,12 +55,31 @@ public final class ApiServer implements AutoCloseable {
         return t;
     });
 
+    private final Optional<AnalysisRoutes> analyses;
+
+    /** The exercise API alone: the analysis routes answer 501. */
     public ApiServer(Exercises exercises) {
+        this(exercises, Optional.empty());
+    }
+
+    /** The exercise API, the analyses (run by {@code analyses}) and the web page at {@code /}. */
+    public ApiServer(Exercises exercises, Analyses analyses) {
+        this(exercises, Optional.of(analyses));
+    }
+
+    private ApiServer(Exercises exercises, Optional<Analyses> analyses) {
         this.exercises = exercises;
+        this.analyses = analyses.map(AnalysisRoutes::new);
         this.app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.http.maxRequestSize = MAX_BODY;
             c.useVirtualThreads = false;
+            c.staticFiles.add(s -> {
+                s.hostedPath = "/";
+                s.directory = "/eurosec/web";
+                s.location = io.javalin.http.staticfiles.Location.CLASSPATH;
+            });
+            c.staticFiles.enableWebjars();
         });
         routes();
     }
@@ -98,6 +123,13 @@ public final class ApiServer implements AutoCloseable {
         });
         app.get("/api/health", ctx -> ctx.json(Map.of("status", "ok")));
         app.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi()));
+        app.get("/api/map", ctx -> ctx.contentType("application/json").result(resource("/eurosec/map/osce-area.json")));
+        for (AnalysisRoutes.Route r : AnalysisRoutes.ROUTES) {
+            app.get(r.path(), ctx -> analyses().get(r, ctx));
+            if (r.path().equals("/api/compare")) {
+                app.post(r.path(), ctx -> analyses().compareUpload(r, ctx));
+            }
+        }
         app.get("/api/exercises/{id}", this::exercise);
         app.get("/api/exercises/{id}/procedures", this::procedures);
         app.post("/api/exercises/{id}/actions", this::act);
@@ -114,6 +146,10 @@ public final class ApiServer implements AutoCloseable {
         });
         app.error(405, ctx -> error(ctx, 405, "method", ctx.method() + " is not allowed on " + ctx.path()));
         app.error(413, ctx -> error(ctx, 413, "body", "the body is larger than " + MAX_BODY + " bytes"));
+    }
+
+    private AnalysisRoutes analyses() {
+        return analyses.orElseThrow(() -> new BadInput(501, "path", "this server was started without the analyses (use `eurosec serve`)"));
     }
 
     static void error(Context ctx, int status, String field, String message) {
@@ -241,9 +277,13 @@ public final class ApiServer implements AutoCloseable {
     }
 
     static String openApi() {
-        try (InputStream in = ApiServer.class.getResourceAsStream("/eurosec/openapi.json")) {
+        return resource("/eurosec/openapi.json");
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = ApiServer.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("openapi.json missing from the build");
+                throw new IllegalStateException(name + " missing from the build");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -1,0 +1,55 @@
+package org.eurosec.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.eurosec.server.Analyses;
+import org.eurosec.store.BadInput;
+
+/**
+ * The server's analyses, run by the command line itself with {@code --format json}: the API and
+ * the web page answer with exactly what {@code eurosec COMMAND --format json} prints. The
+ * options every command shares ({@code --data}, {@code --regimes-dir}, {@code -I}) are passed
+ * through from {@code serve}; the request's own {@code -I} choices come after them and so win.
+ */
+final class CommandAnalyses implements Analyses {
+
+    private final List<String> shared;
+
+    CommandAnalyses(List<String> shared) {
+        this.shared = List.copyOf(shared);
+    }
+
+    @Override
+    public String run(List<String> args) {
+        List<String> all = new ArrayList<>(args);
+        all.addAll(shared);
+        all.add("--format");
+        all.add("json");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(all.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
+        if (code == 0) {
+            return out.toString();
+        }
+        String message = err.toString().strip().replaceAll("(?m)^eurosec: ", "");
+        if (code == 1) {
+            throw new IllegalStateException(message);
+        }
+        String first = message.lines().findFirst().orElse("");
+        throw new BadInput(400, fieldOf(first), message.isEmpty() ? "the command failed (exit " + code + ")" : message);
+    }
+
+    /** The query parameter a command's message is about, when it names an option (--date → date). */
+    static String fieldOf(String message) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("--([a-z][a-z-]*)").matcher(message);
+        if (m.find()) {
+            return m.group(1).replace('-', '_');
+        }
+        if (message.startsWith("unknown regime")) {
+            return "regime";
+        }
+        return "query";
+    }
+}

@@ -1,0 +1,732 @@
+// eurosec web page. Everything shown here comes from the HTTP API under /api, the same routes a
+// script would call; this file only asks, draws and lets the user act. No network beyond this server.
+'use strict';
+
+// ---------------------------------------------------------------- helpers
+
+const $ = (id) => document.getElementById(id);
+const FIRST_DAY = '1949-01-01';
+const DAY_MS = 86400000;
+
+// Okabe-Ito: distinguishable with the common colour-vision deficiencies.
+const OI = {orange: '#E69F00', sky: '#56B4E9', green: '#009E73', yellow: '#F0E442', blue: '#0072B2',
+  vermillion: '#D55E00', purple: '#CC79A7', black: '#000000'};
+const OUTSIDE = '#e4e4e4';
+const UNKNOWN = '#9a9a9a';
+
+function dayIndex(iso) { return Math.round((Date.parse(iso + 'T00:00:00Z') - Date.parse(FIRST_DAY + 'T00:00:00Z')) / DAY_MS); }
+function dayOf(index) { return new Date(Date.parse(FIRST_DAY + 'T00:00:00Z') + index * DAY_MS).toISOString().slice(0, 10); }
+function validDay(s) { return /^\d{4}-\d{2}-\d{2}$/.test(s) && !isNaN(Date.parse(s + 'T00:00:00Z')) && dayOf(dayIndex(s)) === s; }
+
+/** An element with attributes and children (strings become text nodes, never HTML). */
+function el(tag, attrs, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k === 'class') e.className = v;
+    else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
+    else e.setAttribute(k, v === true ? '' : v);
+  }
+  for (const c of children.flat()) {
+    if (c === undefined || c === null || c === false) continue;
+    e.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return e;
+}
+
+function link(href, text) {
+  return href ? el('a', {href, target: '_blank', rel: 'noopener'}, text || 'source') : document.createTextNode(text || '');
+}
+
+class ApiError extends Error {
+  constructor(status, field, message) { super(message); this.status = status; this.field = field; }
+}
+
+/** Calls the API; a 4xx/5xx becomes an ApiError carrying the server's own message. */
+async function api(path, params, init) {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params || {})) {
+    if (v === undefined || v === null || v === '') continue;
+    q.append(k, v);
+  }
+  const url = path + (q.toString() ? '?' + q : '');
+  let res;
+  try {
+    res = await fetch(url, init);
+  } catch (e) {
+    throw new ApiError(0, 'network', 'the server does not answer (' + e.message + ')');
+  }
+  const text = await res.text();
+  let body = null;
+  try { body = text ? JSON.parse(text) : null; } catch (e) { body = null; }
+  if (!res.ok) {
+    const err = body && body.error ? body.error : {status: res.status, field: '', message: text || res.statusText};
+    throw new ApiError(err.status, err.field, err.message);
+  }
+  return body;
+}
+
+function table(headers, rows, caption) {
+  return el('table', {},
+    caption ? el('caption', {}, caption) : null,
+    el('thead', {}, el('tr', {}, headers.map((h) => el('th', {scope: 'col'}, h)))),
+    el('tbody', {}, rows.map((r) => el('tr', {}, r.map((c, i) => i === 0 ? el('th', {scope: 'row'}, c) : el('td', {}, c))))));
+}
+
+function setStatus(msg, kind) {
+  const s = $('status');
+  s.textContent = msg || '';
+  s.className = kind || '';
+}
+
+// ---------------------------------------------------------------- state
+
+const S = {
+  date: null, asOf: null, regime: 'status-quo', colourBy: 'coverage', applicant: 'GEO', organisation: 'nato',
+  regimes: [], names: {}, shapes: null, coverage: null, blocs: null, levels: null, veto: null, selected: null,
+  generation: 0, panelsFor: null,
+};
+
+function name(iso) { return S.names[iso] || iso; }
+
+// ---------------------------------------------------------------- start
+
+document.addEventListener('DOMContentLoaded', start);
+
+async function start() {
+  setupTabs();
+  readHash();
+  try {
+    const [map, regimes, current, scenarios] = await Promise.all([
+      api('/api/map'), api('/api/regimes'), api('/api/coverage', {regime: 'status-quo'}), api('/api/scenarios')]);
+    S.shapes = map;
+    S.regimes = regimes;
+    S.asOf = current.as_of;
+    for (const st of current.states) S.names[st.iso3] = st.name;
+    const all = await api('/api/actors', {date: S.asOf});
+    for (const a of (all.states || [])) if (a.iso3) S.names[a.iso3] = S.names[a.iso3] || a.name;
+    setupControls(regimes, current);
+    setupCompare(scenarios, regimes);
+    setupConsole();
+    drawMapShapes();
+    await refresh();
+  } catch (e) {
+    setStatus('Cannot start: ' + e.message, 'error');
+  }
+}
+
+function readHash() {
+  const h = new URLSearchParams(location.hash.slice(1));
+  if (h.get('date') && validDay(h.get('date'))) S.date = h.get('date');
+  if (h.get('regime')) S.regime = h.get('regime');
+  if (h.get('colour')) S.colourBy = h.get('colour');
+  if (h.get('applicant')) S.applicant = h.get('applicant');
+  if (h.get('organisation')) S.organisation = h.get('organisation');
+}
+
+function writeHash() {
+  const h = new URLSearchParams({date: S.date, regime: S.regime, colour: S.colourBy, applicant: S.applicant, organisation: S.organisation});
+  history.replaceState(null, '', '#' + h);
+}
+
+function setupTabs() {
+  const tabs = [...document.querySelectorAll('[role=tab]')];
+  const show = (tab) => {
+    for (const t of tabs) {
+      const on = t === tab;
+      t.setAttribute('aria-selected', on);
+      t.tabIndex = on ? 0 : -1;
+      $(t.getAttribute('aria-controls')).hidden = !on;
+    }
+    $('controls').hidden = tab.id === 'tab-compare' || tab.id === 'tab-console';
+    if (tab.id === 'tab-panels') refreshPanels();
+  };
+  tabs.forEach((t, i) => {
+    t.addEventListener('click', () => show(t));
+    t.addEventListener('keydown', (ev) => {
+      const d = ev.key === 'ArrowRight' ? 1 : ev.key === 'ArrowLeft' ? -1 : 0;
+      if (d) { const n = tabs[(i + d + tabs.length) % tabs.length]; n.focus(); show(n); ev.preventDefault(); }
+    });
+  });
+}
+
+function setupControls(regimes, current) {
+  const slider = $('date-slider');
+  slider.max = dayIndex(S.asOf);
+  if (!S.date || S.date > S.asOf || S.date < FIRST_DAY) S.date = S.asOf;
+  slider.value = dayIndex(S.date);
+  slider.setAttribute('aria-valuetext', S.date);
+  $('date-shown').textContent = S.date;
+  $('date-input').value = S.date;
+  let timer = null;
+  slider.addEventListener('input', () => {
+    const d = dayOf(Number(slider.value));
+    $('date-shown').textContent = d;
+    $('date-input').value = d;
+    slider.setAttribute('aria-valuetext', d);
+    clearTimeout(timer);
+    timer = setTimeout(() => setDate(d), 180);
+  });
+  slider.addEventListener('keydown', (ev) => {
+    // Page Up / Page Down move a year; Home / End go to 1949 and to the data's last day.
+    if (ev.key === 'PageUp' || ev.key === 'PageDown') {
+      const d = dayOf(Number(slider.value));
+      const y = Number(d.slice(0, 4)) + (ev.key === 'PageUp' ? 1 : -1);
+      let next = y + d.slice(4);
+      if (!validDay(next)) next = y + '-02-28';
+      slider.value = Math.max(0, Math.min(Number(slider.max), dayIndex(next)));
+      slider.dispatchEvent(new Event('input'));
+      ev.preventDefault();
+    }
+  });
+  $('date-input').addEventListener('keydown', (ev) => {
+    if (ev.key !== 'Enter') return;
+    ev.preventDefault();
+    const d = $('date-input').value.trim();
+    if (!validDay(d)) { setStatus('"' + d + '" is not a day: write YYYY-MM-DD', 'error'); return; }
+    if (d < FIRST_DAY || d > S.asOf) { setStatus('the data runs from ' + FIRST_DAY + ' to ' + S.asOf, 'error'); return; }
+    slider.value = dayIndex(d);
+    slider.setAttribute('aria-valuetext', d);
+    $('date-shown').textContent = d;
+    setDate(d);
+  });
+
+  const sel = $('regime');
+  for (const r of regimes) sel.append(el('option', {value: r.id, title: r.summary}, r.id + ': ' + r.name));
+  if (!regimes.some((r) => r.id === S.regime)) S.regime = 'status-quo';
+  sel.value = S.regime;
+  sel.addEventListener('change', () => { S.regime = sel.value; refresh(); });
+
+  const cb = $('colour-by');
+  cb.value = S.colourBy;
+  cb.addEventListener('change', () => { S.colourBy = cb.value; refresh(); });
+
+  const app = $('applicant');
+  const states = current.states.map((s) => s.iso3).sort((a, b) => name(a).localeCompare(name(b)));
+  for (const iso of states) app.append(el('option', {value: iso}, name(iso) + ' (' + iso + ')'));
+  app.value = states.includes(S.applicant) ? S.applicant : 'GEO';
+  S.applicant = app.value;
+  app.addEventListener('change', () => { S.applicant = app.value; refresh(); });
+  const org = $('organisation');
+  org.value = S.organisation;
+  org.addEventListener('change', () => { S.organisation = org.value; refresh(); });
+
+  const picker = $('state-picker');
+  for (const iso of Object.keys(S.names).sort((a, b) => name(a).localeCompare(name(b)))) {
+    picker.append(el('option', {value: iso}, name(iso) + ' (' + iso + ')'));
+  }
+  picker.addEventListener('change', () => { if (picker.value) select(picker.value); });
+}
+
+function setDate(d) {
+  if (d === S.date) return;
+  S.date = d;
+  refresh();
+}
+
+// ---------------------------------------------------------------- the map
+
+function drawMapShapes() {
+  const svg = d3.select('#map');
+  svg.attr('viewBox', `0 0 ${S.shapes.width} ${S.shapes.height}`);
+  svg.append('g').attr('class', 'context').selectAll('path').data(S.shapes.context).join('path').attr('d', (d) => d);
+  const entries = Object.entries(S.shapes.shapes).sort((a, b) => name(a[0]).localeCompare(name(b[0])));
+  const g = svg.append('g').attr('class', 'states');
+  g.selectAll('path').data(entries, (d) => d[0]).join('path')
+    .attr('d', (d) => d[1])
+    .attr('data-iso3', (d) => d[0])
+    .attr('id', (d) => 'shape-' + d[0])
+    .attr('tabindex', 0)
+    .attr('role', 'button')
+    .on('click', (ev, d) => select(d[0]))
+    .on('keydown', (ev, d) => { if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); select(d[0]); } })
+    .append('title');
+}
+
+/** What each state looks like in the chosen colouring: {fill, label} for the legend and the tooltip. */
+function colouring() {
+  const v = S.coverage;
+  const known = v && v.known !== false;
+  const byState = {};
+  const legend = [];
+  const covered = {};
+  if (known) for (const st of v.states) covered[st.iso3] = st.covered;
+  if (!known) return {byState, legend: [{fill: UNKNOWN, label: 'unknown: ' + (v ? v.message : '')}], covered};
+  if (S.colourBy === 'coverage') {
+    legend.push({fill: OI.blue, label: 'covered by a binding defence guarantee'}, {fill: OI.orange, label: 'not covered'});
+    for (const [iso, c] of Object.entries(covered)) byState[iso] = c ? {fill: OI.blue, label: 'covered'} : {fill: OI.orange, label: 'not covered'};
+  } else if (S.colourBy === 'bloc' && S.blocs) {
+    const palette = [OI.blue, OI.vermillion, OI.green, OI.purple, OI.sky, OI.yellow, OI.black];
+    (S.blocs.systems || []).forEach((sys, i) => {
+      const fill = palette[i % palette.length];
+      legend.push({fill, label: 'system ' + (i + 1) + ': ' + sys.label + ' (' + sys.size + ')'});
+      for (const m of sys.members) byState[m] = {fill, label: 'system ' + (i + 1) + ' (' + sys.label + ')'};
+    });
+    legend.push({fill: OI.orange, label: 'buffer: tied to no one (' + (S.blocs.buffer || []).length + ')'});
+    for (const m of S.blocs.buffer || []) byState[m] = {fill: OI.orange, label: 'buffer'};
+  } else if (S.colourBy === 'level' && S.levels) {
+    const counts = S.levels.levels.map((l) => l.provisions.length);
+    const max = Math.max(1, ...counts);
+    const scale = (n) => d3.interpolateViridis(0.15 + 0.85 * (n / max));
+    const seen = new Set();
+    for (const l of [...S.levels.levels].sort((a, b) => a.provisions.length - b.provisions.length)) {
+      const n = l.provisions.length;
+      const fill = n === 0 ? OI.orange : scale(n);
+      if (!seen.has(n)) { seen.add(n); legend.push({fill, label: n === 0 ? 'no binding guarantee' : n + ' binding guarantee' + (n > 1 ? 's' : '')}); }
+      for (const m of l.states) byState[m] = {fill, label: 'level ' + l.level + ': ' + n + ' guarantee(s)'};
+    }
+  } else if (S.colourBy === 'veto' && S.veto) {
+    legend.push({fill: OI.purple, label: 'applicant: ' + name(S.veto.applicant)},
+      {fill: OI.vermillion, label: 'may block the accession'}, {fill: OI.sky, label: 'cannot block'});
+    for (const iso of Object.keys(covered)) byState[iso] = {fill: OI.sky, label: 'cannot block'};
+    for (const m of S.veto.may_block) byState[m.actor] = {fill: OI.vermillion, label: 'may block (' + m.provision + ')'};
+    byState[S.veto.applicant] = {fill: OI.purple, label: 'applicant'};
+  }
+  legend.push({fill: OUTSIDE, label: 'not a participating State that day, or outside the area'});
+  return {byState, legend, covered};
+}
+
+function renderMap() {
+  const {byState, legend, covered} = colouring();
+  d3.select('#map').selectAll('g.states path').each(function (d) {
+    const iso = d[0];
+    const c = byState[iso];
+    const path = d3.select(this);
+    const cov = iso in covered ? (covered[iso] ? 'covered' : 'not-covered') : (S.coverage && S.coverage.known === false ? 'unknown' : 'outside');
+    const label = name(iso) + ': ' + (c ? c.label : cov === 'unknown' ? 'unknown' : 'not a participating State');
+    path.attr('fill', c ? c.fill : cov === 'unknown' ? UNKNOWN : OUTSIDE)
+      .attr('data-coverage', cov)
+      .attr('data-status', c ? c.label : cov)
+      .attr('aria-label', label)
+      .classed('selected', iso === S.selected);
+    path.select('title').text(label);
+  });
+  const ul = $('legend');
+  ul.replaceChildren(...legend.map((l) => el('li', {}, el('span', {class: 'swatch', style: 'background:' + l.fill, 'aria-hidden': 'true'}), l.label)));
+  // North America is not drawn: listed with the same colours.
+  const na = $('north-america');
+  const items = ['CAN', 'USA'].map((iso) => {
+    const c = byState[iso];
+    const cov = iso in covered ? (covered[iso] ? 'covered' : 'not-covered') : 'outside';
+    return el('button', {type: 'button', class: 'na-state', 'data-iso3': iso, 'data-coverage': cov, onclick: () => select(iso),
+      'aria-label': name(iso) + ': ' + (c ? c.label : 'not a participating State')},
+      el('span', {class: 'swatch', style: 'background:' + (c ? c.fill : OUTSIDE), 'aria-hidden': 'true'}), name(iso), ' ', el('small', {}, c ? c.label : ''));
+  });
+  na.replaceChildren(el('strong', {}, 'North America (not drawn): '), ...items);
+}
+
+// ---------------------------------------------------------------- refresh
+
+async function refresh() {
+  const gen = ++S.generation;
+  writeHash();
+  setStatus('Loading ' + S.date + ' under ' + S.regime + '…', 'busy');
+  const base = {date: S.date, regime: S.regime};
+  try {
+    const wants = [api('/api/coverage', base), api('/api/veto', {...base, applicant: S.applicant, organisation: S.organisation}).catch((e) => e)];
+    if (S.colourBy === 'bloc') wants.push(api('/api/blocs', base));
+    if (S.colourBy === 'level') wants.push(api('/api/levels', base));
+    const [coverage, veto, extra] = await Promise.all(wants);
+    if (gen !== S.generation) return;
+    S.coverage = coverage;
+    S.veto = veto instanceof Error ? null : veto;
+    S.vetoError = veto instanceof Error ? veto.message : null;
+    S.blocs = S.colourBy === 'bloc' ? extra.views[0] : null;
+    S.levels = S.colourBy === 'level' ? extra.views[0] : null;
+    if (coverage.states) for (const st of coverage.states) S.names[st.iso3] = st.name;
+    renderMap();
+    renderVeto();
+    if (S.selected) await renderDetails(S.selected, gen);
+    if (coverage.known === false) setStatus(coverage.message, 'warn');
+    else setStatus(S.date + ', ' + S.regime + ': ' + coverage.covered_count + ' of ' + coverage.states.length
+      + ' participating States covered by a binding defence guarantee.', '');
+    document.body.dataset.loaded = S.date + '|' + S.regime + '|' + S.colourBy + '|' + S.applicant + '|' + S.organisation;
+    if (!$('view-panels').hidden) refreshPanels();
+  } catch (e) {
+    if (gen !== S.generation) return;
+    setStatus(e.message, 'error');
+  }
+}
+
+function renderVeto() {
+  const body = $('veto-body');
+  $('veto-title').textContent = 'Who may block ' + name(S.applicant) + ' joining ' + S.organisation.toUpperCase();
+  if (!S.veto) { body.replaceChildren(el('p', {class: 'error'}, S.vetoError || '')); return; }
+  const groups = new Map();
+  for (const m of S.veto.may_block) {
+    if (!groups.has(m.provision)) groups.set(m.provision, {how: m.how, actors: []});
+    groups.get(m.provision).actors.push(m.actor);
+  }
+  const parts = [el('p', {}, 'Under ', el('strong', {}, S.veto.regime), ' on ', S.veto.as_of, ': ',
+    el('strong', {id: 'veto-count'}, String(new Set(S.veto.may_block.map((m) => m.actor)).size)), ' may block.')];
+  if (S.veto.prohibited_by && S.veto.prohibited_by.length) {
+    parts.push(el('p', {class: 'warn'}, 'Prohibited by: ' + S.veto.prohibited_by.map((p) => p.provision || p).join(', ')));
+  }
+  const dl = el('dl', {id: 'veto-list'});
+  for (const [prov, g] of groups) {
+    dl.append(el('dt', {}, prov, ' ', el('small', {}, g.how)),
+      el('dd', {'data-provision': prov}, g.actors.map((a) => name(a) + ' (' + a + ')').join(', ')));
+  }
+  if (!groups.size) dl.append(el('dd', {}, 'No one: no provision gives a right to block.'));
+  parts.push(dl);
+  body.replaceChildren(...parts);
+}
+
+// ---------------------------------------------------------------- one state
+
+async function select(iso) {
+  S.selected = iso;
+  $('state-picker').value = iso;
+  renderMap();
+  await renderDetails(iso, S.generation);
+  $('details').focus();
+}
+
+function onDay(spell, day) { return spell.from <= day && (!spell.to || day < spell.to); }
+
+async function renderDetails(iso, gen) {
+  const body = $('details-body');
+  $('details-title').textContent = name(iso) + ' (' + iso + ') on ' + S.date;
+  let actor;
+  try {
+    actor = await api('/api/actors/' + encodeURIComponent(iso));
+  } catch (e) {
+    body.replaceChildren(el('p', {class: 'error'}, e.message));
+    return;
+  }
+  if (gen !== S.generation) return;
+  const st = S.coverage && S.coverage.states ? S.coverage.states.find((s) => s.iso3 === iso) : null;
+  const out = [];
+  out.push(el('p', {}, 'ISO ', actor.iso3 || iso, ', COW ', actor.ccode ?? '–', actor.recognition ? ', recognition: ' + actor.recognition : ''));
+  if (S.coverage && S.coverage.known === false) {
+    out.push(el('p', {class: 'warn'}, 'Unknown: ' + S.coverage.message));
+  } else if (!st) {
+    out.push(el('p', {id: 'details-coverage', 'data-coverage': 'outside'}, 'Not a CSCE/OSCE participating State on this day (or not a state).'));
+  } else {
+    out.push(el('p', {id: 'details-coverage', 'data-coverage': st.covered ? 'covered' : 'not-covered'},
+      el('strong', {}, st.covered ? 'Covered' : 'Not covered'), ' by a binding defence guarantee under ' + S.regime + '.'));
+    out.push(el('h3', {}, 'Guarantees'));
+    if (!st.guarantees.length) out.push(el('p', {}, 'None.'));
+    else out.push(el('ul', {}, st.guarantees.map((g) => el('li', {},
+      el('strong', {}, g.provision), ' (', g.kind, ', ', g.legal_force, ', assistance ', g.assistance, ') through ', g.through,
+      ': ', g.guarantor_count, ' guarantor(s)', g.unconfirmed ? ' [unconfirmed]' : '', ' — ', link(g.source)))));
+    if (st.political_commitments && st.political_commitments.length) {
+      out.push(el('h3', {}, 'Political commitments'));
+      out.push(el('ul', {}, st.political_commitments.map((p) => el('li', {}, p.name, ' (', p.legal_force, ') — ', link(p.source)))));
+    }
+  }
+  const spells = (actor.memberships || []).filter((m) => onDay(m, S.date));
+  out.push(el('h3', {}, 'Memberships and participations on ' + S.date));
+  if (!spells.length) out.push(el('p', {}, 'None in the data.'));
+  else out.push(table(['in', 'kind', 'status', 'from', 'to', 'source'],
+    spells.map((m) => [m.in, m.kind, m.status, m.from, m.to || '', link(m.source)])));
+  const all = actor.memberships || [];
+  out.push(el('details', {}, el('summary', {}, 'Every spell in the data (' + all.length + ')'),
+    table(['in', 'status', 'from', 'to', 'source'], all.map((m) => [m.in, m.status, m.from, m.to || '', link(m.source)]))));
+  body.replaceChildren(...out);
+}
+
+// ---------------------------------------------------------------- panels
+
+async function refreshPanels() {
+  const key = S.date + '|' + S.regime;
+  if (S.panelsFor === key) return;
+  S.panelsFor = key;
+  const base = {date: S.date, regime: S.regime};
+  const fail = (id) => (e) => $(id).replaceChildren(el('p', {class: 'error'}, e.message));
+  api('/api/timeline', {regime: S.regime, from: 1975, to: S.asOf.slice(0, 4)}).then(renderTimeline).catch(fail('timeline-chart'));
+  api('/api/levels', base).then((d) => renderLevels(d.views[0])).catch(fail('levels-panel'));
+  api('/api/overlap', base).then((d) => renderOverlap(d.views[0])).catch(fail('overlap-panel'));
+  api('/api/positions', base).then(renderPositions).catch(fail('positions-panel'));
+}
+
+function renderTimeline(d) {
+  const years = d.years.filter((y) => y.known !== false);
+  const series = [{key: 'covered', label: 'states covered', colour: OI.blue, dash: null},
+    {key: 'buffer', label: 'buffer (tied to no one)', colour: OI.orange, dash: '6 3'},
+    {key: 'levels', label: 'levels of security', colour: OI.green, dash: '2 3'}];
+  const w = 900, h = 260, m = {l: 40, r: 16, t: 12, b: 28};
+  const x = d3.scaleLinear().domain(d3.extent(years, (y) => Number(y.as_of.slice(0, 4)))).range([m.l, w - m.r]);
+  const y = d3.scaleLinear().domain([0, d3.max(years, (r) => Math.max(r.covered, r.buffer, r.levels))]).nice().range([h - m.b, m.t]);
+  const svg = d3.create('svg').attr('viewBox', `0 0 ${w} ${h}`).attr('role', 'img')
+    .attr('aria-label', 'Timeline under ' + d.years[0]?.regime + ': covered states, buffer and levels per year');
+  svg.append('g').attr('transform', `translate(0,${h - m.b})`).call(d3.axisBottom(x).tickFormat(d3.format('d')));
+  svg.append('g').attr('transform', `translate(${m.l},0)`).call(d3.axisLeft(y).ticks(6));
+  for (const s of series) {
+    svg.append('path').datum(years).attr('fill', 'none').attr('stroke', s.colour).attr('stroke-width', 2.2)
+      .attr('stroke-dasharray', s.dash)
+      .attr('d', d3.line().x((r) => x(Number(r.as_of.slice(0, 4)))).y((r) => y(r[s.key])));
+  }
+  const yr = Number(S.date.slice(0, 4));
+  if (yr >= x.domain()[0] && yr <= x.domain()[1]) {
+    svg.append('line').attr('x1', x(yr)).attr('x2', x(yr)).attr('y1', m.t).attr('y2', h - m.b).attr('stroke', '#333').attr('stroke-dasharray', '1 2');
+  }
+  const legend = el('ul', {class: 'legend-inline'}, series.map((s) => el('li', {},
+    el('span', {class: 'swatch line', style: 'border-top-color:' + s.colour + ';border-top-style:' + (s.dash ? 'dashed' : 'solid'), 'aria-hidden': 'true'}), s.label)));
+  const data = el('details', {}, el('summary', {}, 'The figures as a table'),
+    table(['year', 'states', 'covered', 'systems', 'blocs', 'buffer', 'levels'],
+      years.map((r) => [r.as_of.slice(0, 4), r.states, r.covered, r.systems.join(' + '), r.blocs, r.buffer, r.levels])));
+  $('timeline-chart').replaceChildren(svg.node(), legend,
+    el('p', {class: 'hint'}, 'Each year on ' + d.years[0]?.as_of.slice(5) + '. The dotted line marks the chosen year.'), data);
+}
+
+function renderLevels(v) {
+  if (v.known === false) { $('levels-panel').replaceChildren(el('p', {class: 'warn'}, v.message)); return; }
+  $('levels-panel').replaceChildren(el('p', {}, v.count + ' levels on ' + v.as_of + ' under ' + v.regime + ' (states grouped by the exact set of binding guarantees they hold).'),
+    table(['level', 'binding guarantees (provisions)', 'states'],
+      v.levels.map((l) => [String(l.level), l.provisions.length ? l.provisions.join(', ') : 'none', l.states.map(name).join(', ')])));
+}
+
+function renderOverlap(v) {
+  if (v.known === false) { $('overlap-panel').replaceChildren(el('p', {class: 'warn'}, v.message)); return; }
+  const pairs = [...v.pairs].sort((a, b) => b.jaccard - a.jaccard).slice(0, 25);
+  $('overlap-panel').replaceChildren(
+    el('p', {}, v.bodies.length + ' bodies; ' + v.mean_bodies_per_state + ' per state on average; '
+      + v.duplicating_pairs + ' pairs share members and a mandate dimension.'),
+    table(['body', 'members', 'dimensions', 'treaty body'], v.bodies.map((b) => [b.name + ' (' + b.id + ')', String(b.members.length), b.dimensions.join(', '), b.treaty_body ? 'yes' : ''])),
+    table(['pair', 'shared members', 'Jaccard', 'shared dimensions'],
+      pairs.map((p) => [p.body1 + ' / ' + p.body2, String(p.shared_members), String(p.jaccard), (p.shared_dimensions || []).join(', ')]),
+      'The 25 most overlapping pairs'));
+}
+
+function renderPositions(d) {
+  const out = [];
+  for (const r of d.regimes || []) {
+    out.push(el('h3', {}, 'What ' + r.regime + ' answers'));
+    out.push(table(['question', 'answer', 'because', 'rule'], r.answers.map((a) => [a.question, a.answer, (a.because || []).join(', '), a.rule])));
+  }
+  const questions = ['architecture', 'form', 'scope', 'veto'];
+  const states = Object.keys(d.positions || {}).sort((a, b) => name(a).localeCompare(name(b)));
+  out.push(el('h3', {}, 'Latest stated positions on ' + d.as_of));
+  out.push(table(['state', ...questions], states.map((iso) => [name(iso) + ' (' + iso + ')', ...questions.map((q) => {
+    const p = d.positions[iso][q];
+    if (!p) return 'unknown';
+    return el('span', {}, p.answer + (p.strength === 'inferred' ? ' (inferred)' : '') + ', ' + p.date + ' ', link(p.source));
+  })])));
+  if (d.variants && d.variants.length) {
+    out.push(el('h3', {}, 'Combinations with the fewest known blockers'));
+    out.push(table(['architecture', 'form', 'scope', 'veto', 'blockers', 'regimes'], d.variants.map((v) =>
+      [v.answers.architecture, v.answers.form, v.answers.scope, v.answers.veto, v.blockers.join(', ') || 'none known', v.regimes.join(', ')])));
+  }
+  $('positions-panel').replaceChildren(...out);
+}
+
+// ---------------------------------------------------------------- compare
+
+function setupCompare(scenarios, regimes) {
+  const sel = $('scenario');
+  for (const s of scenarios) sel.append(el('option', {value: s.id, title: s.description}, s.name + ' (' + s.date + ')'));
+  const box = $('compare-regimes');
+  for (const r of regimes) {
+    const id = 'cmp-' + r.id;
+    box.append(el('span', {class: 'check'}, el('input', {type: 'checkbox', id, value: r.id}), el('label', {for: id}, r.id)));
+  }
+  const tick = () => {
+    const s = scenarios.find((x) => x.id === sel.value);
+    for (const c of box.querySelectorAll('input')) c.checked = !!s && s.regimes.includes(c.value);
+  };
+  sel.addEventListener('change', tick);
+  tick();
+  $('compare-form').addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const chosen = [...box.querySelectorAll('input:checked')].map((c) => c.value);
+    const file = $('scenario-file').files[0];
+    const out = $('compare-result');
+    out.replaceChildren(el('p', {}, 'Running…'));
+    try {
+      const result = file
+        ? await api('/api/compare', {regimes: chosen.join(',')}, {method: 'POST', headers: {'Content-Type': 'application/yaml'}, body: await file.text()})
+        : await api('/api/compare', {scenario: sel.value, regimes: chosen.join(',')});
+      renderCompare(result);
+    } catch (e) {
+      out.replaceChildren(el('p', {class: 'error', role: 'alert'}, e.message));
+    }
+  });
+}
+
+function renderCompare(r) {
+  const rows = r.rows.map((row) => [
+    'event ' + row.event + ': ' + row.effect + (row.provision ? ' (' + row.provision + ')' : ''),
+    ...r.regimes.map((reg) => {
+      const c = row.cells[reg];
+      if (!c) return el('span', {class: 'absent'}, '—');
+      return el('span', {title: (c.actors || []).join(' ')}, c.text.join('; '), c.depends_on_unconfirmed ? ' [depends on an unconfirmed value]' : '');
+    })]);
+  $('compare-result').replaceChildren(el('h2', {}, r.scenario + ' (' + r.date + ')'),
+    table(['finding', ...r.regimes], rows, 'Findings side by side; a dash: the regime gives no such finding'));
+}
+
+// ---------------------------------------------------------------- exercise console
+
+const ACTION_FIELDS = {
+  'request-information': [['to', 'state'], ['subject', 'text']],
+  'reply': [['procedure', 'number'], ['text', 'textarea']],
+  'request-consultations': [['with', 'states'], ['subject', 'text']],
+  'schedule-consultations': [['procedure', 'number'], ['at', 'instant']],
+  'join-consultations': [['procedure', 'number']],
+  'propose-conference': [['consultation', 'number'], ['subject', 'text']],
+  'support-conference': [['procedure', 'number']],
+  'notify-attack': [['attacker', 'state'], ['victim', 'state'], ['threat_only', 'flag']],
+  'attend': [['procedure', 'number']],
+  'vote': [['procedure', 'number'], ['ballot', 'ballot']],
+  'notify-activity': [['name', 'text'], ['start', 'day'], ['troops', 'number'], ['battle_tanks', 'number'], ['acv', 'number'], ['artillery', 'number']],
+  'accept-observation': [['procedure', 'number']],
+  'submit-annual-information': [['year', 'number']],
+};
+
+const C = {exercise: null, token: null, me: null, info: null, timer: null};
+
+function setupConsole() {
+  $('signin-form').addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const ex = $('exercise-id').value.trim();
+    const token = $('credential').value.trim();
+    if (!ex || !token) { $('console-status').textContent = 'Give the exercise id and your credential.'; return; }
+    C.exercise = ex; C.token = token;
+    try {
+      C.info = await exApi('');
+    } catch (e) {
+      C.exercise = null; C.token = null;
+      $('console-status').textContent = 'Cannot sign in: ' + e.message;
+      $('console-status').className = 'error';
+      return;
+    }
+    C.me = C.info.you;
+    $('credential').value = '';
+    $('signin').hidden = true;
+    $('signout').hidden = false;
+    $('console').hidden = false;
+    $('console-status').className = '';
+    $('console-status').textContent = 'Signed in as ' + C.me + ' in ' + ex + '.';
+    renderWhoami();
+    await refreshInbox();
+    clearInterval(C.timer);
+    C.timer = setInterval(() => refreshInbox().catch(() => {}), 5000);
+  });
+  $('signout').addEventListener('click', () => {
+    clearInterval(C.timer);
+    Object.assign(C, {exercise: null, token: null, me: null, info: null});
+    $('console').hidden = true; $('signin').hidden = false; $('signout').hidden = true;
+    $('console-status').textContent = 'Signed out.';
+  });
+  const kind = $('act-kind');
+  kind.addEventListener('change', () => renderActFields(kind.value));
+  $('act-form').addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const body = {kind: kind.value};
+    for (const [f, type] of ACTION_FIELDS[kind.value] || []) {
+      const input = $('act-' + f);
+      const v = type === 'flag' ? input.checked : input.value.trim();
+      if (v === '' || v === undefined) continue;
+      if (type === 'number') body[f] = Number(v);
+      else if (type === 'states') body[f] = v.split(/[ ,]+/).filter(Boolean);
+      else if (type === 'state') body[f] = v.toUpperCase();
+      else body[f] = v;
+    }
+    await act(body);
+  });
+}
+
+async function exApi(suffix, init) {
+  const headers = Object.assign({'Authorization': 'Bearer ' + C.token}, (init && init.headers) || {});
+  return api('/api/exercises/' + encodeURIComponent(C.exercise) + suffix, null, Object.assign({}, init || {}, {headers}));
+}
+
+function renderWhoami() {
+  const i = C.info;
+  const role = C.me.startsWith('delegation:') ? 'the delegation of ' + name(C.me.slice(11)) : C.me;
+  $('whoami').textContent = 'You are ' + role;
+  const rules = el('details', {}, el('summary', {}, 'The rules of this exercise'), el('pre', {}, JSON.stringify(i.rules, null, 2)));
+  $('console-rules').replaceChildren(el('p', {}, 'Exercise ', el('strong', {}, i.exercise), ' under ', el('strong', {}, i.regime),
+    '; exercise clock: ', i.clock.mode, i.clock.mode !== 'real' ? ' ×' + i.clock.factor : '', '. ', i.actions_accepted + ' action(s) accepted.'), rules);
+  const observer = C.me === 'observer';
+  $('act-form').hidden = observer;
+  $('act-result').textContent = observer ? 'An observer sees everything and can change nothing.' : '';
+  const kind = $('act-kind');
+  kind.replaceChildren(...i.action_kinds.map((k) => el('option', {value: k}, k)));
+  renderActFields(kind.value);
+  $('journal-section').hidden = C.me.startsWith('delegation:');
+}
+
+function renderActFields(kind) {
+  const box = $('act-fields');
+  box.replaceChildren(...(ACTION_FIELDS[kind] || []).map(([f, type]) => {
+    const id = 'act-' + f;
+    const label = el('label', {for: id}, f.replace('_', ' ') + (type === 'states' ? ' (state ids, comma-separated)' : type === 'instant' ? ' (e.g. 2009-12-05T10:00:00Z)' : type === 'day' ? ' (YYYY-MM-DD)' : ''));
+    let input;
+    if (type === 'textarea') input = el('textarea', {id, rows: 3});
+    else if (type === 'flag') input = el('input', {id, type: 'checkbox'});
+    else if (type === 'ballot') input = el('select', {id}, ['yes', 'no', 'abstain'].map((b) => el('option', {value: b}, b)));
+    else input = el('input', {id, type: type === 'number' ? 'number' : 'text', min: type === 'number' ? 0 : null, size: type === 'state' ? 4 : null});
+    return el('div', {class: 'control'}, label, input);
+  }));
+}
+
+function fillAction(kind, values) {
+  $('act-kind').value = kind;
+  renderActFields(kind);
+  for (const [k, v] of Object.entries(values)) if ($('act-' + k)) $('act-' + k).value = v;
+  $('act-fields').querySelector('textarea, input:not([type=number])')?.focus();
+}
+
+async function act(body) {
+  const out = $('act-result');
+  try {
+    const r = await exApi('/actions', {method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify(body)});
+    out.className = 'ok';
+    out.textContent = 'Accepted: ' + r.summary + ' (procedure ' + r.procedure + ', journal entry ' + (r.journal_entry ?? '–') + ').';
+    await refreshInbox();
+  } catch (e) {
+    out.className = 'error';
+    out.textContent = 'Refused (' + e.status + (e.field ? ', ' + e.field : '') + '): ' + e.message;
+  }
+}
+
+function remaining(deadline, now) {
+  const ms = Date.parse(deadline) - Date.parse(now);
+  if (isNaN(ms)) return '';
+  if (ms <= 0) return 'passed';
+  const d = Math.floor(ms / DAY_MS), h = Math.floor((ms % DAY_MS) / 3600000);
+  return 'in ' + (d ? d + ' d ' : '') + h + ' h';
+}
+
+async function refreshInbox() {
+  if (!C.exercise) return;
+  const p = await exApi('/procedures');
+  const mine = C.me.startsWith('delegation:') ? C.me.slice(11) : null;
+  const cards = p.procedures.map((x) => {
+    const open = !['answered', 'no-response', 'lapsed', 'adopted', 'not-adopted', 'no-quorum', 'closed'].includes(x.status);
+    const dl = x.deadline ? el('span', {class: 'deadline'}, 'deadline ' + x.deadline + ' (' + remaining(x.deadline, p.now) + ' on the exercise clock)') : null;
+    const facts = Object.entries(x).filter(([k]) => !['id', 'kind', 'provision', 'status', 'opened', 'deadline'].includes(k))
+      .map(([k, v]) => el('li', {}, el('span', {class: 'k'}, k.replace(/_/g, ' ') + ': '), typeof v === 'object' ? JSON.stringify(v) : String(v)));
+    const buttons = [];
+    const btn = (label, kind, values) => buttons.push(el('button', {type: 'button', onclick: () => fillAction(kind, values)}, label));
+    if (mine && open) {
+      if (x.kind === 'information-request' && x.to === mine && !x.reply) btn('Reply…', 'reply', {procedure: x.id});
+      if (x.kind === 'consultations') {
+        btn('Schedule…', 'schedule-consultations', {procedure: x.id});
+        btn('Propose a conference…', 'propose-conference', {consultation: x.id});
+        if (!(x.participants || []).includes(mine)) btn('Join', 'join-consultations', {procedure: x.id});
+      }
+      if (x.kind.includes('conference')) {
+        btn('Support…', 'support-conference', {procedure: x.id});
+        btn('Attend…', 'attend', {procedure: x.id});
+        btn('Vote…', 'vote', {procedure: x.id});
+      }
+      if (x.kind === 'activity-notification' && x.by !== mine) btn('Accept observation…', 'accept-observation', {procedure: x.id});
+    }
+    if (C.me === 'depositary' && x.kind === 'consultations' && open) btn('Schedule…', 'schedule-consultations', {procedure: x.id});
+    return el('article', {class: 'procedure', 'data-procedure': x.id, 'data-kind': x.kind, 'aria-labelledby': 'proc-' + x.id},
+      el('h3', {id: 'proc-' + x.id}, '#' + x.id + ' ' + x.kind + ' ', el('span', {class: 'status'}, x.status)),
+      el('p', {}, 'opened ' + x.opened + ' under ' + x.provision + '. ', dl),
+      el('ul', {class: 'facts'}, facts),
+      buttons.length ? el('div', {class: 'buttons'}, buttons) : null);
+  });
+  $('inbox').replaceChildren(el('p', {}, 'Exercise time now: ', el('strong', {id: 'exercise-now'}, p.now)),
+    ...(cards.length ? cards : [el('p', {}, 'Nothing yet.')]));
+  if (!$('journal-section').hidden) {
+    const j = await exApi('/journal');
+    $('journal').replaceChildren(table(['#', 'exercise time', 'actor', 'kind', 'hash'],
+      j.map((e) => [String(e.seq), e.at, e.actor, e.kind, e.hash.slice(0, 12) + '…'])));
+  }
+}
