@@ -210,6 +210,16 @@ class ApiServerTest {
             p.getValue().fieldNames().forEachRemaining(m -> described.add(m.toUpperCase() + " " + p.getKey()));
         }
         assertThat(described).containsExactlyInAnyOrderElementsOf(ApiServer.ROUTES);
+        // Each analysis route documents exactly the query parameters it accepts.
+        for (AnalysisRoutes.Route r : AnalysisRoutes.ROUTES) {
+            Set<String> documented = new TreeSet<>();
+            spec.json().get("paths").get(r.path()).get("get").path("parameters").forEach(p -> {
+                if (p.get("in").asText().equals("query")) {
+                    documented.add(p.get("name").asText());
+                }
+            });
+            assertThat(documented).as(r.path()).isEqualTo(new TreeSet<>(r.params()));
+        }
         for (String route : ApiServer.ROUTES) {
             String[] mp = route.split(" ");
             Reply r = call(mp[0], mp[1].replace("{id}", ex.id()), token("depositary"), mp[0].equals("POST") ? "{}" : null);

@@ -1,0 +1,167 @@
+package org.eurosec.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.eurosec.load.EmbeddedData;
+import org.eurosec.server.ApiServer;
+import org.eurosec.store.Database;
+import org.eurosec.store.Exercises;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The analyses over HTTP give what the command line prints, and refuse what it would not take. */
+class AnalysisApiTest {
+
+    @TempDir
+    static Path dir;
+
+    static Database db;
+    static Exercises exercises;
+    static ApiServer server;
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @BeforeAll
+    static void start() {
+        var a = EmbeddedData.load();
+        db = Database.open(Database.defaultUrl(dir));
+        exercises = new Exercises(db, a, EmbeddedData.regimes(a), Clock.systemUTC());
+        server = new ApiServer(exercises, new CommandAnalyses(List.of())).start("127.0.0.1", 0);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        exercises.close();
+        db.close();
+    }
+
+    record Reply(int status, String body, String type) {
+        JsonNode json() throws Exception {
+            return JSON.readTree(body);
+        }
+    }
+
+    static Reply get(String path) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new Reply(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""));
+    }
+
+    static Reply post(String path, String body) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/yaml").build(), HttpResponse.BodyHandlers.ofString());
+        return new Reply(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""));
+    }
+
+    @Test
+    void eachRouteAnswersWhatItsCommandPrints() throws Exception {
+        String[][] cases = {
+            {"/api/coverage?date=2009-12-01&regime=est-2009", "coverage --date 2009-12-01 --regime est-2009"},
+            {"/api/veto?applicant=GEO&organisation=nato&date=2009-12-01&regime=est-2009",
+                "veto --applicant GEO --organisation nato --date 2009-12-01 --regime est-2009"},
+            {"/api/blocs?date=2009-12-01&regime=status-quo,est-2009&ties=security-treaty",
+                "blocs --date 2009-12-01 --regime status-quo,est-2009 --ties security-treaty"},
+            {"/api/levels?scenario=est-cis-csto-only", "levels --scenario est-cis-csto-only.yaml"},
+            {"/api/overlap?date=2009-12-01&with_nominal=true", "overlap --date 2009-12-01 --with-nominal"},
+            {"/api/timeline?from=1990&to=1995&on=06-30", "timeline --from 1990 --to 1995 --on 06-30"},
+            {"/api/actors/UKR", "actor UKR"},
+            {"/api/regimes/est-2009", "regime show est-2009"},
+            {"/api/compare?scenario=georgia-nato-2009&regimes=status-quo,esd-west",
+                "compare georgia-nato-2009.yaml --regimes status-quo,esd-west"},
+            {"/api/coverage?date=1950-06-01&all=true&interpretation=adversary-specific-guarantees=general-only",
+                "coverage --date 1950-06-01 --all -I adversary-specific-guarantees=general-only"},
+        };
+        for (String[] c : cases) {
+            Reply r = get(c[0]);
+            assertThat(r.status()).as(c[0] + ": " + r.body()).isEqualTo(200);
+            assertThat(r.type()).startsWith("application/json");
+            List<String> args = new java.util.ArrayList<>(List.of(c[1].split(" ")));
+            args.add("--format");
+            args.add("json");
+            CliTest.Run cli = CliTest.run(args.toArray(String[]::new));
+            assertThat(cli.code()).as(c[1]).isZero();
+            assertThat(r.json()).as(c[0]).isEqualTo(cli.json());
+        }
+        // The interpretation reaches the engine: in 1950 the treaties aimed at Germany alone stop counting, and fewer are covered.
+        int defaults = get("/api/coverage?date=1950-06-01&all=true").json().get("covered_count").asInt();
+        int general = get("/api/coverage?date=1950-06-01&all=true&interpretation=adversary-specific-guarantees=general-only").json().get("covered_count").asInt();
+        assertThat(general).isLessThan(defaults);
+    }
+
+    @Test
+    void mistakesAre400sNamingTheParameter() throws Exception {
+        Reply unknown = get("/api/coverage?dat=2009-12-01");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().at("/error/field").asText()).isEqualTo("dat");
+        assertThat(unknown.json().at("/error/message").asText()).contains("date");
+        Reply date = get("/api/coverage?date=2009-13-01");
+        assertThat(date.status()).isEqualTo(400);
+        assertThat(date.json().at("/error/field").asText()).isEqualTo("date");
+        Reply regime = get("/api/veto?applicant=GEO&organisation=nato&regime=no-such");
+        assertThat(regime.status()).isEqualTo(400);
+        assertThat(regime.json().at("/error/message").asText()).contains("est-2009");
+        // An option the route does not expose cannot be smuggled in as a value or a parameter.
+        assertThat(get("/api/coverage?date=--data=/etc").status()).isEqualTo(400);
+        assertThat(get("/api/coverage?data=/etc").status()).isEqualTo(400);
+        assertThat(get("/api/coverage?regimes_dir=/tmp").status()).isEqualTo(400);
+        // Scenarios are named, never read from a path.
+        Reply path = get("/api/levels?scenario=..%2F..%2Fpom.xml");
+        assertThat(path.status()).isEqualTo(400);
+        assertThat(path.json().at("/error/field").asText()).isEqualTo("scenario");
+        Reply notShipped = get("/api/compare?scenario=pom");
+        assertThat(notShipped.status()).isEqualTo(400);
+        assertThat(notShipped.json().at("/error/message").asText()).contains("georgia-nato-2009");
+        assertThat(get("/api/coverage?all=perhaps").status()).isEqualTo(400);
+        assertThat(get("/api/coverage?date=2009-12-01&date=2010-01-01").status()).isEqualTo(400);
+        // A day before the data is known: an answer that says "unknown", never "no".
+        Reply early = get("/api/coverage?date=1900-01-01");
+        assertThat(early.status()).isEqualTo(200);
+        assertThat(early.json().get("known").asBoolean()).isFalse();
+    }
+
+    @Test
+    void anUploadedScenarioIsComparedAndItsMistakesNameNoServerPath() throws Exception {
+        String yaml = Files.readString(EmbeddedData.scenariosDirectory().resolve("georgia-nato-2009.yaml"));
+        Reply ok = post("/api/compare?regimes=status-quo,est-2009", yaml);
+        assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+        CliTest.Run cli = CliTest.run("compare", "georgia-nato-2009.yaml", "--regimes", "status-quo,est-2009", "--format", "json");
+        assertThat(ok.json()).isEqualTo(cli.json());
+        Reply broken = post("/api/compare", "name: [unclosed\n");
+        assertThat(broken.status()).isEqualTo(400);
+        assertThat(broken.json().at("/error/message").asText()).contains("uploaded scenario").doesNotContain("/tmp").doesNotContain("eurosec-scenario-");
+        assertThat(post("/api/compare", "").status()).isEqualTo(400);
+        assertThat(post("/api/compare?scenario=georgia-nato-2009", yaml).status()).isEqualTo(400);
+        // Nothing is left behind.
+        try (var s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            assertThat(s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("eurosec-scenario-"))).isEmpty();
+        }
+    }
+
+    @Test
+    void thePageItsScriptsAndTheMapAreServedFromTheJar() throws Exception {
+        Reply page = get("/");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("<script src=\"/webjars/d3/7.9.0/dist/d3.min.js\"").doesNotContain("https://cdn");
+        assertThat(get("/webjars/d3/7.9.0/dist/d3.min.js").status()).isEqualTo(200);
+        assertThat(get("/app.js").status()).isEqualTo(200);
+        assertThat(get("/style.css").status()).isEqualTo(200);
+        JsonNode map = get("/api/map").json();
+        assertThat(map.get("shapes").has("UKR")).isTrue();
+        assertThat(map.get("source").asText()).contains("Natural Earth");
+        JsonNode scenarios = get("/api/scenarios").json();
+        assertThat(scenarios.findValuesAsText("id")).contains("georgia-nato-2009", "est-cis-csto-only");
+    }
+}

@@ -1,0 +1,304 @@
+package org.eurosec.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.eurosec.load.EmbeddedData;
+import org.eurosec.mechanism.ProcedureRules;
+import org.eurosec.model.Architecture;
+import org.eurosec.model.Regime;
+import org.eurosec.server.ApiServer;
+import org.eurosec.store.Database;
+import org.eurosec.store.Exercises;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The web page in a real headless Chromium (Debian's chromium and chromium-driver; no browser is
+ * downloaded), against a real server on a free port that runs the analyses and an exercise. Without
+ * the browser the tests are skipped, unless EUROSEC_REQUIRE_BROWSER is set (CI sets it), in which
+ * case its absence is a failure.
+ */
+class WebPageE2ETest {
+
+    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("EUROSEC_CHROMIUM", "/usr/bin/chromium"));
+    static final Path DRIVER = Path.of(System.getenv().getOrDefault("EUROSEC_CHROMEDRIVER", "/usr/bin/chromedriver"));
+    static final Path SHOTS = Path.of("target", "e2e");
+
+    @TempDir
+    static Path dir;
+
+    static Database db;
+    static Exercises exercises;
+    static ApiServer server;
+    static String base;
+    static ChromeDriver browser;
+    WebDriverWait wait;
+
+    @BeforeAll
+    static void start() throws Exception {
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
+        if (!present && System.getenv("EUROSEC_REQUIRE_BROWSER") != null) {
+            throw new IllegalStateException("EUROSEC_REQUIRE_BROWSER is set but " + CHROMIUM + " or " + DRIVER + " is missing");
+        }
+        Assumptions.assumeTrue(present, "no chromium / chromedriver: the browser tests are skipped");
+        Architecture a = EmbeddedData.load();
+        Map<String, Regime> regimes = EmbeddedData.regimes(a);
+        db = Database.open(Database.defaultUrl(dir));
+        exercises = new Exercises(db, a, regimes, Clock.systemUTC());
+        server = new ApiServer(exercises, new CommandAnalyses(List.of())).start("127.0.0.1", 0);
+        base = "http://127.0.0.1:" + server.port() + "/";
+        ChromeOptions o = new ChromeOptions();
+        o.setBinary(CHROMIUM.toFile());
+        o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1400,1050",
+                "--lang=en-GB");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, o);
+        Files.createDirectories(SHOTS);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+        if (exercises != null) {
+            exercises.close();
+        }
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    @BeforeEach
+    void waiter() {
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    /** Opens the page and waits until the map shows the first day it asked for. */
+    void open(String hash) {
+        browser.get(base + hash);
+        browser.navigate().refresh();
+        wait.until(d -> !String.valueOf(js("return document.body.dataset.loaded || ''")).isEmpty());
+    }
+
+    Object js(String script, Object... args) {
+        return ((JavascriptExecutor) browser).executeScript(script, args);
+    }
+
+    void loaded(String prefix) {
+        wait.until(d -> String.valueOf(js("return document.body.dataset.loaded || ''")).startsWith(prefix));
+    }
+
+    WebElement shape(String iso) {
+        return browser.findElement(By.cssSelector("#map path[data-iso3='" + iso + "']"));
+    }
+
+    void shot(String name) throws Exception {
+        Path png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(png, SHOTS.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void theSliderMovesTheMapTo2009WhereUkraineIsUncoveredAndPolandCovered() throws Exception {
+        open("");
+        // The slider, moved as a user drags it: the value changes and the browser fires input events.
+        WebElement slider = browser.findElement(By.id("date-slider"));
+        long days = java.time.temporal.ChronoUnit.DAYS.between(LocalDate.parse("1949-01-01"), LocalDate.parse("2008-12-01"));
+        js("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", slider, days);
+        loaded("2008-12-01|status-quo");
+        // Then by keyboard: Page Up moves it one year.
+        slider.sendKeys(Keys.PAGE_UP);
+        loaded("2009-12-01|status-quo");
+        assertThat(browser.findElement(By.id("date-shown")).getText()).isEqualTo("2009-12-01");
+        assertThat(slider.getAttribute("aria-valuetext")).isEqualTo("2009-12-01");
+
+        // Ukraine was in no alliance in 2009; Poland had been in NATO since 1999.
+        assertThat(shape("UKR").getAttribute("data-coverage")).isEqualTo("not-covered");
+        assertThat(shape("UKR").getAttribute("aria-label")).isEqualTo("Ukraine: not covered");
+        assertThat(shape("POL").getAttribute("data-coverage")).isEqualTo("covered");
+        assertThat(shape("POL").getAttribute("aria-label")).isEqualTo("Poland: covered");
+        // Montenegro (NATO 2017) not yet; and Kosovo was not a participating State at all.
+        assertThat(shape("MNE").getAttribute("data-coverage")).isEqualTo("not-covered");
+        assertThat(shape("XKX").getAttribute("data-coverage")).isEqualTo("outside");
+        // The two colours differ and both are in the legend.
+        assertThat(shape("UKR").getAttribute("fill")).isNotEqualTo(shape("POL").getAttribute("fill"));
+        assertThat(browser.findElement(By.id("legend")).getText()).contains("covered by a binding defence guarantee").contains("not covered");
+        // North America is listed, not drawn.
+        assertThat(browser.findElement(By.cssSelector("#north-america [data-iso3='USA']")).getAttribute("data-coverage")).isEqualTo("covered");
+
+        // Finland, in the EU but not in NATO, is covered by Art. 42(7) TEU under the default reading (binds-all).
+        assertThat(shape("FIN").getAttribute("data-coverage")).isEqualTo("covered");
+        shape("UKR").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("details-title"), "Ukraine (UKR) on 2009-12-01"));
+        WebElement details = browser.findElement(By.id("details-body"));
+        wait.until(d -> details.findElements(By.id("details-coverage")).size() == 1);
+        assertThat(details.findElement(By.id("details-coverage")).getAttribute("data-coverage")).isEqualTo("not-covered");
+        // Its spells on that day: the OSCE and the CIS (left in 2018), each with its source.
+        String text = details.getText();
+        assertThat(text).contains("osce").contains("cis").contains("2018-05-19");
+        assertThat(details.findElements(By.cssSelector("table a[href^='http']"))).isNotEmpty();
+        shot("map-2009.png");
+    }
+
+    @Test
+    void switchingTheRegimeChangesTheVetoPanel() throws Exception {
+        open("#date=2009-12-01&regime=status-quo&colour=veto&applicant=GEO&organisation=nato");
+        loaded("2009-12-01|status-quo|veto|GEO|nato");
+        WebElement list = browser.findElement(By.id("veto-list"));
+        // Under the status quo only NATO's 28 members on that day can block, by Art. 10.
+        assertThat(browser.findElement(By.id("veto-count")).getText()).isEqualTo("28");
+        assertThat(list.getText()).contains("north-atlantic-treaty-1949/art-10").doesNotContain("(RUS)");
+        assertThat(shape("RUS").getAttribute("data-status")).isEqualTo("cannot block");
+        assertThat(shape("GEO").getAttribute("data-status")).isEqualTo("applicant");
+
+        new Select(browser.findElement(By.id("regime"))).selectByValue("est-2009");
+        loaded("2009-12-01|est-2009|veto|GEO|nato");
+        WebElement after = browser.findElement(By.id("veto-list"));
+        // The draft lets every party object to a step that affects its security: Russia among them.
+        assertThat(after.getText()).contains("Russian Federation (RUS)").contains("est-2009/");
+        assertThat(Integer.parseInt(browser.findElement(By.id("veto-count")).getText())).isGreaterThan(28);
+        assertThat(shape("RUS").getAttribute("data-status")).startsWith("may block (est-2009/");
+        shot("veto-est-2009.png");
+
+        new Select(browser.findElement(By.id("regime"))).selectByValue("esd-west");
+        loaded("2009-12-01|esd-west|veto|GEO|nato");
+        assertThat(browser.findElement(By.id("veto-count")).getText()).isEqualTo("28");
+        assertThat(browser.findElement(By.id("veto-list")).getText()).doesNotContain("(RUS)");
+    }
+
+    @Test
+    void theKeyboardReachesAStateAndEveryControlHasALabel() {
+        open("#date=2009-12-01&regime=status-quo");
+        loaded("2009-12-01|status-quo");
+        Object unlabelled = js("return [...document.querySelectorAll('input, select, textarea')]"
+                + ".filter(e => e.labels.length === 0 && !e.getAttribute('aria-label')).map(e => e.id)");
+        assertThat((List<?>) unlabelled).isEmpty();
+        // From the state picker, Tab goes into the map; Enter opens the state that has the focus.
+        browser.findElement(By.id("state-picker")).sendKeys(Keys.TAB);
+        WebElement focused = browser.switchTo().activeElement();
+        assertThat(focused.getAttribute("data-iso3")).isNotNull();
+        String iso = focused.getAttribute("data-iso3");
+        focused.sendKeys(Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("details-title"), "(" + iso + ") on 2009-12-01"));
+        // The tabs follow the arrow keys.
+        WebElement mapTab = browser.findElement(By.id("tab-map"));
+        mapTab.sendKeys(Keys.ARROW_RIGHT);
+        assertThat(browser.findElement(By.id("tab-panels")).getAttribute("aria-selected")).isEqualTo("true");
+        assertThat(browser.findElement(By.id("view-panels")).isDisplayed()).isTrue();
+        wait.until(d -> d.findElements(By.cssSelector("#levels-panel table")).size() == 1);
+        // 14 levels on that day under the status quo (the levels analysis; the table lists one row each).
+        assertThat(browser.findElements(By.cssSelector("#levels-panel tbody tr"))).hasSize(14);
+        wait.until(d -> d.findElements(By.cssSelector("#timeline-chart svg path")).size() >= 3);
+        // Nothing came from anywhere but this server.
+        Object foreign = js("return performance.getEntriesByType('resource').map(r => r.name).filter(n => !n.startsWith(arguments[0]))", base);
+        assertThat((List<?>) foreign).isEmpty();
+    }
+
+    @Test
+    void aScenarioIsComparedUnderSeveralRegimes() {
+        open("");
+        browser.findElement(By.id("tab-compare")).click();
+        new Select(browser.findElement(By.id("scenario"))).selectByValue("georgia-nato-2009");
+        browser.findElement(By.cssSelector("#compare-form button[type=submit]")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#compare-result table")).size() == 1);
+        WebElement result = browser.findElement(By.cssSelector("#compare-result table"));
+        List<String> heads = result.findElements(By.cssSelector("thead th")).stream().map(WebElement::getText).toList();
+        assertThat(heads).contains("status-quo", "est-2009", "esd-west");
+        assertThat(result.getText()).contains("may-block").contains("north-atlantic-treaty-1949/art-10");
+    }
+
+    @Test
+    void delegationsSignInAnswerARequestAndCannotActForAnother() throws Exception {
+        Exercises.Created ex = exercises.create("est-2009", LocalDate.parse("2009-12-01"), "real", 1, ProcedureRules.Settings.defaults());
+        open("");
+        browser.findElement(By.id("tab-console")).click();
+
+        signIn(ex.id(), ex.tokens().get("delegation:RUS"));
+        assertThat(browser.findElement(By.id("whoami")).getText()).isEqualTo("You are the delegation of Russian Federation");
+        new Select(browser.findElement(By.id("act-kind"))).selectByValue("request-information");
+        browser.findElement(By.id("act-to")).sendKeys("GEO");
+        browser.findElement(By.id("act-subject")).sendKeys("forces near the boundary line");
+        browser.findElement(By.cssSelector("#act-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("act-result"), "Accepted"));
+        signOut();
+
+        // Georgia sees the request in its inbox, with its deadline on the exercise clock, and replies.
+        signIn(ex.id(), ex.tokens().get("delegation:GEO"));
+        WebElement request = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#inbox article[data-kind='information-request']")));
+        assertThat(request.getText()).contains("RUS").contains("forces near the boundary line").contains("deadline").contains("on the exercise clock");
+        request.findElement(By.xpath(".//button[normalize-space()='Reply…']")).click();
+        browser.findElement(By.id("act-text")).sendKeys("Two brigades, on exercise until 20 December.");
+        browser.findElement(By.cssSelector("#act-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("act-result"), "Accepted"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#inbox article[data-procedure='1']"), "answered"));
+        shot("console-georgia.png");
+        signOut();
+
+        // Ukraine cannot answer for Georgia: the server refuses and says why.
+        signIn(ex.id(), ex.tokens().get("delegation:UKR"));
+        new Select(browser.findElement(By.id("act-kind"))).selectByValue("reply");
+        browser.findElement(By.id("act-procedure")).sendKeys("1");
+        browser.findElement(By.id("act-text")).sendKeys("Georgia has nothing to report.");
+        browser.findElement(By.cssSelector("#act-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("act-result"), "Refused"));
+        assertThat(browser.findElement(By.id("act-result")).getText()).contains("Refused (4");
+        signOut();
+
+        // The observer sees the journal (the creation, then the request and the reply; the refusal left
+        // no trace) and has no form to act.
+        signIn(ex.id(), ex.tokens().get("observer"));
+        assertThat(browser.findElement(By.id("act-form")).isDisplayed()).isFalse();
+        wait.until(d -> !d.findElements(By.cssSelector("#journal tbody tr")).isEmpty());
+        List<String> kinds = browser.findElements(By.cssSelector("#journal tbody tr td:nth-child(4)")).stream().map(WebElement::getText).toList();
+        assertThat(kinds).containsExactly("exercise-created", "request-information", "reply");
+        signOut();
+
+        // A wrong credential is refused at the door.
+        browser.findElement(By.id("exercise-id")).clear();
+        browser.findElement(By.id("exercise-id")).sendKeys(ex.id());
+        browser.findElement(By.id("credential")).sendKeys("not-a-credential");
+        browser.findElement(By.id("signin")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("console-status"), "Cannot sign in: unknown credential"));
+    }
+
+    void signIn(String exercise, String token) {
+        WebElement id = browser.findElement(By.id("exercise-id"));
+        id.clear();
+        id.sendKeys(exercise);
+        browser.findElement(By.id("credential")).sendKeys(token);
+        browser.findElement(By.id("signin")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("console-status"), "Signed in as"));
+        wait.until(d -> !d.findElements(By.cssSelector("#inbox p")).isEmpty());
+    }
+
+    void signOut() {
+        browser.findElement(By.id("signout")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("console-status"), "Signed out"));
+    }
+}
