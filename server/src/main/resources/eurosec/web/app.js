@@ -47,7 +47,7 @@ async function api(path, params, init) {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params || {})) {
     if (v === undefined || v === null || v === '') continue;
-    q.append(k, v);
+    for (const x of Array.isArray(v) ? v : [v]) q.append(k, x);
   }
   const url = path + (q.toString() ? '?' + q : '');
   let res;
@@ -84,8 +84,13 @@ function setStatus(msg, kind) {
 const S = {
   date: null, asOf: null, regime: 'status-quo', colourBy: 'coverage', applicant: 'GEO', organisation: 'nato',
   regimes: [], names: {}, shapes: null, coverage: null, blocs: null, levels: null, veto: null, selected: null,
-  generation: 0, panelsFor: null,
+  generation: 0, panelsFor: null, interpretations: [], regimeInterpretations: [], choices: {},
 };
+
+/** The interpretation choices that differ from the defaults, as the API's repeatable parameter. */
+function reading() {
+  return Object.entries(S.choices).map(([k, v]) => k + '=' + v);
+}
 
 function name(iso) { return S.names[iso] || iso; }
 
@@ -97,8 +102,9 @@ async function start() {
   setupTabs();
   readHash();
   try {
-    const [map, regimes, current, scenarios] = await Promise.all([
-      api('/api/map'), api('/api/regimes'), api('/api/coverage', {regime: 'status-quo'}), api('/api/scenarios')]);
+    const [map, regimes, current, scenarios, interpretations] = await Promise.all([
+      api('/api/map'), api('/api/regimes'), api('/api/coverage', {regime: 'status-quo'}), api('/api/scenarios'), api('/api/interpretations')]);
+    S.interpretations = interpretations;
     S.shapes = map;
     S.regimes = regimes;
     S.asOf = current.as_of;
@@ -109,7 +115,7 @@ async function start() {
     setupCompare(scenarios, regimes);
     setupConsole();
     drawMapShapes();
-    await refresh();
+    await regimeChanged();
   } catch (e) {
     setStatus('Cannot start: ' + e.message, 'error');
   }
@@ -195,7 +201,7 @@ function setupControls(regimes, current) {
   for (const r of regimes) sel.append(el('option', {value: r.id, title: r.summary}, r.id + ': ' + r.name));
   if (!regimes.some((r) => r.id === S.regime)) S.regime = 'status-quo';
   sel.value = S.regime;
-  sel.addEventListener('change', () => { S.regime = sel.value; refresh(); });
+  sel.addEventListener('change', () => { S.regime = sel.value; regimeChanged(); });
 
   const cb = $('colour-by');
   cb.value = S.colourBy;
@@ -216,6 +222,37 @@ function setupControls(regimes, current) {
     picker.append(el('option', {value: iso}, name(iso) + ' (' + iso + ')'));
   }
   picker.addEventListener('change', () => { if (picker.value) select(picker.value); });
+}
+
+/** A new regime brings its own interpretations (and drops the last one's); then everything is redrawn. */
+async function regimeChanged() {
+  try {
+    const r = S.regime === 'status-quo' ? {interpretations: []} : await api('/api/regimes/' + encodeURIComponent(S.regime));
+    S.regimeInterpretations = (r.interpretations || []).map((i) => ({id: i.id, question: i.question, default: i.default,
+      options: i.options.map((o) => (typeof o === 'string' ? {id: o, description: ''} : o))}));
+  } catch (e) {
+    S.regimeInterpretations = [];
+  }
+  const known = new Set([...S.interpretations, ...S.regimeInterpretations].map((i) => i.id));
+  for (const k of Object.keys(S.choices)) if (!known.has(k)) delete S.choices[k];
+  renderReading();
+  await refresh();
+}
+
+function renderReading() {
+  const all = [...S.interpretations, ...S.regimeInterpretations];
+  $('reading-choices').replaceChildren(...all.map((i) => {
+    const id = 'reading-' + i.id.replace(/[^a-z0-9]+/g, '-');
+    const select = el('select', {id, 'data-interpretation': i.id, onchange: (ev) => {
+      if (ev.target.value === i.default) delete S.choices[i.id]; else S.choices[i.id] = ev.target.value;
+      $('reading-count').textContent = reading().length ? '(' + reading().length + ' changed)' : '';
+      S.panelsFor = null;
+      refresh();
+    }}, i.options.map((o) => el('option', {value: o.id, title: o.description || null}, o.id + (o.id === i.default ? ' (default)' : ''))));
+    select.value = S.choices[i.id] || i.default;
+    return el('div', {class: 'reading-choice'}, el('label', {for: id}, i.id), select, el('p', {class: 'hint'}, i.question));
+  }));
+  $('reading-count').textContent = reading().length ? '(' + reading().length + ' changed)' : '';
 }
 
 function setDate(d) {
@@ -321,7 +358,7 @@ async function refresh() {
   const gen = ++S.generation;
   writeHash();
   setStatus('Loading ' + S.date + ' under ' + S.regime + '…', 'busy');
-  const base = {date: S.date, regime: S.regime};
+  const base = {date: S.date, regime: S.regime, interpretation: reading()};
   try {
     const wants = [api('/api/coverage', base), api('/api/veto', {...base, applicant: S.applicant, organisation: S.organisation}).catch((e) => e)];
     if (S.colourBy === 'bloc') wants.push(api('/api/blocs', base));
@@ -340,7 +377,7 @@ async function refresh() {
     if (coverage.known === false) setStatus(coverage.message, 'warn');
     else setStatus(S.date + ', ' + S.regime + ': ' + coverage.covered_count + ' of ' + coverage.states.length
       + ' participating States covered by a binding defence guarantee.', '');
-    document.body.dataset.loaded = S.date + '|' + S.regime + '|' + S.colourBy + '|' + S.applicant + '|' + S.organisation;
+    document.body.dataset.loaded = S.date + '|' + S.regime + '|' + S.colourBy + '|' + S.applicant + '|' + S.organisation + '|' + reading().join(',');
     if (!$('view-panels').hidden) refreshPanels();
   } catch (e) {
     if (gen !== S.generation) return;
@@ -429,12 +466,12 @@ async function renderDetails(iso, gen) {
 // ---------------------------------------------------------------- panels
 
 async function refreshPanels() {
-  const key = S.date + '|' + S.regime;
+  const key = S.date + '|' + S.regime + '|' + reading().join(',');
   if (S.panelsFor === key) return;
   S.panelsFor = key;
-  const base = {date: S.date, regime: S.regime};
+  const base = {date: S.date, regime: S.regime, interpretation: reading()};
   const fail = (id) => (e) => $(id).replaceChildren(el('p', {class: 'error'}, e.message));
-  api('/api/timeline', {regime: S.regime, from: 1975, to: S.asOf.slice(0, 4)}).then(renderTimeline).catch(fail('timeline-chart'));
+  api('/api/timeline', {regime: S.regime, from: 1975, to: S.asOf.slice(0, 4), interpretation: reading()}).then(renderTimeline).catch(fail('timeline-chart'));
   api('/api/levels', base).then((d) => renderLevels(d.views[0])).catch(fail('levels-panel'));
   api('/api/overlap', base).then((d) => renderOverlap(d.views[0])).catch(fail('overlap-panel'));
   api('/api/positions', base).then(renderPositions).catch(fail('positions-panel'));
@@ -675,11 +712,18 @@ async function act(body) {
     const r = await exApi('/actions', {method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify(body)});
     out.className = 'ok';
     out.textContent = 'Accepted: ' + r.summary + ' (procedure ' + r.procedure + ', journal entry ' + (r.journal_entry ?? '–') + ').';
+    renderActFields($('act-kind').value);
     await refreshInbox();
   } catch (e) {
     out.className = 'error';
     out.textContent = 'Refused (' + e.status + (e.field ? ', ' + e.field : '') + '): ' + e.message;
   }
+}
+
+/** An instant as people read it: 2009-12-01 09:00 UTC. */
+function when(instant) {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(instant || '');
+  return m ? m[1] + ' ' + m[2] + ' UTC' : String(instant);
 }
 
 function remaining(deadline, now) {
@@ -696,9 +740,10 @@ async function refreshInbox() {
   const mine = C.me.startsWith('delegation:') ? C.me.slice(11) : null;
   const cards = p.procedures.map((x) => {
     const open = !['answered', 'no-response', 'lapsed', 'adopted', 'not-adopted', 'no-quorum', 'closed'].includes(x.status);
-    const dl = x.deadline ? el('span', {class: 'deadline'}, 'deadline ' + x.deadline + ' (' + remaining(x.deadline, p.now) + ' on the exercise clock)') : null;
+    const dl = x.deadline ? el('span', {class: 'deadline'}, 'deadline ' + when(x.deadline) + ' (' + remaining(x.deadline, p.now) + ' on the exercise clock)') : null;
+    const shown = (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v) ? when(v) : Array.isArray(v) ? v.join(', ') : typeof v === 'object' ? JSON.stringify(v) : String(v);
     const facts = Object.entries(x).filter(([k]) => !['id', 'kind', 'provision', 'status', 'opened', 'deadline'].includes(k))
-      .map(([k, v]) => el('li', {}, el('span', {class: 'k'}, k.replace(/_/g, ' ') + ': '), typeof v === 'object' ? JSON.stringify(v) : String(v)));
+      .map(([k, v]) => el('li', {}, el('span', {class: 'k'}, k.replace(/_/g, ' ') + ': '), shown(v)));
     const buttons = [];
     const btn = (label, kind, values) => buttons.push(el('button', {type: 'button', onclick: () => fillAction(kind, values)}, label));
     if (mine && open) {
@@ -716,17 +761,17 @@ async function refreshInbox() {
       if (x.kind === 'activity-notification' && x.by !== mine) btn('Accept observation…', 'accept-observation', {procedure: x.id});
     }
     if (C.me === 'depositary' && x.kind === 'consultations' && open) btn('Schedule…', 'schedule-consultations', {procedure: x.id});
-    return el('article', {class: 'procedure', 'data-procedure': x.id, 'data-kind': x.kind, 'aria-labelledby': 'proc-' + x.id},
+    return el('article', {class: 'procedure' + (open ? '' : ' closed'), 'data-procedure': x.id, 'data-kind': x.kind, 'aria-labelledby': 'proc-' + x.id},
       el('h3', {id: 'proc-' + x.id}, '#' + x.id + ' ' + x.kind + ' ', el('span', {class: 'status'}, x.status)),
-      el('p', {}, 'opened ' + x.opened + ' under ' + x.provision + '. ', dl),
+      el('p', {}, 'opened ' + when(x.opened) + ' under ' + x.provision + '. ', open ? dl : null),
       el('ul', {class: 'facts'}, facts),
       buttons.length ? el('div', {class: 'buttons'}, buttons) : null);
   });
-  $('inbox').replaceChildren(el('p', {}, 'Exercise time now: ', el('strong', {id: 'exercise-now'}, p.now)),
+  $('inbox').replaceChildren(el('p', {}, 'Exercise time now: ', el('strong', {id: 'exercise-now'}, when(p.now))),
     ...(cards.length ? cards : [el('p', {}, 'Nothing yet.')]));
   if (!$('journal-section').hidden) {
     const j = await exApi('/journal');
     $('journal').replaceChildren(table(['#', 'exercise time', 'actor', 'kind', 'hash'],
-      j.map((e) => [String(e.seq), e.at, e.actor, e.kind, e.hash.slice(0, 12) + '…'])));
+      j.map((e) => [String(e.seq), when(e.at), e.actor, e.kind, e.hash.slice(0, 12) + '…'])));
   }
 }

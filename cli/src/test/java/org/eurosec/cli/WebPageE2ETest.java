@@ -186,6 +186,13 @@ class WebPageE2ETest {
         assertThat(shape("RUS").getAttribute("data-status")).startsWith("may block (est-2009/");
         shot("veto-est-2009.png");
 
+        // Read the draft's Art. 1 literally (the named interpretation), and the objection right is gone.
+        browser.findElement(By.cssSelector("#reading summary")).click();
+        new Select(browser.findElement(By.cssSelector("select[data-interpretation='est-2009/indivisibility-veto']"))).selectByValue("literal-text");
+        loaded("2009-12-01|est-2009|veto|GEO|nato|est-2009/indivisibility-veto=literal-text");
+        assertThat(browser.findElement(By.id("veto-count")).getText()).isEqualTo("28");
+        assertThat(browser.findElement(By.id("veto-list")).getText()).doesNotContain("(RUS)");
+
         new Select(browser.findElement(By.id("regime"))).selectByValue("esd-west");
         loaded("2009-12-01|esd-west|veto|GEO|nato");
         assertThat(browser.findElement(By.id("veto-count")).getText()).isEqualTo("28");

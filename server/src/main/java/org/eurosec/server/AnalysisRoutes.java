@@ -59,7 +59,7 @@ final class AnalysisRoutes {
             new Route("/api/compare", List.of("compare"), Optional.empty(), List.of("scenario", "regimes", "interpretation"),
                     "A shipped scenario under several regimes side by side (POST a scenario file to compare your own)."));
 
-    private static final Pattern VALUE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.,=:-]{0,199}");
+    private static final Pattern VALUE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.,=:/-]{0,199}");
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");
 
     private final Analyses analyses;
@@ -165,7 +165,7 @@ final class AnalysisRoutes {
 
     private static String checked(String field, String value) {
         if (value == null || !VALUE.matcher(value).matches()) {
-            throw new BadInput(400, field, "'" + field + "' must be letters, digits and . , = : - _ (at most 200), not '"
+            throw new BadInput(400, field, "'" + field + "' must be letters, digits and . , = : / - _ (at most 200), not '"
                     + (value == null ? "" : value.length() > 60 ? value.substring(0, 60) + "..." : value) + "'");
         }
         return value;
