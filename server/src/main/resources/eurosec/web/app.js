@@ -416,7 +416,8 @@ async function select(iso) {
   $('state-picker').value = iso;
   renderMap();
   await renderDetails(iso, S.generation);
-  $('details').focus();
+  $('details').parentElement.scrollTop = 0;
+  $('details').focus({preventScroll: true});
 }
 
 function onDay(spell, day) { return spell.from <= day && (!spell.to || day < spell.to); }
@@ -674,8 +675,7 @@ function renderWhoami() {
   const role = C.me.startsWith('delegation:') ? 'the delegation of ' + name(C.me.slice(11)) : C.me;
   $('whoami').textContent = 'You are ' + role;
   const rules = el('details', {}, el('summary', {}, 'The rules of this exercise'), el('pre', {}, JSON.stringify(i.rules, null, 2)));
-  $('console-rules').replaceChildren(el('p', {}, 'Exercise ', el('strong', {}, i.exercise), ' under ', el('strong', {}, i.regime),
-    '; exercise clock: ', i.clock.mode, i.clock.mode !== 'real' ? ' ×' + i.clock.factor : '', '. ', i.actions_accepted + ' action(s) accepted.'), rules);
+  $('console-rules').replaceChildren(rulesLine(i), rules);
   const observer = C.me === 'observer';
   $('act-form').hidden = observer;
   $('act-result').textContent = observer ? 'An observer sees everything and can change nothing.' : '';
@@ -683,6 +683,11 @@ function renderWhoami() {
   kind.replaceChildren(...i.action_kinds.map((k) => el('option', {value: k}, k)));
   renderActFields(kind.value);
   $('journal-section').hidden = C.me.startsWith('delegation:');
+}
+
+function rulesLine(i) {
+  return el('p', {}, 'Exercise ', el('strong', {}, i.exercise), ' under ', el('strong', {}, i.regime),
+    '; exercise clock: ', i.clock.mode, i.clock.mode !== 'real' ? ' ×' + i.clock.factor : '', '. ', i.actions_accepted + ' action(s) accepted in all.');
 }
 
 function renderActFields(kind) {
@@ -713,6 +718,8 @@ async function act(body) {
     out.className = 'ok';
     out.textContent = 'Accepted: ' + r.summary + ' (procedure ' + r.procedure + ', journal entry ' + (r.journal_entry ?? '–') + ').';
     renderActFields($('act-kind').value);
+    C.info = await exApi('');
+    $('console-rules').querySelector('p').replaceWith(rulesLine(C.info));
     await refreshInbox();
   } catch (e) {
     out.className = 'error';

@@ -120,6 +120,7 @@ class WebPageE2ETest {
     }
 
     void shot(String name) throws Exception {
+        js("window.scrollTo(0, 0)");
         Path png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(png, SHOTS.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
