@@ -472,7 +472,7 @@ async function refreshPanels() {
   S.panelsFor = key;
   const base = {date: S.date, regime: S.regime, interpretation: reading()};
   const fail = (id) => (e) => $(id).replaceChildren(el('p', {class: 'error'}, e.message));
-  api('/api/timeline', {regime: S.regime, from: 1975, to: S.asOf.slice(0, 4), interpretation: reading()}).then(renderTimeline).catch(fail('timeline-chart'));
+  api('/api/timeline', {regime: S.regime, from: 1975, to: S.asOf.slice(0, 4), on: S.date.slice(5) === '02-29' ? '02-28' : S.date.slice(5), interpretation: reading()}).then(renderTimeline).catch(fail('timeline-chart'));
   api('/api/levels', base).then((d) => renderLevels(d.views[0])).catch(fail('levels-panel'));
   api('/api/overlap', base).then((d) => renderOverlap(d.views[0])).catch(fail('overlap-panel'));
   api('/api/positions', base).then(renderPositions).catch(fail('positions-panel'));
@@ -567,7 +567,9 @@ function setupCompare(scenarios, regimes) {
   tick();
   $('compare-form').addEventListener('submit', async (ev) => {
     ev.preventDefault();
-    const chosen = [...box.querySelectorAll('input:checked')].map((c) => c.value);
+    // The status quo, the baseline, first; then the others in the list's order.
+    const chosen = [...box.querySelectorAll('input:checked')].map((c) => c.value)
+      .sort((a, b) => (b === 'status-quo') - (a === 'status-quo'));
     const file = $('scenario-file').files[0];
     const out = $('compare-result');
     out.replaceChildren(el('p', {}, 'Running…'));
@@ -583,15 +585,23 @@ function setupCompare(scenarios, regimes) {
 }
 
 function renderCompare(r) {
+  const key = (c) => (c ? c.text.join('; ') : '');
+  const differs = (row) => new Set(r.regimes.map((reg) => key(row.cells[reg]))).size > 1;
   const rows = r.rows.map((row) => [
-    'event ' + row.event + ': ' + row.effect + (row.provision ? ' (' + row.provision + ')' : ''),
+    el('span', {}, 'event ' + row.event + ': ' + row.effect + (row.provision ? ' (' + row.provision + ')' : ''),
+      differs(row) ? el('span', {class: 'differs', title: 'the regimes disagree here'}, ' ≠') : null),
     ...r.regimes.map((reg) => {
       const c = row.cells[reg];
       if (!c) return el('span', {class: 'absent'}, '—');
       return el('span', {title: (c.actors || []).join(' ')}, c.text.join('; '), c.depends_on_unconfirmed ? ' [depends on an unconfirmed value]' : '');
     })]);
+  const t = table(['finding', ...r.regimes], rows, 'Findings side by side; a dash: the regime gives no such finding; ≠: the regimes disagree');
+  r.rows.forEach((row, i) => { if (!differs(row)) t.tBodies[0].rows[i].classList.add('same'); });
+  const only = el('input', {type: 'checkbox', id: 'compare-only-differences', onchange: (ev) => t.classList.toggle('only-differences', ev.target.checked)});
+  const n = r.rows.filter(differs).length;
   $('compare-result').replaceChildren(el('h2', {}, r.scenario + ' (' + r.date + ')'),
-    table(['finding', ...r.regimes], rows, 'Findings side by side; a dash: the regime gives no such finding'));
+    el('p', {}, n + ' of ' + r.rows.length + ' findings differ between the regimes. ', only,
+      el('label', {for: 'compare-only-differences'}, ' show only those')), t);
 }
 
 // ---------------------------------------------------------------- exercise console

@@ -102,6 +102,30 @@ class AnalysisApiTest {
     }
 
     @Test
+    void concurrentRequestsGetTheSameAnswersAsOneAtATime() throws Exception {
+        List<String> paths = List.of("/api/coverage?date=2009-12-01&regime=est-2009", "/api/blocs?date=1990-06-01",
+                "/api/levels?date=2020-01-01&regime=esd-west", "/api/veto?applicant=UKR&organisation=nato&date=2009-12-01&regime=est-2009",
+                "/api/overlap?date=2009-12-01", "/api/coverage?date=1950-06-01&all=true&interpretation=adversary-specific-guarantees=general-only");
+        java.util.Map<String, String> serial = new java.util.HashMap<>();
+        for (String p : paths) {
+            serial.put(p, get(p).body());
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Boolean>> same = new java.util.ArrayList<>();
+            for (int i = 0; i < 48; i++) {
+                String p = paths.get(i % paths.size());
+                same.add(pool.submit(() -> get(p).body().equals(serial.get(p))));
+            }
+            for (var f : same) {
+                assertThat(f.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void mistakesAre400sNamingTheParameter() throws Exception {
         Reply unknown = get("/api/coverage?dat=2009-12-01");
         assertThat(unknown.status()).isEqualTo(400);

@@ -119,6 +119,14 @@ class WebPageE2ETest {
         return browser.findElement(By.cssSelector("#map path[data-iso3='" + iso + "']"));
     }
 
+    void shotQuietly(String name) {
+        try {
+            shot(name);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     void shot(String name) throws Exception {
         js("window.scrollTo(0, 0)");
         Path png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
@@ -139,6 +147,13 @@ class WebPageE2ETest {
         assertThat(browser.findElement(By.id("date-shown")).getText()).isEqualTo("2009-12-01");
         assertThat(slider.getAttribute("aria-valuetext")).isEqualTo("2009-12-01");
 
+        // A day that does not exist, typed in, is refused with a message; the map stays where it was.
+        WebElement typed = browser.findElement(By.id("date-input"));
+        typed.clear();
+        typed.sendKeys("2009-02-30", Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "is not a day"));
+        assertThat(String.valueOf(js("return document.body.dataset.loaded"))).startsWith("2009-12-01|");
+
         // Ukraine was in no alliance in 2009; Poland had been in NATO since 1999.
         assertThat(shape("UKR").getAttribute("data-coverage")).isEqualTo("not-covered");
         assertThat(shape("UKR").getAttribute("aria-label")).isEqualTo("Ukraine: not covered");
@@ -152,6 +167,14 @@ class WebPageE2ETest {
         assertThat(browser.findElement(By.id("legend")).getText()).contains("covered by a binding defence guarantee").contains("not covered");
         // North America is listed, not drawn.
         assertThat(browser.findElement(By.cssSelector("#north-america [data-iso3='USA']")).getAttribute("data-coverage")).isEqualTo("covered");
+        // Coloured by bloc: the buffer is the states tied to no one, Ukraine among them, Poland not.
+        new Select(browser.findElement(By.id("colour-by"))).selectByValue("bloc");
+        loaded("2009-12-01|status-quo|bloc");
+        assertThat(shape("UKR").getAttribute("data-status")).isEqualTo("buffer");
+        assertThat(shape("POL").getAttribute("data-status")).startsWith("system ");
+        assertThat(browser.findElement(By.id("legend")).getText()).contains("buffer: tied to no one");
+        new Select(browser.findElement(By.id("colour-by"))).selectByValue("coverage");
+        loaded("2009-12-01|status-quo|coverage");
 
         // Finland, in the EU but not in NATO, is covered by Art. 42(7) TEU under the default reading (binds-all).
         assertThat(shape("FIN").getAttribute("data-coverage")).isEqualTo("covered");
@@ -223,6 +246,8 @@ class WebPageE2ETest {
         // 14 levels on that day under the status quo (the levels analysis; the table lists one row each).
         assertThat(browser.findElements(By.cssSelector("#levels-panel tbody tr"))).hasSize(14);
         wait.until(d -> d.findElements(By.cssSelector("#timeline-chart svg path")).size() >= 3);
+        wait.until(d -> d.findElements(By.cssSelector("#positions-panel table")).size() >= 2);
+        shotQuietly("panels-2009.png");
         // Nothing came from anywhere but this server.
         Object foreign = js("return performance.getEntriesByType('resource').map(r => r.name).filter(n => !n.startsWith(arguments[0]))", base);
         assertThat((List<?>) foreign).isEmpty();
@@ -239,6 +264,58 @@ class WebPageE2ETest {
         List<String> heads = result.findElements(By.cssSelector("thead th")).stream().map(WebElement::getText).toList();
         assertThat(heads).contains("status-quo", "est-2009", "esd-west");
         assertThat(result.getText()).contains("may-block").contains("north-atlantic-treaty-1949/art-10");
+        // Rows where the regimes disagree are marked; NATO's Art. 10 decides alike under all of them.
+        WebElement draft = result.findElement(By.xpath(".//tbody/tr[th[contains(., 'may-block (est-2009/art-1)')]]"));
+        WebElement art10 = result.findElement(By.xpath(".//tbody/tr[th[contains(., 'decides (north-atlantic-treaty-1949/art-10)')]]"));
+        assertThat(draft.getText()).contains("≠");
+        assertThat(art10.getText()).doesNotContain("≠");
+        shotQuietly("compare-georgia.png");
+        browser.findElement(By.id("compare-only-differences")).click();
+        assertThat(art10.isDisplayed()).isFalse();
+        assertThat(draft.isDisplayed()).isTrue();
+    }
+
+    @Test
+    void anUploadedScenarioIsComparedToo(@TempDir Path files) throws Exception {
+        // Ukraine asks to join NATO on 2009-12-01: the same Art. 10 decides under the status quo, and
+        // under the draft (its brief reading) every party may object, Russia among them.
+        Path mine = files.resolve("ukraine.yaml");
+        Files.writeString(mine, String.join("\n",
+                "name: Ukraine asks to join NATO (my own file)",
+                "date: 2009-12-01",
+                "regimes: [status-quo, est-2009]",
+                "events:",
+                "  - accession-request: {applicant: UKR, organisation: nato}",
+                ""));
+        open("");
+        browser.findElement(By.id("tab-compare")).click();
+        browser.findElement(By.id("scenario-file")).sendKeys(mine.toAbsolutePath().toString());
+        for (WebElement box : browser.findElements(By.cssSelector("#compare-regimes input[type=checkbox]"))) {
+            boolean wanted = List.of("status-quo", "est-2009").contains(box.getAttribute("value"));
+            if (box.isSelected() != wanted) {
+                box.click();
+            }
+        }
+        browser.findElement(By.cssSelector("#compare-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("compare-result"), "my own file"));
+        WebElement table = browser.findElement(By.cssSelector("#compare-result table"));
+        // The draft's row: no such finding under the status quo; under the draft the 55 other
+        // participating States of 2009 (56 less the applicant) may each object, Russia among them.
+        List<String> heads = table.findElements(By.cssSelector("thead th")).stream().map(WebElement::getText).toList();
+        assertThat(heads).containsExactly("finding", "status-quo", "est-2009");
+        WebElement row = table.findElement(By.xpath(".//tbody/tr[th[contains(., 'may-block (est-2009/art-1)')]]"));
+        List<WebElement> cells = row.findElements(By.tagName("td"));
+        assertThat(cells.get(0).getText()).isEqualTo("—");
+        assertThat(cells.get(1).getText()).contains("55 parties of est-2009 can each block");
+        assertThat(cells.get(1).findElement(By.tagName("span")).getAttribute("title")).contains("RUS");
+        WebElement nato = table.findElement(By.xpath(".//tbody/tr[th[contains(., 'may-block (north-atlantic-treaty-1949/art-10)')]]"));
+        assertThat(nato.findElements(By.tagName("td"))).allSatisfy(c -> assertThat(c.getText()).contains("each of the 28 members can block"));
+        // A broken file gets the server's message, naming the upload, not a path on the server.
+        Files.writeString(mine, "name: [unclosed\n");
+        browser.findElement(By.id("scenario-file")).sendKeys(mine.toAbsolutePath().toString());
+        browser.findElement(By.cssSelector("#compare-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#compare-result p.error")));
+        assertThat(browser.findElement(By.cssSelector("#compare-result p.error")).getText()).contains("uploaded scenario");
     }
 
     @Test
