@@ -266,9 +266,17 @@ function setDate(d) {
 function drawMapShapes() {
   const svg = d3.select('#map');
   svg.attr('viewBox', `0 0 ${S.shapes.width} ${S.shapes.height}`);
-  svg.append('g').attr('class', 'context').selectAll('path').data(S.shapes.context).join('path').attr('d', (d) => d);
+  const world = svg.append('g').attr('class', 'world');
+  world.append('g').attr('class', 'context').selectAll('path').data(S.shapes.context).join('path').attr('d', (d) => d);
   const entries = Object.entries(S.shapes.shapes).sort((a, b) => name(a[0]).localeCompare(name(b[0])));
-  const g = svg.append('g').attr('class', 'states');
+  const g = world.append('g').attr('class', 'states');
+  // Zoom and pan (wheel, drag, or the buttons): the Balkans and the microstates need it.
+  const zoom = d3.zoom().scaleExtent([1, 16]).translateExtent([[0, 0], [S.shapes.width, S.shapes.height]])
+    .on('zoom', (ev) => world.attr('transform', ev.transform));
+  svg.call(zoom);
+  $('zoom-in').addEventListener('click', () => svg.transition().duration(200).call(zoom.scaleBy, 1.6));
+  $('zoom-out').addEventListener('click', () => svg.transition().duration(200).call(zoom.scaleBy, 1 / 1.6));
+  $('zoom-reset').addEventListener('click', () => svg.transition().duration(200).call(zoom.transform, d3.zoomIdentity));
   g.selectAll('path').data(entries, (d) => d[0]).join('path')
     .attr('d', (d) => d[1])
     .attr('data-iso3', (d) => d[0])

@@ -74,11 +74,7 @@ final class InstrumentCommand implements Callable<Integer> {
             m.put("provisions", i.provisions().size());
             json.add(m);
         }
-        switch (options.format) {
-            case JSON -> out.print(Json.write(json));
-            case CSV -> out.print(t.csv());
-            default -> out.print(t.text());
-        }
+        t.print(options.format, out, json);
     }
 
     private void show(Instrument i) {

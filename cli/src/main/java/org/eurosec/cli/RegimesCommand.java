@@ -43,11 +43,7 @@ final class RegimesCommand implements Callable<Integer> {
             m.put("unconfirmed_parameters", unconfirmed);
             json.add(Json.provenance(m, r.provenance()));
         }
-        switch (options.format) {
-            case JSON -> out.print(Json.write(json));
-            case CSV -> out.print(t.csv());
-            default -> out.print(t.text());
-        }
+        t.print(options.format, out, json);
         return 0;
     }
 }

@@ -58,12 +58,7 @@ final class ScenarioCommand implements Runnable {
                 m.put("events", s.events().size());
                 json.add(m);
             }
-            PrintWriter out = spec.commandLine().getOut();
-            switch (options.format) {
-                case JSON -> out.print(Json.write(json));
-                case CSV -> out.print(t.csv());
-                default -> out.print(t.text());
-            }
+            t.print(options.format, spec.commandLine().getOut(), json);
             return 0;
         }
     }

@@ -90,4 +90,13 @@ final class Table {
         }
         sb.append("\r\n");
     }
+
+    /** Prints a listing in the chosen format: {@code json} as JSON, or this table as CSV or text. */
+    void print(Format format, java.io.PrintWriter out, Object json) {
+        switch (format) {
+            case JSON -> out.print(Json.write(json));
+            case CSV -> out.print(csv());
+            default -> out.print(text());
+        }
+    }
 }

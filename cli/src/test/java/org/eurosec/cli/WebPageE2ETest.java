@@ -230,9 +230,17 @@ class WebPageE2ETest {
         Object unlabelled = js("return [...document.querySelectorAll('input, select, textarea')]"
                 + ".filter(e => e.labels.length === 0 && !e.getAttribute('aria-label')).map(e => e.id)");
         assertThat((List<?>) unlabelled).isEmpty();
-        // From the state picker, Tab goes into the map; Enter opens the state that has the focus.
+        // From the state picker, Tab passes the three zoom buttons and goes into the map; Enter opens
+        // the state that has the focus.
         browser.findElement(By.id("state-picker")).sendKeys(Keys.TAB);
+        List<String> passed = new java.util.ArrayList<>();
         WebElement focused = browser.switchTo().activeElement();
+        while (focused.getAttribute("data-iso3") == null && passed.size() < 5) {
+            passed.add(focused.getAttribute("id"));
+            focused.sendKeys(Keys.TAB);
+            focused = browser.switchTo().activeElement();
+        }
+        assertThat(passed).containsExactly("zoom-in", "zoom-out", "zoom-reset");
         assertThat(focused.getAttribute("data-iso3")).isNotNull();
         String iso = focused.getAttribute("data-iso3");
         focused.sendKeys(Keys.ENTER);
