@@ -102,8 +102,9 @@ class WebPageE2ETest {
 
     /** Opens the page and waits until the map shows the first day it asked for. */
     void open(String hash) {
+        // Via a blank page, so that a new hash on the same page is a full load, not a hash change.
+        browser.get("about:blank");
         browser.get(base + hash);
-        browser.navigate().refresh();
         wait.until(d -> !String.valueOf(js("return document.body.dataset.loaded || ''")).isEmpty());
     }
 
@@ -343,9 +344,14 @@ class WebPageE2ETest {
 
         // Georgia sees the request in its inbox, with its deadline on the exercise clock, and replies.
         signIn(ex.id(), ex.tokens().get("delegation:GEO"));
-        WebElement request = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#inbox article[data-kind='information-request']")));
-        assertThat(request.getText()).contains("RUS").contains("forces near the boundary line").contains("deadline").contains("on the exercise clock");
-        request.findElement(By.xpath(".//button[normalize-space()='Reply…']")).click();
+        String request = wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.cssSelector("#inbox article[data-kind='information-request']")).getText());
+        assertThat(request).contains("RUS").contains("forces near the boundary line").contains("deadline").contains("on the exercise clock");
+        // (The inbox is redrawn every five seconds: find the button afresh if it was redrawn under us.)
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            d.findElement(By.cssSelector("#inbox article[data-procedure='1']")).findElement(By.xpath(".//button[normalize-space()='Reply…']")).click();
+            return true;
+        });
         browser.findElement(By.id("act-text")).sendKeys("Two brigades, on exercise until 20 December.");
         browser.findElement(By.cssSelector("#act-form button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("act-result"), "Accepted"));
