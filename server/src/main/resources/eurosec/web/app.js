@@ -454,7 +454,7 @@ async function renderDetails(iso, gen) {
     out.push(el('h3', {}, 'Guarantees'));
     if (!st.guarantees.length) out.push(el('p', {}, 'None.'));
     else out.push(el('ul', {}, st.guarantees.map((g) => el('li', {},
-      el('strong', {}, g.provision), ' (', g.kind, ', ', g.legal_force, ', assistance ', g.assistance, ') through ', g.through,
+      el('strong', {}, g.provision), ' (', g.article ? g.article + ', ' : '', g.kind, ', ', g.legal_force, ', assistance ', g.assistance, ') through ', g.through,
       ': ', g.guarantor_count, ' guarantor(s)', g.unconfirmed ? ' [unconfirmed]' : '', ' — ', link(g.source)))));
     if (st.political_commitments && st.political_commitments.length) {
       out.push(el('h3', {}, 'Political commitments'));
@@ -690,7 +690,7 @@ async function exApi(suffix, init) {
 
 function renderWhoami() {
   const i = C.info;
-  const role = C.me.startsWith('delegation:') ? 'the delegation of ' + name(C.me.slice(11)) : C.me;
+  const role = C.me.startsWith('delegation:') ? 'the delegation of ' + name(C.me.slice(11)) : 'the ' + C.me;
   $('whoami').textContent = 'You are ' + role;
   const rules = el('details', {}, el('summary', {}, 'The rules of this exercise'), el('pre', {}, JSON.stringify(i.rules, null, 2)));
   $('console-rules').replaceChildren(rulesLine(i), rules);

@@ -369,6 +369,14 @@ class WebPageE2ETest {
         assertThat(browser.findElement(By.id("act-result")).getText()).contains("Refused (4");
         signOut();
 
+        // The depositary sees every procedure, the journal, and has the form (it may schedule consultations).
+        signIn(ex.id(), ex.tokens().get("depositary"));
+        assertThat(browser.findElement(By.id("whoami")).getText()).isEqualTo("You are the depositary");
+        assertThat(browser.findElement(By.id("act-form")).isDisplayed()).isTrue();
+        wait.until(d -> d.findElements(By.cssSelector("#journal tbody tr")).size() == 3);
+        assertThat(browser.findElement(By.id("inbox")).getText()).contains("Two brigades, on exercise until 20 December.");
+        signOut();
+
         // The observer sees the journal (the creation, then the request and the reply; the refusal left
         // no trace) and has no form to act.
         signIn(ex.id(), ex.tokens().get("observer"));

@@ -1,6 +1,9 @@
 /**
- * The HTTP API (Javalin): exercises served to their delegations, depositary and observers, each
- * call authenticated by a bearer credential, every refusal a 4xx JSON error naming the field.
- * The rules are core's; the persistence is the store's.
+ * The HTTP API (Javalin) and the web page. Exercises are served to their delegations, depositary
+ * and observers, each call authenticated by a bearer credential, every refusal a 4xx JSON error
+ * naming the field. The analyses are served by running the command line's own commands through
+ * {@link org.eurosec.server.Analyses}, with the query parameters each route allows
+ * ({@link org.eurosec.server.AnalysisRoutes}). The page (resources {@code eurosec/web}) and d3 (its
+ * WebJar) are static files from the jar. The rules are core's; the persistence is the store's.
  */
 package org.eurosec.server;
