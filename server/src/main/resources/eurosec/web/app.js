@@ -85,7 +85,34 @@ const S = {
   date: null, asOf: null, regime: 'status-quo', colourBy: 'coverage', applicant: 'GEO', organisation: 'nato',
   regimes: [], names: {}, shapes: null, coverage: null, blocs: null, levels: null, veto: null, selected: null,
   generation: 0, panelsFor: null, interpretations: [], regimeInterpretations: [], choices: {},
+  lineage: {},
 };
+
+/** The states that no longer exist but whose territory a shape shows (the USSR for Ukraine's shape): their spells and predecessors. */
+async function loadPredecessors() {
+  for (let round = 0; round < 4; round++) {
+    const missing = [...new Set(Object.values(S.lineage).flatMap((l) => l.predecessors))].filter((p) => !(p in S.lineage));
+    if (!missing.length) return;
+    const found = await Promise.all(missing.map((id) => api('/api/actors/' + encodeURIComponent(id)).catch(() => null)));
+    missing.forEach((id, i) => {
+      const a = found[i];
+      S.lineage[id] = {exists: a ? a.exists : [], predecessors: a ? a.predecessors || [] : []};
+      if (a) S.names[id] = a.name;
+    });
+  }
+}
+
+/** The state that holds a shape's territory on a day: the state itself, or the predecessor that existed then. */
+function holder(iso, day, depth) {
+  const l = S.lineage[iso];
+  if (!l || (depth || 0) > 6) return null;
+  if (l.exists.some((e) => e.from <= day && (!e.to || day < e.to))) return iso;
+  for (const p of l.predecessors) {
+    const h = holder(p, day, (depth || 0) + 1);
+    if (h) return h;
+  }
+  return null;
+}
 
 /** The interpretation choices that differ from the defaults, as the API's repeatable parameter. */
 function reading() {
@@ -110,7 +137,11 @@ async function start() {
     S.asOf = current.as_of;
     for (const st of current.states) S.names[st.iso3] = st.name;
     const all = await api('/api/actors', {date: S.asOf});
-    for (const a of (all.states || [])) if (a.iso3) S.names[a.iso3] = S.names[a.iso3] || a.name;
+    for (const a of (all.states || [])) {
+      if (a.iso3) S.names[a.iso3] = S.names[a.iso3] || a.name;
+      S.lineage[a.id] = {exists: a.exists || [], predecessors: a.predecessors || []};
+    }
+    await loadPredecessors();
     setupControls(regimes, current);
     setupCompare(scenarios, regimes);
     setupConsole();
@@ -283,8 +314,8 @@ function drawMapShapes() {
     .attr('id', (d) => 'shape-' + d[0])
     .attr('tabindex', 0)
     .attr('role', 'button')
-    .on('click', (ev, d) => select(d[0]))
-    .on('keydown', (ev, d) => { if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); select(d[0]); } })
+    .on('click', (ev, d) => select(holder(d[0], S.date) || d[0]))
+    .on('keydown', (ev, d) => { if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); select(holder(d[0], S.date) || d[0]); } })
     .append('title');
 }
 
@@ -334,30 +365,36 @@ function colouring() {
 function renderMap() {
   const {byState, legend, covered} = colouring();
   d3.select('#map').selectAll('g.states path').each(function (d) {
-    const iso = d[0];
+    const shape = d[0];
+    const iso = holder(shape, S.date) || shape;
     const c = byState[iso];
     const path = d3.select(this);
     const cov = iso in covered ? (covered[iso] ? 'covered' : 'not-covered') : (S.coverage && S.coverage.known === false ? 'unknown' : 'outside');
-    const label = name(iso) + ': ' + (c ? c.label : cov === 'unknown' ? 'unknown' : 'not a participating State');
+    const who = iso === shape ? name(shape) : name(shape) + ', part of ' + name(iso) + ' on ' + S.date;
+    const label = who + ': ' + (c ? c.label : cov === 'unknown' ? 'unknown' : 'not a participating State');
+    path.attr('data-holder', iso);
     path.attr('fill', c ? c.fill : cov === 'unknown' ? UNKNOWN : OUTSIDE)
       .attr('data-coverage', cov)
       .attr('data-status', c ? c.label : cov)
       .attr('aria-label', label)
-      .classed('selected', iso === S.selected);
+      .classed('selected', iso === S.selected || shape === S.selected);
     path.select('title').text(label);
   });
   const ul = $('legend');
   ul.replaceChildren(...legend.map((l) => el('li', {}, el('span', {class: 'swatch', style: 'background:' + l.fill, 'aria-hidden': 'true'}), l.label)));
-  // North America is not drawn: listed with the same colours.
-  const na = $('north-america');
-  const items = ['CAN', 'USA'].map((iso) => {
+  // North America is not drawn, nor a state whose territory no shape shows alone (the GDR before
+  // 1990: Germany's shape is the Federal Republic's): they are listed with the same colours.
+  const drawn = new Set(Object.keys(S.shapes.shapes).map((shape) => holder(shape, S.date) || shape));
+  const listed = Object.keys(covered).filter((iso) => !drawn.has(iso));
+  for (const iso of ['CAN', 'USA']) if (!listed.includes(iso)) listed.push(iso);
+  const items = listed.map((iso) => {
     const c = byState[iso];
     const cov = iso in covered ? (covered[iso] ? 'covered' : 'not-covered') : 'outside';
     return el('button', {type: 'button', class: 'na-state', 'data-iso3': iso, 'data-coverage': cov, onclick: () => select(iso),
       'aria-label': name(iso) + ': ' + (c ? c.label : 'not a participating State')},
       el('span', {class: 'swatch', style: 'background:' + (c ? c.fill : OUTSIDE), 'aria-hidden': 'true'}), name(iso), ' ', el('small', {}, c ? c.label : ''));
   });
-  na.replaceChildren(el('strong', {}, 'North America (not drawn): '), ...items);
+  $('north-america').replaceChildren(el('strong', {}, 'Not drawn: '), ...items);
 }
 
 // ---------------------------------------------------------------- refresh
@@ -396,7 +433,7 @@ async function refresh() {
 function renderVeto() {
   const body = $('veto-body');
   $('veto-title').textContent = 'Who may block ' + name(S.applicant) + ' joining ' + S.organisation.toUpperCase();
-  if (!S.veto) { body.replaceChildren(el('p', {class: 'error'}, S.vetoError || '')); return; }
+  if (!S.veto) { body.replaceChildren(el('p', {class: 'error'}, (S.vetoError || '').replace(/^--[a-z-]+: /, ''))); return; }
   const groups = new Map();
   for (const m of S.veto.may_block) {
     if (!groups.has(m.provision)) groups.set(m.provision, {how: m.how, actors: []});

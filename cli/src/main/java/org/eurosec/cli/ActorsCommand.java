@@ -73,6 +73,8 @@ final class ActorsCommand implements Callable<Integer> {
             m.put("tags", s.tags());
             m.put("osce_participant", participants.contains(s.id()));
             m.put("memberships", memberships);
+            m.put("predecessors", s.predecessors());
+            m.put("exists", s.exists().stream().map(e -> Json.span(e.span())).toList());
             jsonStates.add(m);
         }
         Table orgs = new Table("id", "name", "kind", "members");

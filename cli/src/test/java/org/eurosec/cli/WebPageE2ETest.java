@@ -192,6 +192,27 @@ class WebPageE2ETest {
     }
 
     @Test
+    void beforeTheDissolutionsAShapeShowsTheStateThatHeldIt() {
+        // On 1985-01-01 Ukraine's and Croatia's territories were the USSR's and Yugoslavia's: the USSR
+        // was covered (the Warsaw Treaty's Art. 4), non-aligned Yugoslavia was not.
+        open("#date=1985-01-01&regime=status-quo&colour=coverage");
+        loaded("1985-01-01|status-quo|coverage");
+        assertThat(shape("UKR").getAttribute("data-holder")).isEqualTo("SUN");
+        assertThat(shape("UKR").getAttribute("data-coverage")).isEqualTo("covered");
+        assertThat(shape("UKR").getAttribute("aria-label"))
+                .isEqualTo("Ukraine, part of Union of Soviet Socialist Republics on 1985-01-01: covered");
+        assertThat(shape("HRV").getAttribute("data-holder")).isEqualTo("YUG");
+        assertThat(shape("HRV").getAttribute("data-coverage")).isEqualTo("not-covered");
+        // The GDR has no shape of its own (Germany's is the Federal Republic's): it is listed, not drawn.
+        assertThat(shape("DEU").getAttribute("data-holder")).isEqualTo("DEU");
+        assertThat(browser.findElement(By.cssSelector("#north-america [data-iso3='DDR']")).getAttribute("data-coverage")).isEqualTo("covered");
+        // Clicking the shape opens the state that held it.
+        shape("KAZ").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("details-title"), "Union of Soviet Socialist Republics (SUN) on 1985-01-01"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("details-body"), "warsaw-treaty-1955/art-4"));
+    }
+
+    @Test
     void switchingTheRegimeChangesTheVetoPanel() throws Exception {
         open("#date=2009-12-01&regime=status-quo&colour=veto&applicant=GEO&organisation=nato");
         loaded("2009-12-01|status-quo|veto|GEO|nato");
