@@ -135,6 +135,9 @@ async function start() {
     S.shapes = map;
     S.regimes = regimes;
     S.asOf = current.as_of;
+    // The slider runs to today; past the data's last day every answer is "unknown", never "no".
+    const today = new Date().toISOString().slice(0, 10);
+    S.lastDay = today > S.asOf ? today : S.asOf;
     for (const st of current.states) S.names[st.iso3] = st.name;
     const all = await api('/api/actors', {date: S.asOf});
     for (const a of (all.states || [])) {
@@ -189,8 +192,8 @@ function setupTabs() {
 
 function setupControls(regimes, current) {
   const slider = $('date-slider');
-  slider.max = dayIndex(S.asOf);
-  if (!S.date || S.date > S.asOf || S.date < FIRST_DAY) S.date = S.asOf;
+  slider.max = dayIndex(S.lastDay);
+  if (!S.date || S.date > S.lastDay || S.date < FIRST_DAY) S.date = S.asOf;
   slider.value = dayIndex(S.date);
   slider.setAttribute('aria-valuetext', S.date);
   $('date-shown').textContent = S.date;
@@ -221,7 +224,7 @@ function setupControls(regimes, current) {
     ev.preventDefault();
     const d = $('date-input').value.trim();
     if (!validDay(d)) { setStatus('"' + d + '" is not a day: write YYYY-MM-DD', 'error'); return; }
-    if (d < FIRST_DAY || d > S.asOf) { setStatus('the data runs from ' + FIRST_DAY + ' to ' + S.asOf, 'error'); return; }
+    if (d < FIRST_DAY || d > S.lastDay) { setStatus('choose a day from ' + FIRST_DAY + ' to ' + S.lastDay + ' (the data runs to ' + S.asOf + ')', 'error'); return; }
     slider.value = dayIndex(d);
     slider.setAttribute('aria-valuetext', d);
     $('date-shown').textContent = d;
@@ -351,7 +354,7 @@ function colouring() {
       if (!seen.has(n)) { seen.add(n); legend.push({fill, label: n === 0 ? 'no binding guarantee' : n + ' binding guarantee' + (n > 1 ? 's' : '')}); }
       for (const m of l.states) byState[m] = {fill, label: 'level ' + l.level + ': ' + n + ' guarantee(s)'};
     }
-  } else if (S.colourBy === 'veto' && S.veto) {
+  } else if (S.colourBy === 'veto' && S.veto && S.veto.may_block) {
     legend.push({fill: OI.purple, label: 'applicant: ' + name(S.veto.applicant)},
       {fill: OI.vermillion, label: 'may block the accession'}, {fill: OI.sky, label: 'cannot block'});
     for (const iso of Object.keys(covered)) byState[iso] = {fill: OI.sky, label: 'cannot block'};
@@ -434,6 +437,7 @@ function renderVeto() {
   const body = $('veto-body');
   $('veto-title').textContent = 'Who may block ' + name(S.applicant) + ' joining ' + S.organisation.toUpperCase();
   if (!S.veto) { body.replaceChildren(el('p', {class: 'error'}, (S.vetoError || '').replace(/^--[a-z-]+: /, ''))); return; }
+  if (S.veto.known === false || !S.veto.may_block) { body.replaceChildren(el('p', {class: 'warn'}, S.veto.message || 'unknown')); return; }
   const groups = new Map();
   for (const m of S.veto.may_block) {
     if (!groups.has(m.provision)) groups.set(m.provision, {how: m.how, actors: []});
@@ -597,6 +601,7 @@ function renderOverlap(v) {
 }
 
 function renderPositions(d) {
+  if (d.known === false) { $('positions-panel').replaceChildren(el('p', {class: 'warn'}, d.message)); return; }
   const out = [];
   for (const r of d.regimes || []) {
     out.push(el('h3', {}, 'What ' + r.regime + ' answers'));

@@ -148,6 +148,20 @@ class WebPageE2ETest {
         assertThat(browser.findElement(By.id("date-shown")).getText()).isEqualTo("2009-12-01");
         assertThat(slider.getAttribute("aria-valuetext")).isEqualTo("2009-12-01");
 
+        // The slider's end is today; past the data's last day the map says "unknown", never "not covered".
+        String asOf = EmbeddedData.load().asOf().toString();
+        String today = LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        slider.sendKeys(Keys.END);
+        loaded(today.compareTo(asOf) > 0 ? today : asOf);
+        if (today.compareTo(asOf) > 0) {
+            assertThat(shape("UKR").getAttribute("data-coverage")).isEqualTo("unknown");
+            assertThat(browser.findElement(By.id("status")).getText()).contains(asOf);
+        }
+        WebElement typedDay = browser.findElement(By.id("date-input"));
+        typedDay.clear();
+        typedDay.sendKeys("2009-12-01", Keys.ENTER);
+        loaded("2009-12-01|status-quo");
+
         // A day that does not exist, typed in, is refused with a message; the map stays where it was.
         WebElement typed = browser.findElement(By.id("date-input"));
         typed.clear();
