@@ -49,8 +49,52 @@ final class Options {
         if (!Files.isDirectory(data)) {
             throw new UserError("--data " + data + ": not a directory");
         }
-        return ArchitectureLoader.load(data, data.toString().replaceAll("/+$", ""));
+        return LOADED.get(data, () -> ArchitectureLoader.load(data, data.toString().replaceAll("/+$", "")));
     }
+
+    /**
+     * What was read from a user's directory, kept while none of its files changes: a server runs
+     * every analysis through the command line, and re-reading the files for each request would
+     * make the page slow. A changed, added or removed file is read again on the next call.
+     */
+    static final class DirectoryCache<T> {
+        private record Entry<T>(String stamp, T value) {
+        }
+
+        private final java.util.concurrent.ConcurrentHashMap<String, Entry<T>> entries = new java.util.concurrent.ConcurrentHashMap<>();
+
+        T get(Path dir, java.util.function.Supplier<T> load) {
+            String key = dir.toAbsolutePath().normalize().toString();
+            String stamp = stamp(dir);
+            Entry<T> e = entries.get(key);
+            if (e != null && e.stamp().equals(stamp)) {
+                return e.value();
+            }
+            T value = load.get();
+            entries.put(key, new Entry<>(stamp, value));
+            return value;
+        }
+
+        private static String stamp(Path dir) {
+            StringBuilder sb = new StringBuilder();
+            try (var files = Files.walk(dir)) {
+                files.filter(Files::isRegularFile).sorted().forEach(f -> {
+                    try {
+                        sb.append(f).append('|').append(Files.getLastModifiedTime(f).toMillis()).append('|').append(Files.size(f)).append('\n');
+                    } catch (java.io.IOException ex) {
+                        sb.append(f).append("|?\n");
+                    }
+                });
+            } catch (java.io.IOException | java.io.UncheckedIOException ex) {
+                return "unreadable:" + System.nanoTime();
+            }
+            return sb.toString();
+        }
+    }
+
+    private static final DirectoryCache<Architecture> LOADED = new DirectoryCache<>();
+    private static final java.util.Map<Architecture, DirectoryCache<java.util.Map<String, org.eurosec.model.Regime>>> REGIMES =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     /** The regimes: the embedded ones, or those in --regimes-dir, checked against the data. */
     java.util.Map<String, org.eurosec.model.Regime> regimes(Architecture a) {
@@ -60,7 +104,9 @@ final class Options {
         if (!Files.isDirectory(regimesDir)) {
             throw new UserError("--regimes-dir " + regimesDir + ": not a directory");
         }
-        return org.eurosec.load.RegimeLoader.load(regimesDir, regimesDir.toString().replaceAll("/+$", ""), a);
+        // Regimes are read against the data, so they are kept per data (weakly: a replaced data set lets its regimes go).
+        return REGIMES.computeIfAbsent(a, k -> new DirectoryCache<>())
+                .get(regimesDir, () -> org.eurosec.load.RegimeLoader.load(regimesDir, regimesDir.toString().replaceAll("/+$", ""), a));
     }
 
     /** One regime by id, or a clear error listing the known ones. */
