@@ -74,6 +74,10 @@ class WebPageE2ETest {
         o.setBinary(CHROMIUM.toFile());
         o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1400,1050",
                 "--lang=en-GB");
+        // The browser's console is read after each test: a script error or a blocked load is a failure.
+        org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
+        logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+        o.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
         browser = new ChromeDriver(service, o);
         Files.createDirectories(SHOTS);
@@ -98,6 +102,21 @@ class WebPageE2ETest {
     @BeforeEach
     void waiter() {
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER);
+    }
+
+    /**
+     * No script errors and nothing blocked by the content policy. Refused API calls (a 4xx the test
+     * provokes on purpose) are logged by the browser as failed loads and are not errors of the page.
+     */
+    @org.junit.jupiter.api.AfterEach
+    void theConsoleIsClean() {
+        List<String> severe = browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .filter(m -> !m.matches("(?s).*/api/\\S* - Failed to load resource: the server responded with a status of 4\\d\\d.*"))
+                .toList();
+        assertThat(severe).isEmpty();
     }
 
     /** Opens the page and waits until the map shows the first day it asked for. */
