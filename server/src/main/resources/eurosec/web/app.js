@@ -149,6 +149,8 @@ async function start() {
     setupCompare(scenarios, regimes);
     setupConsole();
     drawMapShapes();
+    const tab = $('tab-' + (S.view || 'map'));
+    if (tab && tab.getAttribute('role') === 'tab') S.showTab(tab);
     await regimeChanged();
   } catch (e) {
     setStatus('Cannot start: ' + e.message, 'error');
@@ -162,10 +164,12 @@ function readHash() {
   if (h.get('colour')) S.colourBy = h.get('colour');
   if (h.get('applicant')) S.applicant = h.get('applicant');
   if (h.get('organisation')) S.organisation = h.get('organisation');
+  if (h.get('view')) S.view = h.get('view');
 }
 
 function writeHash() {
   const h = new URLSearchParams({date: S.date, regime: S.regime, colour: S.colourBy, applicant: S.applicant, organisation: S.organisation});
+  if (S.view && S.view !== 'map') h.set('view', S.view);
   history.replaceState(null, '', '#' + h);
 }
 
@@ -179,8 +183,11 @@ function setupTabs() {
       $(t.getAttribute('aria-controls')).hidden = !on;
     }
     $('controls').hidden = tab.id === 'tab-compare' || tab.id === 'tab-console';
-    if (tab.id === 'tab-panels') refreshPanels();
+    S.view = tab.id.slice(4);
+    if (S.date) writeHash();
+    if (tab.id === 'tab-panels' && S.date) refreshPanels();
   };
+  S.showTab = show;
   tabs.forEach((t, i) => {
     t.addEventListener('click', () => show(t));
     t.addEventListener('keydown', (ev) => {
@@ -588,12 +595,41 @@ function renderLevels(v) {
       v.levels.map((l) => [String(l.level), l.provisions.length ? l.provisions.join(', ') : 'none', l.states.map(name).join(', ')])));
 }
 
+/** The bodies against each other: shared members as a share of either's (Jaccard), darker for more. */
+function overlapMatrix(v) {
+  const ids = v.bodies.map((b) => b.id);
+  const jac = new Map();
+  for (const p of v.pairs) { jac.set(p.body1 + '|' + p.body2, p); jac.set(p.body2 + '|' + p.body1, p); }
+  const cellSize = 22, left = 200, top = 190, n = ids.length;
+  const w = left + n * cellSize + 10, h = top + n * cellSize + 10;
+  const colour = (j) => d3.interpolateViridis(1 - j);
+  const svg = d3.create('svg').attr('viewBox', `0 0 ${w} ${h}`).attr('class', 'matrix').attr('role', 'img')
+    .attr('aria-label', 'Overlap of the ' + n + ' bodies: each cell the Jaccard index of two bodies\' members; the pairs are listed in the table below');
+  ids.forEach((id, i) => {
+    svg.append('text').attr('x', left - 6).attr('y', top + i * cellSize + cellSize * 0.7).attr('text-anchor', 'end').text(id);
+    svg.append('text').attr('transform', `translate(${left + i * cellSize + cellSize * 0.7},${top - 6}) rotate(-60)`).text(id);
+    ids.forEach((other, k) => {
+      const p = i === k ? null : jac.get(id + '|' + other);
+      const rect = svg.append('rect').attr('x', left + k * cellSize).attr('y', top + i * cellSize)
+        .attr('width', cellSize - 1).attr('height', cellSize - 1)
+        .attr('fill', i === k ? '#d0d0d8' : p ? colour(p.jaccard) : '#f4f4f6');
+      rect.append('title').text(i === k ? id : id + ' / ' + other + ': ' + (p ? p.shared_members + ' shared members, Jaccard ' + p.jaccard
+        + (p.shared_dimensions && p.shared_dimensions.length ? ', both cover ' + p.shared_dimensions.join(', ') : '') : 'no shared members'));
+    });
+  });
+  const legend = el('ul', {class: 'legend-inline'}, [0.1, 0.3, 0.5, 0.7, 0.9].map((j) =>
+    el('li', {}, el('span', {class: 'swatch', style: 'background:' + colour(j), 'aria-hidden': 'true'}), 'Jaccard ' + j)),
+  el('li', {}, el('span', {class: 'swatch', style: 'background:#f4f4f6', 'aria-hidden': 'true'}), 'no shared members'));
+  return el('div', {class: 'matrix-wrap'}, svg.node(), legend);
+}
+
 function renderOverlap(v) {
   if (v.known === false) { $('overlap-panel').replaceChildren(el('p', {class: 'warn'}, v.message)); return; }
   const pairs = [...v.pairs].sort((a, b) => b.jaccard - a.jaccard).slice(0, 25);
   $('overlap-panel').replaceChildren(
     el('p', {}, v.bodies.length + ' bodies; ' + v.mean_bodies_per_state + ' per state on average; '
       + v.duplicating_pairs + ' pairs share members and a mandate dimension.'),
+    overlapMatrix(v),
     table(['body', 'members', 'dimensions', 'treaty body'], v.bodies.map((b) => [b.name + ' (' + b.id + ')', String(b.members.length), b.dimensions.join(', '), b.treaty_body ? 'yes' : ''])),
     table(['pair', 'shared members', 'Jaccard', 'shared dimensions'],
       pairs.map((p) => [p.body1 + ' / ' + p.body2, String(p.shared_members), String(p.jaccard), (p.shared_dimensions || []).join(', ')]),
