@@ -85,7 +85,7 @@ const S = {
   date: null, asOf: null, regime: 'status-quo', colourBy: 'coverage', applicant: 'GEO', organisation: 'nato',
   regimes: [], names: {}, shapes: null, coverage: null, blocs: null, levels: null, veto: null, selected: null,
   generation: 0, panelsFor: null, interpretations: [], regimeInterpretations: [], choices: {},
-  lineage: {},
+  lineage: {}, organisations: [],
 };
 
 /** The states that no longer exist but whose territory a shape shows (the USSR for Ukraine's shape): their spells and predecessors. */
@@ -144,6 +144,7 @@ async function start() {
       if (a.iso3) S.names[a.iso3] = S.names[a.iso3] || a.name;
       S.lineage[a.id] = {exists: a.exists || [], predecessors: a.predecessors || []};
     }
+    S.organisations = (all.organisations || []).map((o) => ({id: o.id, name: o.name}));
     await loadPredecessors();
     setupControls(regimes, current);
     setupCompare(scenarios, regimes);
@@ -255,6 +256,9 @@ function setupControls(regimes, current) {
   S.applicant = app.value;
   app.addEventListener('change', () => { S.applicant = app.value; refresh(); });
   const org = $('organisation');
+  const orgs = S.organisations.length ? S.organisations : [{id: 'nato', name: 'North Atlantic Treaty Organization'}];
+  for (const o of orgs) org.append(el('option', {value: o.id, title: o.name}, o.id.toUpperCase() + ': ' + o.name));
+  if (!orgs.some((o) => o.id === S.organisation)) S.organisation = 'nato';
   org.value = S.organisation;
   org.addEventListener('change', () => { S.organisation = org.value; refresh(); });
 
@@ -445,6 +449,11 @@ function renderVeto() {
   $('veto-title').textContent = 'Who may block ' + name(S.applicant) + ' joining ' + S.organisation.toUpperCase();
   if (!S.veto) { body.replaceChildren(el('p', {class: 'error'}, (S.vetoError || '').replace(/^--[a-z-]+: /, ''))); return; }
   if (S.veto.known === false || !S.veto.may_block) { body.replaceChildren(el('p', {class: 'warn'}, S.veto.message || 'unknown')); return; }
+  if (S.veto.already_member) {
+    body.replaceChildren(el('p', {id: 'veto-member'}, name(S.veto.applicant) + ' is already a member of ' + S.veto.organisation.toUpperCase()
+      + ' on ' + S.veto.as_of + ': there is no accession to block.'));
+    return;
+  }
   const groups = new Map();
   for (const m of S.veto.may_block) {
     if (!groups.has(m.provision)) groups.set(m.provision, {how: m.how, actors: []});

@@ -72,8 +72,15 @@ final class VetoCommand implements Callable<Integer> {
         Architecture world = RegimeApplication.apply(a, regime, false);
         Map<String, String> choices = options.choicesFor(world, List.of(world));
         AccessionDecision d = new ScenarioEngine(a).accession(regime, choices, state, org, day);
+        // A state that is already a member has no accession to block: said, not left to an empty list.
+        boolean member = a.organisation(org).get().members().stream()
+                .anyMatch(m -> m.actor().equals(state) && m.span().contains(day) && m.status().name().equals("MEMBER"));
         switch (options.format) {
-            case JSON -> out.print(Json.write(json(d, options.explain)));
+            case JSON -> {
+                Map<String, Object> j = json(d, options.explain);
+                j.put("already_member", member);
+                out.print(Json.write(j));
+            }
             case CSV -> {
                 Table t = new Table("applicant", "organisation", "regime", "as_of", "actor", "provision", "how");
                 d.mayBlock().forEach(b -> t.row(d.applicant(), d.organisation(), d.regime(), d.asOf(), b.actor(), b.provision(), b.how()));
@@ -81,6 +88,9 @@ final class VetoCommand implements Callable<Integer> {
             }
             default -> {
                 out.println("accession of " + d.applicant() + " to " + d.organisation() + " on " + d.asOf() + " under " + d.regime());
+                if (member) {
+                    out.println(d.applicant() + " is already a member of " + d.organisation() + " on " + d.asOf() + ": there is no accession to block");
+                }
                 out.println("decided by: " + d.decidedBy().size() + " members (" + d.rule().orElse("no rule in the data")
                         + d.ruleProvision().map(p -> ", " + p).orElse("") + ")");
                 d.prohibitedBy().ifPresent(p -> out.println("EXCLUDED: " + p + " forbids this accession whatever the members decide"));

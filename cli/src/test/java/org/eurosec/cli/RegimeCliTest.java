@@ -43,6 +43,19 @@ class RegimeCliTest {
         assertThat(actors(sq.json().get("may_block"))).doesNotContain("RUS").hasSize(28);
         assertThat(actors(est.json().get("may_block"))).contains("RUS", "USA");
         assertThat(actors(west.json().get("may_block"))).doesNotContain("RUS").hasSize(28);
+        assertThat(sq.json().get("already_member").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aMemberHasNoAccessionToBlockAndIsToldSo() {
+        // Poland joined NATO on 1999-03-12: on the day before it was an applicant, on the day itself a member.
+        CliTest.Run before = run("veto", "--applicant", "POL", "--organisation", "nato", "--date", "1999-03-11", "--format", "json");
+        CliTest.Run after = run("veto", "--applicant", "POL", "--organisation", "nato", "--date", "1999-03-12", "--format", "json");
+        assertThat(before.json().get("already_member").asBoolean()).isFalse();
+        assertThat(actors(before.json().get("may_block"))).hasSize(16).doesNotContain("POL");
+        assertThat(after.json().get("already_member").asBoolean()).isTrue();
+        assertThat(run("veto", "--applicant", "POL", "--organisation", "nato", "--date", "2009-12-01").out())
+                .contains("POL is already a member of nato on 2009-12-01: there is no accession to block");
     }
 
     @Test

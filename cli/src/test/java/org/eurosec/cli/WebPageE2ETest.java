@@ -272,6 +272,13 @@ class WebPageE2ETest {
         assertThat(browser.findElement(By.id("veto-count")).getText()).isEqualTo("28");
         assertThat(browser.findElement(By.id("veto-list")).getText()).doesNotContain("(RUS)");
 
+        // Poland, already in NATO, has no accession to block.
+        new Select(browser.findElement(By.id("applicant"))).selectByValue("POL");
+        loaded("2009-12-01|est-2009|veto|POL|nato");
+        assertThat(browser.findElement(By.id("veto-member")).getText()).contains("Poland is already a member of NATO");
+        new Select(browser.findElement(By.id("applicant"))).selectByValue("GEO");
+        loaded("2009-12-01|est-2009|veto|GEO|nato");
+
         new Select(browser.findElement(By.id("regime"))).selectByValue("esd-west");
         loaded("2009-12-01|esd-west|veto|GEO|nato");
         assertThat(browser.findElement(By.id("veto-count")).getText()).isEqualTo("28");
