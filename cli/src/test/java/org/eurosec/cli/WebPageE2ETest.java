@@ -463,6 +463,43 @@ class WebPageE2ETest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("console-status"), "Cannot sign in: unknown credential"));
     }
 
+    @Test
+    void anAttackConvenesTheExtraordinaryConferenceWhereTheAttackerCannotVote() {
+        Exercises.Created ex = exercises.create("est-2009", LocalDate.parse("2009-12-01"), "real", 1, ProcedureRules.Settings.defaults());
+        open("#view=console");
+        assertThat(browser.findElement(By.id("view-console")).isDisplayed()).isTrue();
+
+        // Georgia reports an armed attack by Russia: under the draft's Art. 8 the Extraordinary Conference convenes at once.
+        signIn(ex.id(), ex.tokens().get("delegation:GEO"));
+        new Select(browser.findElement(By.id("act-kind"))).selectByValue("notify-attack");
+        browser.findElement(By.id("act-attacker")).sendKeys("RUS");
+        browser.findElement(By.id("act-victim")).sendKeys("GEO");
+        browser.findElement(By.cssSelector("#act-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("act-result"), "Accepted"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#inbox article[data-kind='extraordinary-conference']"), "convened"));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            d.findElement(By.cssSelector("#inbox article[data-procedure='1']")).findElement(By.xpath(".//button[normalize-space()='Vote…']")).click();
+            return true;
+        });
+        new Select(browser.findElement(By.id("act-ballot"))).selectByValue("yes");
+        browser.findElement(By.cssSelector("#act-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("act-result"), "Accepted"));
+        signOut();
+
+        // Russia, named as the attacker, sees the conference but its vote is not counted: refused, with the provision.
+        signIn(ex.id(), ex.tokens().get("delegation:RUS"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#inbox article[data-procedure='1']"), "armed attack by RUS"));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            d.findElement(By.cssSelector("#inbox article[data-procedure='1']")).findElement(By.xpath(".//button[normalize-space()='Vote…']")).click();
+            return true;
+        });
+        new Select(browser.findElement(By.id("act-ballot"))).selectByValue("no");
+        browser.findElement(By.cssSelector("#act-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("act-result"), "Refused"));
+        assertThat(browser.findElement(By.id("act-result")).getText()).contains("est-2009/art-8").contains("the state named as attacker, is not counted");
+        signOut();
+    }
+
     void signIn(String exercise, String token) {
         WebElement id = browser.findElement(By.id("exercise-id"));
         id.clear();
