@@ -83,7 +83,7 @@ function setStatus(msg, kind) {
 
 const S = {
   date: null, asOf: null, regime: 'status-quo', colourBy: 'coverage', applicant: 'GEO', organisation: 'nato',
-  regimes: [], names: {}, shapes: null, coverage: null, blocs: null, levels: null, veto: null, selected: null,
+  names: {}, shapes: null, coverage: null, blocs: null, levels: null, veto: null, selected: null,
   generation: 0, panelsFor: null, interpretations: [], regimeInterpretations: [], choices: {},
   lineage: {}, organisations: [],
 };
@@ -106,7 +106,7 @@ async function loadPredecessors() {
 function holder(iso, day, depth) {
   const l = S.lineage[iso];
   if (!l || (depth || 0) > 6) return null;
-  if (l.exists.some((e) => e.from <= day && (!e.to || day < e.to))) return iso;
+  if (l.exists.some((e) => onDay(e, day))) return iso;
   for (const p of l.predecessors) {
     const h = holder(p, day, (depth || 0) + 1);
     if (h) return h;
@@ -133,7 +133,6 @@ async function start() {
       api('/api/map'), api('/api/regimes'), api('/api/coverage', {regime: 'status-quo'}), api('/api/scenarios'), api('/api/interpretations')]);
     S.interpretations = interpretations;
     S.shapes = map;
-    S.regimes = regimes;
     S.asOf = current.as_of;
     // The slider runs to today; past the data's last day every answer is "unknown", never "no".
     const today = new Date().toISOString().slice(0, 10);
@@ -148,6 +147,7 @@ async function start() {
     await loadPredecessors();
     setupControls(regimes, current);
     setupCompare(scenarios, regimes);
+    for (const id of ['silence', 'set-aside-xkx', 'only-inconsistent']) $(id).addEventListener('change', refreshUniformity);
     setupConsole();
     drawMapShapes();
     const tab = $('tab-' + (S.view || 'map'));
@@ -216,7 +216,7 @@ function setupControls(regimes, current) {
     timer = setTimeout(() => setDate(d), 180);
   });
   slider.addEventListener('keydown', (ev) => {
-    // Page Up / Page Down move a year; Home / End go to 1949 and to the data's last day.
+    // Page Up / Page Down move a year (Home / End, the browser's own, go to 1949 and to today).
     if (ev.key === 'PageUp' || ev.key === 'PageDown') {
       const d = dayOf(Number(slider.value));
       const y = Number(d.slice(0, 4)) + (ev.key === 'PageUp' ? 1 : -1);
@@ -290,13 +290,16 @@ function renderReading() {
     const id = 'reading-' + i.id.replace(/[^a-z0-9]+/g, '-');
     const select = el('select', {id, 'data-interpretation': i.id, onchange: (ev) => {
       if (ev.target.value === i.default) delete S.choices[i.id]; else S.choices[i.id] = ev.target.value;
-      $('reading-count').textContent = reading().length ? '(' + reading().length + ' changed)' : '';
-      S.panelsFor = null;
+      countChoices();
       refresh();
     }}, i.options.map((o) => el('option', {value: o.id, title: o.description || null}, o.id + (o.id === i.default ? ' (default)' : ''))));
     select.value = S.choices[i.id] || i.default;
     return el('div', {class: 'reading-choice'}, el('label', {for: id}, i.id), select, el('p', {class: 'hint'}, i.question));
   }));
+  countChoices();
+}
+
+function countChoices() {
   $('reading-count').textContent = reading().length ? '(' + reading().length + ' changed)' : '';
 }
 
@@ -669,10 +672,6 @@ function renderPositions(d) {
 }
 
 // ---------------------------------------------------------------- compare
-
-for (const id of ['silence', 'set-aside-xkx', 'only-inconsistent']) {
-  document.addEventListener('DOMContentLoaded', () => $(id).addEventListener('change', refreshUniformity));
-}
 
 function setupCompare(scenarios, regimes) {
   const sel = $('scenario');
