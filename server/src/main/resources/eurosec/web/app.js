@@ -166,11 +166,16 @@ function readHash() {
   if (h.get('applicant')) S.applicant = h.get('applicant');
   if (h.get('organisation')) S.organisation = h.get('organisation');
   if (h.get('view')) S.view = h.get('view');
+  for (const c of h.getAll('interpretation')) {
+    const eq = c.indexOf('=');
+    if (eq > 0) S.choices[c.slice(0, eq)] = c.slice(eq + 1);
+  }
 }
 
 function writeHash() {
   const h = new URLSearchParams({date: S.date, regime: S.regime, colour: S.colourBy, applicant: S.applicant, organisation: S.organisation});
   if (S.view && S.view !== 'map') h.set('view', S.view);
+  for (const c of reading()) h.append('interpretation', c);
   history.replaceState(null, '', '#' + h);
 }
 
@@ -278,8 +283,11 @@ async function regimeChanged() {
   } catch (e) {
     S.regimeInterpretations = [];
   }
-  const known = new Set([...S.interpretations, ...S.regimeInterpretations].map((i) => i.id));
-  for (const k of Object.keys(S.choices)) if (!known.has(k)) delete S.choices[k];
+  const known = new Map([...S.interpretations, ...S.regimeInterpretations].map((i) => [i.id, i]));
+  for (const [k, v] of Object.entries(S.choices)) {
+    const i = known.get(k);
+    if (!i || v === i.default || !i.options.some((o) => o.id === v)) delete S.choices[k];
+  }
   renderReading();
   await refresh();
 }

@@ -271,6 +271,15 @@ class WebPageE2ETest {
         loaded("2009-12-01|est-2009|veto|GEO|nato|est-2009/indivisibility-veto=literal-text");
         assertThat(browser.findElement(By.id("veto-count")).getText()).isEqualTo("28");
         assertThat(browser.findElement(By.id("veto-list")).getText()).doesNotContain("(RUS)");
+        // The address keeps the reading: opened afresh, the page shows the same answer.
+        String shared = browser.getCurrentUrl();
+        assertThat(shared).contains("interpretation=est-2009%2Findivisibility-veto%3Dliteral-text");
+        browser.get("about:blank");
+        browser.get(shared);
+        loaded("2009-12-01|est-2009|veto|GEO|nato|est-2009/indivisibility-veto=literal-text");
+        assertThat(browser.findElement(By.id("veto-count")).getText()).isEqualTo("28");
+        assertThat(new Select(browser.findElement(By.cssSelector("select[data-interpretation='est-2009/indivisibility-veto']")))
+                .getFirstSelectedOption().getAttribute("value")).isEqualTo("literal-text");
 
         // Poland, already in NATO, has no accession to block.
         new Select(browser.findElement(By.id("applicant"))).selectByValue("POL");
