@@ -42,14 +42,24 @@ class ApiError extends Error {
   constructor(status, field, message) { super(message); this.status = status; this.field = field; }
 }
 
-/** Calls the API; a 4xx/5xx becomes an ApiError carrying the server's own message. */
-async function api(path, params, init) {
+/** An API address with its query (lists repeat the parameter; empty values are left out). */
+function apiUrl(path, params) {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params || {})) {
-    if (v === undefined || v === null || v === '') continue;
+    if (v === undefined || v === null || v === '' || v === false) continue;
     for (const x of Array.isArray(v) ? v : [v]) q.append(k, x);
   }
-  const url = path + (q.toString() ? '?' + q : '');
+  return path + (q.toString() ? '?' + q : '');
+}
+
+/** A link to the API answer a panel shows, for scripts and for checking. */
+function jsonLink(path, params) {
+  return el('a', {class: 'json', href: apiUrl(path, params), target: '_blank', rel: 'noopener', title: 'this answer from the API, as JSON'}, 'JSON');
+}
+
+/** Calls the API; a 4xx/5xx becomes an ApiError carrying the server's own message. */
+async function api(path, params, init) {
+  const url = apiUrl(path, params);
   let res;
   try {
     res = await fetch(url, init);
@@ -445,8 +455,11 @@ async function refresh() {
     renderVeto();
     if (S.selected) await renderDetails(S.selected, gen);
     if (coverage.known === false) setStatus(coverage.message, 'warn');
-    else setStatus(S.date + ', ' + S.regime + ': ' + coverage.covered_count + ' of ' + coverage.states.length
-      + ' participating States covered by a binding defence guarantee.', '');
+    else {
+      setStatus(S.date + ', ' + S.regime + ': ' + coverage.covered_count + ' of ' + coverage.states.length
+        + ' participating States covered by a binding defence guarantee. ', '');
+      $('status').append(jsonLink('/api/coverage', base));
+    }
     document.body.dataset.loaded = S.date + '|' + S.regime + '|' + S.colourBy + '|' + S.applicant + '|' + S.organisation + '|' + reading().join(',');
     if (!$('view-panels').hidden) refreshPanels();
   } catch (e) {
@@ -471,7 +484,8 @@ function renderVeto() {
     groups.get(m.provision).actors.push(m.actor);
   }
   const parts = [el('p', {}, 'Under ', el('strong', {}, S.veto.regime), ' on ', S.veto.as_of, ': ',
-    el('strong', {id: 'veto-count'}, String(new Set(S.veto.may_block.map((m) => m.actor)).size)), ' may block.')];
+    el('strong', {id: 'veto-count'}, String(new Set(S.veto.may_block.map((m) => m.actor)).size)), ' may block. ',
+    jsonLink('/api/veto', {date: S.date, regime: S.regime, interpretation: reading(), applicant: S.applicant, organisation: S.organisation}))];
   if (S.veto.prohibited_by && S.veto.prohibited_by.length) {
     parts.push(el('p', {class: 'warn'}, 'Prohibited by: ' + S.veto.prohibited_by.map((p) => p.provision || p).join(', ')));
   }
@@ -548,17 +562,22 @@ async function refreshPanels() {
   S.panelsFor = key;
   const base = {date: S.date, regime: S.regime, interpretation: reading()};
   const fail = (id) => (e) => $(id).replaceChildren(el('p', {class: 'error'}, e.message));
-  api('/api/timeline', {regime: S.regime, from: 1975, to: S.asOf.slice(0, 4), on: S.date.slice(5) === '02-29' ? '02-28' : S.date.slice(5), interpretation: reading()}).then(renderTimeline).catch(fail('timeline-chart'));
-  api('/api/levels', base).then((d) => renderLevels(d.views[0])).catch(fail('levels-panel'));
-  api('/api/overlap', base).then((d) => renderOverlap(d.views[0])).catch(fail('overlap-panel'));
-  api('/api/positions', base).then(renderPositions).catch(fail('positions-panel'));
+  const timeline = {regime: S.regime, from: 1975, to: S.asOf.slice(0, 4), on: S.date.slice(5) === '02-29' ? '02-28' : S.date.slice(5), interpretation: reading()};
+  const sources = {'timeline-chart': ['/api/timeline', timeline], 'levels-panel': ['/api/levels', base],
+    'overlap-panel': ['/api/overlap', base], 'positions-panel': ['/api/positions', base]};
+  const withLink = (id, render) => (d) => { render(d); $(id).prepend(el('p', {class: 'source-link'}, jsonLink(...sources[id]))); };
+  api('/api/timeline', timeline).then(withLink('timeline-chart', renderTimeline)).catch(fail('timeline-chart'));
+  api('/api/levels', base).then(withLink('levels-panel', (d) => renderLevels(d.views[0]))).catch(fail('levels-panel'));
+  api('/api/overlap', base).then(withLink('overlap-panel', (d) => renderOverlap(d.views[0]))).catch(fail('overlap-panel'));
+  api('/api/positions', base).then(withLink('positions-panel', renderPositions)).catch(fail('positions-panel'));
   refreshUniformity();
 }
 
 function refreshUniformity() {
-  api('/api/uniformity', {date: S.date, regime: S.regime, interpretation: reading(), silence: $('silence').value,
-    set_aside: $('set-aside-xkx').checked ? 'XKX' : '', inconsistent: $('only-inconsistent').checked})
-    .then((d) => renderUniformity(d.views[0]))
+  const params = {date: S.date, regime: S.regime, interpretation: reading(), silence: $('silence').value,
+    set_aside: $('set-aside-xkx').checked ? 'XKX' : '', inconsistent: $('only-inconsistent').checked};
+  api('/api/uniformity', params)
+    .then((d) => { renderUniformity(d.views[0]); $('uniformity-panel').prepend(el('p', {class: 'source-link'}, jsonLink('/api/uniformity', params))); })
     .catch((e) => $('uniformity-panel').replaceChildren(el('p', {class: 'error'}, e.message)));
 }
 

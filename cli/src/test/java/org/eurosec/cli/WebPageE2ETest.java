@@ -180,6 +180,12 @@ class WebPageE2ETest {
         typedDay.clear();
         typedDay.sendKeys("2009-12-01", Keys.ENTER);
         loaded("2009-12-01|status-quo");
+        // The status line links the API answer it summarises, and says what that answer says.
+        String json = browser.findElement(By.cssSelector("#status a.json")).getAttribute("href");
+        assertThat(json).isEqualTo(base + "api/coverage?date=2009-12-01&regime=status-quo");
+        var answer = new com.fasterxml.jackson.databind.ObjectMapper().readTree(java.net.URI.create(json).toURL());
+        assertThat(browser.findElement(By.id("status")).getText())
+                .contains(answer.get("covered_count").asInt() + " of " + answer.get("states").size() + " participating States covered");
 
         // A day that does not exist, typed in, is refused with a message; the map stays where it was.
         WebElement typed = browser.findElement(By.id("date-input"));
