@@ -451,6 +451,13 @@ class WebPageE2ETest {
         browser.findElement(By.cssSelector("#act-form button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("act-result"), "Refused"));
         assertThat(browser.findElement(By.id("act-result")).getText()).contains("Refused (4");
+        // Nor can it claim to be Georgia: the signed-in session's own call, with "as": "GEO", is a 403.
+        Object claimed = ((JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "exApi('/actions', {method: 'POST', headers: {'Content-Type': 'application/json'},"
+                        + " body: JSON.stringify({kind: 'reply', procedure: 1, text: 'as Georgia', as: 'GEO'})})"
+                        + ".then(() => done('accepted'), (e) => done(e.status + ' ' + e.field + ': ' + e.message));");
+        assertThat(String.valueOf(claimed)).isEqualTo("403 as: this credential acts for delegation:UKR only");
         signOut();
 
         // The depositary sees every procedure, the journal, and has the form (it may schedule consultations).
