@@ -437,6 +437,7 @@ function renderMap() {
 async function refresh() {
   const gen = ++S.generation;
   writeHash();
+  $('date-input').value = S.date;
   setStatus('Loading ' + S.date + ' under ' + S.regime + '…', 'busy');
   const base = {date: S.date, regime: S.regime, interpretation: reading()};
   try {
