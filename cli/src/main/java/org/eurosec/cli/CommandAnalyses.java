@@ -37,6 +37,10 @@ final class CommandAnalyses implements Analyses {
         if (code == 1) {
             throw new IllegalStateException(message);
         }
+        if (message.contains("problem(s); nothing was computed")) {
+            // The server's own data or regimes are broken: not the request's fault. Each problem names its file and line.
+            throw new BadInput(503, "data", message);
+        }
         String first = message.lines().findFirst().orElse("");
         throw new BadInput(400, fieldOf(first), message.isEmpty() ? "the command failed (exit " + code + ")" : message);
     }

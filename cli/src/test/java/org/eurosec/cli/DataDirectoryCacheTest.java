@@ -43,6 +43,12 @@ class DataDirectoryCacheTest {
         CliTest.Run broken = CliTest.run("coverage", "--date", "2005-06-01", "--data", data.toString());
         assertThat(broken.code()).isEqualTo(2);
         assertThat(broken.err()).contains("nato.yaml");
+        // Served, the broken file is the server's fault, not the request's: a 503 naming the file and line.
+        org.eurosec.store.BadInput served = org.assertj.core.api.Assertions.catchThrowableOfType(org.eurosec.store.BadInput.class,
+                () -> new CommandAnalyses(java.util.List.of("--data=" + data)).run(java.util.List.of("coverage", "--date=2005-06-01")));
+        assertThat(served.status()).isEqualTo(503);
+        assertThat(served.field()).isEqualTo("data");
+        assertThat(served.getMessage()).containsPattern("nato\\.yaml:\\d+");
         Files.writeString(nato, text);
         assertThat(polandCovered(data)).isTrue();
     }
