@@ -390,7 +390,9 @@ function colouring() {
     legend.push({fill: OI.purple, label: 'applicant: ' + name(S.veto.applicant)},
       {fill: OI.vermillion, label: 'may block the accession'}, {fill: OI.sky, label: 'cannot block'});
     for (const iso of Object.keys(covered)) byState[iso] = {fill: OI.sky, label: 'cannot block'};
-    for (const m of S.veto.may_block) byState[m.actor] = {fill: OI.vermillion, label: 'may block (' + m.provision + ')'};
+    const through = {};
+    for (const m of S.veto.may_block) (through[m.actor] = through[m.actor] || []).push(m.provision);
+    for (const [actor, ps] of Object.entries(through)) byState[actor] = {fill: OI.vermillion, label: 'may block (' + ps.join(', ') + ')'};
     byState[S.veto.applicant] = {fill: OI.purple, label: 'applicant'};
   }
   legend.push({fill: OUTSIDE, label: 'not a participating State that day, or outside the area'});

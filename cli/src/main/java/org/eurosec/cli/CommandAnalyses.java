@@ -37,8 +37,10 @@ final class CommandAnalyses implements Analyses {
         if (code == 1) {
             throw new IllegalStateException(message);
         }
-        if (message.contains("problem(s); nothing was computed")) {
-            // The server's own data or regimes are broken: not the request's fault. Each problem names its file and line.
+        boolean aboutRequestFile = args.stream().anyMatch(a -> a.endsWith(".yaml") && a.contains("/") && message.contains(a));
+        if (message.contains("problem(s); nothing was computed") && !aboutRequestFile) {
+            // The server's own data or regimes are broken: not the request's fault (a broken uploaded
+            // scenario is, and stays a 400). Each problem names its file and line.
             throw new BadInput(503, "data", message);
         }
         String first = message.lines().findFirst().orElse("");

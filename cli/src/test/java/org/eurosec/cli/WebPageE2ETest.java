@@ -269,6 +269,8 @@ class WebPageE2ETest {
         assertThat(after.getText()).contains("Russian Federation (RUS)").contains("est-2009/");
         assertThat(Integer.parseInt(browser.findElement(By.id("veto-count")).getText())).isGreaterThan(28);
         assertThat(shape("RUS").getAttribute("data-status")).startsWith("may block (est-2009/");
+        // A NATO member may block twice over: by Art. 10 and by the draft.
+        assertThat(shape("DEU").getAttribute("data-status")).contains("north-atlantic-treaty-1949/art-10").contains("est-2009/");
         shot("veto-est-2009.png");
 
         // Read the draft's Art. 1 literally (the named interpretation), and the objection right is gone.
