@@ -474,7 +474,7 @@ async function refresh() {
 function renderVeto() {
   const body = $('veto-body');
   $('veto-title').textContent = 'Who may block ' + name(S.applicant) + ' joining ' + S.organisation.toUpperCase();
-  if (!S.veto) { body.replaceChildren(el('p', {class: 'error'}, (S.vetoError || '').replace(/^--[a-z-]+: /, ''))); return; }
+  if (!S.veto) { body.replaceChildren(el('p', {class: 'error'}, (S.vetoError || '').replace(/^[a-z_]+: /, ''))); return; }
   if (S.veto.known === false || !S.veto.may_block) { body.replaceChildren(el('p', {class: 'warn'}, S.veto.message || 'unknown')); return; }
   if (S.veto.already_member) {
     body.replaceChildren(el('p', {id: 'veto-member'}, name(S.veto.applicant) + ' is already a member of ' + S.veto.organisation.toUpperCase()

@@ -33,7 +33,7 @@ final class CommandAnalyses implements Analyses {
         if (code == 0) {
             return out.toString();
         }
-        String message = err.toString().strip().replaceAll("(?m)^eurosec: ", "");
+        String message = apiWords(err.toString());
         if (code == 1) {
             throw new IllegalStateException(message);
         }
@@ -47,9 +47,36 @@ final class CommandAnalyses implements Analyses {
         throw new BadInput(400, fieldOf(first), message.isEmpty() ? "the command failed (exit " + code + ")" : message);
     }
 
+    /**
+     * A command's message in the API's words: the usage text a terminal user gets is left out (it
+     * lists options the API does not take), and an option is named as its query parameter
+     * ("Missing required option: '--organisation=ID'" becomes "Missing required parameter: 'organisation'").
+     */
+    static String apiWords(String err) {
+        String m = err.strip().replaceAll("(?m)^eurosec: ", "");
+        int usage = m.indexOf("\nUsage:");
+        if (usage >= 0) {
+            m = m.substring(0, usage).strip();
+        }
+        java.util.regex.Matcher o = java.util.regex.Pattern.compile("'--([a-z][a-z-]*)(=[A-Z_.-]+)?'").matcher(m);
+        StringBuilder sb = new StringBuilder();
+        while (o.find()) {
+            o.appendReplacement(sb, "'" + o.group(1).replace('-', '_') + "'");
+        }
+        o.appendTail(sb);
+        // "--applicant: GEO does not exist on ..." → "applicant: GEO does not exist on ..."
+        java.util.regex.Matcher lead = java.util.regex.Pattern.compile("(?m)^--([a-z][a-z-]*):").matcher(sb.toString());
+        sb = new StringBuilder();
+        while (lead.find()) {
+            lead.appendReplacement(sb, lead.group(1).replace('-', '_') + ":");
+        }
+        lead.appendTail(sb);
+        return sb.toString().replace("required option", "required parameter").replace("for option '", "for parameter '");
+    }
+
     /** The query parameter a command's message is about, when it names an option (--date → date). */
     static String fieldOf(String message) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("--([a-z][a-z-]*)").matcher(message);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:--|parameter:? '|^)([a-z][a-z_-]*)(?:'|:)").matcher(message);
         if (m.find()) {
             return m.group(1).replace('-', '_');
         }

@@ -134,6 +134,7 @@ class AnalysisApiTest {
         Reply date = get("/api/coverage?date=2009-13-01");
         assertThat(date.status()).isEqualTo(400);
         assertThat(date.json().at("/error/field").asText()).isEqualTo("date");
+        assertThat(date.json().at("/error/message").asText()).isEqualTo("Invalid value for parameter 'date': '2009-13-01' is not a date (YYYY-MM-DD)");
         Reply regime = get("/api/veto?applicant=GEO&organisation=nato&regime=no-such");
         assertThat(regime.status()).isEqualTo(400);
         assertThat(regime.json().at("/error/message").asText()).contains("est-2009");
@@ -149,6 +150,18 @@ class AnalysisApiTest {
         assertThat(notShipped.status()).isEqualTo(400);
         assertThat(notShipped.json().at("/error/message").asText()).contains("georgia-nato-2009");
         assertThat(get("/api/coverage?all=perhaps").status()).isEqualTo(400);
+        // A missing parameter is named as the API names it, without the command line's usage text.
+        Reply missing = get("/api/veto?applicant=GEO");
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.json().at("/error/field").asText()).isEqualTo("organisation");
+        assertThat(missing.json().at("/error/message").asText()).isEqualTo("Missing required parameter: 'organisation'");
+        Reply absent = get("/api/veto?applicant=GEO&organisation=nato&date=1985-01-01");
+        assertThat(absent.status()).isEqualTo(400);
+        assertThat(absent.json().at("/error/field").asText()).isEqualTo("applicant");
+        assertThat(absent.json().at("/error/message").asText()).isEqualTo("applicant: GEO does not exist on 1985-01-01");
+        Reply noScenario = get("/api/compare");
+        assertThat(noScenario.status()).isEqualTo(400);
+        assertThat(noScenario.json().at("/error/field").asText()).isEqualTo("scenario");
         assertThat(get("/api/coverage?date=2009-12-01&date=2010-01-01").status()).isEqualTo(400);
         // A day before the data is known: an answer that says "unknown", never "no".
         Reply early = get("/api/coverage?date=1900-01-01");

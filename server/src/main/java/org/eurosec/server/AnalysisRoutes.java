@@ -76,6 +76,9 @@ final class AnalysisRoutes {
 
     /** The GET handler of a route. */
     void get(Route r, Context ctx) {
+        if (r.path().equals("/api/compare") && ctx.queryParam("scenario") == null) {
+            throw new BadInput(400, "scenario", "name a shipped scenario (see /api/scenarios), or POST your own scenario file");
+        }
         List<String> args = new ArrayList<>(r.command());
         r.argument().ifPresent(p -> args.add(checked(p, ctx.pathParam(p))));
         args.addAll(options(r, ctx.queryParamMap(), "compare".equals(r.command().get(0))));
