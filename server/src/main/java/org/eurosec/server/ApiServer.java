@@ -131,7 +131,8 @@ public final class ApiServer implements AutoCloseable {
         });
         app.get("/api/health", ctx -> ctx.json(Map.of("status", "ok")));
         app.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi()));
-        app.get("/api/map", ctx -> ctx.contentType("application/json").result(resource("/eurosec/map/osce-area.json")));
+        String map = resource("/eurosec/map/osce-area.json"); // read once: it is part of the build
+        app.get("/api/map", ctx -> ctx.contentType("application/json").result(map));
         for (AnalysisRoutes.Route r : AnalysisRoutes.ROUTES) {
             app.get(r.path(), ctx -> analyses().get(r, ctx));
             if (r.path().equals("/api/compare")) {
