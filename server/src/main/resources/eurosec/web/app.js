@@ -76,6 +76,11 @@ async function api(path, params, init) {
   return body;
 }
 
+/** A colour sample for a legend or a list; the text beside it says what it means. */
+function swatch(fill, line) {
+  return el('span', {class: 'swatch' + (line ? ' line' : ''), style: line || 'background:' + fill, 'aria-hidden': 'true'});
+}
+
 function table(headers, rows, caption) {
   return el('table', {},
     caption ? el('caption', {}, caption) : null,
@@ -401,9 +406,10 @@ function colouring() {
 
 function renderMap() {
   const {byState, legend, covered} = colouring();
+  const holders = Object.fromEntries(Object.keys(S.shapes.shapes).map((shape) => [shape, holder(shape, S.date) || shape]));
   d3.select('#map').selectAll('g.states path').each(function (d) {
     const shape = d[0];
-    const iso = holder(shape, S.date) || shape;
+    const iso = holders[shape];
     const c = byState[iso];
     const path = d3.select(this);
     const cov = iso in covered ? (covered[iso] ? 'covered' : 'not-covered') : (S.coverage && S.coverage.known === false ? 'unknown' : 'outside');
@@ -418,10 +424,10 @@ function renderMap() {
     path.select('title').text(label);
   });
   const ul = $('legend');
-  ul.replaceChildren(...legend.map((l) => el('li', {}, el('span', {class: 'swatch', style: 'background:' + l.fill, 'aria-hidden': 'true'}), l.label)));
+  ul.replaceChildren(...legend.map((l) => el('li', {}, swatch(l.fill), l.label)));
   // North America is not drawn, nor a state whose territory no shape shows alone (the GDR before
   // 1990: Germany's shape is the Federal Republic's): they are listed with the same colours.
-  const drawn = new Set(Object.keys(S.shapes.shapes).map((shape) => holder(shape, S.date) || shape));
+  const drawn = new Set(Object.values(holders));
   const listed = Object.keys(covered).filter((iso) => !drawn.has(iso));
   for (const iso of ['CAN', 'USA']) if (!listed.includes(iso)) listed.push(iso);
   const items = listed.map((iso) => {
@@ -429,7 +435,7 @@ function renderMap() {
     const cov = iso in covered ? (covered[iso] ? 'covered' : 'not-covered') : 'outside';
     return el('button', {type: 'button', class: 'na-state', 'data-iso3': iso, 'data-coverage': cov, onclick: () => select(iso),
       'aria-label': name(iso) + ': ' + (c ? c.label : 'not a participating State')},
-      el('span', {class: 'swatch', style: 'background:' + (c ? c.fill : OUTSIDE), 'aria-hidden': 'true'}), name(iso), ' ', el('small', {}, c ? c.label : ''));
+      swatch(c ? c.fill : OUTSIDE), name(iso), ' ', el('small', {}, c ? c.label : ''));
   });
   $('north-america').replaceChildren(el('strong', {}, 'Not drawn: '), ...items);
 }
@@ -622,7 +628,7 @@ function renderTimeline(d) {
     svg.append('line').attr('x1', x(yr)).attr('x2', x(yr)).attr('y1', m.t).attr('y2', h - m.b).attr('stroke', '#333').attr('stroke-dasharray', '1 2');
   }
   const legend = el('ul', {class: 'legend-inline'}, series.map((s) => el('li', {},
-    el('span', {class: 'swatch line', style: 'border-top-color:' + s.colour + ';border-top-style:' + (s.dash ? 'dashed' : 'solid'), 'aria-hidden': 'true'}), s.label)));
+    swatch(null, 'border-top-color:' + s.colour + ';border-top-style:' + (s.dash ? 'dashed' : 'solid')), s.label)));
   const data = el('details', {}, el('summary', {}, 'The figures as a table'),
     table(['year', 'states', 'covered', 'systems', 'blocs', 'buffer', 'levels'],
       years.map((r) => [r.as_of.slice(0, 4), r.states, r.covered, r.systems.join(' + '), r.blocs, r.buffer, r.levels])));
@@ -660,8 +666,8 @@ function overlapMatrix(v) {
     });
   });
   const legend = el('ul', {class: 'legend-inline'}, [0.1, 0.3, 0.5, 0.7, 0.9].map((j) =>
-    el('li', {}, el('span', {class: 'swatch', style: 'background:' + colour(j), 'aria-hidden': 'true'}), 'Jaccard ' + j)),
-  el('li', {}, el('span', {class: 'swatch', style: 'background:#f4f4f6', 'aria-hidden': 'true'}), 'no shared members'));
+    el('li', {}, swatch(colour(j)), 'Jaccard ' + j)),
+  el('li', {}, swatch('#f4f4f6'), 'no shared members'));
   return el('div', {class: 'matrix-wrap'}, svg.node(), legend);
 }
 

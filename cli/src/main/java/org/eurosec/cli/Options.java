@@ -58,20 +58,25 @@ final class Options {
      * make the page slow. A changed, added or removed file is read again on the next call.
      */
     static final class DirectoryCache<T> {
-        private record Entry<T>(String stamp, T value) {
+        private record Entry<T>(String stamp, Object against, T value) {
         }
 
         private final java.util.concurrent.ConcurrentHashMap<String, Entry<T>> entries = new java.util.concurrent.ConcurrentHashMap<>();
 
         T get(Path dir, java.util.function.Supplier<T> load) {
+            return get(dir, null, load);
+        }
+
+        /** As {@link #get(Path, java.util.function.Supplier)}, read again also when {@code against} is not the very object it was read against. */
+        T get(Path dir, Object against, java.util.function.Supplier<T> load) {
             String key = dir.toAbsolutePath().normalize().toString();
             String stamp = stamp(dir);
             Entry<T> e = entries.get(key);
-            if (e != null && e.stamp().equals(stamp)) {
+            if (e != null && e.stamp().equals(stamp) && e.against() == against) {
                 return e.value();
             }
             T value = load.get();
-            entries.put(key, new Entry<>(stamp, value));
+            entries.put(key, new Entry<>(stamp, against, value));
             return value;
         }
 
@@ -93,8 +98,7 @@ final class Options {
     }
 
     private static final DirectoryCache<Architecture> LOADED = new DirectoryCache<>();
-    private static final java.util.Map<Architecture, DirectoryCache<java.util.Map<String, org.eurosec.model.Regime>>> REGIMES =
-            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+    private static final DirectoryCache<java.util.Map<String, org.eurosec.model.Regime>> REGIMES = new DirectoryCache<>();
 
     /** The regimes: the embedded ones, or those in --regimes-dir, checked against the data. */
     java.util.Map<String, org.eurosec.model.Regime> regimes(Architecture a) {
@@ -104,9 +108,9 @@ final class Options {
         if (!Files.isDirectory(regimesDir)) {
             throw new UserError("--regimes-dir " + regimesDir + ": not a directory");
         }
-        // Regimes are read against the data, so they are kept per data (weakly: a replaced data set lets its regimes go).
-        return REGIMES.computeIfAbsent(a, k -> new DirectoryCache<>())
-                .get(regimesDir, () -> org.eurosec.load.RegimeLoader.load(regimesDir, regimesDir.toString().replaceAll("/+$", ""), a));
+        // Regimes are read against the data: kept only while the data is the very same object (compared by identity,
+        // not by the record's equals, which would walk the whole model on every request).
+        return REGIMES.get(regimesDir, a, () -> org.eurosec.load.RegimeLoader.load(regimesDir, regimesDir.toString().replaceAll("/+$", ""), a));
     }
 
     /** One regime by id, or a clear error listing the known ones. */

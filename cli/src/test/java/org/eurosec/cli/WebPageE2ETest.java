@@ -433,11 +433,7 @@ class WebPageE2ETest {
         String request = wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.cssSelector("#inbox article[data-kind='information-request']")).getText());
         assertThat(request).contains("RUS").contains("forces near the boundary line").contains("deadline").contains("on the exercise clock");
-        // (The inbox is redrawn every five seconds: find the button afresh if it was redrawn under us.)
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
-            d.findElement(By.cssSelector("#inbox article[data-procedure='1']")).findElement(By.xpath(".//button[normalize-space()='Reply…']")).click();
-            return true;
-        });
+        clickInInbox(1, "Reply…");
         browser.findElement(By.id("act-text")).sendKeys("Two brigades, on exercise until 20 December.");
         browser.findElement(By.cssSelector("#act-form button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("act-result"), "Accepted"));
@@ -501,10 +497,7 @@ class WebPageE2ETest {
         browser.findElement(By.cssSelector("#act-form button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("act-result"), "Accepted"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#inbox article[data-kind='extraordinary-conference']"), "convened"));
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
-            d.findElement(By.cssSelector("#inbox article[data-procedure='1']")).findElement(By.xpath(".//button[normalize-space()='Vote…']")).click();
-            return true;
-        });
+        clickInInbox(1, "Vote…");
         new Select(browser.findElement(By.id("act-ballot"))).selectByValue("yes");
         browser.findElement(By.cssSelector("#act-form button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("act-result"), "Accepted"));
@@ -513,15 +506,21 @@ class WebPageE2ETest {
         // Russia, named as the attacker, sees the conference but its vote is not counted: refused, with the provision.
         signIn(ex.id(), ex.tokens().get("delegation:RUS"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#inbox article[data-procedure='1']"), "armed attack by RUS"));
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
-            d.findElement(By.cssSelector("#inbox article[data-procedure='1']")).findElement(By.xpath(".//button[normalize-space()='Vote…']")).click();
-            return true;
-        });
+        clickInInbox(1, "Vote…");
         new Select(browser.findElement(By.id("act-ballot"))).selectByValue("no");
         browser.findElement(By.cssSelector("#act-form button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("act-result"), "Refused"));
         assertThat(browser.findElement(By.id("act-result")).getText()).contains("est-2009/art-8").contains("the state named as attacker, is not counted");
         signOut();
+    }
+
+    /** Clicks a procedure's button; the inbox is redrawn every five seconds, so it is found afresh if redrawn under us. */
+    void clickInInbox(int procedure, String label) {
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            d.findElement(By.cssSelector("#inbox article[data-procedure='" + procedure + "']"))
+                    .findElement(By.xpath(".//button[normalize-space()='" + label + "']")).click();
+            return true;
+        });
     }
 
     void signIn(String exercise, String token) {

@@ -184,12 +184,21 @@ final class AnalysisRoutes {
         return base + ".yaml";
     }
 
+    /** The shipped scenarios' names, listed once: they are part of the build. */
     static List<String> shippedScenarios() {
-        try (var s = Files.list(EmbeddedData.scenariosDirectory())) {
-            return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
-                    .map(n -> n.substring(0, n.length() - 5)).sorted().toList();
-        } catch (IOException e) {
-            return List.of();
+        return Shipped.NAMES;
+    }
+
+    private static final class Shipped {
+        static final List<String> NAMES = list();
+
+        private static List<String> list() {
+            try (var s = Files.list(EmbeddedData.scenariosDirectory())) {
+                return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
+                        .map(n -> n.substring(0, n.length() - 5)).sorted().toList();
+            } catch (IOException e) {
+                return List.of();
+            }
         }
     }
 }
