@@ -56,20 +56,25 @@ public final class ApiServer implements AutoCloseable {
     });
 
     private final Optional<AnalysisRoutes> analyses;
+    private final Optional<QuestionRoutes> questions;
 
     /** The exercise API alone: the analysis routes answer 501. */
     public ApiServer(Exercises exercises) {
-        this(exercises, Optional.empty());
+        this(exercises, Optional.empty(), Optional.empty());
     }
 
-    /** The exercise API, the analyses (run by {@code analyses}) and the web page at {@code /}. */
-    public ApiServer(Exercises exercises, Analyses analyses) {
-        this(exercises, Optional.of(analyses));
+    /**
+     * The exercise API, the analyses (answered by the application layer {@code eurosec}; those not
+     * yet moved there by {@code analyses}) and the web page at {@code /}.
+     */
+    public ApiServer(Exercises exercises, org.eurosec.query.Eurosec eurosec, Analyses analyses) {
+        this(exercises, Optional.of(eurosec), Optional.of(analyses));
     }
 
-    private ApiServer(Exercises exercises, Optional<Analyses> analyses) {
+    private ApiServer(Exercises exercises, Optional<org.eurosec.query.Eurosec> eurosec, Optional<Analyses> analyses) {
         this.exercises = exercises;
         this.analyses = analyses.map(AnalysisRoutes::new);
+        this.questions = eurosec.map(QuestionRoutes::new);
         this.app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.http.maxRequestSize = MAX_BODY;
@@ -133,8 +138,15 @@ public final class ApiServer implements AutoCloseable {
         app.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi()));
         String map = resource("/eurosec/map/osce-area.json"); // read once: it is part of the build
         app.get("/api/map", ctx -> ctx.contentType("application/json").result(map));
+        java.util.Set<String> answered = new java.util.HashSet<>();
+        for (org.eurosec.query.Questions.Question q : org.eurosec.query.Questions.ALL_QUESTIONS) {
+            app.get(q.path(), ctx -> questions().answer(q, ctx));
+            answered.add(q.path());
+        }
         for (AnalysisRoutes.Route r : AnalysisRoutes.ROUTES) {
-            app.get(r.path(), ctx -> analyses().get(r, ctx));
+            if (!answered.contains(r.path())) {
+                app.get(r.path(), ctx -> analyses().get(r, ctx));
+            }
             if (r.path().equals("/api/compare")) {
                 app.post(r.path(), ctx -> analyses().compareUpload(r, ctx));
             }
@@ -145,6 +157,7 @@ public final class ApiServer implements AutoCloseable {
         app.get("/api/exercises/{id}/journal", this::journal);
         app.get("/api/exercises/{id}/journal/verify", this::verify);
         app.exception(BadInput.class, (e, ctx) -> error(ctx, e.status(), e.field(), e.getMessage()));
+        app.exception(org.eurosec.query.QueryException.class, (e, ctx) -> queryError(ctx, e));
         app.exception(Exercises.JournalUnavailable.class, (e, ctx) -> error(ctx, 503, "journal", e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> error(ctx, 500, "server", "internal error: " + e.getClass().getSimpleName()));
         app.error(404, ctx -> {
@@ -155,6 +168,21 @@ public final class ApiServer implements AutoCloseable {
         });
         app.error(405, ctx -> error(ctx, 405, "method", ctx.method() + " is not allowed on " + ctx.path()));
         app.error(413, ctx -> error(ctx, 413, "body", "the body is larger than " + MAX_BODY + " bytes"));
+    }
+
+    private QuestionRoutes questions() {
+        return questions.orElseThrow(() -> new BadInput(501, "path", "this server was started without the analyses (use `eurosec serve`)"));
+    }
+
+    /** An application-layer error in the API's shape; an unknown id also names its kind and the id. */
+    static void queryError(Context ctx, org.eurosec.query.QueryException e) {
+        int status = QuestionRoutes.status(e);
+        ObjectNode root = ActionCodec.JSON.createObjectNode();
+        ObjectNode err = root.putObject("error").put("status", status).put("field", e.field()).put("message", e.getMessage());
+        if (e instanceof org.eurosec.query.QueryException.UnknownId u) {
+            err.put("kind", u.kind()).put("id", u.id());
+        }
+        ctx.status(status).contentType("application/json").result(root.toString());
     }
 
     private AnalysisRoutes analyses() {
