@@ -64,6 +64,30 @@ public final class Eurosec {
         return Coverage.answer(this, q);
     }
 
+    public Blocs.View blocs(Blocs.Query q) {
+        return Blocs.answer(this, q);
+    }
+
+    public Levels.View levels(Levels.Query q) {
+        return Levels.answer(this, q);
+    }
+
+    public Overlap.View overlap(Overlap.Query q) {
+        return Overlap.answer(this, q);
+    }
+
+    public Uniformity.View uniformity(Uniformity.Query q) {
+        return Uniformity.answer(this, q);
+    }
+
+    public Positions.View positions(Positions.Query q) {
+        return Positions.answer(this, q);
+    }
+
+    public Timeline.View timeline(Timeline.Query q) {
+        return Timeline.answer(this, q);
+    }
+
     // ------------------------------------------------------------------ facts, regimes, readings
 
     /** The facts: embedded, or read from the data directory (kept until one of its files changes). */

@@ -74,6 +74,30 @@ public final class Questions {
                 params(DATE, Param.query("regime", Type.STRING, "the regime id (default status-quo)"), ALL, EXCLUDE,
                         Param.query("state", Type.LIST, "only these states, comma-separated"), INTERPRETATION),
                 Coverage.View.class, (e, p) -> e.coverage(Coverage.Query.of(p))));
+        q.add(new Question("/api/blocs", "The blocs drawn by binding ties on a day, per regime: systems, blocs, the buffer of states tied to no one.",
+                Worlds.params(true, Param.query("ties", Type.STRING, "defence (default) or security-treaty: which links count as a tie")),
+                Blocs.View.class, (e, p) -> e.blocs(Blocs.Query.of(p))));
+        q.add(new Question("/api/levels", "Levels of security per regime: states grouped by the exact set of binding guarantees they hold.",
+                Worlds.params(true), Levels.View.class, (e, p) -> e.levels(Levels.Query.of(p))));
+        q.add(new Question("/api/overlap", "Overlapping organisations per regime: shared members and shared mandate dimensions of every pair of bodies.",
+                Worlds.params(true, Param.query("with_nominal", Type.FLAG, "also count mandate dimensions marked nominal in the data"),
+                        Param.query("pairs", Type.STRING, "overlapping (default), duplicating or all: which pairs a listing shows (the JSON has all)")),
+                Overlap.View.class, (e, p) -> e.overlap(Overlap.Query.of(p))));
+        q.add(new Question("/api/positions", "Stated positions on the brief's four questions, each regime's answers and who would block them.",
+                Worlds.params(true, Param.query("inherit", Type.FLAG, "a state without a statement of its own takes its organisations' agreed answer"),
+                        Param.query("variants", Type.INTEGER, "how many combinations a listing shows (default 4; the JSON has all 16)")),
+                Positions.View.class, (e, p) -> e.positions(Positions.Query.of(p))));
+        q.add(new Question("/api/uniformity", "Recognition stands on the secession cases per regime, and the states that side both ways.",
+                Worlds.params(true, Param.query("silence", Type.STRING, "integrity (default) or abstain: what not recognising counts as"),
+                        Param.query("set_aside", Type.LIST, "cases to leave out, comma-separated (e.g. XKX)"),
+                        Param.query("inconsistent", Type.FLAG, "list only the inconsistent states")),
+                Uniformity.View.class, (e, p) -> e.uniformity(Uniformity.Query.of(p))));
+        q.add(new Question("/api/timeline", "Per year and regime: states, covered, systems, blocs, buffer, levels.",
+                Worlds.params(false, Param.query("from", Type.INTEGER, "the first year (default 1975)"),
+                        Param.query("to", Type.INTEGER, "the last year (default: the data's as-of year)"),
+                        Param.query("on", Type.STRING, "MM-DD: the day of each year (default 01-01)"),
+                        Param.query("ties", Type.STRING, "defence (default) or security-treaty: the tie kind for blocs")),
+                Timeline.View.class, (e, p) -> e.timeline(Timeline.Query.of(p))));
         return List.copyOf(q);
     }
 }

@@ -1,16 +1,12 @@
 package org.eurosec.cli;
 
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.eurosec.analysis.BlocAnalysis;
-import org.eurosec.analysis.BlocAnalysis.Bloc;
-import org.eurosec.analysis.BlocAnalysis.BlocResult;
-import org.eurosec.analysis.BlocAnalysis.Blocs;
-import org.eurosec.analysis.CliqueBlocs;
-import org.eurosec.analysis.TieKind;
+import org.eurosec.query.Blocs;
+import org.eurosec.query.Blocs.BlocRow;
+import org.eurosec.query.Blocs.WorldBlocs;
+import org.eurosec.query.Worlds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,60 +34,28 @@ final class BlocsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TieKind kind = TieKind.byId(ties.trim()).orElseThrow(() -> new UserError("--ties: '" + ties + "' is not a tie kind (defence, security-treaty)"));
-        List<Map<String, Object>> json = new ArrayList<>();
+        Blocs.View view = options.eurosec().blocs(new Blocs.Query(views.scope(options), Blocs.tieKind("ties", ties)));
         Table t = new Table("regime", "as_of", "group", "label", "size", "members");
-        PrintWriter out = spec.commandLine().getOut();
         List<String> summary = new ArrayList<>();
-        for (Views.View v : views.views(options)) {
-            BlocResult r = new CliqueBlocs(v.coverage()).blocs(v.day(), views.universe(), kind);
-            if (r instanceof BlocAnalysis.Unknown) {
-                Views.unknown(v, json, summary);
+        for (Worlds.Entry e : view.views()) {
+            if (WorldsOutput.unknown(e, summary)) {
                 continue;
             }
-            Blocs b = (Blocs) r;
-            json.add(json(v.label(), b));
-            for (Bloc s : b.systems()) {
-                t.row(v.label(), b.day(), "system", s.label(), s.members().size(), String.join(" ", s.members()));
+            WorldBlocs b = (WorldBlocs) e;
+            for (BlocRow s : b.systems()) {
+                t.row(b.regime(), b.asOf(), "system", s.label(), s.size(), String.join(" ", s.members()));
             }
-            for (Bloc s : b.blocs()) {
-                t.row(v.label(), b.day(), "bloc", s.label(), s.members().size(), String.join(" ", s.members()));
+            for (BlocRow s : b.blocs()) {
+                t.row(b.regime(), b.asOf(), "bloc", s.label(), s.size(), String.join(" ", s.members()));
             }
-            t.row(v.label(), b.day(), "buffer", "tied to no one", b.buffer().size(), String.join(" ", b.buffer()));
-            summary.add(v.label() + " " + b.day() + ": " + b.states().size() + " states, " + b.ties() + " ties; " + b.systems().size()
-                    + " system(s) of " + b.systems().stream().map(s -> String.valueOf(s.members().size())).toList() + "; "
+            t.row(b.regime(), b.asOf(), "buffer", "tied to no one", b.buffer().size(), String.join(" ", b.buffer()));
+            summary.add(b.regime() + " " + b.asOf() + ": " + b.states() + " states, " + b.ties() + " ties; " + b.systems().size()
+                    + " system(s) of " + b.systems().stream().map(s -> String.valueOf(s.size())).toList() + "; "
                     + b.blocs().size() + " bloc(s); buffer " + b.buffer().size() + "; in several blocs " + b.inSeveral().size()
                     + (b.inSeveral().isEmpty() ? "" : " (" + String.join(" ", b.inSeveral().keySet()) + ")"));
         }
-        Map<String, Object> root = Json.obj();
-        root.put("ties", kind.id());
-        root.put("ties_meaning", kind.meaning());
-        Views.print(options, out, root, json, List.of(t), summary, "ties: " + kind.id() + " (" + kind.meaning() + ")",
+        WorldsOutput.print(options, spec.commandLine().getOut(), view, List.of(t), summary, "ties: " + view.ties() + " (" + view.tiesMeaning() + ")",
                 "system: states linked by any chain of ties; bloc: states each tied to every other; buffer: tied to no one");
         return 0;
-    }
-
-    static Map<String, Object> json(String label, Blocs b) {
-        Map<String, Object> m = Json.obj();
-        m.put("regime", label);
-        m.put("as_of", b.day().toString());
-        m.put("known", true);
-        m.put("states", b.states().size());
-        m.put("ties", b.ties());
-        m.put("systems", b.systems().stream().map(BlocsCommand::json).toList());
-        m.put("blocs", b.blocs().stream().map(BlocsCommand::json).toList());
-        m.put("buffer", b.buffer());
-        m.put("in_several", b.inSeveral());
-        return m;
-    }
-
-    static Map<String, Object> json(Bloc s) {
-        Map<String, Object> m = Json.obj();
-        m.put("label", s.label());
-        m.put("size", s.members().size());
-        m.put("members", s.members());
-        m.put("ties_through", s.through());
-        m.put("provisions", s.provisions());
-        return m;
     }
 }

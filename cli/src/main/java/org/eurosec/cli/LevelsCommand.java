@@ -1,13 +1,12 @@
 package org.eurosec.cli;
 
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.eurosec.analysis.SecurityLevels;
-import org.eurosec.engine.ScenarioEngine.Level;
+import org.eurosec.query.Levels;
+import org.eurosec.query.Levels.LevelRow;
+import org.eurosec.query.Levels.WorldLevels;
+import org.eurosec.query.Worlds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,39 +28,22 @@ final class LevelsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        Levels.View view = options.eurosec().levels(new Levels.Query(views.scope(options)));
         Table t = new Table("regime", "as_of", "level", "guarantees", "size", "states", "provisions");
-        List<Map<String, Object>> json = new ArrayList<>();
         List<String> summary = new ArrayList<>();
-        for (Views.View v : views.views(options)) {
-            Optional<List<Level>> levels = SecurityLevels.of(v.coverage(), v.day(), views.universe());
-            if (levels.isEmpty()) {
-                Views.unknown(v, json, summary);
+        for (Worlds.Entry e : view.views()) {
+            if (WorldsOutput.unknown(e, summary)) {
                 continue;
             }
-            Map<String, Object> m = Json.obj();
-            m.put("regime", v.label());
-            m.put("as_of", v.day().toString());
-            m.put("known", true);
-            m.put("count", levels.get().size());
-            List<Map<String, Object>> ls = new ArrayList<>();
-            int n = 0;
-            for (Level l : levels.get()) {
-                n++;
-                t.row(v.label(), v.day(), n, l.provisions().size(), l.states().size(), String.join(" ", l.states()),
+            WorldLevels w = (WorldLevels) e;
+            for (LevelRow l : w.levels()) {
+                t.row(w.regime(), w.asOf(), l.level(), l.provisions().size(), l.states().size(), String.join(" ", l.states()),
                         l.provisions().isEmpty() ? "(none: not covered)" : String.join(" ", l.provisions()));
-                Map<String, Object> lm = Json.obj();
-                lm.put("level", n);
-                lm.put("provisions", l.provisions());
-                lm.put("states", l.states());
-                ls.add(lm);
             }
-            m.put("levels", ls);
-            json.add(m);
-            summary.add(v.label() + " " + v.day() + ": " + levels.get().size() + " levels of security among "
-                    + levels.get().stream().mapToInt(l -> l.states().size()).sum() + " states");
+            summary.add(w.regime() + " " + w.asOf() + ": " + w.count() + " levels of security among "
+                    + w.levels().stream().mapToInt(l -> l.states().size()).sum() + " states");
         }
-        Views.print(options, out, Json.obj(), json, List.of(t), summary,
+        WorldsOutput.print(options, spec.commandLine().getOut(), view, List.of(t), summary,
                 "a level: the states holding exactly the same binding guarantees (by provision); one level means no zones");
         return 0;
     }

@@ -1,15 +1,11 @@
 package org.eurosec.cli;
 
 import java.io.PrintWriter;
-import java.time.MonthDay;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.eurosec.analysis.SecurityTimeline;
-import org.eurosec.analysis.SecurityTimeline.Year;
-import org.eurosec.analysis.TieKind;
+import org.eurosec.query.Blocs;
+import org.eurosec.query.Timeline;
+import org.eurosec.query.Timeline.YearRow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,59 +40,29 @@ final class TimelineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        MonthDay md;
-        try {
-            md = MonthDay.parse("--" + on.trim());
-        } catch (DateTimeParseException e) {
-            throw new UserError("--on: '" + on + "' is not a day of the year (MM-DD, e.g. 12-01)");
-        }
-        TieKind kind = TieKind.byId(ties.trim()).orElseThrow(() -> new UserError("--ties: '" + ties + "' is not a tie kind (defence, security-treaty)"));
+        var day = Timeline.dayOfYear("on", on);
+        var kind = Blocs.tieKind("ties", ties);
         if (views.date != null) {
             throw new UserError("--date does not apply to timeline; use --from, --to and --on");
         }
+        Timeline.View view = options.eurosec().timeline(new Timeline.Query(views.scope(options), from, Optional.ofNullable(to), day, kind));
         PrintWriter out = spec.commandLine().getOut();
         Table t = new Table("regime", "as_of", "known", "states", "covered", "uncovered", "systems", "blocs", "buffer", "levels");
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Views.View v : views.views(options)) {
-            int last = to != null ? to : v.world().asOf().getYear();
-            if (from < 1900 || last > 2100 || last < from) {
-                throw new UserError("--from/--to: the years must run forwards between 1900 and 2100 (got " + from + " to " + last + ")");
-            }
-            for (Year y : SecurityTimeline.years(v.coverage(), from, last, md, views.universe(), kind)) {
-                if (!y.known()) {
-                    t.row(v.label(), y.day(), "unknown", "", "", "", "", "", "", "");
-                } else {
-                    t.row(v.label(), y.day(), "yes", y.states(), y.covered(), y.states() - y.covered(),
-                            y.systems().toString().replace(" ", ""), y.blocs(), y.buffer(), y.levels());
-                }
-                Map<String, Object> m = Json.obj();
-                m.put("regime", v.label());
-                m.put("as_of", y.day().toString());
-                m.put("known", y.known());
-                if (y.known()) {
-                    m.put("states", y.states());
-                    m.put("covered", y.covered());
-                    m.put("uncovered", y.uncovered());
-                    m.put("systems", y.systems());
-                    m.put("blocs", y.blocs());
-                    m.put("buffer", y.buffer());
-                    m.put("levels", y.levels());
-                }
-                rows.add(m);
+        for (YearRow y : view.years()) {
+            if (!y.known()) {
+                t.row(y.regime(), y.asOf(), "unknown", "", "", "", "", "", "", "");
+            } else {
+                t.row(y.regime(), y.asOf(), "yes", y.states(), y.covered(), y.states() - y.covered(), y.systems().toString().replace(" ", ""),
+                        y.blocs(), y.buffer(), y.levels());
             }
         }
         switch (options.format) {
-            case JSON -> {
-                Map<String, Object> root = Json.obj();
-                root.put("ties", kind.id());
-                root.put("years", rows);
-                out.print(Json.write(root));
-            }
+            case JSON -> out.print(org.eurosec.query.Json.write(view));
             case CSV -> out.print(t.csv());
             default -> {
                 out.print(t.text());
                 out.println();
-                out.println("systems: sizes of the groups of states linked by chains of " + kind.id() + " ties; buffer: states tied to no one;");
+                out.println("systems: sizes of the groups of states linked by chains of " + view.ties() + " ties; buffer: states tied to no one;");
                 out.println("levels: groups of states holding the same binding guarantees (see `eurosec levels`)");
             }
         }

@@ -50,6 +50,13 @@ final class Views {
         }
     }
 
+    /** The options as the application layer's scope; -I choices come from the shared options. */
+    org.eurosec.query.Worlds.Scope scope(Options options) {
+        return new org.eurosec.query.Worlds.Scope(java.util.Optional.ofNullable(date), regimes,
+                java.util.Optional.ofNullable(scenario).map(s -> org.eurosec.query.Scenarios.Source.named("scenario", s.toString())), all, exclude,
+                options.interpretations);
+    }
+
     Universe universe() {
         return new Universe(all, Set.copyOf(exclude));
     }
@@ -61,39 +68,5 @@ final class Views {
                 ? e.scenarioWorlds(org.eurosec.query.Scenarios.Source.named("scenario", scenario.toString()), regimes, choices, java.util.Optional.ofNullable(date))
                 : e.worlds(regimes, choices, java.util.Optional.ofNullable(date));
         return worlds.stream().map(w -> new View(w.label(), w.world(), w.reading(), w.day(), w.regime())).toList();
-    }
-
-    /** Records a view the data does not cover: an unknown entry in the JSON, a line in the summary. */
-    static void unknown(View v, List<Map<String, Object>> json, List<String> summary) {
-        String msg = v.coverage().outside(v.day());
-        json.add(Json.unknown(v.day(), msg));
-        summary.add(v.label() + ": " + msg);
-    }
-
-    /**
-     * Prints an analysis over views in the chosen format: JSON {@code {...root, views: [...]}}, the
-     * table as CSV, or the text tables followed by the per-view summary lines and the notes.
-     */
-    static void print(Options options, java.io.PrintWriter out, Map<String, Object> root, List<Map<String, Object>> json, List<Table> tables,
-            List<String> summary, String... notes) {
-        switch (options.format) {
-            case JSON -> {
-                Map<String, Object> r = Json.obj();
-                r.putAll(root);
-                r.put("views", json);
-                out.print(Json.write(r));
-            }
-            case CSV -> out.print(tables.get(0).csv());
-            default -> {
-                for (Table t : tables) {
-                    out.print(t.text());
-                    out.println();
-                }
-                summary.forEach(out::println);
-                for (String n : notes) {
-                    out.println(n);
-                }
-            }
-        }
     }
 }
