@@ -58,15 +58,21 @@ public final class Worlds {
         }
     }
 
-    /** The API's parameters of {@link Scope}, followed by a question's own. */
-    static List<Param> params(boolean withDate, Param... own) {
+    /**
+     * The API's parameters of {@link Scope}, followed by a question's own; {@code oneDay} false leaves
+     * out the day and the scenario (a timeline runs over years of history).
+     */
+    static List<Param> params(boolean oneDay, Param... own) {
         List<Param> out = new ArrayList<>();
-        if (withDate) {
+        if (oneDay) {
             out.add(Questions.DATE);
         }
-        out.add(Param.query("regime", Type.LIST, "regimes side by side, comma-separated (default status-quo); with a scenario, its columns to show"));
-        out.add(Param.query("scenario", Type.STRING, "the name of a shipped scenario (see /api/scenarios): look at the worlds its events leave"
-                + (withDate ? "; the day defaults to its last event's" : "")));
+        out.add(Param.query("regime", Type.LIST, "regimes side by side, comma-separated (default status-quo)"
+                + (oneDay ? "; with a scenario, its columns to show" : "")));
+        if (oneDay) {
+            out.add(Param.query("scenario", Type.STRING, "the name of a shipped scenario (see /api/scenarios): look at the worlds its events"
+                    + " leave; the day defaults to its last event's"));
+        }
         out.add(Questions.ALL);
         out.add(Questions.EXCLUDE);
         out.add(Questions.INTERPRETATION);

@@ -101,6 +101,114 @@ class AnalysisApiTest {
         assertThat(general).isLessThan(defaults);
     }
 
+    /** Each view-based route answers from the application layer exactly what its command prints, byte for byte. */
+    @Test
+    void theViewRoutesAnswerWhatTheirCommandsPrint() throws Exception {
+        String[][] cases = {
+            // several regimes side by side
+            {"/api/levels?date=2009-12-01&regime=status-quo,est-2009,esd-west", "levels --date 2009-12-01 --regimes status-quo,est-2009,esd-west"},
+            {"/api/overlap?date=2009-12-01&regime=status-quo,est-2009&pairs=duplicating",
+                "overlap --date 2009-12-01 --regimes status-quo,est-2009 --pairs duplicating"},
+            {"/api/positions?date=2010-12-31&regime=status-quo,est-2009,esd-west&inherit=true&variants=2",
+                "positions --date 2010-12-31 --regimes status-quo,est-2009,esd-west --inherit --variants 2"},
+            {"/api/uniformity?date=2009-12-01&regime=status-quo,est-2009&inconsistent=true&set_aside=xkx&silence=abstain",
+                "uniformity --date 2009-12-01 --regimes status-quo,est-2009 --inconsistent --set-aside xkx --silence abstain"},
+            {"/api/timeline?from=1945&to=1952&on=12-01&regime=status-quo,est-2009&ties=security-treaty&exclude=microstate",
+                "timeline --from 1945 --to 1952 --on 12-01 --regimes status-quo,est-2009 --ties security-treaty --exclude microstate"},
+            // the worlds a shipped scenario leaves, all its columns or some
+            {"/api/blocs?scenario=est-cis-csto-only&ties=security-treaty", "blocs --scenario est-cis-csto-only.yaml --ties security-treaty"},
+            {"/api/positions?scenario=est-cis-csto-only", "positions --scenario est-cis-csto-only.yaml"},
+            {"/api/uniformity?scenario=est-cis-csto-only.yaml&regime=est-2009&all=true",
+                "uniformity --scenario est-cis-csto-only.yaml --regime est-2009 --all"},
+            {"/api/overlap?scenario=est-cis-csto-only&regime=status-quo,est-2009-if-nine-suffice&with_nominal=true",
+                "overlap --scenario est-cis-csto-only.yaml --regimes status-quo,est-2009-if-nine-suffice --with-nominal"},
+            // an interpretation, and days the data does not cover (an unknown entry per world)
+            {"/api/levels?date=1950-06-01&all=true&interpretation=adversary-specific-guarantees=general-only",
+                "levels --date 1950-06-01 --all -I adversary-specific-guarantees=general-only"},
+            {"/api/levels?date=1930-01-01&regime=status-quo,est-2009", "levels --date 1930-01-01 --regimes status-quo,est-2009"},
+            {"/api/blocs?date=1930-01-01", "blocs --date 1930-01-01"},
+            {"/api/positions?date=1930-01-01", "positions --date 1930-01-01"},
+        };
+        for (String[] c : cases) {
+            Reply r = get(c[0]);
+            assertThat(r.status()).as(c[0] + ": " + r.body()).isEqualTo(200);
+            List<String> args = new java.util.ArrayList<>(List.of(c[1].split(" ")));
+            args.add("--format");
+            args.add("json");
+            CliTest.Run cli = CliTest.run(args.toArray(String[]::new));
+            assertThat(cli.code()).as(c[1] + ": " + cli.err()).isZero();
+            assertThat(r.body()).as(c[0]).isEqualTo(cli.out());
+        }
+    }
+
+    @Test
+    void aRegimeListPutsTheRegimesSideBySide() throws Exception {
+        JsonNode views = get("/api/levels?date=2009-12-01&regime=status-quo,est-2009,esd-west").json().get("views");
+        assertThat(views.findValuesAsText("regime")).containsExactly("status-quo", "est-2009", "esd-west");
+        views.forEach(v -> assertThat(v.get("known").asBoolean()).isTrue());
+        // Each world groups the same universe: the 56 OSCE participating States of December 2009 (Montenegro
+        // joined in 2006, Mongolia only in November 2012).
+        views.forEach(v -> {
+            int states = 0;
+            for (JsonNode l : v.get("levels")) {
+                states += l.get("states").size();
+            }
+            assertThat(states).as(v.get("regime").asText()).isEqualTo(56);
+        });
+        assertThat(get("/api/levels?regime=status-quo,esd-west,status-quo").json().get("views").findValuesAsText("regime"))
+                .containsExactly("status-quo", "esd-west");
+        // The scenario's columns are chosen by the same list.
+        assertThat(get("/api/blocs?scenario=est-cis-csto-only&regime=est-2009-if-nine-suffice").json().get("views").findValuesAsText("regime"))
+                .containsExactly("est-2009-if-nine-suffice");
+        // Outside the data each world has its unknown entry, never "no".
+        JsonNode early = get("/api/levels?date=1930-01-01&regime=status-quo,est-2009").json().get("views");
+        assertThat(early.size()).isEqualTo(2);
+        early.forEach(v -> assertThat(v.get("known").asBoolean()).isFalse());
+        assertThat(early.get(0).get("message").asText()).contains("1930-01-01");
+    }
+
+    @Test
+    void viewRouteMistakesNameTheParameter() throws Exception {
+        String[][] cases = {
+            {"/api/blocs?ties=nope", "400", "ties", "'nope' is not a tie kind (defence, security-treaty)"},
+            {"/api/timeline?ties=nope", "400", "ties", "tie kind"},
+            {"/api/overlap?pairs=some", "400", "pairs", "'some' is not one of overlapping, duplicating, all"},
+            {"/api/overlap?with_nominal=maybe", "400", "with_nominal", "flag"},
+            {"/api/uniformity?silence=loud", "400", "silence", "'loud' is not a reading (integrity, abstain)"},
+            {"/api/uniformity?set_aside=XYZ", "400", "set_aside", "XKX"},
+            {"/api/uniformity?inconsistent=perhaps", "400", "inconsistent", "flag"},
+            {"/api/positions?variants=many", "400", "variants", "whole number"},
+            {"/api/positions?inherit=x", "400", "inherit", "flag"},
+            {"/api/timeline?on=13-45", "400", "on", "'13-45' is not a day of the year"},
+            {"/api/timeline?from=1800", "400", "from", "between 1900 and 2100"},
+            {"/api/timeline?from=2000&to=1990", "400", "from", "got 2000 to 1990"},
+            {"/api/timeline?to=2200", "400", "to", "got 1975 to 2200"},
+            {"/api/timeline?from=x", "400", "from", "whole number"},
+            {"/api/timeline?date=2009-12-01", "400", "date", "not a parameter of /api/timeline"},
+            {"/api/timeline?scenario=est-cis-csto-only", "400", "scenario", "not a parameter of /api/timeline"},
+            {"/api/levels?date=2009-02-30", "400", "date", "not a date"},
+            {"/api/levels?interpretation=nope=x", "400", "interpretation", "unknown interpretation 'nope'"},
+            {"/api/levels?interpretation=nope", "400", "interpretation", "ID=OPTION"},
+            {"/api/levels?regime=status-quo&regime=esd-west", "400", "regime", "comma-separated"},
+            {"/api/levels?scenario=..%2Fpom.xml", "400", "scenario", "letters, digits"},
+            {"/api/overlap?regime=nope", "404", "regime", "unknown regime 'nope' (known: esd-west, est-2009"},
+            {"/api/levels?scenario=est-cis-csto-only&regime=nope", "404", "regime", "unknown regime 'nope'"},
+            {"/api/positions?scenario=nope", "404", "scenario", "no shipped scenario 'nope' (shipped: armed-attack-2009"},
+        };
+        for (String[] c : cases) {
+            Reply r = get(c[0]);
+            assertThat(r.status()).as(c[0] + ": " + r.body()).isEqualTo(Integer.parseInt(c[1]));
+            assertThat(r.json().at("/error/field").asText()).as(c[0]).isEqualTo(c[2]);
+            assertThat(r.json().at("/error/message").asText()).as(c[0]).contains(c[3]);
+        }
+        Reply regime = get("/api/blocs?regime=status-quo,nope");
+        assertThat(regime.json().at("/error/kind").asText()).isEqualTo("regime");
+        assertThat(regime.json().at("/error/id").asText()).isEqualTo("nope");
+        Reply scenario = get("/api/levels?scenario=pom");
+        assertThat(scenario.json().at("/error/kind").asText()).isEqualTo("scenario");
+        assertThat(scenario.json().at("/error/id").asText()).isEqualTo("pom");
+    }
+
     @Test
     void concurrentRequestsGetTheSameAnswersAsOneAtATime() throws Exception {
         List<String> paths = List.of("/api/coverage?date=2009-12-01&regime=est-2009", "/api/blocs?date=1990-06-01",

@@ -76,6 +76,38 @@ class AnalysisCliTest {
     }
 
     @Test
+    void viewCommandMistakesNameTheOptionAndExit2() {
+        String[][] cases = {
+            {"blocs --ties nope", "eurosec: --ties: 'nope' is not a tie kind (defence, security-treaty)"},
+            {"overlap --pairs some", "eurosec: --pairs: 'some' is not one of overlapping, duplicating, all"},
+            {"uniformity --silence loud", "eurosec: --silence: 'loud' is not a reading (integrity, abstain)"},
+            {"timeline --on 13-45", "eurosec: --on: '13-45' is not a day of the year (MM-DD, e.g. 12-01)"},
+            {"timeline --from 2000 --to 1990", "eurosec: --from: the years must run forwards between 1900 and 2100 (got 2000 to 1990)"},
+            {"timeline --date 2009-12-01", "eurosec: --date does not apply to timeline; use --from, --to and --on"},
+            {"levels --regime nope", "eurosec: --regime: unknown regime 'nope' (known: esd-west, est-2009, russia-2021, status-quo)"},
+            {"levels --scenario est-cis-csto-only.yaml --regime nope", "eurosec: --regime: unknown regime 'nope'"},
+            {"positions --scenario nope.yaml", "eurosec: --scenario: nope.yaml: no such file"},
+        };
+        for (String[] c : cases) {
+            CliTest.Run r = run(c[0].split(" "));
+            assertThat(r.code()).as(c[0]).isEqualTo(2);
+            assertThat(r.err()).as(c[0]).startsWith(c[1]).doesNotContain("Exception").doesNotContain("\tat ");
+            assertThat(r.out()).as(c[0]).isEmpty();
+        }
+    }
+
+    @Test
+    void anUnknownDayIsSaidOnceInEveryFormat() {
+        CliTest.Run json = run("positions", "--date", "1930-01-01", "--format", "json");
+        assertThat(json.code()).isZero();
+        assertThat(json.json().get("known").asBoolean()).isFalse();
+        assertThat(json.out()).endsWith("}\n");
+        CliTest.Run text = run("levels", "--date", "1930-01-01", "--regimes", "status-quo,est-2009");
+        assertThat(text.out()).contains("status-quo: unknown: 1930-01-01 is outside what the data covers")
+                .contains("est-2009: unknown: 1930-01-01 is outside what the data covers");
+    }
+
+    @Test
     void exportsWriteCsvThatJoinsOnCcodeAndRefuseYearsOutsideTheData(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("dy.csv");
         CliTest.Run r = run("export", "dyad-year", "--from", "2009", "--to", "2009", "--directed", "--out", f.toString());
