@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import org.eurosec.analysis.OrganisationOverlap;
 import org.eurosec.analysis.OrganisationOverlap.Body;
-import org.eurosec.analysis.OrganisationOverlap.Pair;
 import org.eurosec.model.Dimension;
 
 /**
@@ -106,27 +105,32 @@ public final class Overlap {
         return ds.stream().map(Dimension::id).toList();
     }
 
-    /** A number written to two decimals. */
-    static final class Two extends StdSerializer<Double> {
-        Two() {
+    /** A number written rounded to a number of decimals (the view keeps it whole). */
+    abstract static class Rounded extends StdSerializer<Double> {
+        private final double scale;
+
+        Rounded(double scale) {
             super(Double.class);
+            this.scale = scale;
         }
 
         @Override
         public void serialize(Double v, JsonGenerator g, SerializerProvider p) throws IOException {
-            g.writeNumber(Math.round(v * 100) / 100.0);
+            g.writeNumber(Math.round(v * scale) / scale);
         }
     }
 
-    /** A number written to three decimals. */
-    static final class Three extends StdSerializer<Double> {
-        Three() {
-            super(Double.class);
+    /** Two decimals. */
+    static final class Two extends Rounded {
+        Two() {
+            super(100);
         }
+    }
 
-        @Override
-        public void serialize(Double v, JsonGenerator g, SerializerProvider p) throws IOException {
-            g.writeNumber(Math.round(v * 1000) / 1000.0);
+    /** Three decimals. */
+    static final class Three extends Rounded {
+        Three() {
+            super(1000);
         }
     }
 }
