@@ -204,7 +204,7 @@ public final class ApiServer implements AutoCloseable {
     private void procedures(Context ctx) {
         Exercises.Who w = who(ctx);
         ExerciseState s = exercises.state(w.exercise());
-        List<Map<String, Object>> view = Mechanism.view(s, w.actor(), exercises.now(w.exercise()));
+        List<Map<String, Object>> view = ProcedureJson.view(s, w.actor());
         ObjectNode root = ActionCodec.JSON.createObjectNode();
         root.put("now", exercises.now(w.exercise()).toString());
         root.put("you", w.actor().id());
@@ -240,7 +240,7 @@ public final class ApiServer implements AutoCloseable {
         }
         Exercises.Outcome o = exercises.act(w.exercise(), w.actor(), action);
         if (o.result() instanceof Mechanism.Refused r) {
-            error(ctx, r.status(), r.field(), r.message());
+            error(ctx, RefusalStatus.of(r.reason()), r.field(), r.message());
             return;
         }
         Mechanism.Accepted a = (Mechanism.Accepted) o.result();

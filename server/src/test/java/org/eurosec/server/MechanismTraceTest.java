@@ -75,7 +75,7 @@ class MechanismTraceTest {
             out.append("accepted ").append(a.procedure()).append(": ").append(a.summary());
         } else {
             Mechanism.Refused f = (Mechanism.Refused) r;
-            out.append("refused ").append(f.status()).append(' ').append(f.field()).append(": ").append(f.message());
+            out.append("refused ").append(RefusalStatus.of(f.reason())).append(' ').append(f.field()).append(": ").append(f.message());
         }
         out.append('\n');
     }
@@ -96,7 +96,7 @@ class MechanismTraceTest {
     }
 
     String json(Actor a) {
-        List<Map<String, Object>> view = Mechanism.view(s, a, t);
+        List<Map<String, Object>> view = ProcedureJson.view(s, a);
         ArrayNode procs = (ArrayNode) org.eurosec.store.ActionCodec.JSON.valueToTree(view);
         for (JsonNode p : procs) {
             for (String f : List.of("supporters", "attending", "observers")) {
