@@ -39,7 +39,7 @@ public final class Mechanism {
     public record Refused(RefusalReason reason, String field, String message) implements Result {
     }
 
-    /** Who may take an action besides the parties' delegations. */
+    /** Who may take a kind of action (an observer never may). */
     enum Performer {
         /** Only a party's delegation. */
         PARTY,

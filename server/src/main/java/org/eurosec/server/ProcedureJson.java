@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.eurosec.mechanism.Action.Ballot;
 import org.eurosec.mechanism.Actor;
 import org.eurosec.mechanism.ExerciseState;
@@ -16,8 +17,9 @@ import org.eurosec.mechanism.SealedKinds;
 /**
  * The procedures an actor sees ({@link Mechanism#visible}) as the API's JSON objects: the fields
  * every procedure has, then those of its kind, one writer per kind. A delegation sees its own vote
- * and submission and the counts; the depositary and observers see every vote and submitter. The
- * command line's {@code exercise replay --format=json} writes the same objects.
+ * and submission and the counts; the depositary and observers see every vote and submitter. Sets
+ * of states (supporters, attending, observers) are listed in alphabetical order. The command
+ * line's {@code exercise replay --format=json} writes the same objects.
  */
 public final class ProcedureJson {
 
@@ -89,7 +91,7 @@ public final class ProcedureJson {
         m.put("thresholds_reached", n.notifiable());
         m.put("observation_thresholds_reached", n.observable());
         n.observationProvision().ifPresent(x -> m.put("observation_provision", x));
-        m.put("observers", n.observers());
+        m.put("observers", new TreeSet<>(n.observers()));
     }
 
     private static void annualExchange(Procedure.AnnualExchange x, Optional<String> me, Map<String, Object> m) {
@@ -110,11 +112,11 @@ public final class ProcedureJson {
         m.put("proposer", c.proposer());
         m.put("subject", c.subject());
         c.consultation().ifPresent(x -> m.put("consultation", x));
-        m.put("supporters", c.supporters());
+        m.put("supporters", new TreeSet<>(c.supporters()));
         m.put("support_by", c.supportBy().toString());
         c.convenedAt().ifPresent(x -> m.put("convened_at", x.toString()));
         c.votingBy().ifPresent(x -> m.put("voting_by", x.toString()));
-        m.put("attending", c.attending());
+        m.put("attending", new TreeSet<>(c.attending()));
         c.excluded().ifPresent(x -> m.put("vote_not_counted", x));
         m.put("votes_cast", c.votes().size());
         if (me.isPresent()) {
