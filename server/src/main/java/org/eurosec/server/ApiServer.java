@@ -33,6 +33,10 @@ import org.eurosec.store.Journal;
  */
 public final class ApiServer implements AutoCloseable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApiServer.class);
+    /** One line per request: method, route template, status, duration. Never a header, a body or a credential. */
+    private static final org.slf4j.Logger ACCESS = org.slf4j.LoggerFactory.getLogger("org.eurosec.server.access");
+
     /** Every route, as the OpenAPI description must list it (a test keeps the two in step). */
     public static final List<String> ROUTES = routes(List.of("GET /api/health", "GET /api/openapi.json", "GET /api/map",
             "GET /api/exercises/{id}", "GET /api/exercises/{id}/procedures", "POST /api/exercises/{id}/actions",
@@ -85,17 +89,20 @@ public final class ApiServer implements AutoCloseable {
                 s.location = io.javalin.http.staticfiles.Location.CLASSPATH;
             });
             c.staticFiles.enableWebjars();
+            c.requestLogger.http((ctx, ms) -> ACCESS.info("{} {} {} {}ms", ctx.method(), route(ctx), ctx.status().getCode(), Math.round(ms)));
         });
         routes();
     }
 
     public ApiServer start(String host, int port) {
         app.start(host, port);
+        LOG.info("listening on {}:{}", host, app.port());
         ticker.scheduleWithFixedDelay(() -> {
             try {
                 exercises.tick();
             } catch (RuntimeException e) {
-                // A failed tick is retried on the next one; the deadline stays pending, nothing is lost.
+                // A failed tick is retried on the next one; the deadline stays pending, nothing is lost. Said, not swallowed.
+                LOG.error("the exercise clock could not record passed deadlines (retried in a second)", e);
             }
         }, 1, 1, TimeUnit.SECONDS);
         return this;
@@ -158,8 +165,14 @@ public final class ApiServer implements AutoCloseable {
         app.get("/api/exercises/{id}/journal/verify", this::verify);
         app.exception(BadInput.class, (e, ctx) -> error(ctx, e.status(), e.field(), e.getMessage()));
         app.exception(org.eurosec.query.QueryException.class, (e, ctx) -> queryError(ctx, e));
-        app.exception(Exercises.JournalUnavailable.class, (e, ctx) -> error(ctx, 503, "journal", e.getMessage()));
-        app.exception(Exception.class, (e, ctx) -> error(ctx, 500, "server", "internal error: " + e.getClass().getSimpleName()));
+        app.exception(Exercises.JournalUnavailable.class, (e, ctx) -> {
+            LOG.error("503 on {} {}: the journal is unavailable", ctx.method(), route(ctx), e);
+            error(ctx, 503, "journal", e.getMessage());
+        });
+        app.exception(Exception.class, (e, ctx) -> {
+            LOG.error("500 on {} {}", ctx.method(), route(ctx), e);
+            error(ctx, 500, "server", "internal error: " + e.getClass().getSimpleName());
+        });
         app.error(404, ctx -> {
             if (!ctx.result().isEmpty() && ctx.result().startsWith("{\"error\"")) {
                 return;
@@ -174,9 +187,18 @@ public final class ApiServer implements AutoCloseable {
         return questions.orElseThrow(() -> new BadInput(501, "path", "this server was started without the analyses (use `eurosec serve`)"));
     }
 
+    /** The route template a request matched ({@code /api/exercises/{id}/actions}), or its path when none matched: never a query string. */
+    private static String route(Context ctx) {
+        String template = ctx.endpointHandlerPath();
+        return template == null || template.isEmpty() || "*".equals(template) ? ctx.path() : template;
+    }
+
     /** An application-layer error in the API's shape; an unknown id also names its kind and the id. */
     static void queryError(Context ctx, org.eurosec.query.QueryException e) {
         int status = QuestionRoutes.status(e);
+        if (status >= 500) {
+            LOG.error("{} on {} {}: {}", status, ctx.method(), route(ctx), e.getMessage());
+        }
         ObjectNode root = ActionCodec.JSON.createObjectNode();
         ObjectNode err = root.putObject("error").put("status", status).put("field", e.field()).put("message", e.getMessage());
         if (e instanceof org.eurosec.query.QueryException.UnknownId u) {
@@ -314,7 +336,12 @@ public final class ApiServer implements AutoCloseable {
     }
 
     static String openApi() {
-        return resource("/eurosec/openapi.json");
+        return OpenApiHolder.DOC;
+    }
+
+    /** Made once, when first asked for: the routes and views are part of the build. */
+    private static final class OpenApiHolder {
+        static final String DOC = OpenApi.build(resource("/eurosec/openapi.json"));
     }
 
     private static String resource(String name) {
