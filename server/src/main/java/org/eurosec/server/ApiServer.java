@@ -189,7 +189,12 @@ public final class ApiServer implements AutoCloseable {
 
     /** The route template a request matched ({@code /api/exercises/{id}/actions}), or its path when none matched: never a query string. */
     private static String route(Context ctx) {
-        String template = ctx.endpointHandlerPath();
+        String template;
+        try {
+            template = ctx.endpointHandlerPath();
+        } catch (IllegalStateException e) {
+            template = null; // refused in a before-handler (an oversized body): no endpoint was matched yet
+        }
         return template == null || template.isEmpty() || "*".equals(template) ? ctx.path() : template;
     }
 
