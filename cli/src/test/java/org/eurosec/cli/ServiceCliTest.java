@@ -14,7 +14,7 @@ class ServiceCliTest {
 
     @Test
     void anExerciseIsCreatedVerifiedTamperedWithAndCaught(@TempDir Path dir) throws Exception {
-        String db = "jdbc:h2:file:" + dir.resolve("db") + ";AUTO_SERVER=TRUE";
+        String db = "jdbc:h2:file:" + dir.resolve("db");
         CliTest.Run made = CliTest.run("exercise", "new", "--regime", "est-2009", "--clock", "accelerated", "--factor", "600", "--db", db, "--format", "json");
         assertThat(made.code()).as(made.err()).isZero();
         String id = made.json().get("exercise").asText();
@@ -37,7 +37,7 @@ class ServiceCliTest {
 
     @Test
     void mistakesGetOneLineAndExit2(@TempDir Path dir) {
-        String db = "jdbc:h2:file:" + dir.resolve("db") + ";AUTO_SERVER=TRUE";
+        String db = "jdbc:h2:file:" + dir.resolve("db");
         CliTest.Run regime = CliTest.run("exercise", "new", "--regime", "no-such", "--db", db);
         assertThat(regime.code()).isEqualTo(2);
         assertThat(regime.err()).contains("est-2009");
