@@ -298,7 +298,7 @@ public final class Exercises {
             return Optional.empty();
         } catch (SQLException | RuntimeException e) {
             db.reset();
-            String m = e.getMessage() == null ? e.getClass().getSimpleName() : Database.mask(e.getMessage().lines().findFirst().orElse(""));
+            String m = StoreUnavailable.reason(e);
             return Optional.of(failing.isPresent() ? "the journal cannot be written: " + failing.get() + " (and still: " + m + ")"
                     : "the database does not answer: " + m);
         }
@@ -578,9 +578,8 @@ public final class Exercises {
                     + " (it may still be recorded: retry with the same Idempotency-Key)", e);
         } catch (java.util.concurrent.ExecutionException e) {
             drop(exercise, l);
-            String m = e.getCause().getMessage() == null ? e.getCause().getClass().getSimpleName() : e.getCause().getMessage();
-            throw new JournalUnavailable("the journal could not be written, so the action was not recorded: "
-                    + Database.mask(m.lines().findFirst().orElse(m)), e.getCause());
+            throw new JournalUnavailable("the journal could not be written, so the action was not recorded: " + StoreUnavailable.reason(e.getCause()),
+                    e.getCause());
         }
     }
 

@@ -89,8 +89,7 @@ final class GroupCommit implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             } catch (SQLException | RuntimeException e) {
-                String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                failure = java.util.Optional.of(Database.mask(m.lines().findFirst().orElse(m)));
+                failure = java.util.Optional.of(StoreUnavailable.reason(e));
                 committed.clear();
                 db.reset();
                 for (Item i : batch) {

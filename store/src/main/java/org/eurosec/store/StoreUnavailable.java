@@ -13,7 +13,22 @@ public class StoreUnavailable extends RuntimeException {
 
     /** The exception for a failed read or write, its cause's first line kept (with any password masked). */
     static StoreUnavailable of(String what, Throwable cause) {
-        String m = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        return new StoreUnavailable(what + ": " + Database.mask(m.lines().findFirst().orElse(m)), cause);
+        return new StoreUnavailable(what + ": " + reason(cause), cause);
+    }
+
+    /** A failure in one line: the first line of its message, and of its root cause's when that says more (a password masked). */
+    static String reason(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String top = firstLine(t);
+        String bottom = firstLine(root);
+        return Database.mask(root == t || top.contains(bottom) ? top : top + " (" + bottom + ")");
+    }
+
+    private static String firstLine(Throwable t) {
+        String m = t.getMessage() == null || t.getMessage().isBlank() ? t.getClass().getSimpleName() : t.getMessage();
+        return m.lines().findFirst().orElse(m).trim();
     }
 }
