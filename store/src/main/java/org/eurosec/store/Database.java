@@ -32,7 +32,11 @@ import org.flywaydb.core.Flyway;
  */
 public final class Database implements AutoCloseable {
 
-    /** How to open: the password (else none, or the URL's own), the connect/statement timeout, and the journal key's file. */
+    /**
+     * How to open: the password (else none, or the URL's own), the connect/statement timeout, and the
+     * journal key's file (default: beside an H2 file database; for any other database a key held in
+     * memory only, whose signatures cannot be checked after the process ends: a deployment names a file).
+     */
     public record Settings(Optional<String> password, Duration timeout, Optional<Path> keyFile) {
 
         public Settings {

@@ -459,7 +459,7 @@ public final class Exercises {
                     }
                     Journal.Entry e = chain(exercise, l, now, actor, action);
                     Answer given = render.apply(new Outcome(r, Optional.of(e), now));
-                    pending = writer.submit(e, idempotencyKey.map(k -> new GroupCommit.Idem(actor.id(), k, requestHash, given.status(), given.body())));
+                    pending = submit(exercise, l, e, idempotencyKey.map(k -> new GroupCommit.Idem(actor.id(), k, requestHash, given.status(), given.body())));
                     if (idempotencyKey.isPresent()) {
                         String k = actor.id() + "\n" + idempotencyKey.get();
                         PendingKey p = new PendingKey(requestHash, pending, given);
@@ -544,7 +544,7 @@ public final class Exercises {
             }
             Mechanism.Result r = Mechanism.apply(l.state, new Actor.Clock(), d, at.isAfter(now) ? now : at);
             if (r instanceof Mechanism.Accepted a) {
-                written.add(writer.submit(chain(exercise, l, at.isAfter(now) ? now : at, new Actor.Clock(), d), Optional.empty()));
+                written.add(submit(exercise, l, chain(exercise, l, at.isAfter(now) ? now : at, new Actor.Clock(), d), Optional.empty()));
                 l.state = a.state();
                 n++;
             }
@@ -562,6 +562,20 @@ public final class Exercises {
         l.seq = seq;
         l.hash = h;
         return e;
+    }
+
+    /**
+     * Hands the entry to the writer; should its write fail, the exercise's state in memory is
+     * dropped even if no one waits for the answer (a deadline recorded before a refused action).
+     */
+    private java.util.concurrent.CompletableFuture<Journal.Entry> submit(String exercise, Live l, Journal.Entry e, Optional<GroupCommit.Idem> idem) {
+        java.util.concurrent.CompletableFuture<Journal.Entry> f = writer.submit(e, idem);
+        f.whenComplete((x, t) -> {
+            if (t != null) {
+                drop(exercise, l);
+            }
+        });
+        return f;
     }
 
     private Journal.Entry await(String exercise, Live l, java.util.concurrent.CompletableFuture<Journal.Entry> f) {
