@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What the API promises about the store: a signed receipt with every 201 that the served public key
  * verifies; a signed head; a retried action with the same Idempotency-Key answered as the first
- * time, even after a restart, and journaled once; a lone surrogate refused; and a database that
+ * time (a refusal too), even after a restart, and journaled once; a lone surrogate refused; and a database that
  * blocks or goes away answered with 503 within the timeout (reads too), with the service back by
  * itself when the database is.
  */
@@ -109,6 +109,14 @@ class StoreApiTest {
                 assertThat(ukr.status()).isEqualTo(201);
                 assertThat(ukr.json().get("journal_entry").asInt()).isEqualTo(3);
                 assertThat(call(port, "POST", path + "/actions", geo, ask("RUS", "troops"), "Idempotency-Key", "bad key").status()).isEqualTo(400);
+                // A refusal is the first answer too: GEO cannot vote in a procedure that does not exist, and a retry is told the same.
+                String vote = "{\"kind\":\"vote\",\"procedure\":99,\"ballot\":\"yes\"}";
+                Reply refused = call(port, "POST", path + "/actions", geo, vote, "Idempotency-Key", "v-1");
+                assertThat(refused.status()).isBetween(400, 499);
+                Reply refusedAgain = call(port, "POST", path + "/actions", geo, vote, "Idempotency-Key", "v-1");
+                assertThat(refusedAgain.status()).isEqualTo(refused.status());
+                assertThat(refusedAgain.body()).isEqualTo(refused.body());
+                assertThat(refusedAgain.headers()).containsKey("idempotent-replayed");
 
                 Reply head = call(port, "GET", path + "/journal/head", ex.tokens().get("observer"), null);
                 assertThat(head.status()).isEqualTo(200);

@@ -91,6 +91,14 @@ public final class Database implements AutoCloseable {
         this.pool = new HikariDataSource(c);
         try {
             Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+            if (h2) {
+                try (Connection conn = pool.getConnection()) {
+                    sync(conn); // once now: a user without the right to sync is told at once, not at every action
+                } catch (SQLException e) {
+                    throw new BadInput(400, "db", "cannot sync " + mask(url) + " (" + StoreUnavailable.reason(e)
+                            + "): eurosec needs an H2 user with admin rights, to make each commit durable");
+                }
+            }
             h2File.ifPresent(Database::restrict);
             Optional<Path> kf = settings.keyFile().or(() -> h2File.map(f -> f.resolveSibling(KEY_FILE)));
             this.key = kf.map(JournalKey::loadOrCreate).orElseGet(JournalKey::generate);

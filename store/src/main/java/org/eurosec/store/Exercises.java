@@ -426,9 +426,9 @@ public final class Exercises {
      * Applies an action and answers it as {@code render} says. With an Idempotency-Key: if this
      * actor already sent an action with that key in this exercise, the first answer is returned
      * (status and body, receipt included) and nothing is journaled; the same key with a different
-     * action is a 422. A refused action is not remembered (nothing happened; a retry is judged
-     * afresh). The key and the answer are committed with the entry, so a retry after a lost answer
-     * or a 503 whose write did go through still finds them.
+     * action is a 422. The key and an accepted action's answer are committed with its entry, so a
+     * retry after a lost answer or a 503 whose write did go through still finds them; a refusal's
+     * answer is kept under its key on its own (nothing is journaled for it).
      */
     public Answer act(String exercise, Actor actor, Action action, Optional<String> idempotencyKey, java.util.function.Function<Outcome, Answer> render) {
         idempotencyKey.ifPresent(Exercises::checkKey);
@@ -455,7 +455,11 @@ public final class Exercises {
                     recordDue(exercise, l, now, new ArrayList<>());
                     Mechanism.Result r = Mechanism.apply(l.state, actor, action, now);
                     if (!(r instanceof Mechanism.Accepted a)) {
-                        return render.apply(new Outcome(r, Optional.empty(), now));
+                        Answer refused = render.apply(new Outcome(r, Optional.empty(), now));
+                        if (idempotencyKey.isPresent()) {
+                            remember(exercise, actor, idempotencyKey.get(), requestHash, refused);
+                        }
+                        return refused;
                     }
                     Journal.Entry e = chain(exercise, l, now, actor, action);
                     Answer given = render.apply(new Outcome(r, Optional.of(e), now));
@@ -500,6 +504,32 @@ public final class Exercises {
             }
         } catch (SQLException e) {
             throw StoreUnavailable.of("the database does not answer", e);
+        }
+    }
+
+    /** Keeps a refusal's answer under its key (nothing is journaled), so a retry gets the same refusal. */
+    private void remember(String exercise, Actor actor, String key, String requestHash, Answer refused) {
+        try (Connection c = db.connection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO idempotency (exercise_id, actor, idem_key, request_hash, seq, status, response) VALUES (?,?,?,?,0,?,?)")) {
+                ps.setString(1, exercise);
+                ps.setString(2, actor.id());
+                ps.setString(3, key);
+                ps.setString(4, requestHash);
+                ps.setInt(5, refused.status());
+                ps.setString(6, refused.body());
+                ps.executeUpdate();
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+            c.setAutoCommit(true);
+            db.sync(c);
+        } catch (SQLException e) {
+            db.reset();
+            throw StoreUnavailable.of("the refusal could not be kept under its Idempotency-Key", e);
         }
     }
 
