@@ -8,7 +8,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.eurosec.mechanism.Mechanism;
 import org.eurosec.mechanism.Procedure;
 import org.eurosec.mechanism.ProcedureRules;
 import org.eurosec.model.Architecture;
@@ -96,6 +95,12 @@ final class ExerciseCommand implements Runnable {
                     m.put("regime", regime);
                     m.put("rules", c.state().rules().describe());
                     m.put("credentials", c.tokens());
+                    Map<String, Object> k = Json.obj();
+                    k.put("algorithm", org.eurosec.store.JournalKey.ALGORITHM);
+                    k.put("key_id", db.key().id());
+                    k.put("public_key", db.key().publicKeyBase64());
+                    m.put("journal_key", k);
+                    m.put("receipt", c.receipt().toJson());
                     out.print(Json.write(m));
                     return 0;
                 }
@@ -108,6 +113,13 @@ final class ExerciseCommand implements Runnable {
                 Table t = new Table("actor", "credential");
                 c.tokens().forEach(t::row);
                 out.print(options.format == Format.CSV ? t.csv() : t.text());
+                if (options.format != Format.CSV) {
+                    out.println();
+                    out.println("journal key (Ed25519; every accepted action's receipt is signed with it; keep your receipts):");
+                    out.println("  key_id " + db.key().id());
+                    out.println("  public " + db.key().publicKeyBase64());
+                    out.println("receipt of the creation: " + c.receipt().toJson());
+                }
                 return 0;
             }
         }
@@ -179,7 +191,7 @@ final class ExerciseCommand implements Runnable {
                     m.put("replays", r.problems().isEmpty());
                     m.put("problems", r.problems());
                     if (r.state() != null) {
-                        m.put("procedures", Mechanism.view(r.state(), new org.eurosec.mechanism.Actor.Depositary(), r.state().lastAt()));
+                        m.put("procedures", org.eurosec.server.ProcedureJson.view(r.state(), new org.eurosec.mechanism.Actor.Depositary()));
                     }
                     out.print(Json.write(m));
                 } else {
