@@ -1,5 +1,6 @@
 package org.eurosec.query;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -133,6 +134,9 @@ public final class Schemas {
         List<String> required = new ArrayList<>();
         JsonInclude classInclude = c.getAnnotation(JsonInclude.class);
         for (RecordComponent rc : c.getRecordComponents()) {
+            if (rc.isAnnotationPresent(JsonIgnore.class) || rc.getAccessor().isAnnotationPresent(JsonIgnore.class)) {
+                continue; // kept for the command line's listings, never written
+            }
             JsonProperty named = rc.getAnnotation(JsonProperty.class);
             if (named == null && rc.getAccessor().getAnnotation(JsonProperty.class) != null) {
                 named = rc.getAccessor().getAnnotation(JsonProperty.class);

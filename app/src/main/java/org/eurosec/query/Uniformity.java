@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.eurosec.analysis.RecognitionConsistency;
@@ -68,15 +69,15 @@ public final class Uniformity {
     }
 
     /** A stand on one case: the side it takes, whether the case is on the state's own territory, and the act behind it (null: silence). */
-    public record StandRow(@JsonProperty("case") String kase, String parent, String side, boolean ownTerritory, ActRow act) {
+    public record StandRow(@JsonProperty("case") String kase, String parent, String side, boolean ownTerritory, Optional<ActRow> act) {
     }
 
     /** A recognition or an explicit refusal, with its source. */
-    public record ActRow(String stance, LocalDate from, LocalDate to, String source, @JsonProperty("at") String where,
+    public record ActRow(String stance, Optional<LocalDate> from, Optional<LocalDate> to, String source, @JsonProperty("at") String where,
             @JsonInclude(JsonInclude.Include.NON_NULL) String note, @JsonInclude(JsonInclude.Include.NON_NULL) Boolean unconfirmed) {
         static ActRow of(Recognitions.Act a) {
             Provenance p = a.provenance();
-            return new ActRow(a.stance().name().toLowerCase(Locale.ROOT), a.from().orElse(null), a.to().orElse(null), p.source(), p.where(),
+            return new ActRow(a.stance().name().toLowerCase(Locale.ROOT), a.from(), a.to(), p.source(), p.where(),
                     p.note().orElse(null), p.unconfirmed() ? Boolean.TRUE : null);
         }
     }
@@ -109,7 +110,7 @@ public final class Uniformity {
                     List<StandRow> stands = new ArrayList<>();
                     for (Stand st : s.stands()) {
                         stands.add(new StandRow(st.kase().entity(), st.kase().parent(), st.side().name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                                st.ownTerritory(), st.act().map(ActRow::of).orElse(null)));
+                                st.ownTerritory(), st.act().map(ActRow::of)));
                     }
                     rows.add(new StateRow(s.state().iso3(), Common.code(s.state().ccodeOn(w.day())), s.verdict().id(), stands, s.state().name()));
                 }

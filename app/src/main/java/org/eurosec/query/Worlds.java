@@ -81,7 +81,7 @@ public final class Worlds {
     }
 
     /** One entry of an answer's {@code views}: a world's answer, or {@link Unknown}. */
-    public interface Entry {
+    public sealed interface Entry permits Unknown, Blocs.WorldBlocs, Levels.WorldLevels, Overlap.WorldOverlap, Uniformity.WorldStands {
         /** The world's label: the regime, or the scenario's column. */
         String regime();
     }

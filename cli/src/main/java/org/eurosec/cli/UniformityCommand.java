@@ -68,8 +68,8 @@ final class UniformityCommand implements Callable<Integer> {
     private static String cases(StateRow s, String side) {
         List<String> out = new ArrayList<>();
         for (StandRow st : s.stands()) {
-            if (st.side().equals(side) && st.act() != null) {
-                String c = st.kase() + (st.act().from() != null ? " " + st.act().from() : "");
+            if (st.side().equals(side) && st.act().isPresent()) {
+                String c = st.kase() + st.act().get().from().map(d -> " " + d).orElse("");
                 out.add(st.ownTerritory() ? "[" + c + "]" : c);
             }
         }
@@ -77,6 +77,6 @@ final class UniformityCommand implements Callable<Integer> {
     }
 
     private static String silentCases(StateRow s) {
-        return String.join(" ", s.stands().stream().filter(st -> st.act() == null).map(st -> st.ownTerritory() ? "[" + st.kase() + "]" : st.kase()).toList());
+        return String.join(" ", s.stands().stream().filter(st -> st.act().isEmpty()).map(st -> st.ownTerritory() ? "[" + st.kase() + "]" : st.kase()).toList());
     }
 }

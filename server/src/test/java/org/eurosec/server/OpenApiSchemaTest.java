@@ -88,6 +88,29 @@ class OpenApiSchemaTest {
         assertThat(problems).isEmpty();
     }
 
+    /** The view-based answers in their other shapes: unknown days (per world and whole), a scenario's worlds, years the data does not cover. */
+    @Test
+    void theViewAnswersConformInEveryShape() throws Exception {
+        JsonNode doc = JSON.readTree(get("/api/openapi.json").body());
+        List<String> problems = new ArrayList<>();
+        for (String path : List.of("/api/levels?date=1930-01-01&regime=status-quo,est-2009", "/api/blocs?date=1930-01-01",
+                "/api/positions?date=1930-01-01", "/api/positions?scenario=est-cis-csto-only&inherit=true",
+                "/api/overlap?scenario=est-cis-csto-only&with_nominal=true", "/api/uniformity?date=2009-12-01&set_aside=XKX&inconsistent=true&all=true",
+                "/api/timeline?from=1940&to=1952&regime=status-quo,esd-west")) {
+            HttpResponse<String> r = get(path);
+            assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
+            String route = path.substring(0, path.indexOf('?'));
+            check(doc, doc.at("/paths/" + route.replace("/", "~1") + "/get/responses/200/content/application~1json/schema"), JSON.readTree(r.body()),
+                    path, problems);
+        }
+        assertThat(problems).isEmpty();
+        // The check is not blind to these shapes: an unknown world's entry may not carry a count.
+        JsonNode early = JSON.readTree(get("/api/levels?date=1930-01-01").body());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) early.get("views").get(0)).put("count", 3);
+        check(doc, doc.at("/paths/~1api~1levels/get/responses/200/content/application~1json/schema"), early, "doctored", problems);
+        assertThat(problems).isNotEmpty();
+    }
+
     @Test
     void theSchemaCheckCatchesAFieldTheViewDoesNotHave() throws Exception {
         JsonNode doc = JSON.readTree(get("/api/openapi.json").body());
