@@ -155,7 +155,7 @@ final class CoverageCommand implements Callable<Integer> {
             m.put("name", s.state().name());
             m.put("covered", s.covered());
             m.put("participating", s.participating());
-            m.put("recognition", s.state().recognition().name().toLowerCase());
+            m.put("recognition", s.state().recognition().name().toLowerCase(java.util.Locale.ROOT));
             m.put("tags", s.state().tags());
             List<Object> gs = new ArrayList<>();
             for (GuaranteeGroup g : s.guarantees()) {
