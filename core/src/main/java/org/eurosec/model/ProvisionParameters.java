@@ -145,9 +145,8 @@ public final class ProvisionParameters {
                 read("quorum", Type.QUORUM, "the parties that must attend (default: none stated)"),
                 word("decision", ids(ProvisionTerms.Decision.values()), "how it decides (default: as its rules say)"),
                 word("attacker_vote", ids(ProvisionTerms.AttackerVote.values()), "whether an attacking party votes (default: counted)"),
-                read("organisations_count", Type.FLAG, "true: the regime's eligible organisations count as parties in the quorum (default: false)"),
-                read("binding", Type.FLAG, "true: its decisions bind the parties")),
-                recorded("max_duration_weeks", "opens_within_days", "trigger")));
+                read("organisations_count", Type.FLAG, "true: the regime's eligible organisations count as parties in the quorum (default: false)")),
+                recorded("binding", "max_duration_weeks", "opens_within_days", "trigger")));
         PARAMS.put(ProvisionKind.CONFERENCE, of(List.of(
                 word("proposer", ids(ProvisionTerms.Proposer.values()), "who may propose convening it (without it, no one can in a scenario or exercise)"),
                 read("support", Type.QUORUM, "the parties that must support the proposal (default: none)"),

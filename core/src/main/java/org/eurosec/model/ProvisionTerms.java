@@ -31,7 +31,7 @@ public sealed interface ProvisionTerms {
                             .flatMap(t -> word(Trigger.values(), t).stream()).toList(),
                     text(params, "convener"), deadline(params, "convene_within"), quorum(params, "quorum"),
                     word(params, "decision", Decision.values()), word(params, "attacker_vote", AttackerVote.values()).orElse(AttackerVote.COUNTED),
-                    flag(params, "organisations_count"), flag(params, "binding"));
+                    flag(params, "organisations_count"));
             case CONFERENCE -> new Conference(word(params, "proposer", Proposer.values()), quorum(params, "support"), quorum(params, "quorum"),
                     word(params, "decision", Decision.values()), flag(params, "binding"), deadline(params, "convene_within"),
                     flag(params, "organisations_count"), text(params, "forum"));
@@ -77,7 +77,7 @@ public sealed interface ProvisionTerms {
      * "as its rules say", the attacker's vote counted, organisations not counted.
      */
     record ExtraordinaryConference(List<Trigger> triggers, Optional<String> convener, Optional<Deadline> conveneWithin,
-            Optional<String> quorum, Optional<Decision> decision, AttackerVote attackerVote, boolean organisationsCount, boolean binding)
+            Optional<String> quorum, Optional<Decision> decision, AttackerVote attackerVote, boolean organisationsCount)
             implements ProvisionTerms {
         public String convenerText() {
             return convener.orElse("the depositary");
