@@ -2,6 +2,7 @@ package org.eurosec.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.eurosec.query.Overlap;
@@ -51,15 +52,15 @@ final class OverlapCommand implements Callable<Integer> {
             WorldOverlap o = (WorldOverlap) e;
             for (PairRow p : o.pairs()) {
                 if (q.pairs().lists(p)) {
-                    pairs.row(o.regime(), o.asOf(), p.body1(), p.body2(), p.sharedMembers(), String.format("%.2f", p.jaccard()),
+                    pairs.row(o.regime(), o.asOf(), p.body1(), p.body2(), p.sharedMembers(), String.format(Locale.ROOT, "%.2f", p.jaccard()),
                             p.sharedDimensions().isEmpty() ? "-" : String.join(" ", p.sharedDimensions()));
                 }
             }
             for (Map.Entry<String, DimensionRow> d : o.dimensions().entrySet()) {
-                dims.row(o.regime(), o.asOf(), d.getKey(), d.getValue().bodies(), String.format("%.2f", d.getValue().meanBodiesPerState()),
+                dims.row(o.regime(), o.asOf(), d.getKey(), d.getValue().bodies(), String.format(Locale.ROOT, "%.2f", d.getValue().meanBodiesPerState()),
                         d.getValue().statesInTwoOrMore());
             }
-            summary.add(String.format("%s %s: %d bodies (%d treaty bodies), %.2f per state, %d pairs share members, %d share members and a dimension, mean Jaccard %.3f",
+            summary.add(String.format(Locale.ROOT, "%s %s: %d bodies (%d treaty bodies), %.2f per state, %d pairs share members, %d share members and a dimension, mean Jaccard %.3f",
                     o.regime(), o.asOf(), o.bodies().size(), o.bodies().stream().filter(Overlap.BodyRow::treatyBody).count(), o.meanBodiesPerState(),
                     o.pairs().stream().filter(p -> p.sharedMembers() > 0).count(), o.duplicatingPairs(), o.meanJaccard()));
         }

@@ -105,6 +105,36 @@ class HttpGuardsTest {
     }
 
     @Test
+    void theRefusalComesAtTheLimitNotAtTheEndOfTheBody() throws Exception {
+        // 128 KiB sent, then the client waits without ending the body: a server that read the whole body before
+        // checking its size would wait too; one that counts while reading answers 413 at 64 KiB.
+        for (String[] route : new String[][] {{"/api/exercises/" + ex.id() + "/actions", "application/json", ex.tokens().get("delegation:RUS")},
+                {"/api/compare", "application/yaml", null}}) {
+            try (Socket s = new Socket("127.0.0.1", server.port())) {
+                s.setSoTimeout(30_000);
+                OutputStream out = s.getOutputStream();
+                out.write(("POST " + route[0] + " HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\nContent-Type: " + route[1] + "\r\n"
+                        + (route[2] == null ? "" : "Authorization: Bearer " + route[2] + "\r\n") + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                byte[] chunk = new byte[16 * 1024];
+                java.util.Arrays.fill(chunk, (byte) 'a');
+                for (int i = 0; i < 8; i++) {
+                    out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                    out.write(chunk);
+                    out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                }
+                out.flush();
+                StringBuilder line = new StringBuilder();
+                InputStream in = s.getInputStream();
+                int c;
+                while ((c = in.read()) >= 0 && c != '\n') {
+                    line.append((char) c);
+                }
+                assertThat(line.toString()).as(route[0]).contains(" 413");
+            }
+        }
+    }
+
+    @Test
     void slowSendersCannotTakeTheThreads() throws Exception {
         List<Socket> slow = new ArrayList<>();
         try {
