@@ -32,6 +32,9 @@ public final class Main implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof org.eurosec.query.QueryException q) {
+                return Errors.print(q, err);
+            }
             if (ex instanceof UserError) {
                 err.println("eurosec: " + ex.getMessage());
                 return 2;

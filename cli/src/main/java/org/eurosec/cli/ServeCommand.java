@@ -59,7 +59,9 @@ final class ServeCommand implements Callable<Integer> {
         Exercises exercises = new Exercises(db, base, options.regimes(base), Clock.systemUTC());
         ApiServer server;
         try {
-            server = new ApiServer(exercises, new CommandAnalyses(shared())).start(host, port);
+            server = new ApiServer(exercises, new org.eurosec.query.Eurosec(new org.eurosec.query.Eurosec.Sources(
+                    java.util.Optional.ofNullable(options.data), java.util.Optional.ofNullable(options.regimesDir), options.interpretations)),
+                    new CommandAnalyses(shared())).start(host, port);
         } catch (RuntimeException e) {
             db.close();
             throw new UserError("cannot listen on " + host + ":" + port + ": " + e.getMessage());

@@ -55,41 +55,12 @@ final class Views {
     }
 
     List<View> views(Options options) {
-        if (scenario != null) {
-            return scenarioViews(options);
-        }
-        Architecture base = options.architecture();
-        Map<String, Regime> known = options.regimes(base);
-        List<String> ids = regimes.isEmpty() ? List.of("status-quo") : regimes.stream().map(String::trim).distinct().toList();
-        Map<String, Architecture> worlds = new LinkedHashMap<>();
-        Map<String, Regime> chosen = new LinkedHashMap<>();
-        for (String id : ids) {
-            Regime r = options.regime(known, id);
-            chosen.put(id, r);
-            worlds.put(id, "status-quo".equals(id) && options.regimesDir == null ? base : RegimeApplication.apply(base, r, false));
-        }
-        LocalDate day = date != null ? date : base.asOf();
-        List<View> out = new ArrayList<>();
-        worlds.forEach((id, w) -> out.add(new View(id, w, readingOf(options, w, worlds.values()), day, chosen.get(id))));
-        return out;
-    }
-
-    private List<View> scenarioViews(Options options) {
-        ScenarioFiles.Prepared p = ScenarioFiles.prepare(options, scenario, regimes);
-        List<View> out = new ArrayList<>();
-        for (Scenario.RegimeRun column : p.columns()) {
-            ScenarioEngine.Outcome o = p.run(options, column);
-            out.add(new View(column.label(), o.world(), o.reading(), date != null ? date : o.asOf(), p.regimes().get(column.regime())));
-        }
-        return out;
-    }
-
-    private static Reading readingOf(Options options, Architecture world, java.util.Collection<Architecture> worlds) {
-        Reading r = Reading.defaults(world);
-        for (Map.Entry<String, String> c : options.choicesFor(world, worlds).entrySet()) {
-            r = r.with(c.getKey(), c.getValue());
-        }
-        return r;
+        org.eurosec.query.Eurosec e = options.eurosec();
+        Map<String, String> choices = e.choices(options.interpretations);
+        List<org.eurosec.query.Eurosec.World> worlds = scenario != null
+                ? e.scenarioWorlds(org.eurosec.query.Scenarios.Source.named("scenario", scenario.toString()), regimes, choices, java.util.Optional.ofNullable(date))
+                : e.worlds(regimes, choices, java.util.Optional.ofNullable(date));
+        return worlds.stream().map(w -> new View(w.label(), w.world(), w.reading(), w.day(), w.regime())).toList();
     }
 
     /** Records a view the data does not cover: an unknown entry in the JSON, a line in the summary. */

@@ -33,6 +33,10 @@ import org.eurosec.store.Journal;
  */
 public final class ApiServer implements AutoCloseable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApiServer.class);
+    /** One line per request: method, route template, status, duration. Never a header, a body or a credential. */
+    private static final org.slf4j.Logger ACCESS = org.slf4j.LoggerFactory.getLogger("org.eurosec.server.access");
+
     /** Every route, as the OpenAPI description must list it (a test keeps the two in step). */
     public static final List<String> ROUTES = routes(List.of("GET /api/health", "GET /api/openapi.json", "GET /api/map",
             "GET /api/exercises/{id}", "GET /api/exercises/{id}/procedures", "POST /api/exercises/{id}/actions",
@@ -56,20 +60,25 @@ public final class ApiServer implements AutoCloseable {
     });
 
     private final Optional<AnalysisRoutes> analyses;
+    private final Optional<QuestionRoutes> questions;
 
     /** The exercise API alone: the analysis routes answer 501. */
     public ApiServer(Exercises exercises) {
-        this(exercises, Optional.empty());
+        this(exercises, Optional.empty(), Optional.empty());
     }
 
-    /** The exercise API, the analyses (run by {@code analyses}) and the web page at {@code /}. */
-    public ApiServer(Exercises exercises, Analyses analyses) {
-        this(exercises, Optional.of(analyses));
+    /**
+     * The exercise API, the analyses (answered by the application layer {@code eurosec}; those not
+     * yet moved there by {@code analyses}) and the web page at {@code /}.
+     */
+    public ApiServer(Exercises exercises, org.eurosec.query.Eurosec eurosec, Analyses analyses) {
+        this(exercises, Optional.of(eurosec), Optional.of(analyses));
     }
 
-    private ApiServer(Exercises exercises, Optional<Analyses> analyses) {
+    private ApiServer(Exercises exercises, Optional<org.eurosec.query.Eurosec> eurosec, Optional<Analyses> analyses) {
         this.exercises = exercises;
         this.analyses = analyses.map(AnalysisRoutes::new);
+        this.questions = eurosec.map(QuestionRoutes::new);
         this.app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.http.maxRequestSize = MAX_BODY;
@@ -80,17 +89,20 @@ public final class ApiServer implements AutoCloseable {
                 s.location = io.javalin.http.staticfiles.Location.CLASSPATH;
             });
             c.staticFiles.enableWebjars();
+            c.requestLogger.http((ctx, ms) -> ACCESS.info("{} {} {} {}ms", ctx.method(), route(ctx), ctx.status().getCode(), Math.round(ms)));
         });
         routes();
     }
 
     public ApiServer start(String host, int port) {
         app.start(host, port);
+        LOG.info("listening on {}:{}", host, app.port());
         ticker.scheduleWithFixedDelay(() -> {
             try {
                 exercises.tick();
             } catch (RuntimeException e) {
-                // A failed tick is retried on the next one; the deadline stays pending, nothing is lost.
+                // A failed tick is retried on the next one; the deadline stays pending, nothing is lost. Said, not swallowed.
+                LOG.error("the exercise clock could not record passed deadlines (retried in a second)", e);
             }
         }, 1, 1, TimeUnit.SECONDS);
         return this;
@@ -133,8 +145,15 @@ public final class ApiServer implements AutoCloseable {
         app.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi()));
         String map = resource("/eurosec/map/osce-area.json"); // read once: it is part of the build
         app.get("/api/map", ctx -> ctx.contentType("application/json").result(map));
+        java.util.Set<String> answered = new java.util.HashSet<>();
+        for (org.eurosec.query.Questions.Question q : org.eurosec.query.Questions.ALL_QUESTIONS) {
+            app.get(q.path(), ctx -> questions().answer(q, ctx));
+            answered.add(q.path());
+        }
         for (AnalysisRoutes.Route r : AnalysisRoutes.ROUTES) {
-            app.get(r.path(), ctx -> analyses().get(r, ctx));
+            if (!answered.contains(r.path())) {
+                app.get(r.path(), ctx -> analyses().get(r, ctx));
+            }
             if (r.path().equals("/api/compare")) {
                 app.post(r.path(), ctx -> analyses().compareUpload(r, ctx));
             }
@@ -145,8 +164,15 @@ public final class ApiServer implements AutoCloseable {
         app.get("/api/exercises/{id}/journal", this::journal);
         app.get("/api/exercises/{id}/journal/verify", this::verify);
         app.exception(BadInput.class, (e, ctx) -> error(ctx, e.status(), e.field(), e.getMessage()));
-        app.exception(Exercises.JournalUnavailable.class, (e, ctx) -> error(ctx, 503, "journal", e.getMessage()));
-        app.exception(Exception.class, (e, ctx) -> error(ctx, 500, "server", "internal error: " + e.getClass().getSimpleName()));
+        app.exception(org.eurosec.query.QueryException.class, (e, ctx) -> queryError(ctx, e));
+        app.exception(Exercises.JournalUnavailable.class, (e, ctx) -> {
+            LOG.error("503 on {} {}: the journal is unavailable", ctx.method(), route(ctx), e);
+            error(ctx, 503, "journal", e.getMessage());
+        });
+        app.exception(Exception.class, (e, ctx) -> {
+            LOG.error("500 on {} {}", ctx.method(), route(ctx), e);
+            error(ctx, 500, "server", "internal error: " + e.getClass().getSimpleName());
+        });
         app.error(404, ctx -> {
             if (!ctx.result().isEmpty() && ctx.result().startsWith("{\"error\"")) {
                 return;
@@ -155,6 +181,35 @@ public final class ApiServer implements AutoCloseable {
         });
         app.error(405, ctx -> error(ctx, 405, "method", ctx.method() + " is not allowed on " + ctx.path()));
         app.error(413, ctx -> error(ctx, 413, "body", "the body is larger than " + MAX_BODY + " bytes"));
+    }
+
+    private QuestionRoutes questions() {
+        return questions.orElseThrow(() -> new BadInput(501, "path", "this server was started without the analyses (use `eurosec serve`)"));
+    }
+
+    /** The route template a request matched ({@code /api/exercises/{id}/actions}), or its path when none matched: never a query string. */
+    private static String route(Context ctx) {
+        String template;
+        try {
+            template = ctx.endpointHandlerPath();
+        } catch (IllegalStateException e) {
+            template = null; // refused in a before-handler (an oversized body): no endpoint was matched yet
+        }
+        return template == null || template.isEmpty() || "*".equals(template) ? ctx.path() : template;
+    }
+
+    /** An application-layer error in the API's shape; an unknown id also names its kind and the id. */
+    static void queryError(Context ctx, org.eurosec.query.QueryException e) {
+        int status = QuestionRoutes.status(e);
+        if (status >= 500) {
+            LOG.error("{} on {} {}: {}", status, ctx.method(), route(ctx), e.getMessage());
+        }
+        ObjectNode root = ActionCodec.JSON.createObjectNode();
+        ObjectNode err = root.putObject("error").put("status", status).put("field", e.field()).put("message", e.getMessage());
+        if (e instanceof org.eurosec.query.QueryException.UnknownId u) {
+            err.put("kind", u.kind()).put("id", u.id());
+        }
+        ctx.status(status).contentType("application/json").result(root.toString());
     }
 
     private AnalysisRoutes analyses() {
@@ -286,7 +341,12 @@ public final class ApiServer implements AutoCloseable {
     }
 
     static String openApi() {
-        return resource("/eurosec/openapi.json");
+        return OpenApiHolder.DOC;
+    }
+
+    /** Made once, when first asked for: the routes and views are part of the build. */
+    private static final class OpenApiHolder {
+        static final String DOC = OpenApi.build(resource("/eurosec/openapi.json"));
     }
 
     private static String resource(String name) {

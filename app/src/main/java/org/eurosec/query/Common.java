@@ -1,0 +1,109 @@
+package org.eurosec.query;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.eurosec.engine.Finding;
+import org.eurosec.explain.Explanation;
+import org.eurosec.model.Provenance;
+import org.eurosec.model.Provision;
+import org.eurosec.model.Span;
+
+/** View pieces shared by several questions: a day the data does not cover, a span, an explanation tree, a finding, a provision. */
+public final class Common {
+
+    private Common() {
+    }
+
+    /** The answer for a day the data does not cover: three-valued, never "no". */
+    public record UnknownDay(LocalDate asOf, boolean known, String message) implements Coverage.View {
+        public UnknownDay(LocalDate asOf, String message) {
+            this(asOf, false, message);
+        }
+    }
+
+    /** A half-open span of days; {@code to} is null while open. */
+    public record SpanView(LocalDate from, LocalDate to) {
+        public static SpanView of(Span s) {
+            return new SpanView(s.from(), s.to().orElse(null));
+        }
+    }
+
+    /** Why an answer is what it is: a claim, the source and place of its fact, and what it rests on. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ExplanationView(String claim, String source, @JsonProperty("at") String where, List<ExplanationView> because) {
+
+        public static ExplanationView of(Explanation e) {
+            List<ExplanationView> kids = e.because().isEmpty() ? null : e.because().stream().map(ExplanationView::of).toList();
+            return new ExplanationView(e.claim(), e.source().orElse(null), e.where().orElse(null), kids);
+        }
+
+        /** The tree as indented lines, each fact followed by its place and source. */
+        public List<String> lines() {
+            List<String> out = new ArrayList<>();
+            render(this, "", out);
+            return out;
+        }
+
+        private static void render(ExplanationView e, String indent, List<String> out) {
+            StringBuilder line = new StringBuilder(indent).append(e.claim());
+            if (e.where() != null) {
+                line.append("  [").append(e.where()).append("]");
+            }
+            if (e.source() != null) {
+                line.append("  <").append(e.source()).append(">");
+            }
+            out.add(line.toString());
+            if (e.because() != null) {
+                for (ExplanationView c : e.because()) {
+                    render(c, indent + "  ", out);
+                }
+            }
+        }
+    }
+
+    /** One conclusion of the engine with the provision behind it; the explanation only when asked for. */
+    public record FindingView(int event, String question, String effect, List<String> actors, String provision, String article,
+            String legalForce, String rule, String by, Integer quorum, String text, List<String> dependsOnUnconfirmed,
+            @JsonInclude(JsonInclude.Include.NON_NULL) ExplanationView explanation) {
+
+        public static FindingView of(Finding f, boolean explain) {
+            return new FindingView(f.event(), f.question(), f.effect().id(), f.actors(), f.provision().orElse(null), f.article().orElse(null),
+                    f.legalForce().map(l -> l.id()).orElse(null), f.rule().orElse(null), f.by().map(Object::toString).orElse(null),
+                    f.quorum().isPresent() ? f.quorum().getAsInt() : null, f.text(), f.unconfirmed(),
+                    explain ? ExplanationView.of(f.explanation()) : null);
+        }
+    }
+
+    /**
+     * A provision as every question shows it, with its source. {@code in_force} is written only when
+     * the answer knows when the provision is in force (null inside: never in force).
+     */
+    public record ProvisionView(String id, String article, String kind, String title, Object params,
+            @JsonInclude(JsonInclude.Include.NON_NULL) InForce inForce, boolean unconfirmed, String source,
+            @JsonProperty("at") String where, @JsonInclude(JsonInclude.Include.NON_NULL) String note) {
+
+        public static ProvisionView of(Provision p, Optional<Optional<Span>> inForce) {
+            Provenance pv = p.provenance();
+            return new ProvisionView(p.id(), p.article(), p.kind().id(), p.title(), p.params(),
+                    inForce.map(o -> new InForce(o.map(SpanView::of).orElse(null))).orElse(null),
+                    p.unconfirmed() || pv.unconfirmed(), pv.source(), pv.where(), pv.note().orElse(null));
+        }
+    }
+
+    /** When a provision is in force: a span, or null for never. */
+    public record InForce(SpanView span) {
+        @com.fasterxml.jackson.annotation.JsonValue
+        public SpanView value() {
+            return span;
+        }
+    }
+
+    static Integer code(OptionalInt v) {
+        return v.isPresent() ? v.getAsInt() : null;
+    }
+}

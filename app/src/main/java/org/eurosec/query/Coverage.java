@@ -1,0 +1,127 @@
+package org.eurosec.query;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.eurosec.analysis.CoverageAnalysis.CoverageResult;
+import org.eurosec.analysis.CoverageAnalysis.Known;
+import org.eurosec.analysis.CoverageAnalysis.StateCoverage;
+import org.eurosec.analysis.CoverageAnalysis.Unknown;
+import org.eurosec.analysis.IntervalCoverage;
+import org.eurosec.analysis.Universe;
+import org.eurosec.engine.Commitment;
+import org.eurosec.engine.GuaranteeGroup;
+import org.eurosec.model.Architecture;
+import org.eurosec.model.DefenceTerms;
+import org.eurosec.query.Common.ExplanationView;
+import org.eurosec.query.Common.UnknownDay;
+
+/** Who is and who is not covered by a binding defence guarantee on a day, and by which provisions. */
+public final class Coverage {
+
+    private Coverage() {
+    }
+
+    /**
+     * @param date the day (empty: the data's as-of day)
+     * @param regime the regime whose treaties count as in force among all eligible parties
+     * @param all every state that exists that day, not only the CSCE/OSCE participants
+     * @param exclude leave out states with these tags
+     * @param states only these states (empty: all)
+     * @param interpretations the choices as ID=OPTION
+     * @param explain carry each state's explanation tree
+     */
+    public record Query(Optional<LocalDate> date, String regime, boolean all, List<String> exclude, List<String> states,
+            List<String> interpretations, boolean explain) {
+        public Query {
+            exclude = List.copyOf(exclude);
+            states = List.copyOf(states);
+            interpretations = List.copyOf(interpretations);
+        }
+
+        public static Query of(Params p) {
+            List<String> regimes = p.list("regime");
+            if (regimes.size() > 1) {
+                throw new QueryException.InvalidParameter("regime", "coverage answers for one regime at a time, not " + regimes.size()
+                        + " (levels, blocs and compare put regimes side by side)");
+            }
+            return new Query(p.date("date"), regimes.isEmpty() ? "status-quo" : regimes.get(0), p.flag("all"), p.list("exclude"),
+                    p.list("state"), p.values("interpretation"), false);
+        }
+    }
+
+    /** The answer: the day is covered by the data ({@link Answer}) or it is not ({@link UnknownDay}). */
+    public sealed interface View permits Answer, UnknownDay {
+    }
+
+    public record Answer(LocalDate asOf, boolean known, LocalDate dataAsOf, String universe, List<String> excludedTags, String regime,
+            Map<String, String> reading, long coveredCount, List<String> uncovered, List<StateRow> states) implements View {
+    }
+
+    public record StateRow(String iso3, Integer ccode, Integer gwCode, String id, String name, boolean covered, boolean participating,
+            String recognition, Set<String> tags, List<GuaranteeRow> guarantees, List<PoliticalRow> politicalCommitments,
+            @JsonInclude(JsonInclude.Include.NON_NULL) ExplanationView explanation) {
+    }
+
+    /** A guarantee a state holds: the provision, the organisation or treaty it comes through, who owes it and on what terms. */
+    public record GuaranteeRow(String provision, String article, String kind, String through, String instrument, List<String> guarantors,
+            int guarantorCount, String legalForce, String assistance, boolean consentRequired, Object conditions, String scope,
+            boolean unconfirmed, String source) {
+    }
+
+    /** A political (not binding) commitment a state takes part in: counted, never coverage. */
+    public record PoliticalRow(String instrument, String name, String through, String legalForce, String source) {
+    }
+
+    static View answer(Eurosec e, Query q) {
+        Architecture base = e.architecture();
+        Architecture a = e.world(base, e.regimes(base), "regime", q.regime());
+        IntervalCoverage coverage = IntervalCoverage.of(a, e.reading(a, e.choices(q.interpretations())));
+        LocalDate day = q.date().orElse(a.asOf());
+        Universe universe = new Universe(q.all(), Set.copyOf(q.exclude()));
+        Set<String> wanted = new TreeSet<>();
+        for (String s : q.states()) {
+            String id = s.trim().toUpperCase(Locale.ROOT);
+            if (a.state(id).isEmpty()) {
+                throw new QueryException.UnknownId("state", "state", s, "unknown state id '" + s + "'");
+            }
+            wanted.add(id);
+        }
+        CoverageResult result = coverage.coverage(day, wanted.isEmpty() ? universe : new Universe(true, universe.excludeTags()));
+        if (result instanceof Unknown u) {
+            return new UnknownDay(day, u.message());
+        }
+        Known k = (Known) result;
+        List<StateRow> rows = new ArrayList<>();
+        for (StateCoverage s : k.states()) {
+            if (!wanted.isEmpty() && !wanted.contains(s.state().id())) {
+                continue;
+            }
+            List<GuaranteeRow> gs = new ArrayList<>();
+            for (GuaranteeGroup g : s.guarantees()) {
+                DefenceTerms t = g.provision().defence().orElseThrow();
+                gs.add(new GuaranteeRow(g.provision().id(), g.provision().article(), g.provision().kind().id(), g.throughId(), g.instrument().id(),
+                        g.guarantorIds(), g.guarantors().size(), g.instrument().legalForce().id(), t.assistance().id(), t.consentRequired(),
+                        t.conditions(), t.scope().orElse(null), g.provision().unconfirmed(), g.provision().provenance().source()));
+            }
+            List<PoliticalRow> pol = new ArrayList<>();
+            for (Commitment c : s.politicalCommitments()) {
+                pol.add(new PoliticalRow(c.instrument().id(), c.instrument().name(), c.party().via(), c.instrument().legalForce().id(),
+                        c.instrument().provenance().source()));
+            }
+            rows.add(new StateRow(s.state().iso3(), Common.code(s.ccode()), Common.code(s.state().gwCode()), s.state().id(), s.state().name(),
+                    s.covered(), s.participating(), s.state().recognition().name().toLowerCase(Locale.ROOT), s.state().tags(), gs, pol,
+                    q.explain() ? ExplanationView.of(coverage.explain(day, s.state().id())) : null));
+        }
+        Map<String, String> reading = new LinkedHashMap<>(coverage.reading().choices());
+        return new Answer(k.day(), true, a.asOf(), q.all() ? "all-states" : "osce-participating-states", q.exclude(), q.regime(), reading,
+                rows.stream().filter(StateRow::covered).count(), rows.stream().filter(r -> !r.covered()).map(StateRow::iso3).toList(), rows);
+    }
+}

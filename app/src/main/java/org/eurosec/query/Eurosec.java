@@ -1,0 +1,214 @@
+package org.eurosec.query;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import org.eurosec.engine.Reading;
+import org.eurosec.engine.RegimeApplication;
+import org.eurosec.engine.UndeclaredClash;
+import org.eurosec.load.ArchitectureLoader;
+import org.eurosec.load.DataException;
+import org.eurosec.load.EmbeddedData;
+import org.eurosec.load.RegimeLoader;
+import org.eurosec.model.Architecture;
+import org.eurosec.model.Regime;
+
+/**
+ * The one implementation of every question: holds where the facts and regimes come from (the
+ * embedded ones, or a user's directories, read again when a file changes) and the readings every
+ * answer starts from, and answers each query with its view. Thread-safe; one instance serves a
+ * whole server.
+ */
+public final class Eurosec {
+
+    /** Where the facts and the regimes come from, and the interpretation choices every question starts from. */
+    public record Sources(Optional<Path> data, Optional<Path> regimesDir, List<String> choices) {
+        public Sources {
+            choices = List.copyOf(choices);
+        }
+
+        public static Sources embedded() {
+            return new Sources(Optional.empty(), Optional.empty(), List.of());
+        }
+    }
+
+    private static final DirectoryCache<Architecture> LOADED = new DirectoryCache<>();
+    private static final DirectoryCache<Map<String, Regime>> REGIMES = new DirectoryCache<>();
+
+    private final Sources sources;
+
+    public Eurosec(Sources sources) {
+        this.sources = sources;
+    }
+
+    public static Eurosec embedded() {
+        return new Eurosec(Sources.embedded());
+    }
+
+    public Sources sources() {
+        return sources;
+    }
+
+    // ------------------------------------------------------------------ the questions
+
+    public Coverage.View coverage(Coverage.Query q) {
+        return Coverage.answer(this, q);
+    }
+
+    // ------------------------------------------------------------------ facts, regimes, readings
+
+    /** The facts: embedded, or read from the data directory (kept until one of its files changes). */
+    public Architecture architecture() {
+        if (sources.data().isEmpty()) {
+            return data("data", EmbeddedData::load);
+        }
+        Path dir = sources.data().get();
+        if (!Files.isDirectory(dir)) {
+            throw new QueryException.InvalidParameter("data", dir + ": not a directory");
+        }
+        return data("data", () -> LOADED.get(dir, () -> ArchitectureLoader.load(dir, dir.toString().replaceAll("/+$", ""))));
+    }
+
+    /** The regimes by id: embedded, or those in the regimes directory, checked against the data. */
+    public Map<String, Regime> regimes(Architecture a) {
+        if (sources.regimesDir().isEmpty()) {
+            return data("regimes_dir", () -> EmbeddedData.regimes(a));
+        }
+        Path dir = sources.regimesDir().get();
+        if (!Files.isDirectory(dir)) {
+            throw new QueryException.InvalidParameter("regimes_dir", dir + ": not a directory");
+        }
+        // Kept only while the data is the very same object (compared by identity, not by the record's
+        // equals, which would walk the whole model on every request).
+        return data("regimes_dir", () -> REGIMES.get(dir, a, () -> RegimeLoader.load(dir, dir.toString().replaceAll("/+$", ""), a)));
+    }
+
+    /** One regime by id, or an {@link QueryException.UnknownId} listing the known ones. */
+    public Regime regime(Map<String, Regime> regimes, String field, String id) {
+        Regime r = regimes.get(id);
+        if (r == null) {
+            throw new QueryException.UnknownId(field, "regime", id, "unknown regime '" + id + "' (known: " + String.join(", ", regimes.keySet()) + ")");
+        }
+        return r;
+    }
+
+    /** Whether the status quo is history itself (no regime files of the user's that could redefine it). */
+    private boolean plainHistory(String regimeId) {
+        return "status-quo".equals(regimeId) && sources.regimesDir().isEmpty();
+    }
+
+    /** History as a regime makes it: its hypothetical treaties in force among all eligible parties. */
+    public Architecture world(Architecture base, Map<String, Regime> regimes, String field, String regimeId) {
+        Regime r = regime(regimes, field, regimeId);
+        return plainHistory(regimeId) ? base : RegimeApplication.apply(base, r, false);
+    }
+
+    /**
+     * The interpretation choices of a question as id → option: the server's (or command line's)
+     * starting choices first, then the question's own, which win. Only the shape is checked here.
+     */
+    public Map<String, String> choices(List<String> asked) {
+        Map<String, String> out = new LinkedHashMap<>();
+        List<String> all = new ArrayList<>(sources.choices());
+        all.addAll(asked);
+        for (String s : all) {
+            int eq = s.indexOf('=');
+            if (eq <= 0 || eq == s.length() - 1) {
+                throw new QueryException.InvalidParameter("interpretation", "an interpretation is chosen as ID=OPTION, not '" + s + "'");
+            }
+            out.put(s.substring(0, eq).trim(), s.substring(eq + 1).trim());
+        }
+        return out;
+    }
+
+    /** The reading of one world: its defaults with every choice applied (each must be known in it). */
+    public Reading reading(Architecture world, Map<String, String> choices) {
+        Reading r = Reading.defaults(world);
+        for (Map.Entry<String, String> c : choices.entrySet()) {
+            try {
+                r = r.with(c.getKey(), c.getValue());
+            } catch (IllegalArgumentException e) {
+                throw new QueryException.InvalidParameter("interpretation", e.getMessage());
+            }
+        }
+        return r;
+    }
+
+    /**
+     * The choices that apply in one of several worlds: each must name an interpretation known in at
+     * least one of {@code worlds} with a valid option; in each world only its own interpretations apply.
+     */
+    public Map<String, String> choicesFor(Architecture world, Collection<Architecture> worlds, Map<String, String> choices) {
+        for (String id : choices.keySet()) {
+            if (worlds.stream().noneMatch(w -> w.interpretations().containsKey(id))) {
+                Set<String> ids = new TreeSet<>();
+                worlds.forEach(w -> ids.addAll(w.interpretations().keySet()));
+                throw new QueryException.InvalidParameter("interpretation", "unknown interpretation '" + id + "' (known: " + String.join(", ", ids) + ")");
+            }
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        choices.forEach((k, v) -> {
+            if (world.interpretations().containsKey(k)) {
+                out.put(k, v);
+            }
+        });
+        reading(world, out);
+        return out;
+    }
+
+    /** One world to analyse: a label (the regime or scenario column), the data as that regime makes it, its reading, the day. */
+    public record World(String label, Architecture world, Reading reading, LocalDate day, Regime regime) {
+    }
+
+    /**
+     * One day under several regimes, side by side: each regime's world with the question's choices
+     * that apply in it. No regime named means the status quo.
+     */
+    public List<World> worlds(List<String> regimeIds, Map<String, String> choices, Optional<LocalDate> date) {
+        Architecture base = architecture();
+        Map<String, Regime> known = regimes(base);
+        List<String> ids = regimeIds.isEmpty() ? List.of("status-quo") : regimeIds.stream().map(String::trim).distinct().toList();
+        Map<String, Architecture> worlds = new LinkedHashMap<>();
+        for (String id : ids) {
+            worlds.put(id, world(base, known, "regime", id));
+        }
+        LocalDate day = date.orElse(base.asOf());
+        List<World> out = new ArrayList<>();
+        worlds.forEach((id, w) -> out.add(new World(id, w, reading(w, choicesFor(w, worlds.values(), choices)), day, known.get(id))));
+        return out;
+    }
+
+    /**
+     * The worlds a scenario's events leave, one per regime column asked for ({@code only}; empty:
+     * all), each with its reading; the day is {@code date} or the day of the scenario's last event.
+     */
+    public List<World> scenarioWorlds(Scenarios.Source source, List<String> only, Map<String, String> choices, Optional<LocalDate> date) {
+        Scenarios.Prepared p = Scenarios.prepare(this, source, only);
+        List<World> out = new ArrayList<>();
+        for (org.eurosec.model.Scenario.RegimeRun column : p.columns()) {
+            org.eurosec.engine.ScenarioEngine.Outcome o = p.run(this, column, choices);
+            out.add(new World(column.label(), o.world(), o.reading(), date.orElse(o.asOf()), p.regimes().get(column.regime())));
+        }
+        return out;
+    }
+
+    /** Runs a step that reads the server's own files: their problems are the server's, named with file and line. */
+    static <T> T data(String field, Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (DataException e) {
+            throw new QueryException.DataProblems(field, e.problems(), true);
+        } catch (UndeclaredClash e) {
+            throw new QueryException.Conflict("regime", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.eurosec.query;
+
+import java.util.List;
+import org.eurosec.load.Problem;
+
+/**
+ * Why a question could not be answered, as a type: each adapter maps these once (the command line
+ * to an exit status, the server to an HTTP status), never by reading the message.
+ */
+public abstract sealed class QueryException extends RuntimeException
+        permits QueryException.InvalidParameter, QueryException.UnknownId, QueryException.DataProblems,
+        QueryException.Conflict, QueryException.Forbidden {
+
+    private final String field;
+
+    QueryException(String field, String message) {
+        super(message);
+        this.field = field;
+    }
+
+    /**
+     * The input the mistake is about, named as the API names it: a query parameter ({@code date},
+     * {@code with_nominal}), a path parameter ({@code id}) or {@code body} for an uploaded file.
+     */
+    public String field() {
+        return field;
+    }
+
+    /** A value that is missing, malformed or not one of the allowed ones. */
+    public static final class InvalidParameter extends QueryException {
+        public InvalidParameter(String field, String message) {
+            super(field, message);
+        }
+    }
+
+    /** An id that names nothing of its kind (a state, an organisation, a regime, an instrument, a scenario). */
+    public static final class UnknownId extends QueryException {
+        private final String kind;
+        private final String id;
+
+        public UnknownId(String field, String kind, String id, String message) {
+            super(field, message);
+            this.kind = kind;
+            this.id = id;
+        }
+
+        public String kind() {
+            return kind;
+        }
+
+        public String id() {
+            return id;
+        }
+    }
+
+    /**
+     * Files that cannot be read as facts, regimes or a scenario, each problem with its file and line.
+     * {@link #servers()} tells whose files they are: the server's own data (its fault) or a file the
+     * request brought (the caller's).
+     */
+    public static final class DataProblems extends QueryException {
+        private final List<Problem> problems;
+        private final boolean servers;
+
+        public DataProblems(String field, List<Problem> problems, boolean servers) {
+            super(field, summary(problems));
+            this.problems = List.copyOf(problems);
+            this.servers = servers;
+        }
+
+        public List<Problem> problems() {
+            return problems;
+        }
+
+        public boolean servers() {
+            return servers;
+        }
+
+        private static String summary(List<Problem> problems) {
+            StringBuilder sb = new StringBuilder();
+            problems.forEach(p -> sb.append(p).append('\n'));
+            sb.append("the data has ").append(problems.size()).append(" problem(s); nothing was computed");
+            return sb.toString();
+        }
+    }
+
+    /** A request that is well formed but cannot be carried out now (a clash the regime does not resolve, a closed procedure). */
+    public static final class Conflict extends QueryException {
+        public Conflict(String field, String message) {
+            super(field, message);
+        }
+    }
+
+    /** A request the caller may not make. */
+    public static final class Forbidden extends QueryException {
+        public Forbidden(String field, String message) {
+            super(field, message);
+        }
+    }
+}

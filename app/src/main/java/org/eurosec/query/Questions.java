@@ -1,0 +1,79 @@
+package org.eurosec.query;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+/**
+ * Every question the HTTP API answers, in one list: its route, its parameters (each one of the
+ * command line's options, {@code with_nominal} for {@code --with-nominal}), how the parameters
+ * become the query and which view answers it. The server builds its analysis routes and their
+ * OpenAPI description from this list alone, so a new question is one entry here.
+ */
+public final class Questions {
+
+    private Questions() {
+    }
+
+    /** How a parameter's value is written. */
+    public enum Type {
+        DATE("string", "date"), STRING("string", null), LIST("string", null), FLAG("boolean", null), INTEGER("integer", null);
+
+        public final String jsonType;
+        public final String format;
+
+        Type(String jsonType, String format) {
+            this.jsonType = jsonType;
+            this.format = format;
+        }
+    }
+
+    /** One input of a question: a query parameter, or a path parameter when {@code inPath}. */
+    public record Param(String name, Type type, boolean required, boolean repeatable, boolean inPath, String description) {
+        static Param query(String name, Type type, String description) {
+            return new Param(name, type, false, false, false, description);
+        }
+
+        static Param required(String name, Type type, String description) {
+            return new Param(name, type, true, false, false, description);
+        }
+
+        static Param path(String name, String description) {
+            return new Param(name, Type.STRING, true, false, true, description);
+        }
+
+        static Param repeatable(String name, Type type, String description) {
+            return new Param(name, type, false, true, false, description);
+        }
+    }
+
+    /** One question: GET {@code path} with {@code params} answers with a {@code view}. */
+    public record Question(String path, String summary, List<Param> params, Class<?> view, BiFunction<Eurosec, Params, Object> answer) {
+        public Optional<Param> param(String name) {
+            return params.stream().filter(p -> p.name().equals(name)).findFirst();
+        }
+    }
+
+    static final Param DATE = Param.query("date", Type.DATE, "YYYY-MM-DD: the day (default: the data's as-of date)");
+    static final Param INTERPRETATION = Param.repeatable("interpretation", Type.STRING,
+            "ID=OPTION: switch a named interpretation (see /api/interpretations); repeatable");
+    static final Param ALL = Param.query("all", Type.FLAG, "every state in the data, not only the CSCE/OSCE participating States");
+    static final Param EXCLUDE = Param.query("exclude", Type.LIST, "leave out states with these tags, comma-separated (e.g. microstate)");
+
+    private static List<Param> params(Param... ps) {
+        return List.of(ps);
+    }
+
+    /** The questions, in the order the API documents them. */
+    public static final List<Question> ALL_QUESTIONS = build();
+
+    private static List<Question> build() {
+        List<Question> q = new ArrayList<>();
+        q.add(new Question("/api/coverage", "Who is covered by a binding defence guarantee on a day, with the guarantees and their provisions.",
+                params(DATE, Param.query("regime", Type.STRING, "the regime id (default status-quo)"), ALL, EXCLUDE,
+                        Param.query("state", Type.LIST, "only these states, comma-separated"), INTERPRETATION),
+                Coverage.View.class, (e, p) -> e.coverage(Coverage.Query.of(p))));
+        return List.copyOf(q);
+    }
+}

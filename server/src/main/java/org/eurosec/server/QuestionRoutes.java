@@ -1,0 +1,86 @@
+package org.eurosec.server;
+
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.eurosec.query.Eurosec;
+import org.eurosec.query.Json;
+import org.eurosec.query.Params;
+import org.eurosec.query.QueryException;
+import org.eurosec.query.Questions.Param;
+import org.eurosec.query.Questions.Question;
+
+/**
+ * The analysis routes: each one a {@link Question} of the application layer. A parameter the
+ * question does not list is a 400 naming it, so a typo never passes silently; values are checked
+ * here for shape, by the query for meaning; the view is written with the application layer's one
+ * JSON mapping, so the answer is exactly what {@code eurosec COMMAND --format json} prints.
+ */
+final class QuestionRoutes {
+
+    private static final Pattern VALUE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.,=:/-]{0,199}");
+
+    private final Eurosec eurosec;
+
+    QuestionRoutes(Eurosec eurosec) {
+        this.eurosec = eurosec;
+    }
+
+    void answer(Question q, Context ctx) {
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> e : ctx.queryParamMap().entrySet()) {
+            String name = e.getKey();
+            Param p = q.param(name).filter(x -> !x.inPath()).orElseThrow(() -> new QueryException.InvalidParameter(name,
+                    "'" + name + "' is not a parameter of " + q.path() + " (" + listed(q) + ")"));
+            if (e.getValue().size() > 1 && !p.repeatable()) {
+                throw new QueryException.InvalidParameter(name, "'" + name + "' is given " + e.getValue().size()
+                        + " times; give it once (a list is comma-separated)");
+            }
+            for (String v : e.getValue()) {
+                if (p.type() != org.eurosec.query.Questions.Type.FLAG || !v.isEmpty()) {
+                    checked(name, v);
+                }
+            }
+            values.put(name, e.getValue());
+        }
+        for (Param p : q.params()) {
+            if (p.inPath()) {
+                values.put(p.name(), List.of(checked(p.name(), ctx.pathParam(p.name()))));
+            }
+        }
+        Object view = q.answer().apply(eurosec, Params.of(values));
+        ctx.contentType("application/json").result(Json.write(view));
+    }
+
+    private static String listed(Question q) {
+        List<String> names = q.params().stream().filter(p -> !p.inPath()).map(Param::name).sorted().toList();
+        return names.isEmpty() ? "it takes none" : "parameters: " + String.join(", ", names);
+    }
+
+    private static String checked(String field, String value) {
+        if (value == null || !VALUE.matcher(value).matches()) {
+            throw new QueryException.InvalidParameter(field, "'" + field + "' must be letters, digits and . , = : / - _ (at most 200), not '"
+                    + (value == null ? "" : value.length() > 60 ? value.substring(0, 60) + "..." : value) + "'");
+        }
+        return value;
+    }
+
+    /** The one table from the application layer's errors to HTTP statuses. */
+    static int status(QueryException e) {
+        if (e instanceof QueryException.InvalidParameter) {
+            return 400;
+        }
+        if (e instanceof QueryException.UnknownId) {
+            return 404;
+        }
+        if (e instanceof QueryException.DataProblems d) {
+            return d.servers() ? 503 : 400;
+        }
+        if (e instanceof QueryException.Conflict) {
+            return 409;
+        }
+        return 403;
+    }
+}
