@@ -76,7 +76,7 @@ public final class SourceMix {
             "president.lv", "presidentti.fi", "formin.finland.fi", "finlex.fi", "government.is", "njt.hu", "mnl.gov.hu",
             "energycharter.org", "energy-community.org", "cbss.st", "bsec-organization.org", "guam-organization.org",
             "mfa-ks.net", "mfa.rsogov.org", "kazakhstanun.org", "turkmenistanun.org", "netherlandsandyou.nl",
-            "franceintheus.org", "usembassy.it", "unric.org", "fao.org", "state.gov", "state.gov.", "treaties.un.org", "gov", "govt",
+            "franceintheus.org", "usembassy.it", "unric.org", "just.ro", "mfa.gov.md", "fao.org", "state.gov", "state.gov.", "treaties.un.org", "gov", "govt",
             "gv.at", "mfa", "president", "legislation", "zakon.rada.gov.ua", "rada.gov.ua", "sejm.gov.pl", "isap.sejm.gov.pl",
             "parlament.gv.at", "ris.bka.gv.at", "boe.es", "legifrance.gouv.fr", "gazzettaufficiale.it", "bgbl.de",
             "consilium.europa.eu", "eeas.europa.eu", "cvce.eu#scholarly",
