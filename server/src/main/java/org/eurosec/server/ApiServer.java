@@ -48,7 +48,12 @@ public final class ApiServer implements AutoCloseable {
         return List.copyOf(all);
     }
 
-    /** Bodies larger than this are refused with 413 before they are read. */
+    /** Action bodies are read strictly: a second value after the object, or a key given twice, is refused rather than silently dropped. */
+    private static final com.fasterxml.jackson.databind.ObjectReader STRICT = ActionCodec.JSON.reader()
+            .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .with(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+
+    /** Bodies larger than this are refused with 413, counted while they are read (chunked or not). */
     public static final int MAX_BODY = 64 * 1024;
 
     private final Exercises exercises;
@@ -82,6 +87,7 @@ public final class ApiServer implements AutoCloseable {
         this.app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.http.maxRequestSize = MAX_BODY;
+            HttpGuards.configure(c);
             c.useVirtualThreads = false;
             c.staticFiles.add(s -> {
                 s.hostedPath = "/";
@@ -94,8 +100,19 @@ public final class ApiServer implements AutoCloseable {
         routes();
     }
 
+    private final java.util.List<String> allowedHosts = new java.util.ArrayList<>();
+    private volatile java.util.Set<String> hosts = HttpGuards.hosts("127.0.0.1", java.util.List.of());
+
+    /** Host names besides the loopback ones and the address listened on that requests may be addressed to (e.g. a DNS name behind a proxy). */
+    public ApiServer allowHosts(java.util.Collection<String> names) {
+        allowedHosts.addAll(names);
+        return this;
+    }
+
     public ApiServer start(String host, int port) {
+        hosts = HttpGuards.hosts(host, allowedHosts);
         app.start(host, port);
+        HttpGuards.connectors(app.jettyServer().server());
         LOG.info("listening on {}:{}", host, app.port());
         ticker.scheduleWithFixedDelay(() -> {
             try {
@@ -128,7 +145,10 @@ public final class ApiServer implements AutoCloseable {
         app.before(ctx -> {
             ctx.header("Content-Security-Policy", CONTENT_POLICY);
             ctx.header("X-Content-Type-Options", "nosniff");
+            HttpGuards.host(ctx, hosts);
         });
+        // What a delegation, the depositary or an observer sees is for them alone: never kept by a cache.
+        app.before("/api/exercises/*", ctx -> ctx.header("Cache-Control", "no-store"));
         app.before(ctx -> {
             String len = ctx.header("Content-Length");
             if (len != null) {
@@ -175,6 +195,12 @@ public final class ApiServer implements AutoCloseable {
         });
         app.error(404, ctx -> {
             if (!ctx.result().isEmpty() && ctx.result().startsWith("{\"error\"")) {
+                return;
+            }
+            java.util.Set<String> methods = HttpGuards.methodsFor(ROUTES, ctx.path());
+            if (!methods.isEmpty() && !methods.contains(ctx.method().name())) {
+                ctx.header("Allow", String.join(", ", methods));
+                error(ctx, 405, "method", ctx.method() + " is not allowed on " + ctx.path() + " (allowed: " + String.join(", ", methods) + ")");
                 return;
             }
             error(ctx, 404, "path", "no such route: " + ctx.method() + " " + ctx.path());
@@ -270,12 +296,10 @@ public final class ApiServer implements AutoCloseable {
     private void act(Context ctx) {
         Exercises.Who w = who(ctx);
         JsonNode body;
-        String raw = ctx.body();
-        if (raw.length() > MAX_BODY) {
-            throw new BadInput(413, "body", "the body is larger than " + MAX_BODY + " bytes");
-        }
+        HttpGuards.contentType(ctx, "application/json");
+        String raw = HttpGuards.body(ctx, MAX_BODY);
         try {
-            body = ActionCodec.JSON.readTree(raw);
+            body = STRICT.readTree(raw);
         } catch (IOException e) {
             throw new BadInput(400, "body", "not JSON: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
         }

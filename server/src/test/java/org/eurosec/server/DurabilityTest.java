@@ -102,7 +102,7 @@ class DurabilityTest {
                     String subject = "w" + worker + "-" + i++;
                     try {
                         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/exercises/" + ex.id() + "/actions"))
-                                .header("Authorization", "Bearer " + ex.tokens().get("delegation:" + from)).timeout(Duration.ofSeconds(5))
+                                .header("Authorization", "Bearer " + ex.tokens().get("delegation:" + from)).header("Content-Type", "application/json").timeout(Duration.ofSeconds(5))
                                 .POST(HttpRequest.BodyPublishers.ofString("{\"kind\":\"request-information\",\"to\":\"" + to + "\",\"subject\":\"" + subject + "\"}"))
                                 .build(), HttpResponse.BodyHandlers.ofString());
                         if (r.statusCode() == 201) {
