@@ -78,7 +78,7 @@ final class ServeCommand implements Callable<Integer> {
             db.close();
             stop.countDown();
         }));
-        spec.commandLine().getOut().println("eurosec: serving http://" + host + ":" + server.port() + "/ (the page) and /api (database " + db.url().replaceAll("password=[^&;]*", "password=***") + ")");
+        spec.commandLine().getOut().println("eurosec: serving http://" + host + ":" + server.port() + "/ (the page) and /api (database " + db.url() + "; journal key " + db.key().id() + ")");
         spec.commandLine().getOut().flush();
         stop.await();
         return 0;

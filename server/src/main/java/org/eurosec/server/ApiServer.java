@@ -24,12 +24,18 @@ import org.eurosec.store.ActionCodec;
 import org.eurosec.store.BadInput;
 import org.eurosec.store.Exercises;
 import org.eurosec.store.Journal;
+import org.eurosec.store.JournalKey;
+import org.eurosec.store.Receipt;
+import org.eurosec.store.StoreUnavailable;
 
 /**
  * The exercise API. Every route under {@code /api/exercises/{id}} needs {@code Authorization:
  * Bearer TOKEN}: no or an unknown credential is 401, a credential of another exercise or for
  * another actor is 403. Bad input is a 4xx JSON error {@code {"error": {"status", "field",
- * "message"}}} and changes nothing; an accepted action is journaled before the 201 is sent.
+ * "message"}}} and changes nothing; an accepted action is journaled (committed and synced) before
+ * the 201 is sent, with a receipt signed by the journal key. A store that cannot be read or written
+ * in time is a 503 (and {@code /api/health} says so); an {@code Idempotency-Key} header makes a
+ * retried action return its first answer instead of acting twice.
  */
 public final class ApiServer implements AutoCloseable {
 
@@ -40,7 +46,8 @@ public final class ApiServer implements AutoCloseable {
     /** Every route, as the OpenAPI description must list it (a test keeps the two in step). */
     public static final List<String> ROUTES = routes(List.of("GET /api/health", "GET /api/openapi.json", "GET /api/map",
             "GET /api/exercises/{id}", "GET /api/exercises/{id}/procedures", "POST /api/exercises/{id}/actions",
-            "GET /api/exercises/{id}/journal", "GET /api/exercises/{id}/journal/verify", "POST /api/compare"));
+            "GET /api/exercises/{id}/journal", "GET /api/exercises/{id}/journal/verify", "GET /api/exercises/{id}/journal/key",
+            "GET /api/exercises/{id}/journal/head", "POST /api/compare"));
 
     private static List<String> routes(List<String> service) {
         List<String> all = new java.util.ArrayList<>(service);
@@ -161,7 +168,7 @@ public final class ApiServer implements AutoCloseable {
                 }
             }
         });
-        app.get("/api/health", ctx -> ctx.json(Map.of("status", "ok")));
+        app.get("/api/health", this::health);
         app.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi()));
         String map = resource("/eurosec/map/osce-area.json"); // read once: it is part of the build
         app.get("/api/map", ctx -> ctx.contentType("application/json").result(map));
@@ -183,11 +190,14 @@ public final class ApiServer implements AutoCloseable {
         app.post("/api/exercises/{id}/actions", this::act);
         app.get("/api/exercises/{id}/journal", this::journal);
         app.get("/api/exercises/{id}/journal/verify", this::verify);
+        app.get("/api/exercises/{id}/journal/key", this::key);
+        app.get("/api/exercises/{id}/journal/head", this::head);
         app.exception(BadInput.class, (e, ctx) -> error(ctx, e.status(), e.field(), e.getMessage()));
         app.exception(org.eurosec.query.QueryException.class, (e, ctx) -> queryError(ctx, e));
-        app.exception(Exercises.JournalUnavailable.class, (e, ctx) -> {
-            LOG.error("503 on {} {}: the journal is unavailable", ctx.method(), route(ctx), e);
-            error(ctx, 503, "journal", e.getMessage());
+        app.exception(StoreUnavailable.class, (e, ctx) -> {
+            LOG.error("503 on {} {}: the store is unavailable", ctx.method(), route(ctx), e);
+            ctx.header("Retry-After", "5");
+            error(ctx, 503, e instanceof Exercises.JournalUnavailable ? "journal" : "store", e.getMessage());
         });
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("500 on {} {}", ctx.method(), route(ctx), e);
@@ -243,9 +253,13 @@ public final class ApiServer implements AutoCloseable {
     }
 
     static void error(Context ctx, int status, String field, String message) {
+        ctx.status(status).contentType("application/json").result(errorBody(status, field, message));
+    }
+
+    static String errorBody(int status, String field, String message) {
         ObjectNode root = ActionCodec.JSON.createObjectNode();
         root.putObject("error").put("status", status).put("field", field).put("message", message);
-        ctx.status(status).contentType("application/json").result(root.toString());
+        return root.toString();
     }
 
     /** The caller: its credential must belong to this exercise. */
@@ -317,10 +331,18 @@ public final class ApiServer implements AutoCloseable {
         if (action instanceof Action.DeadlinePassed) {
             throw new BadInput(403, "kind", "only the exercise clock records a passed deadline");
         }
-        Exercises.Outcome o = exercises.act(w.exercise(), w.actor(), action);
+        String key = ctx.header("Idempotency-Key");
+        Exercises.Answer answer = exercises.act(w.exercise(), w.actor(), action, Optional.ofNullable(key), ApiServer::answer);
+        if (answer.repeated()) {
+            ctx.header("Idempotent-Replayed", "true");
+        }
+        ctx.status(answer.status()).contentType("application/json").result(answer.body());
+    }
+
+    /** The answer to an action: 201 with the entry and its signed receipt, or the rules' refusal. */
+    static Exercises.Answer answer(Exercises.Outcome o) {
         if (o.result() instanceof Mechanism.Refused r) {
-            error(ctx, r.status(), r.field(), r.message());
-            return;
+            return new Exercises.Answer(r.status(), errorBody(r.status(), r.field(), r.message()), false);
         }
         Mechanism.Accepted a = (Mechanism.Accepted) o.result();
         ObjectNode root = ActionCodec.JSON.createObjectNode();
@@ -328,8 +350,36 @@ public final class ApiServer implements AutoCloseable {
         root.put("procedure", a.procedure());
         root.put("summary", a.summary());
         root.put("at", o.at().toString());
-        o.entry().ifPresent(e -> root.put("journal_entry", e.seq()).put("hash", e.hash()));
-        ctx.status(201).contentType("application/json").result(root.toString());
+        o.entry().ifPresent(e -> {
+            root.put("journal_entry", e.seq()).put("hash", e.hash());
+            root.set("receipt", Receipt.of(e).toJson());
+        });
+        return new Exercises.Answer(201, root.toString(), false);
+    }
+
+    private void health(Context ctx) {
+        Optional<String> problem = exercises.health();
+        ObjectNode root = ActionCodec.JSON.createObjectNode();
+        root.put("status", problem.isEmpty() ? "ok" : "unavailable");
+        root.put("store", problem.isEmpty() ? "ok" : problem.get());
+        if (problem.isPresent()) {
+            ctx.header("Retry-After", "5");
+        }
+        ctx.status(problem.isEmpty() ? 200 : 503).contentType("application/json").result(root.toString());
+    }
+
+    private void key(Context ctx) {
+        who(ctx);
+        JournalKey k = exercises.key();
+        ObjectNode root = ActionCodec.JSON.createObjectNode();
+        root.put("algorithm", JournalKey.ALGORITHM).put("key_id", k.id()).put("public_key", k.publicKeyBase64());
+        root.put("signed", "each receipt signs the UTF-8 text 'eurosec-journal-receipt-v1\\n' + exercise + '\\n' + seq + '\\n' + hash");
+        ctx.contentType("application/json").result(root.toString());
+    }
+
+    private void head(Context ctx) {
+        Exercises.Who w = who(ctx);
+        ctx.contentType("application/json").result(exercises.head(w.exercise()).toJson().toString());
     }
 
     private void journal(Context ctx) {
@@ -347,6 +397,9 @@ public final class ApiServer implements AutoCloseable {
                 n.put("body", e.body());
             }
             n.put("prev_hash", e.prevHash()).put("hash", e.hash());
+            if (e.signed()) {
+                n.put("key_id", e.keyId()).put("signature", e.signature());
+            }
         }
         ctx.contentType("application/json").result(out.toString());
     }
@@ -356,7 +409,9 @@ public final class ApiServer implements AutoCloseable {
         if (w.actor() instanceof Actor.Delegation) {
             throw new BadInput(403, "Authorization", "the journal is open to the depositary and observers");
         }
-        List<String> problems = Journal.verify(exercises.journal(w.exercise()));
+        List<Journal.Entry> entries = exercises.journal(w.exercise());
+        List<String> problems = new java.util.ArrayList<>(Journal.verify(entries));
+        problems.addAll(Journal.verifySignatures(entries, exercises.key()));
         ObjectNode root = ActionCodec.JSON.createObjectNode();
         root.put("intact", problems.isEmpty());
         ArrayNode p = root.putArray("problems");
