@@ -10,7 +10,11 @@ import java.util.concurrent.Callable;
 import org.eurosec.load.ArchitectureLoader;
 import org.eurosec.load.EmbeddedData;
 import org.eurosec.load.Problem;
+import org.eurosec.load.SourceMix;
 import org.eurosec.model.Architecture;
+import org.eurosec.model.Instrument;
+import org.eurosec.model.Provenance;
+import org.eurosec.model.Provision;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -31,6 +35,11 @@ final class ValidateCommand implements Callable<Integer> {
     @picocli.CommandLine.Option(names = "--scenarios", paramLabel = "DIR",
             description = "Check the scenario files in DIR instead of the shipped ones.")
     Path scenarios;
+
+    @picocli.CommandLine.Option(names = "--report-unconfirmed",
+            description = {"Also list the instruments whose entry into force is assumed on their signature day",
+                    "(in_force_basis: signature-assumed) and the other facts flagged unconfirmed."})
+    boolean reportUnconfirmed;
 
     @Override
     public Integer call() {
@@ -88,6 +97,25 @@ final class ValidateCommand implements Callable<Integer> {
                 ps.add(pm);
             }
             m.put("problems", ps);
+            if (problems.isEmpty()) {
+                var citations = SourceMix.citations(dir, shown);
+                Map<String, Object> sm = Json.obj();
+                sm.put("citations", citations.size());
+                SourceMix.counts(citations).forEach((k, v) -> sm.put(k.id(), v));
+                m.put("sources", sm);
+                if (reportUnconfirmed) {
+                    List<Object> us = new ArrayList<>();
+                    for (Unconfirmed u : unconfirmed(ArchitectureLoader.load(dir, shown))) {
+                        Map<String, Object> um = Json.obj();
+                        um.put("file", u.file());
+                        um.put("line", u.line());
+                        um.put("id", u.id());
+                        um.put("reason", u.reason());
+                        us.add(um);
+                    }
+                    m.put("unconfirmed", us);
+                }
+            }
             out.print(Json.write(m));
         } else if (options.format == Format.CSV) {
             Table t = new Table("file", "line", "message");
@@ -100,10 +128,50 @@ final class ValidateCommand implements Callable<Integer> {
             out.println(shown + ": ok — " + a.states().size() + " states, " + a.organisations().size() + " organisations ("
                     + spells + " membership spells), " + a.instruments().size() + " instruments (" + provisions
                     + " provisions), " + a.interpretations().size() + " interpretations; covers " + a.coversFrom() + " to " + a.asOf() + more);
+            out.println(shown + ": " + SourceMix.summary(SourceMix.citations(dir, shown)));
+            if (reportUnconfirmed) {
+                List<Unconfirmed> us = unconfirmed(a);
+                long assumed = us.stream().filter(u -> u.reason().startsWith(ASSUMED)).count();
+                out.println(us.size() + " unconfirmed fact(s), " + assumed + " of them an entry into force assumed on the signature day:");
+                us.forEach(u -> out.println(u.file() + ":" + u.line() + ": " + u.id() + ": " + u.reason()));
+            }
         } else {
             problems.forEach(err::println);
             err.println(problems.size() + " problem(s)");
         }
         return problems.isEmpty() ? 0 : 2;
+    }
+
+    private static final String ASSUMED = "in force from its signature day";
+
+    /** One fact flagged unconfirmed, with where it is and why. */
+    record Unconfirmed(String file, int line, String id, String reason) {
+    }
+
+    /**
+     * The instruments whose entry into force is assumed on signature first, then the other
+     * instruments and provisions flagged unconfirmed in the data (a provision of an assumed
+     * instrument is listed only when it is also flagged for a reason of its own).
+     */
+    static List<Unconfirmed> unconfirmed(Architecture a) {
+        List<Unconfirmed> assumed = new ArrayList<>();
+        List<Unconfirmed> other = new ArrayList<>();
+        for (Instrument i : a.instruments().values()) {
+            Provenance p = i.provenance();
+            if (i.inForceAssumed()) {
+                assumed.add(new Unconfirmed(p.file(), p.line(), i.id(), ASSUMED + " " + i.signed().orElseThrow()
+                        + " assumed (in_force_basis: signature-assumed; no date of ratification found)"));
+            } else if (p.unconfirmed()) {
+                other.add(new Unconfirmed(p.file(), p.line(), i.id(), "instrument flagged unconfirmed"));
+            }
+            for (Provision pr : i.provisions()) {
+                boolean own = Boolean.TRUE.equals(pr.params().get("unconfirmed")) || (!i.inForceAssumed() && pr.provenance().unconfirmed());
+                if (own) {
+                    other.add(new Unconfirmed(pr.provenance().file(), pr.provenance().line(), pr.id(), "provision flagged unconfirmed"));
+                }
+            }
+        }
+        assumed.addAll(other);
+        return assumed;
     }
 }

@@ -122,7 +122,7 @@ public final class RegimeApplication {
             spells.add(new Participation(state, Span.from(day), status, at));
         }
         return withInstrument(a, new Instrument(i.id(), i.name(), i.type(), i.legalForce(), i.dimensions(), i.signed(),
-                i.inForce(), i.ended(), new Parties.Listed(List.copyOf(spells)), i.provisions(), i.provenance()));
+                i.inForce(), i.ended(), new Parties.Listed(List.copyOf(spells)), i.provisions(), i.provenance(), i.inForceBasis()));
     }
 
     /** The architecture with an instrument in force from {@code day}. */

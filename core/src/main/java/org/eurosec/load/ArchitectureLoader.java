@@ -30,6 +30,7 @@ import org.eurosec.model.Positions;
 import org.eurosec.model.DefenceTerms;
 import org.eurosec.model.ProvisionParameters;
 import org.eurosec.model.Dimension;
+import org.eurosec.model.InForceBasis;
 import org.eurosec.model.Instrument;
 import org.eurosec.model.Interpretation;
 import org.eurosec.model.LegalForce;
@@ -74,8 +75,10 @@ public final class ArchitectureLoader {
     private static final Set<String> MANDATE_KEYS = Set.of("dimension", "from", "to", "nominal", "source", "note", "unconfirmed");
     private static final Set<String> RULE_KEYS = Set.of("rule", "provision", "source", "note", "unconfirmed");
     private static final Set<String> MEMBER_KEYS = Set.of("state", "from", "to", "status", "source", "note", "unconfirmed");
+    private static final Set<String> ORG_MEMBER_KEYS = Set.of("state", "from", "to", "status", "source", "note", "unconfirmed",
+            "before_statehood");
     private static final Set<String> INSTRUMENT_KEYS = Set.of("id", "name", "type", "legal_force", "dimensions", "signed",
-            "in_force", "ended", "source", "parties", "provisions", "note", "unconfirmed", "depositary");
+            "in_force", "in_force_basis", "ended", "source", "parties", "provisions", "note", "unconfirmed", "depositary");
     private static final Set<String> ORG_PARTIES_KEYS = Set.of("organisation", "note", "source");
     private static final Set<String> PROVISION_KEYS = Set.of("id", "article", "kind", "title", "params", "source", "note",
             "in_force", "ended", "unconfirmed");
@@ -91,6 +94,8 @@ public final class ArchitectureLoader {
 
     private final List<SetParams> setParamChecks = new ArrayList<>();
     private final Set<String> conditions = new java.util.HashSet<>();
+    /** Membership spells flagged {@code before_statehood}: they may start before their state exists. */
+    private final Set<Provenance> beforeStatehood = new java.util.HashSet<>();
     private final List<Ref> conditionRefs = new ArrayList<>();
     private final String displayRoot;
 
@@ -461,7 +466,7 @@ public final class ArchitectureLoader {
             Optional<Rule> decisions = f.node("decisions").flatMap(node -> rule(n, node, what + " decisions"));
             List<Membership> members = new ArrayList<>();
             for (Node item : f.list("members")) {
-                n.fields(item, what + " member", MEMBER_KEYS).ifPresent(mf -> {
+                n.fields(item, what + " member", ORG_MEMBER_KEYS).ifPresent(mf -> {
                     Optional<String> state = mf.requiredString("state");
                     Optional<Span> span = span(n, mf, what + " member " + state.orElse("?"), true);
                     MembershipStatus status = mf.string("status").flatMap(v -> enumValue(n, mf.line("status"),
@@ -469,6 +474,9 @@ public final class ArchitectureLoader {
                     Optional<Provenance> p = provenance(n, mf);
                     state.ifPresent(s -> refs.add(new Ref(Kind.STATE, s, n.file(), mf.line("state"), what + " member")));
                     if (state.isPresent() && span.isPresent() && p.isPresent()) {
+                        if (mf.has("before_statehood") && mf.flag("before_statehood")) {
+                            beforeStatehood.add(p.get());
+                        }
                         members.add(new Membership(state.get(), span.get(), status, p.get()));
                     }
                 });
@@ -544,6 +552,12 @@ public final class ArchitectureLoader {
             if (signed.isPresent() && inForce.isPresent() && inForce.get().isBefore(signed.get())) {
                 n.problem(f.line("in_force"), what + ": in force " + inForce.get() + " before it was signed " + signed.get());
             }
+            Optional<InForceBasis> basis = inForceBasis(n, f, what, signed, political ? Optional.empty() : inForce);
+            if (basis.isPresent() && basis.get() == InForceBasis.SIGNATURE_ASSUMED) {
+                String why = "Entry into force assumed on the signature day " + signed.get()
+                        + " (in_force_basis: signature-assumed, no date of ratification found). ";
+                prov = prov.map(p -> assumed(p, why));
+            }
             Optional<Parties> parties = Optional.empty();
             if (f.node("parties").isEmpty() && partiesOptional) {
                 parties = Optional.of(new Parties.Listed(List.of()));
@@ -566,9 +580,53 @@ public final class ArchitectureLoader {
             if (id.isEmpty() || name.isEmpty() || prov.isEmpty() || force.isEmpty() || parties.isEmpty()) {
                 return Optional.empty();
             }
+            List<Provision> resting = provisions;
+            if (basis.isPresent() && basis.get() == InForceBasis.SIGNATURE_ASSUMED) {
+                String why = "Rests on " + id.get() + ", whose entry into force is assumed on its signature day " + signed.get()
+                        + " (no date of ratification found). ";
+                resting = provisions.stream().map(p -> new Provision(p.id(), p.instrument(), p.article(), p.kind(), p.title(),
+                        p.params(), p.defence(), p.inForce(), p.ended(), assumed(p.provenance(), why))).toList();
+            }
             return Optional.of(new Instrument(id.get(), name.get(), type, force.get(), Collections.unmodifiableSet(dims),
-                    signed, inForce, ended, parties.get(), List.copyOf(provisions), prov.get()));
+                    signed, inForce, ended, parties.get(), List.copyOf(resting), prov.get(), basis));
         });
+    }
+
+    /**
+     * {@code in_force_basis}: required when a binding instrument's {@code in_force} is its
+     * {@code signed} day (why it is in force from its signature), refused otherwise. A political
+     * document takes effect when adopted and needs none ({@code inForce} is passed empty for it).
+     */
+    private static Optional<InForceBasis> inForceBasis(Nodes n, Nodes.Fields f, String what, Optional<LocalDate> signed,
+            Optional<LocalDate> inForce) {
+        boolean onSignature = signed.isPresent() && inForce.isPresent() && signed.get().equals(inForce.get());
+        if (!f.has("in_force_basis")) {
+            if (onSignature) {
+                n.problem(f.line("in_force"), what + ": in_force " + inForce.get() + " is its signed day; say why in"
+                        + " in_force_basis: on-signature (the text or a cited source says it entered into force on signature)"
+                        + " or signature-assumed (no date of ratification found)");
+            }
+            return Optional.empty();
+        }
+        Optional<InForceBasis> basis = f.string("in_force_basis").flatMap(v -> {
+            Optional<InForceBasis> b = InForceBasis.byId(v);
+            if (b.isEmpty()) {
+                n.problem(f.line("in_force_basis"), what + ": unknown in_force_basis '" + v
+                        + "' (on-signature or signature-assumed)");
+            }
+            return b;
+        });
+        if (basis.isPresent() && !onSignature) {
+            n.problem(f.line("in_force_basis"), what + ": in_force_basis is only for a binding instrument in force on its signed day"
+                    + (inForce.isPresent() && signed.isPresent() ? " (in_force " + inForce.get() + ", signed " + signed.get() + ")" : ""));
+            return Optional.empty();
+        }
+        return basis;
+    }
+
+    /** The provenance flagged unconfirmed, its note opened with the reason. */
+    private static Provenance assumed(Provenance p, String why) {
+        return new Provenance(p.source(), p.file(), p.line(), Optional.of(why + p.note().orElse("")), true);
     }
 
     private Optional<Parties> parties(Nodes n, Node node, String what, Optional<Provenance> instrumentProv) {
@@ -936,7 +994,24 @@ public final class ArchitectureLoader {
     private void checkExistence(Map<String, State> states, Map<String, Organisation> orgs, Map<String, Instrument> instruments) {
         for (Organisation o : orgs.values()) {
             for (Membership m : o.members()) {
-                checkWithin(states.get(m.actor()), m.span(), m.provenance(), "membership of " + m.actor() + " in " + o.id());
+                String what = "membership of " + m.actor() + " in " + o.id();
+                State state = states.get(m.actor());
+                if (beforeStatehood.contains(m.provenance()) && state != null && !state.exists().isEmpty()) {
+                    // A founding member before independence (the Ukrainian and Byelorussian SSRs in the UN):
+                    // the spell may start early, but must reach the state's first day and end within its existence.
+                    LocalDate first = state.exists().get(0).span().from();
+                    if (!m.span().from().isBefore(first)) {
+                        problems.add(new Problem(m.provenance().file(), m.provenance().line(), what + ": before_statehood, but "
+                                + m.actor() + " already exists on " + m.span().from()));
+                    } else if (!m.span().contains(first)) {
+                        problems.add(new Problem(m.provenance().file(), m.provenance().line(), what + ": before_statehood, but the spell"
+                                + " ends before " + m.actor() + " exists (from " + first + ")"));
+                    } else {
+                        checkWithin(state, new Span(first, m.span().to()), m.provenance(), what);
+                    }
+                    continue;
+                }
+                checkWithin(state, m.span(), m.provenance(), what);
             }
         }
         for (Instrument i : instruments.values()) {

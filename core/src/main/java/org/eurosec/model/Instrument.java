@@ -17,7 +17,20 @@ public record Instrument(
         Optional<LocalDate> ended,
         Parties parties,
         List<Provision> provisions,
-        Provenance provenance) {
+        Provenance provenance,
+        Optional<InForceBasis> inForceBasis) {
+
+    /** An instrument whose entry into force needs no {@code in_force_basis} (not on its signature day). */
+    public Instrument(String id, String name, String type, LegalForce legalForce, Set<Dimension> dimensions,
+            Optional<LocalDate> signed, Optional<LocalDate> inForce, Optional<LocalDate> ended, Parties parties,
+            List<Provision> provisions, Provenance provenance) {
+        this(id, name, type, legalForce, dimensions, signed, inForce, ended, parties, provisions, provenance, Optional.empty());
+    }
+
+    /** True when the entry into force is the signature day for want of a ratification date. */
+    public boolean inForceAssumed() {
+        return inForceBasis.filter(b -> b == InForceBasis.SIGNATURE_ASSUMED).isPresent();
+    }
 
     /**
      * The days on which the instrument is in force, if it ever was. A political document has no

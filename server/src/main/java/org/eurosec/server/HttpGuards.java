@@ -40,6 +40,8 @@ final class HttpGuards {
      * the server's threads, so {@code /api/health}, the page and every GET keep answering.
      */
     static final int BODIES_AT_ONCE = 64;
+    /** How long a request waits for its turn to send its body before a 503 (a crowd of honest voters waits; only a flood is refused). */
+    static final int BODY_WAIT_SECONDS = 10;
     private static final java.util.concurrent.Semaphore RECEIVING = new java.util.concurrent.Semaphore(BODIES_AT_ONCE);
 
     private HttpGuards() {
@@ -72,7 +74,7 @@ final class HttpGuards {
      */
     static String body(Context ctx, int max) {
         try {
-            if (!RECEIVING.tryAcquire(1, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!RECEIVING.tryAcquire(BODY_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
                 ctx.header("Retry-After", "1");
                 throw new BadInput(503, "body", "too many requests are sending their bodies at once; retry in a moment");
             }
