@@ -91,7 +91,8 @@ final class AnalysisRoutes {
         if (q.containsKey("scenario")) {
             throw new BadInput(400, "scenario", "POST sends the scenario file as the body; use GET to name a shipped scenario");
         }
-        String body = ctx.body();
+        HttpGuards.contentType(ctx, "application/yaml", "application/x-yaml", "text/yaml", "text/plain");
+        String body = HttpGuards.body(ctx, ApiServer.MAX_BODY);
         if (body.isBlank()) {
             throw new BadInput(400, "body", "send a scenario file (YAML) as the body");
         }
