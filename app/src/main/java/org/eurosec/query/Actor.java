@@ -55,7 +55,7 @@ public final class Actor {
     }
 
     /** A COW number and, unless it holds for all time, the span it holds in. */
-    public record CodeView(int ccode, @JsonUnwrapped SpanView span) {
+    public record CodeView(int ccode, @JsonInclude(JsonInclude.Include.NON_NULL) @JsonUnwrapped SpanView span) {
     }
 
     /** A span of days with the source that dates it. */
