@@ -20,7 +20,7 @@ public final class Common {
     }
 
     /** The answer for a day the data does not cover: three-valued, never "no". */
-    public record UnknownDay(LocalDate asOf, boolean known, String message) implements Coverage.View, Positions.View {
+    public record UnknownDay(LocalDate asOf, boolean known, String message) implements Coverage.View, Veto.View, Actors.View, Positions.View {
         public UnknownDay(LocalDate asOf, String message) {
             this(asOf, false, message);
         }

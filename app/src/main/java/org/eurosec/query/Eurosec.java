@@ -64,6 +64,34 @@ public final class Eurosec {
         return Coverage.answer(this, q);
     }
 
+    public Veto.View veto(Veto.Query q) {
+        return Veto.answer(this, q);
+    }
+
+    public Actors.View actors(Actors.Query q) {
+        return Actors.answer(this, q);
+    }
+
+    public Actor.View actor(Actor.Query q) {
+        return Actor.answer(this, q);
+    }
+
+    public Regimes.View regimes(Regimes.Query q) {
+        return Regimes.answer(this, q);
+    }
+
+    public RegimeShow.View regimeShow(RegimeShow.Query q) {
+        return RegimeShow.answer(this, q);
+    }
+
+    public Interpretations.View interpretations(Interpretations.Query q) {
+        return Interpretations.answer(this, q);
+    }
+
+    public ScenarioList.View scenarios(ScenarioList.Query q) {
+        return ScenarioList.answer(this, q);
+    }
+
     public Blocs.View blocs(Blocs.Query q) {
         return Blocs.answer(this, q);
     }

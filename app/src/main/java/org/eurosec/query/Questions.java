@@ -74,6 +74,24 @@ public final class Questions {
                 params(DATE, Param.query("regime", Type.STRING, "the regime id (default status-quo)"), ALL, EXCLUDE,
                         Param.query("state", Type.LIST, "only these states, comma-separated"), INTERPRETATION),
                 Coverage.View.class, (e, p) -> e.coverage(Coverage.Query.of(p))));
+        q.add(new Question("/api/veto", "Who may block an accession, and under which provision.",
+                params(Param.required("applicant", Type.STRING, "the state asking to join, e.g. GEO"),
+                        Param.required("organisation", Type.STRING, "the organisation, e.g. nato"), DATE,
+                        Param.query("regime", Type.STRING, "the regime id (default status-quo)"), INTERPRETATION),
+                Veto.View.class, (e, p) -> e.veto(Veto.Query.of(p))));
+        q.add(new Question("/api/actors", "The states and organisations that exist on a day, with their codes and memberships that day.",
+                params(DATE, EXCLUDE), Actors.View.class, (e, p) -> e.actors(Actors.Query.of(p))));
+        q.add(new Question("/api/actors/{id}", "One state (codes, existence, memberships and participations with sources, coverage periods) "
+                + "or one organisation (rules and members).", params(Param.path("id", "a state id (e.g. UKR) or an organisation id (e.g. nato)")),
+                Actor.View.class, (e, p) -> e.actor(Actor.Query.of(p))));
+        q.add(new Question("/api/regimes", "The regimes: id, name, instruments.", params(), Regimes.View.class,
+                (e, p) -> e.regimes(Regimes.Query.of(p))));
+        q.add(new Question("/api/regimes/{id}", "One regime's instruments, provisions and parameters with sources.",
+                params(Param.path("id", "a regime id, e.g. est-2009")), RegimeShow.View.class, (e, p) -> e.regimeShow(RegimeShow.Query.of(p))));
+        q.add(new Question("/api/interpretations", "The named interpretations and their options.", params(), Interpretations.View.class,
+                (e, p) -> e.interpretations(Interpretations.Query.of(p))));
+        q.add(new Question("/api/scenarios", "The shipped scenarios.", params(), ScenarioList.View.class,
+                (e, p) -> e.scenarios(ScenarioList.Query.of(p))));
         q.add(new Question("/api/blocs", "The blocs drawn by binding ties on a day, per regime: systems, blocs, the buffer of states tied to no one.",
                 Worlds.params(true, Param.query("ties", Type.STRING, "defence (default) or security-treaty: which links count as a tie")),
                 Blocs.View.class, (e, p) -> e.blocs(Blocs.Query.of(p))));

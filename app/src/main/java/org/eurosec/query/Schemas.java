@@ -3,6 +3,7 @@ package org.eurosec.query;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import java.lang.reflect.Method;
@@ -71,7 +72,7 @@ public final class Schemas {
             return nullable(obj("type", "string")); // a view writes null for a text it does not have (an article, a scope)
         }
         if (c == LocalDate.class) {
-            return obj("type", "string", "format", "date");
+            return nullable(obj("type", "string", "format", "date")); // null for the end of a span still open
         }
         if (c == boolean.class) {
             return obj("type", "boolean");
@@ -134,8 +135,12 @@ public final class Schemas {
         List<String> required = new ArrayList<>();
         JsonInclude classInclude = c.getAnnotation(JsonInclude.class);
         for (RecordComponent rc : c.getRecordComponents()) {
-            if (rc.isAnnotationPresent(JsonIgnore.class) || rc.getAccessor().isAnnotationPresent(JsonIgnore.class)) {
-                continue; // kept for the command line's listings, never written
+            if (annotation(rc, JsonIgnore.class) != null) {
+                continue; // in the view for the command line's text, not in the JSON
+            }
+            if (annotation(rc, JsonUnwrapped.class) != null) {
+                unwrap(rc, props, required);
+                continue;
             }
             JsonProperty named = rc.getAnnotation(JsonProperty.class);
             if (named == null && rc.getAccessor().getAnnotation(JsonProperty.class) != null) {
@@ -160,6 +165,26 @@ public final class Schemas {
         }
         out.put("additionalProperties", false);
         return out;
+    }
+
+    private static <A extends java.lang.annotation.Annotation> A annotation(RecordComponent rc, Class<A> type) {
+        A a = rc.getAnnotation(type);
+        return a != null ? a : rc.getAccessor().getAnnotation(type);
+    }
+
+    /**
+     * A component written unwrapped: its record's properties stand among the outer record's; they
+     * are required only where the inner record requires them and the component itself is never
+     * left out ({@code @JsonInclude(NON_NULL)} on it: it may be absent, and its properties with it).
+     */
+    @SuppressWarnings("unchecked")
+    private void unwrap(RecordComponent rc, Map<String, Object> props, List<String> required) {
+        Map<String, Object> inner = define(rc.getType());
+        props.putAll((Map<String, Object>) inner.get("properties"));
+        JsonInclude inc = annotation(rc, JsonInclude.class);
+        if (inc == null || inc.value() == JsonInclude.Include.ALWAYS || inc.value() == JsonInclude.Include.USE_DEFAULTS) {
+            required.addAll((List<String>) inner.getOrDefault("required", List.of()));
+        }
     }
 
     private static Map<String, Object> nullable(Map<String, Object> s) {

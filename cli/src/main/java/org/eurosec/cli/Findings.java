@@ -3,6 +3,7 @@ package org.eurosec.cli;
 import java.util.List;
 import java.util.Map;
 import org.eurosec.engine.Finding;
+import org.eurosec.query.Common.FindingView;
 
 /** How a finding is shown: one table row, or one JSON object with its explanation tree. */
 final class Findings {
@@ -18,6 +19,13 @@ final class Findings {
         t.row(f.event() == 0 ? "-" : f.event(), f.effect().id(), f.provision().orElse("-"), f.legalForce().map(l -> l.id()).orElse("-"), actors(f.actors()),
                 f.by().map(Object::toString).orElse(""), f.quorum().isPresent() ? String.valueOf(f.quorum().getAsInt()) : "",
                 f.text() + (f.dependsOnUnconfirmed() ? " [rests on UNCONFIRMED values]" : ""));
+    }
+
+    /** The same row from the application layer's view of a finding. */
+    static void row(Table t, FindingView f) {
+        t.row(f.event() == 0 ? "-" : f.event(), f.effect(), f.provision() != null ? f.provision() : "-", f.legalForce() != null ? f.legalForce() : "-",
+                actors(f.actors()), f.by() != null ? f.by() : "", f.quorum() != null ? String.valueOf(f.quorum()) : "",
+                f.text() + (f.dependsOnUnconfirmed().isEmpty() ? "" : " [rests on UNCONFIRMED values]"));
     }
 
     /** Up to six actors by id, then a count. */

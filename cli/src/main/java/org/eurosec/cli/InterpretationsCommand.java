@@ -1,12 +1,8 @@
 package org.eurosec.cli;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.eurosec.model.Architecture;
-import org.eurosec.model.Interpretation;
+import org.eurosec.query.Interpretations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -24,32 +20,19 @@ final class InterpretationsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Architecture a = options.architecture();
+        Interpretations.View view = options.eurosec().interpretations(new Interpretations.Query());
         PrintWriter out = spec.commandLine().getOut();
         Table t = new Table("interpretation", "option", "default", "description");
-        List<Object> json = new ArrayList<>();
-        for (Interpretation i : a.interpretations().values()) {
-            Map<String, Object> m = Json.obj();
-            m.put("id", i.id());
-            m.put("question", i.question());
-            m.put("default", i.defaultOption());
-            List<Object> opts = new ArrayList<>();
-            for (Interpretation.Option o : i.options()) {
+        for (Interpretations.Row i : view.interpretations()) {
+            for (Interpretations.OptionView o : i.options()) {
                 t.row(i.id(), o.id(), o.id().equals(i.defaultOption()) ? "yes" : "", o.description());
-                Map<String, Object> om = Json.obj();
-                om.put("id", o.id());
-                om.put("description", o.description());
-                opts.add(om);
             }
-            m.put("options", opts);
-            m.put("source", i.provenance().source());
-            json.add(m);
         }
         switch (options.format) {
-            case JSON -> out.print(Json.write(json));
+            case JSON -> out.print(org.eurosec.query.Json.write(view));
             case CSV -> out.print(t.csv());
             default -> {
-                for (Interpretation i : a.interpretations().values()) {
+                for (Interpretations.Row i : view.interpretations()) {
                     out.println(i.id() + ": " + i.question());
                 }
                 out.println();

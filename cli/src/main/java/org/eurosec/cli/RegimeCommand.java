@@ -6,11 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.eurosec.model.Architecture;
-import org.eurosec.model.Interpretation;
-import org.eurosec.model.ProvisionKind;
-import org.eurosec.model.Provision;
-import org.eurosec.model.Regime;
+import org.eurosec.query.Common.ProvisionView;
+import org.eurosec.query.RegimeShow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -44,111 +41,66 @@ final class RegimeCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Architecture a = options.architecture();
-            Regime r = options.regime(options.regimes(a), id);
+            RegimeShow.View r = options.eurosec().regimeShow(new RegimeShow.Query(id));
             PrintWriter out = spec.commandLine().getOut();
-            Table params = new Table("parameter", "value", "unconfirmed", "used_by", "source");
-            List<Object> jsonParams = new ArrayList<>();
-            for (Regime.Parameter p : r.parameters().values()) {
-                List<String> users = r.parameterUse().entrySet().stream().filter(e -> e.getValue().containsValue(p.name()))
-                        .map(Map.Entry::getKey).toList();
-                params.row(p.name(), p.value(), p.unconfirmed() ? "UNCONFIRMED" : "", String.join(" ", users), p.provenance().source());
-                Map<String, Object> m = Json.obj();
-                m.put("name", p.name());
-                m.put("value", p.value());
-                m.put("unconfirmed", p.unconfirmed());
-                m.put("used_by", users);
-                jsonParams.add(Json.provenance(m, p.provenance()));
-            }
-            Table provisions = new Table("provision", "kind", "params", "title");
-            List<Object> jsonInstruments = new ArrayList<>();
-            for (Regime.Hypothetical h : r.instruments()) {
-                List<Object> jp = new ArrayList<>();
-                for (Provision p : h.instrument().provisions()) {
-                    provisions.row(p.id(), p.kind().id(), p.params().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                            .collect(Collectors.joining(" ")) + (p.unconfirmed() ? " [UNCONFIRMED]" : ""), p.title());
-                    jp.add(Json.provision(p, java.util.Optional.empty()));
-                }
-                Map<String, Object> m = Json.obj();
-                m.put("id", h.instrument().id());
-                m.put("name", h.instrument().name());
-                m.put("legal_force", h.instrument().legalForce().id());
-                m.put("dimensions", h.instrument().dimensions().stream().map(d -> d.id()).toList());
-                m.put("takes_effect", h.takesEffect().id());
-                m.put("eligible_states", h.eligible().osceParticipants() ? List.of("osce-participants") : h.eligible().states());
-                m.put("eligible_organisations", h.eligible().organisations());
-                m.put("provisions", jp);
-                jsonInstruments.add(Json.provenance(m, h.instrument().provenance()));
-            }
-            List<Object> jsonInterpretations = new ArrayList<>();
-            List<String> interpretationLines = new ArrayList<>();
-            for (Interpretation i : r.interpretations()) {
-                interpretationLines.add(i.id() + " (default " + i.defaultOption() + "): " + i.question());
-                i.options().forEach(o -> interpretationLines.add("  " + o.id() + ": " + o.description()));
-                Map<String, Object> m = Json.obj();
-                m.put("id", i.id());
-                m.put("question", i.question());
-                m.put("default", i.defaultOption());
-                m.put("options", i.options().stream().map(Interpretation.Option::id).toList());
-                jsonInterpretations.add(m);
-            }
-            List<Object> jsonPrecedence = new ArrayList<>();
-            List<String> precedenceLines = new ArrayList<>();
-            for (Regime.Precedence p : r.precedence()) {
-                List<String> over = new ArrayList<>(p.over());
-                p.overKinds().stream().map(ProvisionKind::id).map(k -> "every " + k + " provision").forEach(over::add);
-                precedenceLines.add(p.question() + ": " + p.prevails() + " prevails over " + String.join(", ", over));
-                Map<String, Object> m = Json.obj();
-                m.put("question", p.question());
-                m.put("prevails", p.prevails());
-                m.put("over", p.over());
-                m.put("over_kinds", p.overKinds().stream().map(ProvisionKind::id).toList());
-                jsonPrecedence.add(Json.provenance(m, p.provenance()));
-            }
             switch (options.format) {
-                case JSON -> {
-                    Map<String, Object> m = Json.obj();
-                    m.put("id", r.id());
-                    m.put("name", r.name());
-                    m.put("summary", r.summary());
-                    m.put("instruments", jsonInstruments);
-                    m.put("parameters", jsonParams);
-                    m.put("interpretations", jsonInterpretations);
-                    m.put("precedence", jsonPrecedence);
-                    out.print(Json.write(Json.provenance(m, r.provenance())));
-                }
-                case CSV -> out.print(provisions.csv());
+                case JSON -> out.print(org.eurosec.query.Json.write(r));
+                case CSV -> out.print(provisions(r).csv());
                 default -> {
                     out.println(r.name() + " (" + r.id() + ")");
                     out.println(r.summary());
-                    out.println("source <" + r.provenance().source() + ">");
-                    for (Regime.Hypothetical h : r.instruments()) {
-                        out.println("instrument " + h.instrument().id() + " (" + h.instrument().legalForce().id() + "): takes effect "
-                                + h.takesEffect().id() + "; eligible: " + (h.eligible().osceParticipants() ? "the CSCE/OSCE participating States"
-                                : String.join(" ", h.eligible().states())) + (h.eligible().organisations().isEmpty() ? ""
-                                : " and " + String.join(", ", h.eligible().organisations())));
+                    out.println("source <" + r.sourced().source() + ">");
+                    for (RegimeShow.InstrumentView h : r.instruments()) {
+                        out.println("instrument " + h.id() + " (" + h.legalForce() + "): takes effect " + h.takesEffect() + "; eligible: "
+                                + (h.openToParticipants() ? "the CSCE/OSCE participating States" : String.join(" ", h.eligibleStates()))
+                                + (h.eligibleOrganisations().isEmpty() ? "" : " and " + String.join(", ", h.eligibleOrganisations())));
                     }
                     if (!r.instruments().isEmpty()) {
                         out.println();
-                        out.print(provisions.text());
+                        out.print(provisions(r).text());
                     }
-                    if (!params.isEmpty()) {
+                    if (!r.parameters().isEmpty()) {
+                        Table params = new Table("parameter", "value", "unconfirmed", "used_by", "source");
+                        r.parameters().forEach(p -> params.row(p.name(), p.value(), p.unconfirmed() ? "UNCONFIRMED" : "", String.join(" ", p.usedBy()),
+                                p.source()));
                         out.println();
                         out.print(params.text());
                     }
-                    if (!interpretationLines.isEmpty()) {
+                    if (!r.interpretations().isEmpty()) {
                         out.println();
                         out.println("interpretations:");
-                        interpretationLines.forEach(l -> out.println("  " + l));
+                        for (RegimeShow.InterpretationView i : r.interpretations()) {
+                            out.println("  " + i.id() + " (default " + i.defaultOption() + "): " + i.question());
+                            for (int k = 0; k < i.options().size(); k++) {
+                                out.println("    " + i.options().get(k) + ": " + i.descriptions().get(k));
+                            }
+                        }
                     }
-                    if (!precedenceLines.isEmpty()) {
+                    if (!r.precedence().isEmpty()) {
                         out.println();
                         out.println("precedence:");
-                        precedenceLines.forEach(l -> out.println("  " + l));
+                        for (RegimeShow.PrecedenceView p : r.precedence()) {
+                            List<String> over = new ArrayList<>(p.over());
+                            p.overKinds().stream().map(k -> "every " + k + " provision").forEach(over::add);
+                            out.println("  " + p.question() + ": " + p.prevails() + " prevails over " + String.join(", ", over));
+                        }
                     }
                 }
             }
             return 0;
+        }
+
+        /** Every provision of the regime's instruments: id, kind, its parameters as key=value, its title. */
+        private static Table provisions(RegimeShow.View r) {
+            Table t = new Table("provision", "kind", "params", "title");
+            for (RegimeShow.InstrumentView h : r.instruments()) {
+                for (ProvisionView p : h.provisions()) {
+                    Map<?, ?> params = p.params() instanceof Map<?, ?> m ? m : Map.of();
+                    t.row(p.id(), p.kind(), params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "))
+                            + (p.unconfirmed() ? " [UNCONFIRMED]" : ""), p.title());
+                }
+            }
+            return t;
         }
     }
 }

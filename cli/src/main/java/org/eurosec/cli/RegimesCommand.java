@@ -1,12 +1,7 @@
 package org.eurosec.cli;
 
-import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.eurosec.model.Architecture;
-import org.eurosec.model.Regime;
+import org.eurosec.query.Regimes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -25,25 +20,13 @@ final class RegimesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Architecture a = options.architecture();
-        Map<String, Regime> regimes = options.regimes(a);
-        PrintWriter out = spec.commandLine().getOut();
+        Regimes.View view = options.eurosec().regimes(new Regimes.Query());
         Table t = new Table("id", "instruments", "parameters", "unconfirmed", "name");
-        List<Object> json = new ArrayList<>();
-        for (Regime r : regimes.values()) {
-            long unconfirmed = r.parameters().values().stream().filter(Regime.Parameter::unconfirmed).count();
-            List<String> ids = r.instruments().stream().map(h -> h.instrument().id()).toList();
-            t.row(r.id(), ids.isEmpty() ? "(history only)" : String.join(" ", ids), r.parameters().size(), unconfirmed, r.name());
-            Map<String, Object> m = Json.obj();
-            m.put("id", r.id());
-            m.put("name", r.name());
-            m.put("summary", r.summary());
-            m.put("instruments", ids);
-            m.put("parameters", r.parameters().size());
-            m.put("unconfirmed_parameters", unconfirmed);
-            json.add(Json.provenance(m, r.provenance()));
+        for (Regimes.Row r : view.regimes()) {
+            t.row(r.id(), r.instruments().isEmpty() ? "(history only)" : String.join(" ", r.instruments()), r.parameters(), r.unconfirmedParameters(),
+                    r.name());
         }
-        t.print(options.format, out, json);
+        t.print(options.format, spec.commandLine().getOut(), view);
         return 0;
     }
 }

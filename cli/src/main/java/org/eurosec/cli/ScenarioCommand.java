@@ -40,25 +40,10 @@ final class ScenarioCommand implements Runnable {
 
         @Override
         public Integer call() {
-            org.eurosec.model.Architecture a = options.architecture();
-            java.util.Map<String, org.eurosec.model.Regime> regimes = options.regimes(a);
+            org.eurosec.query.ScenarioList.View view = options.eurosec().scenarios(new org.eurosec.query.ScenarioList.Query());
             Table t = new Table("file", "date", "regimes", "events", "name");
-            List<Object> json = new ArrayList<>();
-            for (String file : ScenarioFiles.shipped()) {
-                Scenario s = ScenarioFiles.load(Path.of(file), a, regimes);
-                List<String> columns = s.regimes().stream().map(Scenario.RegimeRun::label).toList();
-                t.row(file, s.date(), String.join(",", columns), s.events().size(), s.name());
-                java.util.Map<String, Object> m = Json.obj();
-                m.put("file", file);
-                m.put("id", file.substring(0, file.length() - ".yaml".length()));
-                m.put("name", s.name());
-                m.put("description", s.description().strip());
-                m.put("date", s.date().toString());
-                m.put("regimes", columns);
-                m.put("events", s.events().size());
-                json.add(m);
-            }
-            t.print(options.format, spec.commandLine().getOut(), json);
+            view.scenarios().forEach(s -> t.row(s.file(), s.date(), String.join(",", s.regimes()), s.events(), s.name()));
+            t.print(options.format, spec.commandLine().getOut(), view);
             return 0;
         }
     }

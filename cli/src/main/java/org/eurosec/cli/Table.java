@@ -91,10 +91,13 @@ final class Table {
         sb.append("\r\n");
     }
 
-    /** Prints a listing in the chosen format: {@code json} as JSON, or this table as CSV or text. */
+    /**
+     * Prints a listing in the chosen format: {@code json} (a view of the application layer, or a
+     * tree of maps) as JSON, or this table as CSV or text.
+     */
     void print(Format format, java.io.PrintWriter out, Object json) {
         switch (format) {
-            case JSON -> out.print(Json.write(json));
+            case JSON -> out.print(org.eurosec.query.Json.write(json));
             case CSV -> out.print(csv());
             default -> out.print(text());
         }

@@ -77,8 +77,21 @@ class AnalysisApiTest {
             {"/api/levels?scenario=est-cis-csto-only", "levels --scenario est-cis-csto-only.yaml"},
             {"/api/overlap?date=2009-12-01&with_nominal=true", "overlap --date 2009-12-01 --with-nominal"},
             {"/api/timeline?from=1990&to=1995&on=06-30", "timeline --from 1990 --to 1995 --on 06-30"},
+            {"/api/veto?applicant=POL&organisation=nato&date=2009-12-01", "veto --applicant POL --organisation nato --date 2009-12-01"},
+            {"/api/veto?applicant=UKR&organisation=nato&date=2009-12-01&regime=esd-west&interpretation=inactive-membership=active-only",
+                "veto --applicant UKR --organisation nato --date 2009-12-01 --regime esd-west -I inactive-membership=active-only"},
+            {"/api/veto?applicant=GEO&organisation=nato&date=1800-01-01", "veto --applicant GEO --organisation nato --date 1800-01-01"},
+            {"/api/actors", "actors"},
+            {"/api/actors?date=1995-06-01&exclude=microstate", "actors --date 1995-06-01 --exclude microstate"},
+            {"/api/actors?date=1800-01-01", "actors --date 1800-01-01"},
             {"/api/actors/UKR", "actor UKR"},
+            {"/api/actors/nato", "actor nato"},
+            {"/api/actors/deu", "actor DEU"},
+            {"/api/regimes", "regimes"},
             {"/api/regimes/est-2009", "regime show est-2009"},
+            {"/api/regimes/status-quo", "regime show status-quo"},
+            {"/api/interpretations", "interpretations"},
+            {"/api/scenarios", "scenario list"},
             {"/api/compare?scenario=georgia-nato-2009&regimes=status-quo,esd-west",
                 "compare georgia-nato-2009.yaml --regimes status-quo,esd-west"},
             {"/api/coverage?date=1950-06-01&all=true&interpretation=adversary-specific-guarantees=general-only",
@@ -243,8 +256,11 @@ class AnalysisApiTest {
         assertThat(date.status()).isEqualTo(400);
         assertThat(date.json().at("/error/field").asText()).isEqualTo("date");
         assertThat(date.json().at("/error/message").asText()).isEqualTo("Invalid value for parameter 'date': '2009-13-01' is not a date (YYYY-MM-DD)");
+        // An id that names nothing is a 404 naming the parameter, the kind and the id (and, when short, the known ones).
         Reply regime = get("/api/veto?applicant=GEO&organisation=nato&regime=no-such");
-        assertThat(regime.status()).isEqualTo(400);
+        assertThat(regime.status()).isEqualTo(404);
+        assertThat(regime.json().at("/error/field").asText()).isEqualTo("regime");
+        assertThat(regime.json().at("/error/kind").asText()).isEqualTo("regime");
         assertThat(regime.json().at("/error/message").asText()).contains("est-2009");
         // An option the route does not expose cannot be smuggled in as a value or a parameter.
         assertThat(get("/api/coverage?date=--data=/etc").status()).isEqualTo(400);
@@ -266,7 +282,7 @@ class AnalysisApiTest {
         Reply absent = get("/api/veto?applicant=GEO&organisation=nato&date=1985-01-01");
         assertThat(absent.status()).isEqualTo(400);
         assertThat(absent.json().at("/error/field").asText()).isEqualTo("applicant");
-        assertThat(absent.json().at("/error/message").asText()).isEqualTo("applicant: GEO does not exist on 1985-01-01");
+        assertThat(absent.json().at("/error/message").asText()).isEqualTo("GEO does not exist on 1985-01-01");
         Reply noScenario = get("/api/compare");
         assertThat(noScenario.status()).isEqualTo(400);
         assertThat(noScenario.json().at("/error/field").asText()).isEqualTo("scenario");
@@ -275,6 +291,33 @@ class AnalysisApiTest {
         Reply early = get("/api/coverage?date=1900-01-01");
         assertThat(early.status()).isEqualTo(200);
         assertThat(early.json().get("known").asBoolean()).isFalse();
+    }
+
+    @Test
+    void anUnknownActorOrRegimeIsA404NamingTheIdAndItsKind() throws Exception {
+        String[][] cases = {{"/api/actors/ZZZ", "actor", "ZZZ"}, {"/api/regimes/nope", "regime", "nope"}};
+        for (String[] c : cases) {
+            Reply r = get(c[0]);
+            assertThat(r.status()).as(c[0]).isEqualTo(404);
+            assertThat(r.type()).startsWith("application/json");
+            JsonNode error = r.json().get("error");
+            assertThat(error.get("status").asInt()).isEqualTo(404);
+            assertThat(error.get("field").asText()).isEqualTo("id");
+            assertThat(error.get("kind").asText()).isEqualTo(c[1]);
+            assertThat(error.get("id").asText()).isEqualTo(c[2]);
+            assertThat(error.get("message").asText()).contains("'" + c[2] + "'");
+        }
+        // The command line says the same in one line and exits 2.
+        CliTest.Run actor = CliTest.run("actor", "ZZZ");
+        assertThat(actor.code()).isEqualTo(2);
+        assertThat(actor.err().strip()).isEqualTo("eurosec: " + get("/api/actors/ZZZ").json().at("/error/message").asText());
+        CliTest.Run regime = CliTest.run("regime", "show", "nope");
+        assertThat(regime.code()).isEqualTo(2);
+        assertThat(regime.err()).startsWith("eurosec: unknown regime 'nope' (known: ");
+        // A route without parameters refuses one.
+        Reply extra = get("/api/regimes?date=2009-12-01");
+        assertThat(extra.status()).isEqualTo(400);
+        assertThat(extra.json().at("/error/field").asText()).isEqualTo("date");
     }
 
     @Test
