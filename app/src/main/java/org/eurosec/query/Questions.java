@@ -74,6 +74,11 @@ public final class Questions {
                 params(DATE, Param.query("regime", Type.STRING, "the regime id (default status-quo)"), ALL, EXCLUDE,
                         Param.query("state", Type.LIST, "only these states, comma-separated"), INTERPRETATION),
                 Coverage.View.class, (e, p) -> e.coverage(Coverage.Query.of(p))));
+        q.add(new Question("/api/compare", "A shipped scenario under several regimes side by side, each row marking whether the regimes disagree "
+                + "(POST a scenario file to compare your own).",
+                params(Param.required("scenario", Type.STRING, "the id of a shipped scenario (see /api/scenarios)"),
+                        Param.query("regimes", Type.LIST, "regime ids, comma-separated (default: the scenario's own)"), INTERPRETATION),
+                Compare.View.class, (e, p) -> e.compare(Compare.Query.of(p))));
         return List.copyOf(q);
     }
 }

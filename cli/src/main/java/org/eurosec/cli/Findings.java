@@ -20,6 +20,12 @@ final class Findings {
                 f.text() + (f.dependsOnUnconfirmed() ? " [rests on UNCONFIRMED values]" : ""));
     }
 
+    static void row(Table t, org.eurosec.query.Common.FindingView f) {
+        t.row(f.event() == 0 ? "-" : f.event(), f.effect(), f.provision() == null ? "-" : f.provision(), f.legalForce() == null ? "-" : f.legalForce(),
+                actors(f.actors()), f.by() == null ? "" : f.by(), f.quorum() == null ? "" : String.valueOf(f.quorum()),
+                f.text() + (f.dependsOnUnconfirmed().isEmpty() ? "" : " [rests on UNCONFIRMED values]"));
+    }
+
     /** Up to six actors by id, then a count. */
     static String actors(List<String> actors) {
         if (actors.size() <= 6) {
