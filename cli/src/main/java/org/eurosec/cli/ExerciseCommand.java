@@ -96,6 +96,12 @@ final class ExerciseCommand implements Runnable {
                     m.put("regime", regime);
                     m.put("rules", c.state().rules().describe());
                     m.put("credentials", c.tokens());
+                    Map<String, Object> k = Json.obj();
+                    k.put("algorithm", org.eurosec.store.JournalKey.ALGORITHM);
+                    k.put("key_id", db.key().id());
+                    k.put("public_key", db.key().publicKeyBase64());
+                    m.put("journal_key", k);
+                    m.put("receipt", c.receipt().toJson());
                     out.print(Json.write(m));
                     return 0;
                 }
@@ -108,6 +114,13 @@ final class ExerciseCommand implements Runnable {
                 Table t = new Table("actor", "credential");
                 c.tokens().forEach(t::row);
                 out.print(options.format == Format.CSV ? t.csv() : t.text());
+                if (options.format != Format.CSV) {
+                    out.println();
+                    out.println("journal key (Ed25519; every accepted action's receipt is signed with it; keep your receipts):");
+                    out.println("  key_id " + db.key().id());
+                    out.println("  public " + db.key().publicKeyBase64());
+                    out.println("receipt of the creation: " + c.receipt().toJson());
+                }
                 return 0;
             }
         }

@@ -1,19 +1,28 @@
 package org.eurosec.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.eurosec.store.BadInput;
 import org.eurosec.store.Database;
+import org.eurosec.store.ActionCodec;
 import org.eurosec.store.Journal;
+import org.eurosec.store.JournalKey;
+import org.eurosec.store.Receipt;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "journal", mixinStandardHelpOptions = true, description = "Read or verify an exercise's hash-chained journal.",
+@Command(name = "journal", mixinStandardHelpOptions = true, description = "Read or verify an exercise's hash-chained, signed journal.",
         subcommands = {JournalCommand.Verify.class, JournalCommand.Show.class})
 final class JournalCommand implements Runnable {
 
@@ -35,7 +44,10 @@ final class JournalCommand implements Runnable {
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = "Check the hash chain: names every edited, removed or reordered entry. Exit 4 when the journal is not intact.")
+            description = {"Check the hash chain and the entries' signatures: names every edited, removed, inserted or reordered entry.",
+                    "With --receipts, also check receipts a delegation kept (JSON lines, as the API gave them): an entry missing,",
+                    "changed or moved since it was acknowledged is named, even if the whole chain was recomputed or cut short.",
+                    "Exit 4 when the journal is not intact or a receipt is not honoured."})
     static final class Verify implements Callable<Integer> {
         @Mixin
         Options options;
@@ -47,28 +59,69 @@ final class JournalCommand implements Runnable {
         @Parameters(paramLabel = "EXERCISE")
         String id;
 
+        @Option(names = "--receipts", paramLabel = "FILE",
+                description = "Receipts to hold the journal to: one JSON object a line ({\"exercise\", \"seq\", \"hash\", \"signature\", \"key_id\"}, or a whole 201 answer).")
+        Path receiptsFile;
+
+        @Option(names = "--public-key", paramLabel = "BASE64",
+                description = "Check signatures against this public key (as GET .../journal/key gives it) instead of the server's key file.")
+        String publicKey;
+
         @Override
         public Integer call() {
+            List<Receipt> receipts = receiptsFile == null ? List.of() : readReceipts(receiptsFile);
             try (Database db = service.open()) {
+                JournalKey key = publicKey != null ? JournalKey.ofPublic(publicKey) : db.key();
                 List<Journal.Entry> entries = entries(options, db, id);
-                List<String> problems = Journal.verify(entries);
+                List<String> problems = new ArrayList<>(Journal.verify(entries));
+                problems.addAll(Journal.verifySignatures(entries, key));
+                List<String> broken = Receipt.check(id, entries, receipts, key);
+                problems.addAll(broken);
                 PrintWriter out = spec.commandLine().getOut();
                 if (options.format == Format.JSON) {
                     Map<String, Object> m = Json.obj();
                     m.put("exercise", id);
                     m.put("entries", entries.size());
+                    m.put("key_id", key.id());
+                    m.put("receipts", receipts.size());
+                    m.put("receipts_honoured", receipts.size() - broken.size());
                     m.put("intact", problems.isEmpty());
                     m.put("problems", problems);
                     out.print(Json.write(m));
                 } else {
-                    out.println(id + ": " + entries.size() + " entries; " + (problems.isEmpty() ? "the chain is intact (last hash "
-                            + entries.get(entries.size() - 1).hash().substring(0, 16) + "...)" : "NOT intact:"));
+                    out.println(id + ": " + entries.size() + " entries" + (receipts.isEmpty() ? "" : ", " + receipts.size() + " receipt(s)") + "; "
+                            + (problems.isEmpty() ? "the chain is intact (last hash " + entries.get(entries.size() - 1).hash().substring(0, 16) + "...)"
+                                    + (receipts.isEmpty() ? "" : " and every receipt is honoured") + (entries.get(entries.size() - 1).signed()
+                                            ? "; signed by key " + key.id() : "; entries unsigned (written before signatures)")
+                                    : "NOT intact:"));
                     problems.forEach(p -> out.println("  " + p));
                 }
                 return problems.isEmpty() ? 0 : 4;
             } catch (BadInput e) {
-                throw new UserError(e.getMessage());
+                throw new UserError((e.field().equals("public-key") ? "--public-key: " : "") + e.getMessage());
             }
+        }
+
+        /** The receipts in {@code file}, one JSON object a line (blank lines skipped); a bad line is a user error naming it. */
+        static List<Receipt> readReceipts(Path file) {
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UserError("--receipts: cannot read " + file + ": " + e.getMessage());
+            }
+            List<Receipt> out = new ArrayList<>();
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).isBlank()) {
+                    continue;
+                }
+                try {
+                    out.add(Receipt.fromJson(ActionCodec.JSON.readTree(lines.get(i))));
+                } catch (IOException | BadInput e) {
+                    throw new UserError("--receipts: " + file + " line " + (i + 1) + ": " + (e instanceof BadInput ? e.getMessage() : "not JSON"));
+                }
+            }
+            return out;
         }
     }
 

@@ -50,6 +50,10 @@ public final class Main implements Runnable {
                 err.println("eurosec: the data has " + de.problems().size() + " problem(s); nothing was computed");
                 return 2;
             }
+            if (ex instanceof org.eurosec.store.StoreUnavailable) {
+                err.println("eurosec: " + ex.getMessage());
+                return 1;
+            }
             err.println("eurosec: internal error (please report): " + ex);
             return 1;
         });

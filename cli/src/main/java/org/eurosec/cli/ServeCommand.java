@@ -33,6 +33,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "The address to listen on (default 127.0.0.1).")
     String host;
 
+    @Option(names = "--allow-host", paramLabel = "NAME", split = ",",
+            description = "A host name requests may be addressed to besides localhost, 127.0.0.1, ::1 and --host (e.g. the name behind a proxy). "
+                    + "Requests for any other Host are refused (421), so a page on another site cannot reach this server by DNS rebinding.")
+    java.util.List<String> allowHosts = new java.util.ArrayList<>();
+
     /** The shared options of this `serve`, passed on to every analysis it runs. */
     private java.util.List<String> shared() {
         java.util.List<String> out = new java.util.ArrayList<>();
@@ -61,7 +66,7 @@ final class ServeCommand implements Callable<Integer> {
         try {
             server = new ApiServer(exercises, new org.eurosec.query.Eurosec(new org.eurosec.query.Eurosec.Sources(
                     java.util.Optional.ofNullable(options.data), java.util.Optional.ofNullable(options.regimesDir), options.interpretations)),
-                    new CommandAnalyses(shared())).start(host, port);
+                    new CommandAnalyses(shared())).allowHosts(allowHosts).start(host, port);
         } catch (RuntimeException e) {
             db.close();
             throw new UserError("cannot listen on " + host + ":" + port + ": " + e.getMessage());
@@ -73,7 +78,7 @@ final class ServeCommand implements Callable<Integer> {
             db.close();
             stop.countDown();
         }));
-        spec.commandLine().getOut().println("eurosec: serving http://" + host + ":" + server.port() + "/ (the page) and /api (database " + db.url().replaceAll("password=[^&;]*", "password=***") + ")");
+        spec.commandLine().getOut().println("eurosec: serving http://" + host + ":" + server.port() + "/ (the page) and /api (database " + db.url() + "; journal key " + db.key().id() + ")");
         spec.commandLine().getOut().flush();
         stop.await();
         return 0;

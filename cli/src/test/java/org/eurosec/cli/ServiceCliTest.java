@@ -14,7 +14,7 @@ class ServiceCliTest {
 
     @Test
     void anExerciseIsCreatedVerifiedTamperedWithAndCaught(@TempDir Path dir) throws Exception {
-        String db = "jdbc:h2:file:" + dir.resolve("db") + ";AUTO_SERVER=TRUE";
+        String db = "jdbc:h2:file:" + dir.resolve("db");
         CliTest.Run made = CliTest.run("exercise", "new", "--regime", "est-2009", "--clock", "accelerated", "--factor", "600", "--db", db, "--format", "json");
         assertThat(made.code()).as(made.err()).isZero();
         String id = made.json().get("exercise").asText();
@@ -37,7 +37,7 @@ class ServiceCliTest {
 
     @Test
     void mistakesGetOneLineAndExit2(@TempDir Path dir) {
-        String db = "jdbc:h2:file:" + dir.resolve("db") + ";AUTO_SERVER=TRUE";
+        String db = "jdbc:h2:file:" + dir.resolve("db");
         CliTest.Run regime = CliTest.run("exercise", "new", "--regime", "no-such", "--db", db);
         assertThat(regime.code()).isEqualTo(2);
         assertThat(regime.err()).contains("est-2009");
@@ -50,5 +50,37 @@ class ServiceCliTest {
         assertThat(url.code()).isEqualTo(2);
         assertThat(url.err()).contains("--db");
         assertThat(CliTest.run("journal", "verify", "ex-none", "--db", db).code()).isEqualTo(2);
+    }
+
+    @Test
+    void aDatabaseUrlIsMadeDurableOrRefusedAndItsPasswordNeverShown(@TempDir Path dir) {
+        String base = "jdbc:h2:file:" + dir.resolve("db");
+        CliTest.Run delayed = CliTest.run("exercise", "list", "--db", base + ";WRITE_DELAY=500");
+        assertThat(delayed.code()).isEqualTo(2);
+        assertThat(delayed.err()).contains("WRITE_DELAY=500").contains("before they are on disk");
+        CliTest.Run auto = CliTest.run("exercise", "list", "--db", base + ";AUTO_SERVER=TRUE");
+        assertThat(auto.code()).isEqualTo(2);
+        assertThat(auto.err()).contains("AUTO_SERVER").contains("listener");
+        CliTest.Run pg = CliTest.run("exercise", "list", "--db-timeout", "1", "--db", "jdbc:postgresql://127.0.0.1:1/none?user=u&password=hunter2");
+        assertThat(pg.code()).isEqualTo(2);
+        assertThat(pg.err()).contains("password=***").doesNotContain("hunter2");
+        CliTest.Run h2 = CliTest.run("exercise", "list", "--db", base + ";PASSWORD=hunter2;USER=sa");
+        assertThat(h2.code()).as(h2.err()).isZero();
+        CliTest.Run wrong = CliTest.run("exercise", "list", "--db", base + ";PASSWORD=hunter3;USER=sa");
+        assertThat(wrong.code()).isEqualTo(2);
+        assertThat(wrong.err()).contains("PASSWORD=***").doesNotContain("hunter");
+    }
+
+    @Test
+    void aSecondProcessIsToldTheDatabaseIsInUse(@TempDir Path dir) throws Exception {
+        String db = "jdbc:h2:file:" + dir.resolve("db").resolve("eurosec");
+        try (org.eurosec.store.Database held = org.eurosec.store.Database.open(db)) {
+            String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Process p = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "exercise", "list", "--db", db)
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(p.waitFor()).as(out).isEqualTo(2);
+            assertThat(out).contains("in use by another process").doesNotContain("Exception");
+        }
     }
 }

@@ -26,19 +26,30 @@ import org.eurosec.store.ActionCodec;
 import org.eurosec.store.BadInput;
 import org.eurosec.store.Exercises;
 import org.eurosec.store.Journal;
+import org.eurosec.store.JournalKey;
+import org.eurosec.store.Receipt;
+import org.eurosec.store.StoreUnavailable;
 
 /**
  * The exercise API. Every route under {@code /api/exercises/{id}} needs {@code Authorization:
  * Bearer TOKEN}: no or an unknown credential is 401, a credential of another exercise or for
  * another actor is 403. Bad input is a 4xx JSON error {@code {"error": {"status", "field",
- * "message"}}} and changes nothing; an accepted action is journaled before the 201 is sent.
+ * "message"}}} and changes nothing; an accepted action is journaled (committed and synced) before
+ * the 201 is sent, with a receipt signed by the journal key. A store that cannot be read or written
+ * in time is a 503 (and {@code /api/health} says so); an {@code Idempotency-Key} header makes a
+ * retried action return its first answer instead of acting twice.
  */
 public final class ApiServer implements AutoCloseable {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApiServer.class);
+    /** One line per request: method, route template, status, duration. Never a header, a body or a credential. */
+    private static final org.slf4j.Logger ACCESS = org.slf4j.LoggerFactory.getLogger("org.eurosec.server.access");
 
     /** Every route, as the OpenAPI description must list it (a test keeps the two in step). */
     public static final List<String> ROUTES = routes(List.of("GET /api/health", "GET /api/openapi.json", "GET /api/map",
             "GET /api/exercises/{id}", "GET /api/exercises/{id}/procedures", "POST /api/exercises/{id}/actions",
-            "GET /api/exercises/{id}/journal", "GET /api/exercises/{id}/journal/verify", "POST /api/compare"));
+            "GET /api/exercises/{id}/journal", "GET /api/exercises/{id}/journal/verify", "GET /api/exercises/{id}/journal/key",
+            "GET /api/exercises/{id}/journal/head", "POST /api/compare"));
 
     private static List<String> routes(List<String> service) {
         List<String> all = new java.util.ArrayList<>(service);
@@ -46,7 +57,12 @@ public final class ApiServer implements AutoCloseable {
         return List.copyOf(all);
     }
 
-    /** Bodies larger than this are refused with 413 before they are read. */
+    /** Action bodies are read strictly: a second value after the object, or a key given twice, is refused rather than silently dropped. */
+    private static final com.fasterxml.jackson.databind.ObjectReader STRICT = ActionCodec.JSON.reader()
+            .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .with(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+
+    /** Bodies larger than this are refused with 413, counted while they are read (chunked or not). */
     public static final int MAX_BODY = 64 * 1024;
 
     private final Exercises exercises;
@@ -81,6 +97,7 @@ public final class ApiServer implements AutoCloseable {
         this.app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.http.maxRequestSize = MAX_BODY;
+            HttpGuards.configure(c);
             c.useVirtualThreads = false;
             c.staticFiles.add(s -> {
                 s.hostedPath = "/";
@@ -88,17 +105,31 @@ public final class ApiServer implements AutoCloseable {
                 s.location = io.javalin.http.staticfiles.Location.CLASSPATH;
             });
             c.staticFiles.enableWebjars();
+            c.requestLogger.http((ctx, ms) -> ACCESS.info("{} {} {} {}ms", ctx.method(), route(ctx), ctx.status().getCode(), Math.round(ms)));
         });
         routes();
     }
 
+    private final java.util.List<String> allowedHosts = new java.util.ArrayList<>();
+    private volatile java.util.Set<String> hosts = HttpGuards.hosts("127.0.0.1", java.util.List.of());
+
+    /** Host names besides the loopback ones and the address listened on that requests may be addressed to (e.g. a DNS name behind a proxy). */
+    public ApiServer allowHosts(java.util.Collection<String> names) {
+        allowedHosts.addAll(names);
+        return this;
+    }
+
     public ApiServer start(String host, int port) {
+        hosts = HttpGuards.hosts(host, allowedHosts);
         app.start(host, port);
+        HttpGuards.connectors(app.jettyServer().server());
+        LOG.info("listening on {}:{}", host, app.port());
         ticker.scheduleWithFixedDelay(() -> {
             try {
                 exercises.tick();
             } catch (RuntimeException e) {
-                // A failed tick is retried on the next one; the deadline stays pending, nothing is lost.
+                // A failed tick is retried on the next one; the deadline stays pending, nothing is lost. Said, not swallowed.
+                LOG.error("the exercise clock could not record passed deadlines (retried in a second)", e);
             }
         }, 1, 1, TimeUnit.SECONDS);
         return this;
@@ -136,7 +167,10 @@ public final class ApiServer implements AutoCloseable {
         app.before(ctx -> {
             ctx.header("Content-Security-Policy", CONTENT_POLICY);
             ctx.header("X-Content-Type-Options", "nosniff");
+            HttpGuards.host(ctx, hosts);
         });
+        // What a delegation, the depositary or an observer sees is for them alone: never kept by a cache.
+        app.before("/api/exercises/*", ctx -> ctx.header("Cache-Control", "no-store"));
         app.before(ctx -> {
             String len = ctx.header("Content-Length");
             if (len != null) {
@@ -149,7 +183,7 @@ public final class ApiServer implements AutoCloseable {
                 }
             }
         });
-        app.get("/api/health", ctx -> ctx.json(Map.of("status", "ok")));
+        app.get("/api/health", this::health);
         app.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi()));
         String map = resource("/eurosec/map/osce-area.json"); // read once: it is part of the build
         app.get("/api/map", ctx -> ctx.contentType("application/json").result(map));
@@ -169,12 +203,27 @@ public final class ApiServer implements AutoCloseable {
         app.post("/api/exercises/{id}/actions", this::act);
         app.get("/api/exercises/{id}/journal", this::journal);
         app.get("/api/exercises/{id}/journal/verify", this::verify);
+        app.get("/api/exercises/{id}/journal/key", this::key);
+        app.get("/api/exercises/{id}/journal/head", this::head);
         app.exception(BadInput.class, (e, ctx) -> error(ctx, e.status(), e.field(), e.getMessage()));
         app.exception(org.eurosec.query.QueryException.class, (e, ctx) -> queryError(ctx, e));
-        app.exception(Exercises.JournalUnavailable.class, (e, ctx) -> error(ctx, 503, "journal", e.getMessage()));
-        app.exception(Exception.class, (e, ctx) -> error(ctx, 500, "server", "internal error: " + e.getClass().getSimpleName()));
+        app.exception(StoreUnavailable.class, (e, ctx) -> {
+            LOG.error("503 on {} {}: the store is unavailable", ctx.method(), route(ctx), e);
+            ctx.header("Retry-After", "5");
+            error(ctx, 503, e instanceof Exercises.JournalUnavailable ? "journal" : "store", e.getMessage());
+        });
+        app.exception(Exception.class, (e, ctx) -> {
+            LOG.error("500 on {} {}", ctx.method(), route(ctx), e);
+            error(ctx, 500, "server", "internal error: " + e.getClass().getSimpleName());
+        });
         app.error(404, ctx -> {
             if (!ctx.result().isEmpty() && ctx.result().startsWith("{\"error\"")) {
+                return;
+            }
+            java.util.Set<String> methods = HttpGuards.methodsFor(ROUTES, ctx.path());
+            if (!methods.isEmpty() && !methods.contains(ctx.method().name())) {
+                ctx.header("Allow", String.join(", ", methods));
+                error(ctx, 405, "method", ctx.method() + " is not allowed on " + ctx.path() + " (allowed: " + String.join(", ", methods) + ")");
                 return;
             }
             error(ctx, 404, "path", "no such route: " + ctx.method() + " " + ctx.path());
@@ -202,9 +251,23 @@ public final class ApiServer implements AutoCloseable {
         return questions.orElseThrow(() -> new BadInput(501, "path", "this server was started without the analyses (use `eurosec serve`)"));
     }
 
+    /** The route template a request matched ({@code /api/exercises/{id}/actions}), or its path when none matched: never a query string. */
+    private static String route(Context ctx) {
+        String template;
+        try {
+            template = ctx.endpointHandlerPath();
+        } catch (IllegalStateException e) {
+            template = null; // refused in a before-handler (an oversized body): no endpoint was matched yet
+        }
+        return template == null || template.isEmpty() || "*".equals(template) ? ctx.path() : template;
+    }
+
     /** An application-layer error in the API's shape; an unknown id also names its kind and the id. */
     static void queryError(Context ctx, org.eurosec.query.QueryException e) {
         int status = QuestionRoutes.status(e);
+        if (status >= 500) {
+            LOG.error("{} on {} {}: {}", status, ctx.method(), route(ctx), e.getMessage());
+        }
         ObjectNode root = ActionCodec.JSON.createObjectNode();
         ObjectNode err = root.putObject("error").put("status", status).put("field", e.field()).put("message", e.getMessage());
         if (e instanceof org.eurosec.query.QueryException.UnknownId u) {
@@ -218,9 +281,13 @@ public final class ApiServer implements AutoCloseable {
     }
 
     static void error(Context ctx, int status, String field, String message) {
+        ctx.status(status).contentType("application/json").result(errorBody(status, field, message));
+    }
+
+    static String errorBody(int status, String field, String message) {
         ObjectNode root = ActionCodec.JSON.createObjectNode();
         root.putObject("error").put("status", status).put("field", field).put("message", message);
-        ctx.status(status).contentType("application/json").result(root.toString());
+        return root.toString();
     }
 
     /** The caller: its credential must belong to this exercise. */
@@ -271,12 +338,10 @@ public final class ApiServer implements AutoCloseable {
     private void act(Context ctx) {
         Exercises.Who w = who(ctx);
         JsonNode body;
-        String raw = ctx.body();
-        if (raw.length() > MAX_BODY) {
-            throw new BadInput(413, "body", "the body is larger than " + MAX_BODY + " bytes");
-        }
+        HttpGuards.contentType(ctx, "application/json");
+        String raw = HttpGuards.body(ctx, MAX_BODY);
         try {
-            body = ActionCodec.JSON.readTree(raw);
+            body = STRICT.readTree(raw);
         } catch (IOException e) {
             throw new BadInput(400, "body", "not JSON: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
         }
@@ -294,10 +359,18 @@ public final class ApiServer implements AutoCloseable {
         if (action instanceof Action.DeadlinePassed) {
             throw new BadInput(403, "kind", "only the exercise clock records a passed deadline");
         }
-        Exercises.Outcome o = exercises.act(w.exercise(), w.actor(), action);
+        String key = ctx.header("Idempotency-Key");
+        Exercises.Answer answer = exercises.act(w.exercise(), w.actor(), action, Optional.ofNullable(key), ApiServer::answer);
+        if (answer.repeated()) {
+            ctx.header("Idempotent-Replayed", "true");
+        }
+        ctx.status(answer.status()).contentType("application/json").result(answer.body());
+    }
+
+    /** The answer to an action: 201 with the entry and its signed receipt, or the rules' refusal. */
+    static Exercises.Answer answer(Exercises.Outcome o) {
         if (o.result() instanceof Mechanism.Refused r) {
-            error(ctx, r.status(), r.field(), r.message());
-            return;
+            return new Exercises.Answer(r.status(), errorBody(r.status(), r.field(), r.message()), false);
         }
         Mechanism.Accepted a = (Mechanism.Accepted) o.result();
         ObjectNode root = ActionCodec.JSON.createObjectNode();
@@ -305,8 +378,36 @@ public final class ApiServer implements AutoCloseable {
         root.put("procedure", a.procedure());
         root.put("summary", a.summary());
         root.put("at", o.at().toString());
-        o.entry().ifPresent(e -> root.put("journal_entry", e.seq()).put("hash", e.hash()));
-        ctx.status(201).contentType("application/json").result(root.toString());
+        o.entry().ifPresent(e -> {
+            root.put("journal_entry", e.seq()).put("hash", e.hash());
+            root.set("receipt", Receipt.of(e).toJson());
+        });
+        return new Exercises.Answer(201, root.toString(), false);
+    }
+
+    private void health(Context ctx) {
+        Optional<String> problem = exercises.health();
+        ObjectNode root = ActionCodec.JSON.createObjectNode();
+        root.put("status", problem.isEmpty() ? "ok" : "unavailable");
+        root.put("store", problem.isEmpty() ? "ok" : problem.get());
+        if (problem.isPresent()) {
+            ctx.header("Retry-After", "5");
+        }
+        ctx.status(problem.isEmpty() ? 200 : 503).contentType("application/json").result(root.toString());
+    }
+
+    private void key(Context ctx) {
+        who(ctx);
+        JournalKey k = exercises.key();
+        ObjectNode root = ActionCodec.JSON.createObjectNode();
+        root.put("algorithm", JournalKey.ALGORITHM).put("key_id", k.id()).put("public_key", k.publicKeyBase64());
+        root.put("signed", "each receipt signs the UTF-8 text 'eurosec-journal-receipt-v1\\n' + exercise + '\\n' + seq + '\\n' + hash");
+        ctx.contentType("application/json").result(root.toString());
+    }
+
+    private void head(Context ctx) {
+        Exercises.Who w = who(ctx);
+        ctx.contentType("application/json").result(exercises.head(w.exercise()).toJson().toString());
     }
 
     private void journal(Context ctx) {
@@ -324,6 +425,9 @@ public final class ApiServer implements AutoCloseable {
                 n.put("body", e.body());
             }
             n.put("prev_hash", e.prevHash()).put("hash", e.hash());
+            if (e.signed()) {
+                n.put("key_id", e.keyId()).put("signature", e.signature());
+            }
         }
         ctx.contentType("application/json").result(out.toString());
     }
@@ -333,7 +437,9 @@ public final class ApiServer implements AutoCloseable {
         if (w.actor() instanceof Actor.Delegation) {
             throw new BadInput(403, "Authorization", "the journal is open to the depositary and observers");
         }
-        List<String> problems = Journal.verify(exercises.journal(w.exercise()));
+        List<Journal.Entry> entries = exercises.journal(w.exercise());
+        List<String> problems = new java.util.ArrayList<>(Journal.verify(entries));
+        problems.addAll(Journal.verifySignatures(entries, exercises.key()));
         ObjectNode root = ActionCodec.JSON.createObjectNode();
         root.put("intact", problems.isEmpty());
         ArrayNode p = root.putArray("problems");
@@ -342,7 +448,12 @@ public final class ApiServer implements AutoCloseable {
     }
 
     static String openApi() {
-        return resource("/eurosec/openapi.json");
+        return OpenApiHolder.DOC;
+    }
+
+    /** Made once, when first asked for: the routes and views are part of the build. */
+    private static final class OpenApiHolder {
+        static final String DOC = OpenApi.build(resource("/eurosec/openapi.json"));
     }
 
     private static String resource(String name) {

@@ -44,7 +44,9 @@ final class QuestionRoutes {
     void compareUpload(Context ctx, Path folder) {
         Question q = Questions.ALL_QUESTIONS.stream().filter(x -> x.path().equals("/api/compare")).findFirst().orElseThrow();
         Params p = params(q, ctx);
-        Compare.View view = Compare.uploaded(ctx.body(), folder, body -> eurosec.compare(Compare.Query.upload(body, p)));
+        HttpGuards.contentType(ctx, "application/yaml", "application/x-yaml", "text/yaml", "text/plain");
+        String body = HttpGuards.body(ctx, ApiServer.MAX_BODY);
+        Compare.View view = Compare.uploaded(body, folder, upload -> eurosec.compare(Compare.Query.upload(upload, p)));
         ctx.contentType("application/json").result(Json.write(view));
     }
 

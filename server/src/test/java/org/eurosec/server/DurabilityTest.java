@@ -62,10 +62,16 @@ class DurabilityTest {
         return url;
     }
 
+    /** One journal key for the test's processes, as one server's key file is shared by every process of a deployment. */
+    Path key() {
+        return dir.resolve("journal-signing.key");
+    }
+
     Process start(String url, Path portFile) throws Exception {
         Files.deleteIfExists(portFile);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), ServerProcessMain.class.getName(), url, portFile.toString());
+        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), ServerProcessMain.class.getName(), url, portFile.toString(),
+                key().toString());
         pb.redirectErrorStream(true).redirectOutput(dir.resolve("server-" + System.nanoTime() + ".log").toFile());
         Process p = pb.start();
         long until = System.currentTimeMillis() + 60_000;
@@ -80,7 +86,7 @@ class DurabilityTest {
 
     void killDuringLoad(String url) throws Exception {
         Exercises.Created ex;
-        try (Database db = Database.open(url)) {
+        try (Database db = Database.open(url, Database.Settings.defaults().withKeyFile(key()))) {
             Architecture base = EmbeddedData.load();
             ex = new Exercises(db, base, EmbeddedData.regimes(base), Clock.systemUTC()).create("est-2009", LocalDate.of(2010, 6, 1), "real", 1,
                     ProcedureRules.Settings.defaults());
@@ -102,7 +108,7 @@ class DurabilityTest {
                     String subject = "w" + worker + "-" + i++;
                     try {
                         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/exercises/" + ex.id() + "/actions"))
-                                .header("Authorization", "Bearer " + ex.tokens().get("delegation:" + from)).timeout(Duration.ofSeconds(5))
+                                .header("Authorization", "Bearer " + ex.tokens().get("delegation:" + from)).header("Content-Type", "application/json").timeout(Duration.ofSeconds(5))
                                 .POST(HttpRequest.BodyPublishers.ofString("{\"kind\":\"request-information\",\"to\":\"" + to + "\",\"subject\":\"" + subject + "\"}"))
                                 .build(), HttpResponse.BodyHandlers.ofString());
                         if (r.statusCode() == 201) {

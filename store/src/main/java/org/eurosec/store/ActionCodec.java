@@ -130,7 +130,30 @@ public final class ActionCodec {
         if (v.asText().length() > max) {
             throw new BadInput(f, "'" + f + "' is longer than " + max + " characters");
         }
+        int bad = loneSurrogate(v.asText());
+        if (bad >= 0) {
+            throw new BadInput(f, "'" + f + "' holds a lone UTF-16 surrogate (\\u" + String.format(Locale.ROOT, "%04x", (int) v.asText().charAt(bad))
+                    + " at character " + bad + "), which no stored text can keep exactly; send valid Unicode");
+        }
         return v.asText();
+    }
+
+    /** The index of the first high surrogate without its low half (or a low one without its high half), or -1. */
+    static int loneSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++;
+                    continue;
+                }
+                return i;
+            }
+            if (Character.isLowSurrogate(c)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static String optText(JsonNode n, String f) {

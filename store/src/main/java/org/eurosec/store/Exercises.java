@@ -35,6 +35,10 @@ import org.eurosec.model.Regime;
  * depositary and one for observers (only their hashes stored); every accepted action appended to
  * the hash-chained journal in the same transaction that makes it durable, and only then applied in
  * memory. One lock per exercise orders actions, so parallel delegations get exactly one outcome each.
+ * Every entry is signed with the database's {@link JournalKey}; an action may carry an
+ * Idempotency-Key, kept with its entry, so that a retry gets the first answer and journals nothing.
+ * When the store fails a write or a read, the exercise's state in memory is dropped and read again
+ * from the journal on the next call, so memory never holds what the database does not.
  */
 public final class Exercises {
 
@@ -47,6 +51,7 @@ public final class Exercises {
     /** Credentials never change once issued, so known ones are kept in memory (by hash, never the token). */
     private final Map<String, Who> credentials = new ConcurrentHashMap<>();
     private final GroupCommit writer;
+    private final JournalKey key;
 
     public Exercises(Database db, Architecture base, Map<String, Regime> regimes, Clock real) {
         this.db = db;
@@ -54,6 +59,12 @@ public final class Exercises {
         this.regimes = regimes;
         this.real = real;
         this.writer = new GroupCommit(db);
+        this.key = db.key();
+    }
+
+    /** The key that signs this store's journal entries (its public part is served to delegations). */
+    public JournalKey key() {
+        return key;
     }
 
     /** Stops the journal writer after it has written what it holds. */
@@ -68,9 +79,20 @@ public final class Exercises {
         ExerciseClock clock;
         long seq;
         String hash;
+        /** Set when a write of this exercise failed: the state may hold what the journal does not, so it is read again. */
+        volatile boolean broken;
+        /** Idempotency keys whose entries are on their way to the journal: actor and key to the pending answer. */
+        final Map<String, PendingKey> pendingKeys = new ConcurrentHashMap<>();
     }
 
-    public record Created(String id, ExerciseState state, Map<String, String> tokens, ExerciseClock clock) {
+    private record PendingKey(String requestHash, java.util.concurrent.CompletableFuture<Journal.Entry> written, Answer answer) {
+    }
+
+    /** An answer to an action as the API sends it: status and body; {@code repeated} when it is the first answer to a retried key. */
+    public record Answer(int status, String body, boolean repeated) {
+    }
+
+    public record Created(String id, ExerciseState state, Map<String, String> tokens, ExerciseClock clock, Receipt receipt) {
     }
 
     /** Who a credential belongs to. */
@@ -82,7 +104,7 @@ public final class Exercises {
     }
 
     /** The database did not take an entry: nothing was acknowledged; the exercise reloads from what was committed. */
-    public static final class JournalUnavailable extends RuntimeException {
+    public static final class JournalUnavailable extends StoreUnavailable {
         JournalUnavailable(String message, Throwable cause) {
             super(message, cause);
         }
@@ -124,6 +146,7 @@ public final class Exercises {
         st.put("reply_within", settings.replyWithin().toString()).put("hold_within", settings.holdWithin().toString())
                 .put("support_window", settings.supportWindow().toString()).put("voting_window", settings.votingWindow().toString());
         body.set("rules", ActionCodec.JSON.valueToTree(rules.describe()));
+        body.put("journal_key", key.id());
         try (Connection conn = db.connection()) {
             conn.setAutoCommit(false);
             try {
@@ -143,21 +166,24 @@ public final class Exercises {
                     ps.executeBatch();
                 }
                 Journal.Entry e = Journal.append(conn, id, 0, Journal.GENESIS, clock.originExercise().toString(), realNow.toString(), "depositary",
-                        "exercise-created", body.toString());
+                        "exercise-created", body.toString(), key);
                 conn.commit();
+                conn.setAutoCommit(true);
+                db.sync(conn);
                 Live l = new Live();
                 l.state = ExerciseState.start(id, regimeId, rules, clock.originExercise());
                 l.clock = clock;
                 l.seq = e.seq();
                 l.hash = e.hash();
                 live.put(id, l);
-                return new Created(id, l.state, tokens, clock);
+                return new Created(id, l.state, tokens, clock, Receipt.of(e));
             } catch (SQLException ex) {
                 conn.rollback();
                 throw ex;
             }
         } catch (SQLException ex) {
-            throw new IllegalStateException("the database refused the new exercise: " + ex.getMessage(), ex);
+            db.reset();
+            throw StoreUnavailable.of("the database did not take the new exercise", ex);
         }
     }
 
@@ -199,7 +225,7 @@ public final class Exercises {
                 return Optional.of(w);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException(e);
+            throw StoreUnavailable.of("the database does not answer", e);
         }
     }
 
@@ -211,7 +237,7 @@ public final class Exercises {
                 out.add(rs.getString(1));
             }
         } catch (SQLException e) {
-            throw new IllegalStateException(e);
+            throw StoreUnavailable.of("the database does not answer", e);
         }
         return out;
     }
@@ -224,7 +250,57 @@ public final class Exercises {
             }
             return entries;
         } catch (SQLException e) {
-            throw new IllegalStateException(e);
+            throw StoreUnavailable.of("the journal cannot be read", e);
+        }
+    }
+
+    /**
+     * The journal's last entry as a signed receipt, once the journal is checked: an intact chain,
+     * every signature this key's. A journal that fails the check is a {@link StoreUnavailable} naming
+     * its first problem (the server will not vouch for it).
+     */
+    public Receipt head(String exercise) {
+        load(exercise);
+        List<Journal.Entry> entries = journal(exercise);
+        List<String> problems = new ArrayList<>(Journal.verify(entries));
+        problems.addAll(Journal.verifySignatures(entries, key));
+        if (!problems.isEmpty()) {
+            throw new StoreUnavailable("the journal of " + exercise + " is not intact (" + problems.size() + " problem(s), first: " + problems.get(0)
+                    + "); its head is not signed", null);
+        }
+        Journal.Entry last = entries.get(entries.size() - 1);
+        return last.signed() ? Receipt.of(last) : Receipt.of(last.signedBy(key));
+    }
+
+    /**
+     * Whether the store answers and takes writes: empty when it does, else why not. After a failed
+     * journal write it tries a write of its own (and so notices when the disk has room or the
+     * database is back); otherwise a read.
+     */
+    public Optional<String> health() {
+        Optional<String> failing = writer.failure();
+        try (Connection c = db.connection()) {
+            if (failing.isPresent()) {
+                c.setAutoCommit(false);
+                try (PreparedStatement ps = c.prepareStatement("UPDATE store_health SET checked_at = ? WHERE id = 1")) {
+                    ps.setString(1, real.instant().toString());
+                    ps.executeUpdate();
+                }
+                c.commit();
+                c.setAutoCommit(true);
+                db.sync(c);
+                writer.recovered();
+            } else {
+                try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM store_health"); ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                }
+            }
+            return Optional.empty();
+        } catch (SQLException | RuntimeException e) {
+            db.reset();
+            String m = StoreUnavailable.reason(e);
+            return Optional.of(failing.isPresent() ? "the journal cannot be written: " + failing.get() + " (and still: " + m + ")"
+                    : "the database does not answer: " + m);
         }
     }
 
@@ -240,7 +316,7 @@ public final class Exercises {
         } finally {
             l.lock.unlock();
         }
-        written.forEach(f -> await(exercise, f));
+        written.forEach(f -> await(exercise, l, f));
         return s;
     }
 
@@ -312,17 +388,17 @@ public final class Exercises {
 
     private Live load(String exercise) {
         Live l = live.get(exercise);
-        if (l != null) {
+        if (l != null && !l.broken) {
             return l;
         }
         synchronized (live) {
             l = live.get(exercise);
-            if (l != null) {
+            if (l != null && !l.broken) {
                 return l;
             }
             Replay r = replay(exercise);
             if (!r.problems().isEmpty()) {
-                throw new IllegalStateException("exercise " + exercise + " does not replay from its journal: " + String.join("; ", r.problems()));
+                throw new StoreUnavailable("exercise " + exercise + " does not replay from its journal: " + String.join("; ", r.problems()), null);
             }
             l = new Live();
             l.state = r.state();
@@ -336,32 +412,137 @@ public final class Exercises {
 
     // ------------------------------------------------------------------ acting
 
-    /** Applies an action for an actor now; durable in the journal before it is visible. */
+    /** Applies an action for an actor now; durable in the journal before it is acknowledged. */
     public Outcome act(String exercise, Actor actor, Action action) {
-        Live l = load(exercise);
-        java.util.concurrent.CompletableFuture<Journal.Entry> pending;
-        Mechanism.Result result;
-        Instant at;
-        l.lock.lock();
-        try {
-            Instant now = l.clock.now(real.instant());
-            if (now.isBefore(l.state.lastAt())) {
-                now = l.state.lastAt();
+        Outcome[] out = new Outcome[1];
+        act(exercise, actor, action, Optional.empty(), o -> {
+            out[0] = o;
+            return new Answer(o.result() instanceof Mechanism.Accepted ? 201 : 409, "", false);
+        });
+        return out[0];
+    }
+
+    /**
+     * Applies an action and answers it as {@code render} says. With an Idempotency-Key: if this
+     * actor already sent an action with that key in this exercise, the first answer is returned
+     * (status and body, receipt included) and nothing is journaled; the same key with a different
+     * action is a 422. The key and an accepted action's answer are committed with its entry, so a
+     * retry after a lost answer or a 503 whose write did go through still finds them; a refusal's
+     * answer is kept under its key on its own (nothing is journaled for it).
+     */
+    public Answer act(String exercise, Actor actor, Action action, Optional<String> idempotencyKey, java.util.function.Function<Outcome, Answer> render) {
+        idempotencyKey.ifPresent(Exercises::checkKey);
+        String requestHash = Journal.sha256(ActionCodec.write(action).toString());
+        while (true) {
+            Live l = load(exercise);
+            java.util.concurrent.CompletableFuture<Journal.Entry> pending;
+            Answer answer;
+            l.lock.lock();
+            try {
+                if (l.broken) {
+                    continue; // a failed write dropped this state: read it again
+                }
+                Optional<PendingKey> first = idempotencyKey.isPresent() ? firstAnswer(exercise, l, actor, idempotencyKey.get(), requestHash) : Optional.empty();
+                if (first.isPresent()) {
+                    // The first answer stands once its entry is written (at once when it is already in the database).
+                    pending = first.get().written();
+                    answer = new Answer(first.get().answer().status(), first.get().answer().body(), true);
+                } else {
+                    Instant now = l.clock.now(real.instant());
+                    if (now.isBefore(l.state.lastAt())) {
+                        now = l.state.lastAt();
+                    }
+                    recordDue(exercise, l, now, new ArrayList<>());
+                    Mechanism.Result r = Mechanism.apply(l.state, actor, action, now);
+                    if (!(r instanceof Mechanism.Accepted a)) {
+                        Answer refused = render.apply(new Outcome(r, Optional.empty(), now));
+                        if (idempotencyKey.isPresent()) {
+                            remember(exercise, actor, idempotencyKey.get(), requestHash, refused);
+                        }
+                        return refused;
+                    }
+                    Journal.Entry e = chain(exercise, l, now, actor, action);
+                    Answer given = render.apply(new Outcome(r, Optional.of(e), now));
+                    pending = submit(exercise, l, e, idempotencyKey.map(k -> new GroupCommit.Idem(actor.id(), k, requestHash, given.status(), given.body())));
+                    if (idempotencyKey.isPresent()) {
+                        String k = actor.id() + "\n" + idempotencyKey.get();
+                        PendingKey p = new PendingKey(requestHash, pending, given);
+                        l.pendingKeys.put(k, p);
+                        pending.whenComplete((x, t) -> l.pendingKeys.remove(k, p));
+                    }
+                    l.state = a.state();
+                    answer = given;
+                }
+            } finally {
+                l.lock.unlock();
             }
-            recordDue(exercise, l, now, new ArrayList<>());
-            Mechanism.Result r = Mechanism.apply(l.state, actor, action, now);
-            if (!(r instanceof Mechanism.Accepted a)) {
-                return new Outcome(r, Optional.empty(), now);
-            }
-            pending = enqueue(exercise, l, now, actor, action);
-            l.state = a.state();
-            result = r;
-            at = now;
-        } finally {
-            l.lock.unlock();
+            // Acknowledged only once the entry is committed and synced; many actions share one commit.
+            await(exercise, l, pending);
+            return answer;
         }
-        // Acknowledged only once the entry is committed; many actions share one commit.
-        return new Outcome(result, Optional.of(await(exercise, pending)), at);
+    }
+
+    /** The first answer to this actor's key, on its way to the journal or in it; a 422 if the key came with another action. */
+    private Optional<PendingKey> firstAnswer(String exercise, Live l, Actor actor, String key, String requestHash) {
+        PendingKey p = l.pendingKeys.get(actor.id() + "\n" + key);
+        if (p != null) {
+            sameRequest(p.requestHash(), requestHash);
+            return Optional.of(p);
+        }
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT request_hash, status, response FROM idempotency WHERE exercise_id = ? AND actor = ? AND idem_key = ?")) {
+            ps.setString(1, exercise);
+            ps.setString(2, actor.id());
+            ps.setString(3, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                sameRequest(rs.getString(1).trim(), requestHash);
+                return Optional.of(new PendingKey(requestHash, java.util.concurrent.CompletableFuture.completedFuture(null),
+                        new Answer(rs.getInt(2), rs.getString(3), true)));
+            }
+        } catch (SQLException e) {
+            throw StoreUnavailable.of("the database does not answer", e);
+        }
+    }
+
+    /** Keeps a refusal's answer under its key (nothing is journaled), so a retry gets the same refusal. */
+    private void remember(String exercise, Actor actor, String key, String requestHash, Answer refused) {
+        try (Connection c = db.connection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO idempotency (exercise_id, actor, idem_key, request_hash, seq, status, response) VALUES (?,?,?,?,0,?,?)")) {
+                ps.setString(1, exercise);
+                ps.setString(2, actor.id());
+                ps.setString(3, key);
+                ps.setString(4, requestHash);
+                ps.setInt(5, refused.status());
+                ps.setString(6, refused.body());
+                ps.executeUpdate();
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+            c.setAutoCommit(true);
+            db.sync(c);
+        } catch (SQLException e) {
+            db.reset();
+            throw StoreUnavailable.of("the refusal could not be kept under its Idempotency-Key", e);
+        }
+    }
+
+    private static void sameRequest(String firstHash, String requestHash) {
+        if (!firstHash.equals(requestHash)) {
+            throw new BadInput(422, "Idempotency-Key", "this Idempotency-Key was already used for a different action; use a new key for a new action");
+        }
+    }
+
+    static void checkKey(String k) {
+        if (k.isEmpty() || k.length() > 200 || !k.chars().allMatch(ch -> ch >= 0x21 && ch <= 0x7e)) {
+            throw new BadInput(400, "Idempotency-Key", "the Idempotency-Key must be 1 to 200 visible ASCII characters (a UUID, say)");
+        }
     }
 
     /** Records every deadline passed by now, for the exercises in memory; returns how many. */
@@ -378,7 +559,7 @@ public final class Exercises {
             } finally {
                 l.lock.unlock();
             }
-            written.forEach(f -> await(e.getKey(), f));
+            written.forEach(f -> await(e.getKey(), l, f));
         }
         return n;
     }
@@ -393,7 +574,7 @@ public final class Exercises {
             }
             Mechanism.Result r = Mechanism.apply(l.state, new Actor.Clock(), d, at.isAfter(now) ? now : at);
             if (r instanceof Mechanism.Accepted a) {
-                written.add(enqueue(exercise, l, at.isAfter(now) ? now : at, new Actor.Clock(), d));
+                written.add(submit(exercise, l, chain(exercise, l, at.isAfter(now) ? now : at, new Actor.Clock(), d), Optional.empty()));
                 l.state = a.state();
                 n++;
             }
@@ -401,29 +582,54 @@ public final class Exercises {
         return n;
     }
 
-    /** Chains the entry onto the exercise's journal in memory and hands it to the writer; the caller holds the lock. */
-    private java.util.concurrent.CompletableFuture<Journal.Entry> enqueue(String exercise, Live l, Instant at, Actor actor, Action action) {
+    /** Chains and signs the entry onto the exercise's journal in memory, for the writer; the caller holds the lock. */
+    private Journal.Entry chain(String exercise, Live l, Instant at, Actor actor, Action action) {
         String body = ActionCodec.write(action).toString();
         long seq = l.seq + 1;
         String atReal = real.instant().toString();
         String h = Journal.hash(exercise, seq, at.toString(), atReal, actor.id(), action.kind(), body, l.hash);
-        Journal.Entry e = new Journal.Entry(exercise, seq, at.toString(), atReal, actor.id(), action.kind(), body, l.hash, h);
+        Journal.Entry e = new Journal.Entry(exercise, seq, at.toString(), atReal, actor.id(), action.kind(), body, l.hash, h).signedBy(key);
         l.seq = seq;
         l.hash = h;
-        return writer.submit(e);
+        return e;
     }
 
-    private Journal.Entry await(String exercise, java.util.concurrent.CompletableFuture<Journal.Entry> f) {
+    /**
+     * Hands the entry to the writer; should its write fail, the exercise's state in memory is
+     * dropped even if no one waits for the answer (a deadline recorded before a refused action).
+     */
+    private java.util.concurrent.CompletableFuture<Journal.Entry> submit(String exercise, Live l, Journal.Entry e, Optional<GroupCommit.Idem> idem) {
+        java.util.concurrent.CompletableFuture<Journal.Entry> f = writer.submit(e, idem);
+        f.whenComplete((x, t) -> {
+            if (t != null) {
+                drop(exercise, l);
+            }
+        });
+        return f;
+    }
+
+    private Journal.Entry await(String exercise, Live l, java.util.concurrent.CompletableFuture<Journal.Entry> f) {
+        long wait = db.settings().timeout().toMillis() * 3;
         try {
-            return f.get();
+            return f.get(wait, java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the journal was written", e);
+            drop(exercise, l);
+            throw new JournalUnavailable("interrupted while the journal was written; the action may or may not be recorded", e);
+        } catch (java.util.concurrent.TimeoutException e) {
+            drop(exercise, l);
+            throw new JournalUnavailable("the journal did not confirm the write within " + wait / 1000.0 + " s, so the action is not acknowledged"
+                    + " (it may still be recorded: retry with the same Idempotency-Key)", e);
         } catch (java.util.concurrent.ExecutionException e) {
-            // The journal did not take it: forget what memory holds, the next call replays from what the database has.
-            live.remove(exercise);
-            throw new JournalUnavailable("the journal could not be written, so the action was not recorded: " + e.getCause().getMessage(), e.getCause());
+            drop(exercise, l);
+            throw new JournalUnavailable("the journal could not be written, so the action was not recorded: " + StoreUnavailable.reason(e.getCause()),
+                    e.getCause());
         }
     }
 
+    /** Forgets the exercise's state in memory: the next call replays it from what the database has. */
+    private void drop(String exercise, Live l) {
+        l.broken = true;
+        live.remove(exercise, l);
+    }
 }

@@ -15,12 +15,21 @@ import java.util.concurrent.TimeUnit;
  * takes all of them in one transaction (group commit), so many delegations acting at once cost one
  * disk flush, not one each. An entry's future completes only after its transaction commits; if the
  * commit fails, every entry of the batch fails and nothing of it is in the journal.
+ *
+ * <p>A commit counts only once it is on stable storage ({@link Database#sync}). An action's
+ * Idempotency-Key and answer are written in the same transaction as its entry. After a failed
+ * write the pool is reset, so the next batch reopens the database (an H2 file that hit a full disk
+ * closes itself), and {@link #failure()} says what went wrong until a write succeeds again.
  */
 final class GroupCommit implements AutoCloseable {
 
     private static final int MAX_BATCH = 512;
 
-    private record Item(Journal.Entry entry, CompletableFuture<Journal.Entry> done) {
+    /** An action's Idempotency-Key, by whom, the hash of its request, and the answer given. */
+    record Idem(String actor, String key, String requestHash, int status, String response) {
+    }
+
+    private record Item(Journal.Entry entry, java.util.Optional<Idem> idem, CompletableFuture<Journal.Entry> done) {
     }
 
     private final Database db;
@@ -37,14 +46,26 @@ final class GroupCommit implements AutoCloseable {
         this.thread.start();
     }
 
-    CompletableFuture<Journal.Entry> submit(Journal.Entry e) {
+    /** Why the last write failed, while no write has succeeded since; empty when the last write went through. */
+    private volatile java.util.Optional<String> failure = java.util.Optional.empty();
+
+    CompletableFuture<Journal.Entry> submit(Journal.Entry e, java.util.Optional<Idem> idem) {
         CompletableFuture<Journal.Entry> f = new CompletableFuture<>();
         if (closing) {
             f.completeExceptionally(new IllegalStateException("the journal writer is closed"));
             return f;
         }
-        queue.add(new Item(e, f));
+        queue.add(new Item(e, idem, f));
         return f;
+    }
+
+    java.util.Optional<String> failure() {
+        return failure;
+    }
+
+    /** A write elsewhere (the health check's) went through: the store takes writes again. */
+    void recovered() {
+        failure = java.util.Optional.empty();
     }
 
     private void run() {
@@ -59,6 +80,7 @@ final class GroupCommit implements AutoCloseable {
                 queue.drainTo(batch, MAX_BATCH - 1);
                 List<Item> chained = chained(batch);
                 write(chained);
+                failure = java.util.Optional.empty();
                 for (Item i : chained) {
                     committed.put(i.entry().exercise(), i.entry().seq());
                     i.done().complete(i.entry());
@@ -67,8 +89,10 @@ final class GroupCommit implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             } catch (SQLException | RuntimeException e) {
+                failure = java.util.Optional.of(StoreUnavailable.reason(e));
+                committed.clear();
+                db.reset();
                 for (Item i : batch) {
-                    committed.remove(i.entry().exercise());
                     i.done().completeExceptionally(e);
                 }
             } finally {
@@ -116,27 +140,41 @@ final class GroupCommit implements AutoCloseable {
         }
         try (Connection c = db.connection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO journal (exercise_id, seq, at_exercise, at_real, actor, kind, body, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?)")) {
+            try (PreparedStatement ps = c.prepareStatement(Journal.INSERT);
+                    PreparedStatement keys = c.prepareStatement(
+                            "INSERT INTO idempotency (exercise_id, actor, idem_key, request_hash, seq, status, response) VALUES (?,?,?,?,?,?,?)")) {
+                boolean anyKey = false;
                 for (Item i : batch) {
-                    Journal.Entry e = i.entry();
-                    ps.setString(1, e.exercise());
-                    ps.setLong(2, e.seq());
-                    ps.setString(3, e.atExercise());
-                    ps.setString(4, e.atReal());
-                    ps.setString(5, e.actor());
-                    ps.setString(6, e.kind());
-                    ps.setString(7, e.body());
-                    ps.setString(8, e.prevHash());
-                    ps.setString(9, e.hash());
+                    Journal.bind(ps, i.entry());
                     ps.addBatch();
+                    if (i.idem().isPresent()) {
+                        Idem k = i.idem().get();
+                        keys.setString(1, i.entry().exercise());
+                        keys.setString(2, k.actor());
+                        keys.setString(3, k.key());
+                        keys.setString(4, k.requestHash());
+                        keys.setLong(5, i.entry().seq());
+                        keys.setInt(6, k.status());
+                        keys.setString(7, k.response());
+                        keys.addBatch();
+                        anyKey = true;
+                    }
                 }
                 ps.executeBatch();
+                if (anyKey) {
+                    keys.executeBatch();
+                }
                 c.commit();
-            } catch (SQLException e) {
-                c.rollback();
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    c.rollback();
+                } catch (SQLException ignored) {
+                    // The connection is gone with the transaction; the pool is reset by the caller.
+                }
                 throw e;
             }
+            c.setAutoCommit(true);
+            db.sync(c);
         }
     }
 

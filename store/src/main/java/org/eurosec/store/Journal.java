@@ -14,7 +14,12 @@ import java.util.List;
 /**
  * The journal of an exercise: every accepted action, in order, each entry carrying the SHA-256 of
  * its own content and of the entry before it, so that an edited, removed or reordered entry breaks
- * the chain at a place {@link #verify} names.
+ * the chain at a place {@link #verify} names. Since schema version 2 each entry also carries the
+ * server's Ed25519 signature over exercise, sequence and hash ({@link JournalKey}); the hash itself is
+ * computed as before, so journals written earlier still verify (their entries are simply unsigned).
+ * The chain alone cannot show an entry rewritten together with every hash after it, or a journal cut
+ * short: the signatures ({@link #verifySignatures}) and the receipts a delegation keeps
+ * ({@link Receipt#check}) can.
  */
 public final class Journal {
 
@@ -25,7 +30,22 @@ public final class Journal {
 
     /** One entry as stored. */
     public record Entry(String exercise, long seq, String atExercise, String atReal, String actor, String kind, String body, String prevHash,
-            String hash) {
+            String hash, String keyId, String signature) {
+
+        /** An entry as written before signatures: no key, no signature. */
+        public Entry(String exercise, long seq, String atExercise, String atReal, String actor, String kind, String body, String prevHash,
+                String hash) {
+            this(exercise, seq, atExercise, atReal, actor, kind, body, prevHash, hash, "", "");
+        }
+
+        /** The same entry signed by {@code key}. */
+        public Entry signedBy(JournalKey key) {
+            return new Entry(exercise, seq, atExercise, atReal, actor, kind, body, prevHash, hash, key.id(), key.sign(exercise, seq, hash));
+        }
+
+        public boolean signed() {
+            return signature != null && !signature.isEmpty();
+        }
 
         /** The hash this entry's content and link should have. */
         public String expectedHash() {
@@ -54,38 +74,87 @@ public final class Journal {
 
     /** Appends an entry after {@code prev} (seq and hash of the last entry, or 0 and {@link #GENESIS}) within the caller's transaction. */
     public static Entry append(Connection c, String exercise, long prevSeq, String prevHash, String atExercise, String atReal, String actor,
-            String kind, String body) throws SQLException {
+            String kind, String body, JournalKey key) throws SQLException {
         long seq = prevSeq + 1;
         String h = hash(exercise, seq, atExercise, atReal, actor, kind, body, prevHash);
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO journal (exercise_id, seq, at_exercise, at_real, actor, kind, body, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?)")) {
-            ps.setString(1, exercise);
-            ps.setLong(2, seq);
-            ps.setString(3, atExercise);
-            ps.setString(4, atReal);
-            ps.setString(5, actor);
-            ps.setString(6, kind);
-            ps.setString(7, body);
-            ps.setString(8, prevHash);
-            ps.setString(9, h);
+        Entry e = new Entry(exercise, seq, atExercise, atReal, actor, kind, body, prevHash, h).signedBy(key);
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            bind(ps, e);
             ps.executeUpdate();
         }
-        return new Entry(exercise, seq, atExercise, atReal, actor, kind, body, prevHash, h);
+        return e;
+    }
+
+    static final String INSERT = "INSERT INTO journal (exercise_id, seq, at_exercise, at_real, actor, kind, body, prev_hash, hash, key_id, signature) "
+            + "VALUES (?,?,?,?,?,?,?,?,?,?,?)";
+
+    static void bind(PreparedStatement ps, Entry e) throws SQLException {
+        ps.setString(1, e.exercise());
+        ps.setLong(2, e.seq());
+        ps.setString(3, e.atExercise());
+        ps.setString(4, e.atReal());
+        ps.setString(5, e.actor());
+        ps.setString(6, e.kind());
+        ps.setString(7, e.body());
+        ps.setString(8, e.prevHash());
+        ps.setString(9, e.hash());
+        ps.setString(10, e.signed() ? e.keyId() : null);
+        ps.setString(11, e.signed() ? e.signature() : null);
     }
 
     public static List<Entry> read(Connection c, String exercise) throws SQLException {
         List<Entry> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT seq, at_exercise, at_real, actor, kind, body, prev_hash, hash FROM journal WHERE exercise_id = ? ORDER BY seq")) {
+                "SELECT seq, at_exercise, at_real, actor, kind, body, prev_hash, hash, key_id, signature FROM journal WHERE exercise_id = ? ORDER BY seq")) {
             ps.setString(1, exercise);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new Entry(exercise, rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                            rs.getString(7), rs.getString(8)));
+                            rs.getString(7), rs.getString(8), nz(rs.getString(9)), nz(rs.getString(10))));
                 }
             }
         }
         return out;
+    }
+
+    /** Whether the exercise's first entry says it was created with a journal key (every entry is then signed). */
+    private static boolean createdWithKey(Entry first) {
+        try {
+            return first.kind().equals("exercise-created") && ActionCodec.JSON.readTree(first.body()).hasNonNull("journal_key");
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s.trim();
+    }
+
+    /**
+     * The signatures' problems, each naming the entry: an entry signed by another key than
+     * {@code key}, a signature that does not match the entry (its hash or place was changed, or it
+     * was forged without the key), an unsigned entry in an exercise created with a journal key or
+     * after a signed entry (only entries written before signatures existed may lack one). Empty when
+     * every signed entry is the key's.
+     */
+    public static List<String> verifySignatures(List<Entry> entries, JournalKey key) {
+        List<String> problems = new ArrayList<>();
+        boolean signedSeen = !entries.isEmpty() && createdWithKey(entries.get(0));
+        for (Entry e : entries) {
+            if (!e.signed()) {
+                if (signedSeen) {
+                    problems.add("entry " + e.seq() + ": it has no signature, though this journal is signed: it was added or rewritten without the journal key");
+                }
+                continue;
+            }
+            signedSeen = true;
+            if (!e.keyId().equals(key.id())) {
+                problems.add("entry " + e.seq() + ": signed by key " + e.keyId() + ", not this server's key " + key.id());
+            } else if (!key.verify(e.exercise(), e.seq(), e.hash(), e.signature())) {
+                problems.add("entry " + e.seq() + ": its signature does not match: it was written or rewritten without the journal key");
+            }
+        }
+        return problems;
     }
 
     /**

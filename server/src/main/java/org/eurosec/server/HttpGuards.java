@@ -1,0 +1,198 @@
+package org.eurosec.server;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eurosec.store.BadInput;
+
+/**
+ * What the server refuses before any work, for every route: a body over the limit however it is
+ * sent (counted while it is read, chunked or not, before anything is kept), a client too slow to
+ * send its body, a body of the wrong type, a request for another host (DNS rebinding), a method the
+ * route does not have (405 with {@code Allow}); and the web server's own errors (a malformed
+ * request line, a header too large) in the API's JSON shape.
+ */
+final class HttpGuards {
+
+    /** A client sending its body slower than this (bytes per second) is cut off (408), so slow uploads cannot hold the threads. */
+    static final long MIN_BODY_RATE = 512;
+    /** Idle time on a connection before it is closed, and the longest a blocking read or write may wait. */
+    static final long IDLE_MS = 10_000;
+
+    /**
+     * At most this many bodies are received at once: a crowd of slow senders holds these, never all
+     * the server's threads, so {@code /api/health}, the page and every GET keep answering.
+     */
+    static final int BODIES_AT_ONCE = 64;
+    private static final java.util.concurrent.Semaphore RECEIVING = new java.util.concurrent.Semaphore(BODIES_AT_ONCE);
+
+    private HttpGuards() {
+    }
+
+    /** The web server's settings: idle timeouts, the minimum body rate, and errors written as the API's JSON. */
+    static void configure(JavalinConfig c) {
+        c.jetty.modifyHttpConfiguration(h -> {
+            h.setIdleTimeout(IDLE_MS);
+            h.setMinRequestDataRate(MIN_BODY_RATE);
+            h.setRequestHeaderSize(8 * 1024);
+            h.setSendServerVersion(false);
+        });
+        c.jetty.modifyServer(s -> s.setErrorHandler(new JsonErrors()));
+        c.jetty.modifyServletContextHandler(h -> h.setErrorHandler(new JsonErrors()));
+    }
+
+    /** Sets the idle timeout of the connectors the server listens on (known only once it has started). */
+    static void connectors(org.eclipse.jetty.server.Server server) {
+        for (org.eclipse.jetty.server.Connector connector : server.getConnectors()) {
+            if (connector instanceof org.eclipse.jetty.server.AbstractConnector a) {
+                a.setIdleTimeout(IDLE_MS);
+            }
+        }
+    }
+
+    /**
+     * Reads a request's body as UTF-8, at most {@code max} bytes: one byte more and the reading stops
+     * with a 413 (nothing kept); malformed UTF-8 is a 400.
+     */
+    static String body(Context ctx, int max) {
+        try {
+            if (!RECEIVING.tryAcquire(1, java.util.concurrent.TimeUnit.SECONDS)) {
+                ctx.header("Retry-After", "1");
+                throw new BadInput(503, "body", "too many requests are sending their bodies at once; retry in a moment");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BadInput(503, "body", "the server is stopping");
+        }
+        try {
+            return receive(ctx, max);
+        } finally {
+            RECEIVING.release();
+        }
+    }
+
+    private static String receive(Context ctx, int max) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (InputStream in = ctx.req().getInputStream()) {
+            byte[] buf = new byte[8192];
+            int n;
+            while ((n = in.read(buf)) >= 0) {
+                if (out.size() + n > max) {
+                    ctx.header("Connection", "close");
+                    throw new BadInput(413, "body", "the body is larger than " + max + " bytes");
+                }
+                out.write(buf, 0, n);
+            }
+        } catch (IOException | org.eclipse.jetty.http.BadMessageException e) {
+            ctx.header("Connection", "close");
+            throw new BadInput(408, "body", "the body came too slowly or stopped (at least " + MIN_BODY_RATE + " bytes a second)");
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(out.toByteArray())).toString();
+        } catch (CharacterCodingException e) {
+            throw new BadInput(400, "body", "the body is not UTF-8 text");
+        }
+    }
+
+    /** Refuses a body whose Content-Type is not one of {@code types} (415 naming the header). */
+    static void contentType(Context ctx, String... types) {
+        String got = ctx.header("Content-Type");
+        String media = got == null ? "" : got.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        for (String t : types) {
+            if (t.equals(media)) {
+                return;
+            }
+        }
+        throw new BadInput(415, "Content-Type", "send the body as " + String.join(" or ", types)
+                + (got == null ? " (no Content-Type was given)" : ", not '" + got + "'"));
+    }
+
+    /** The host names a request may be addressed to: the loopback names, the address listened on, and those allowed by the operator. */
+    static Set<String> hosts(String listenedOn, List<String> allowed) {
+        Set<String> out = new LinkedHashSet<>(List.of("localhost", "127.0.0.1", "::1"));
+        if (!listenedOn.equals("0.0.0.0") && !listenedOn.equals("::")) {
+            out.add(bare(listenedOn));
+        }
+        allowed.forEach(h -> out.add(bare(h)));
+        return out;
+    }
+
+    /** Refuses a request whose Host header names a host this server does not answer for (a DNS rebinding page's). */
+    static void host(Context ctx, Set<String> allowed) {
+        String h = ctx.header("Host");
+        String name = h == null ? "" : bare(h);
+        if (!allowed.contains(name)) {
+            throw new BadInput(421, "Host", "this server answers for " + String.join(", ", allowed)
+                    + ", not '" + (h == null ? "" : h) + "' (allow another name with `eurosec serve --allow-host NAME`)");
+        }
+    }
+
+    /** A host name without its port and brackets, in lower case ({@code [::1]:7070} is {@code ::1}). */
+    static String bare(String host) {
+        String h = host.trim().toLowerCase(Locale.ROOT);
+        if (h.startsWith("[")) {
+            int end = h.indexOf(']');
+            return end > 0 ? h.substring(1, end) : h;
+        }
+        int colon = h.indexOf(':');
+        return colon >= 0 && h.indexOf(':', colon + 1) < 0 ? h.substring(0, colon) : h;
+    }
+
+    /** The methods the routes have for a path ({@code GET /api/exercises/{id}} matches {@code /api/exercises/ex-1}). */
+    static Set<String> methodsFor(List<String> routes, String path) {
+        Set<String> out = new TreeSet<>();
+        for (String r : routes) {
+            String[] mp = r.split(" ", 2);
+            String regex = Pattern.quote(mp[1]).replaceAll("\\{[a-z]+\\}", "\\\\E[^/]+\\\\Q");
+            if (path.matches(regex)) {
+                out.add(mp[0]);
+            }
+        }
+        return out;
+    }
+
+    /** The web server's own errors (before any route: a bad request line, a header too large, an over-long URI) as the API's JSON. */
+    static final class JsonErrors extends ErrorHandler {
+        @Override
+        public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+            fields.put(HttpHeader.CONTENT_TYPE, "application/json");
+            String field = status == 431 ? "headers" : status == 414 ? "path" : "request";
+            String message = reason == null || reason.isBlank() ? "the request could not be read" : reason;
+            return ByteBuffer.wrap(json(status, field, message).getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public void handle(String target, Request baseRequest, jakarta.servlet.http.HttpServletRequest request,
+                jakarta.servlet.http.HttpServletResponse response) throws IOException {
+            baseRequest.setHandled(true);
+            int status = response.getStatus();
+            Object reason = request.getAttribute("jakarta.servlet.error.message");
+            response.setContentType("application/json");
+            response.getOutputStream().write(json(status, "request", reason == null ? "the request could not be served" : reason.toString())
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+
+        static String json(int status, String field, String message) {
+            com.fasterxml.jackson.databind.node.ObjectNode root = org.eurosec.store.ActionCodec.JSON.createObjectNode();
+            root.putObject("error").put("status", status).put("field", field).put("message", message);
+            return root.toString();
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package org.eurosec.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.eurosec.load.EmbeddedData;
+import org.eurosec.mechanism.ProcedureRules;
+import org.eurosec.model.Architecture;
+import org.eurosec.query.Eurosec;
+import org.eurosec.store.Database;
+import org.eurosec.store.Exercises;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the server refuses before any work: oversized and slow bodies, wrong types and hosts, other methods; its own errors in JSON. */
+class HttpGuardsTest {
+
+    @TempDir
+    static Path dir;
+    static Database db;
+    static Exercises exercises;
+    static Exercises.Created ex;
+    static ApiServer server;
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @BeforeAll
+    static void start() {
+        db = Database.open(Database.defaultUrl(dir));
+        Architecture base = EmbeddedData.load();
+        exercises = new Exercises(db, base, EmbeddedData.regimes(base), Clock.systemUTC());
+        ex = exercises.create("est-2009", LocalDate.of(2010, 6, 1), "real", 1, ProcedureRules.Settings.defaults());
+        server = new ApiServer(exercises, Eurosec.embedded(), args -> {
+            throw new IllegalStateException("an upload that passes the guards is not run in this test");
+        }).allowHosts(List.of("eurosec.example")).start("127.0.0.1", 0);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        db.close();
+    }
+
+    /** Sends a request by hand on a socket; the body (if any) chunked, {@code total} bytes, stopping when the server answers. Returns [status line, bytes sent]. */
+    static String[] chunked(String method, String path, String contentType, String token, long total) throws IOException {
+        try (Socket s = new Socket("127.0.0.1", server.port())) {
+            s.setSoTimeout(20_000);
+            OutputStream out = s.getOutputStream();
+            InputStream in = s.getInputStream();
+            String head = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\nContent-Type: " + contentType + "\r\n"
+                    + (token == null ? "" : "Authorization: Bearer " + token + "\r\n") + "\r\n";
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            byte[] chunk = new byte[16 * 1024];
+            java.util.Arrays.fill(chunk, (byte) 'a');
+            long sent = 0;
+            try {
+                while (sent < total && in.available() == 0) {
+                    out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                    out.write(chunk);
+                    out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                    sent += chunk.length;
+                }
+                if (sent >= total) {
+                    out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                }
+                out.flush();
+            } catch (IOException closedByServer) {
+                // the server answered and closed while we were still sending: what we want to see
+            }
+            StringBuilder line = new StringBuilder();
+            int c;
+            while ((c = in.read()) >= 0 && c != '\n') {
+                line.append((char) c);
+            }
+            return new String[] {line.toString().trim(), String.valueOf(sent)};
+        }
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIsRefusedWhileItIsRead() throws Exception {
+        for (long size : new long[] {1L << 20, 100L << 20}) {
+            String[] action = chunked("POST", "/api/exercises/" + ex.id() + "/actions", "application/json", ex.tokens().get("delegation:RUS"), size);
+            assertThat(action[0]).as("actions, %d bytes", size).contains(" 413");
+            if (size > 1L << 20) {
+                // The answer came while the client was still sending: the server read no further than the limit
+                // (the web server discards what still arrives until the connection closes; nothing of it is kept).
+                assertThat(Long.parseLong(action[1])).as("bytes sent before the refusal").isLessThan(size);
+            }
+            String[] upload = chunked("POST", "/api/compare", "application/yaml", null, size);
+            assertThat(upload[0]).as("upload, %d bytes", size).contains(" 413");
+        }
+        assertThat(Long.parseLong(chunked("POST", "/api/compare", "application/yaml", null, 100L << 20)[1])).isLessThan(100L << 20);
+        assertThat(exercises.journal(ex.id())).hasSize(1);
+    }
+
+    @Test
+    void slowSendersCannotTakeTheThreads() throws Exception {
+        List<Socket> slow = new ArrayList<>();
+        try {
+            for (int i = 0; i < 300; i++) {
+                Socket s = new Socket("127.0.0.1", server.port());
+                s.getOutputStream().write(("POST /api/compare HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/yaml\r\nContent-Length: 1000\r\n\r\nx")
+                        .getBytes(StandardCharsets.US_ASCII));
+                slow.add(s);
+            }
+            for (int round = 0; round < 3; round++) {
+                HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/health"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(health.statusCode()).isEqualTo(200);
+                for (Socket s : slow) {
+                    try {
+                        s.getOutputStream().write('x');
+                    } catch (IOException cutOff) {
+                        // the server has already given up on this one
+                    }
+                }
+                Thread.sleep(1000);
+            }
+        } finally {
+            for (Socket s : slow) {
+                s.close();
+            }
+        }
+    }
+
+    @Test
+    void wrongTypesHostsAndMethodsAreRefusedInJson() throws Exception {
+        String base = "http://127.0.0.1:" + server.port();
+        HttpResponse<String> plain = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/exercises/" + ex.id() + "/actions"))
+                .header("Authorization", "Bearer " + ex.tokens().get("delegation:RUS")).header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"kind\":\"request-information\",\"to\":\"GEO\",\"subject\":\"x\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(plain.statusCode()).isEqualTo(415);
+        assertThat(plain.body()).contains("\"field\":\"Content-Type\"");
+
+        HttpResponse<String> twice = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/exercises/" + ex.id() + "/actions"))
+                .header("Authorization", "Bearer " + ex.tokens().get("delegation:RUS")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"kind\":\"request-information\",\"to\":\"GEO\",\"subject\":\"x\"} {\"kind\":\"vote\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(twice.statusCode()).isEqualTo(400);
+        HttpResponse<String> duplicate = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/exercises/" + ex.id() + "/actions"))
+                .header("Authorization", "Bearer " + ex.tokens().get("delegation:RUS")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"kind\":\"request-information\",\"to\":\"GEO\",\"to\":\"UKR\",\"subject\":\"x\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(duplicate.statusCode()).isEqualTo(400);
+        assertThat(exercises.journal(ex.id())).hasSize(1);
+
+        HttpResponse<String> method = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/coverage")).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(method.statusCode()).isEqualTo(405);
+        assertThat(method.headers().firstValue("Allow")).contains("GET");
+        assertThat(method.body()).contains("\"status\":405");
+        HttpResponse<String> actionsGet = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/exercises/" + ex.id() + "/actions")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(actionsGet.statusCode()).isEqualTo(405);
+        assertThat(actionsGet.headers().firstValue("Allow")).contains("POST");
+
+        HttpResponse<String> seen = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/exercises/" + ex.id()))
+                .header("Authorization", "Bearer " + ex.tokens().get("observer")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(seen.statusCode()).isEqualTo(200);
+        assertThat(seen.headers().firstValue("Cache-Control")).contains("no-store");
+    }
+
+    @Test
+    void aRequestForAnotherHostIsRefusedAndAnAllowedOneServed() throws Exception {
+        assertThat(raw("GET /api/health HTTP/1.1\r\nHost: attacker.example\r\nConnection: close\r\n\r\n")).startsWith("HTTP/1.1 421").contains("\"field\":\"Host\"");
+        assertThat(raw("GET /api/health HTTP/1.1\r\nHost: eurosec.example:7070\r\nConnection: close\r\n\r\n")).startsWith("HTTP/1.1 200");
+        assertThat(raw("GET /api/health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")).startsWith("HTTP/1.1 200");
+    }
+
+    @Test
+    void theWebServersOwnErrorsAreJson() throws Exception {
+        String big = "GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + "a".repeat(20_000) + "\r\nConnection: close\r\n\r\n";
+        String r = raw(big);
+        assertThat(r).startsWith("HTTP/1.1 431").contains("application/json").contains("\"status\":431");
+        String bad = raw("GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: nope\r\nConnection: close\r\n\r\n");
+        assertThat(bad).startsWith("HTTP/1.1 400").contains("\"status\":400");
+    }
+
+    static String raw(String request) throws IOException {
+        try (Socket s = new Socket("127.0.0.1", server.port())) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream().flush();
+            return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
