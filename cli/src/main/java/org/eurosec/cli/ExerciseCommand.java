@@ -8,7 +8,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.eurosec.mechanism.Mechanism;
 import org.eurosec.mechanism.Procedure;
 import org.eurosec.mechanism.ProcedureRules;
 import org.eurosec.model.Architecture;
@@ -192,7 +191,7 @@ final class ExerciseCommand implements Runnable {
                     m.put("replays", r.problems().isEmpty());
                     m.put("problems", r.problems());
                     if (r.state() != null) {
-                        m.put("procedures", Mechanism.view(r.state(), new org.eurosec.mechanism.Actor.Depositary(), r.state().lastAt()));
+                        m.put("procedures", org.eurosec.server.ProcedureJson.view(r.state(), new org.eurosec.mechanism.Actor.Depositary()));
                     }
                     out.print(Json.write(m));
                 } else {

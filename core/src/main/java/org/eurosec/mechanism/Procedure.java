@@ -6,7 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** A procedure under way in an exercise. Records are replaced, never changed, as actions arrive. */
+/**
+ * A procedure under way in an exercise. Records are replaced, never changed, as actions arrive:
+ * each {@code with...} method gives a copy with one field (or one step, such as a reply) changed.
+ */
 public sealed interface Procedure permits Procedure.InformationRequest, Procedure.Consultations, Procedure.Conference,
         Procedure.ActivityNotification, Procedure.AnnualExchange {
 
@@ -46,6 +49,15 @@ public sealed interface Procedure permits Procedure.InformationRequest, Procedur
         public Optional<Instant> deadline() {
             return status == Status.OPEN ? Optional.of(replyBy) : Optional.empty();
         }
+
+        public InformationRequest withStatus(Status next) {
+            return new InformationRequest(id, provision, from, to, subject, opened, replyBy, next, reply, repliedAt);
+        }
+
+        /** Answered with {@code text} at {@code at}. */
+        public InformationRequest withReply(String text, Instant at) {
+            return new InformationRequest(id, provision, from, to, subject, opened, replyBy, Status.ANSWERED, Optional.of(text), Optional.of(at));
+        }
     }
 
     record Consultations(int id, String provision, String requester, List<String> participants, String subject, Instant opened,
@@ -56,6 +68,19 @@ public sealed interface Procedure permits Procedure.InformationRequest, Procedur
 
         public Optional<Instant> deadline() {
             return status == Status.OPEN ? Optional.of(holdBy) : Optional.empty();
+        }
+
+        public Consultations withStatus(Status next) {
+            return new Consultations(id, provision, requester, participants, subject, opened, holdBy, meetingAt, next);
+        }
+
+        /** Scheduled to meet at {@code at}. */
+        public Consultations withMeeting(Instant at) {
+            return new Consultations(id, provision, requester, participants, subject, opened, holdBy, Optional.of(at), Status.SCHEDULED);
+        }
+
+        public Consultations withParticipants(List<String> next) {
+            return new Consultations(id, provision, requester, next, subject, opened, holdBy, meetingAt, status);
         }
     }
 
@@ -75,6 +100,42 @@ public sealed interface Procedure permits Procedure.InformationRequest, Procedur
         public Optional<Instant> deadline() {
             return status == Status.GATHERING_SUPPORT ? Optional.of(supportBy) : status == Status.CONVENED ? votingBy : Optional.empty();
         }
+
+        public Conference withStatus(Status next) {
+            return new Conference(id, provision, extraordinary, proposer, subject, opened, consultation, supporters, supportBy, convenedAt, votingBy,
+                    attending, votes, excluded, next, noResponse, outcome);
+        }
+
+        public Conference withSupporters(Set<String> next) {
+            return new Conference(id, provision, extraordinary, proposer, subject, opened, consultation, next, supportBy, convenedAt, votingBy,
+                    attending, votes, excluded, status, noResponse, outcome);
+        }
+
+        /** Convened at {@code at}, voting until {@code until}. */
+        public Conference withConvened(Instant at, Instant until) {
+            return new Conference(id, provision, extraordinary, proposer, subject, opened, consultation, supporters, supportBy, Optional.of(at),
+                    Optional.of(until), attending, votes, excluded, Status.CONVENED, noResponse, outcome);
+        }
+
+        public Conference withAttending(Set<String> next) {
+            return new Conference(id, provision, extraordinary, proposer, subject, opened, consultation, supporters, supportBy, convenedAt, votingBy,
+                    next, votes, excluded, status, noResponse, outcome);
+        }
+
+        public Conference withVotes(Map<String, Action.Ballot> next) {
+            return new Conference(id, provision, extraordinary, proposer, subject, opened, consultation, supporters, supportBy, convenedAt, votingBy,
+                    attending, next, excluded, status, noResponse, outcome);
+        }
+
+        public Conference withNoResponse(List<String> next) {
+            return new Conference(id, provision, extraordinary, proposer, subject, opened, consultation, supporters, supportBy, convenedAt, votingBy,
+                    attending, votes, excluded, status, next, outcome);
+        }
+
+        public Conference withOutcome(String next) {
+            return new Conference(id, provision, extraordinary, proposer, subject, opened, consultation, supporters, supportBy, convenedAt, votingBy,
+                    attending, votes, excluded, status, noResponse, Optional.of(next));
+        }
     }
 
     /**
@@ -92,6 +153,16 @@ public sealed interface Procedure permits Procedure.InformationRequest, Procedur
         public Optional<Instant> deadline() {
             return observationOpen ? Optional.of(start.atStartOfDay().toInstant(java.time.ZoneOffset.UTC)) : Optional.empty();
         }
+
+        public ActivityNotification withObservers(Set<String> next) {
+            return new ActivityNotification(id, provision, by, name, start, forces, opened, noticeDue, notifiable, observable, observationProvision, next,
+                    status, observationOpen);
+        }
+
+        public ActivityNotification withObservationOpen(boolean next) {
+            return new ActivityNotification(id, provision, by, name, start, forces, opened, noticeDue, notifiable, observable, observationProvision,
+                    observers, status, next);
+        }
     }
 
     /** The annual exchange of military information for a year: who submitted, and, once due, who did not (no response). */
@@ -103,6 +174,18 @@ public sealed interface Procedure permits Procedure.InformationRequest, Procedur
 
         public Optional<Instant> deadline() {
             return status == Status.OPEN ? Optional.of(dueBy) : Optional.empty();
+        }
+
+        public AnnualExchange withStatus(Status next) {
+            return new AnnualExchange(id, provision, year, opened, dueBy, submitted, next, noResponse);
+        }
+
+        public AnnualExchange withSubmitted(Map<String, Instant> next) {
+            return new AnnualExchange(id, provision, year, opened, dueBy, next, status, noResponse);
+        }
+
+        public AnnualExchange withNoResponse(List<String> next) {
+            return new AnnualExchange(id, provision, year, opened, dueBy, submitted, status, next);
         }
     }
 }

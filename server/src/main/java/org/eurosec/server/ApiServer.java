@@ -327,7 +327,7 @@ public final class ApiServer implements AutoCloseable {
     private void procedures(Context ctx) {
         Exercises.Who w = who(ctx);
         ExerciseState s = exercises.state(w.exercise());
-        List<Map<String, Object>> view = Mechanism.view(s, w.actor(), exercises.now(w.exercise()));
+        List<Map<String, Object>> view = ProcedureJson.view(s, w.actor());
         ObjectNode root = ActionCodec.JSON.createObjectNode();
         root.put("now", exercises.now(w.exercise()).toString());
         root.put("you", w.actor().id());
@@ -370,7 +370,8 @@ public final class ApiServer implements AutoCloseable {
     /** The answer to an action: 201 with the entry and its signed receipt, or the rules' refusal. */
     static Exercises.Answer answer(Exercises.Outcome o) {
         if (o.result() instanceof Mechanism.Refused r) {
-            return new Exercises.Answer(r.status(), errorBody(r.status(), r.field(), r.message()), false);
+            int status = RefusalStatus.of(r.reason());
+            return new Exercises.Answer(status, errorBody(status, r.field(), r.message()), false);
         }
         Mechanism.Accepted a = (Mechanism.Accepted) o.result();
         ObjectNode root = ActionCodec.JSON.createObjectNode();

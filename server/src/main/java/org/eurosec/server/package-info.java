@@ -4,6 +4,8 @@
  * naming the field. The analyses are served by running the command line's own commands through
  * {@link org.eurosec.server.Analyses}, with the query parameters each route allows
  * ({@link org.eurosec.server.AnalysisRoutes}). The page (resources {@code eurosec/web}) and d3 (its
- * WebJar) are static files from the jar. The rules are core's; the persistence is the store's.
+ * WebJar) are static files from the jar. The rules are core's; the persistence is the store's. The
+ * mechanism's refusals become HTTP statuses in one table ({@link org.eurosec.server.RefusalStatus})
+ * and its procedures JSON in one place ({@link org.eurosec.server.ProcedureJson}).
  */
 package org.eurosec.server;

@@ -96,16 +96,42 @@ class HttpGuardsTest {
         for (long size : new long[] {1L << 20, 100L << 20}) {
             String[] action = chunked("POST", "/api/exercises/" + ex.id() + "/actions", "application/json", ex.tokens().get("delegation:RUS"), size);
             assertThat(action[0]).as("actions, %d bytes", size).contains(" 413");
-            if (size > 1L << 20) {
-                // The answer came while the client was still sending: the server read no further than the limit
-                // (the web server discards what still arrives until the connection closes; nothing of it is kept).
-                assertThat(Long.parseLong(action[1])).as("bytes sent before the refusal").isLessThan(size);
-            }
             String[] upload = chunked("POST", "/api/compare", "application/yaml", null, size);
             assertThat(upload[0]).as("upload, %d bytes", size).contains(" 413");
         }
-        assertThat(Long.parseLong(chunked("POST", "/api/compare", "application/yaml", null, 100L << 20)[1])).isLessThan(100L << 20);
+        // How much of the rest the client manages to send before it sees the answer depends on the machine's load (the web
+        // server discards what still arrives until the connection closes; nothing of it is kept), so it is not asserted.
         assertThat(exercises.journal(ex.id())).hasSize(1);
+    }
+
+    @Test
+    void theRefusalComesAtTheLimitNotAtTheEndOfTheBody() throws Exception {
+        // 128 KiB sent, then the client waits without ending the body: a server that read the whole body before
+        // checking its size would wait too; one that counts while reading answers 413 at 64 KiB.
+        for (String[] route : new String[][] {{"/api/exercises/" + ex.id() + "/actions", "application/json", ex.tokens().get("delegation:RUS")},
+                {"/api/compare", "application/yaml", null}}) {
+            try (Socket s = new Socket("127.0.0.1", server.port())) {
+                s.setSoTimeout(30_000);
+                OutputStream out = s.getOutputStream();
+                out.write(("POST " + route[0] + " HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\nContent-Type: " + route[1] + "\r\n"
+                        + (route[2] == null ? "" : "Authorization: Bearer " + route[2] + "\r\n") + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                byte[] chunk = new byte[16 * 1024];
+                java.util.Arrays.fill(chunk, (byte) 'a');
+                for (int i = 0; i < 8; i++) {
+                    out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                    out.write(chunk);
+                    out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                }
+                out.flush();
+                StringBuilder line = new StringBuilder();
+                InputStream in = s.getInputStream();
+                int c;
+                while ((c = in.read()) >= 0 && c != '\n') {
+                    line.append((char) c);
+                }
+                assertThat(line.toString()).as(route[0]).contains(" 413");
+            }
+        }
     }
 
     @Test
