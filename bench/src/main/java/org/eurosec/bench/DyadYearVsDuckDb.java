@@ -41,7 +41,7 @@ public final class DyadYearVsDuckDb {
         long inputMs = (System.nanoTime() - t0) / 1_000_000;
         int from = a.coversFrom().getYear();
         int to = a.asOf().getYear();
-        System.out.printf("dyad-year panel %d-%d, %s; tables: %d state spells, %d code spells, %d obligation spells (derived by the engine in %d ms, shared by both)%n",
+        System.out.printf(java.util.Locale.ROOT, "dyad-year panel %d-%d, %s; tables: %d state spells, %d code spells, %d obligation spells (derived by the engine in %d ms, shared by both)%n",
                 from, to, directed ? "directed" : "undirected", in.states().size(), in.codes().size(), in.obligations().size(), inputMs);
         String expected = null;
         List<Long> ours = new ArrayList<>();
@@ -69,16 +69,16 @@ public final class DyadYearVsDuckDb {
         long rows = expected.chars().filter(c -> c == '\n').count() - 1;
         double m1 = median(ours) / 1000.0;
         double m2 = median(duck) / 1000.0;
-        System.out.printf("outputs identical: %d rows, %d bytes%n", rows, expected.length());
-        System.out.printf("eurosec Panels.dyadYear  median %8.1f ms  (rounds: %s)%n", m1, ms(ours));
-        System.out.printf("DuckDB %s SQL   median %8.1f ms  (rounds: %s)%n", duckVersion(), m2, ms(duck));
-        System.out.printf("ratio DuckDB / eurosec (panel from the tables): %.1fx%n", m2 / m1);
-        System.out.printf("with the shared derivation of the tables from the data (%d ms) added to both: eurosec %.1f ms, DuckDB %.1f ms, ratio %.2fx%n",
+        System.out.printf(java.util.Locale.ROOT, "outputs identical: %d rows, %d bytes%n", rows, expected.length());
+        System.out.printf(java.util.Locale.ROOT, "eurosec Panels.dyadYear  median %8.1f ms  (rounds: %s)%n", m1, ms(ours));
+        System.out.printf(java.util.Locale.ROOT, "DuckDB %s SQL   median %8.1f ms  (rounds: %s)%n", duckVersion(), m2, ms(duck));
+        System.out.printf(java.util.Locale.ROOT, "ratio DuckDB / eurosec (panel from the tables): %.1fx%n", m2 / m1);
+        System.out.printf(java.util.Locale.ROOT, "with the shared derivation of the tables from the data (%d ms) added to both: eurosec %.1f ms, DuckDB %.1f ms, ratio %.2fx%n",
                 inputMs, inputMs + m1, inputMs + m2, (inputMs + m2) / (inputMs + m1));
     }
 
     private static String ms(List<Long> micros) {
-        return micros.stream().map(x -> String.format("%.1f", x / 1000.0)).toList().toString();
+        return micros.stream().map(x -> String.format(java.util.Locale.ROOT, "%.1f", x / 1000.0)).toList().toString();
     }
 
     private static double median(List<Long> xs) {

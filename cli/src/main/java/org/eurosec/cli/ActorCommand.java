@@ -79,7 +79,7 @@ final class ActorCommand implements Callable<Integer> {
                 }
                 m.put("ccodes", codes);
                 m.put("gw_code", Json.code(s.gwCode()));
-                m.put("recognition", s.recognition().name().toLowerCase());
+                m.put("recognition", s.recognition().name().toLowerCase(java.util.Locale.ROOT));
                 m.put("tags", s.tags());
                 m.put("predecessors", s.predecessors());
                 List<Object> ex = new ArrayList<>();
@@ -138,7 +138,7 @@ final class ActorCommand implements Callable<Integer> {
                         + String.join(", ", s.ccodes().stream().map(c -> c.ccode()
                         + (c.span().from().equals(java.time.LocalDate.MIN) ? "" : " " + c.span())).toList())
                         + s.gwCode().stream().mapToObj(g -> "  gw " + g).findFirst().orElse("")
-                        + "  recognition " + s.recognition().name().toLowerCase()
+                        + "  recognition " + s.recognition().name().toLowerCase(java.util.Locale.ROOT)
                         + (s.tags().isEmpty() ? "" : "  tags " + String.join(",", s.tags())));
                 for (Dated d : s.exists()) {
                     out.println("exists " + d.span() + "  <" + d.provenance().source() + ">");
@@ -187,7 +187,7 @@ final class ActorCommand implements Callable<Integer> {
                 for (Membership mem : o.members()) {
                     Map<String, Object> mm = Json.obj();
                     mm.put("state", mem.actor());
-                    mm.put("status", mem.status().name().toLowerCase());
+                    mm.put("status", mem.status().name().toLowerCase(java.util.Locale.ROOT));
                     mm.putAll(Json.span(mem.span()));
                     members.add(Json.provenance(mm, mem.provenance()));
                 }
@@ -209,7 +209,7 @@ final class ActorCommand implements Callable<Integer> {
     private Table memberTable(Organisation o) {
         Table t = new Table("state", "from", "to", "status", "source");
         o.members().stream().sorted((x, y) -> x.span().from().compareTo(y.span().from()))
-                .forEach(m -> t.row(m.actor(), m.span().from(), to(m.span()), m.status().name().toLowerCase(), m.provenance().source()));
+                .forEach(m -> t.row(m.actor(), m.span().from(), to(m.span()), m.status().name().toLowerCase(java.util.Locale.ROOT), m.provenance().source()));
         return t;
     }
 

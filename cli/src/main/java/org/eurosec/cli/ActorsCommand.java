@@ -59,17 +59,17 @@ final class ActorsCommand implements Callable<Integer> {
             List<String> memberships = new ArrayList<>();
             for (Organisation o : a.organisations().values()) {
                 o.members().stream().filter(m -> m.actor().equals(s.id()) && m.span().contains(day)).findFirst()
-                        .ifPresent(m -> memberships.add(o.id() + (m.status().name().equals("MEMBER") ? "" : "(" + m.status().name().toLowerCase() + ")")));
+                        .ifPresent(m -> memberships.add(o.id() + (m.status().name().equals("MEMBER") ? "" : "(" + m.status().name().toLowerCase(java.util.Locale.ROOT) + ")")));
             }
             Object code = s.ccodeOn(day).isPresent() ? s.ccodeOn(day).getAsInt() : "";
-            states.row(s.id(), s.iso3(), code, s.name(), s.recognition().name().toLowerCase(), String.join(",", s.tags()),
+            states.row(s.id(), s.iso3(), code, s.name(), s.recognition().name().toLowerCase(java.util.Locale.ROOT), String.join(",", s.tags()),
                     participants.contains(s.id()) ? "yes" : "no", String.join(" ", memberships));
             Map<String, Object> m = Json.obj();
             m.put("id", s.id());
             m.put("iso3", s.iso3());
             m.put("ccode", Json.code(s.ccodeOn(day)));
             m.put("name", s.name());
-            m.put("recognition", s.recognition().name().toLowerCase());
+            m.put("recognition", s.recognition().name().toLowerCase(java.util.Locale.ROOT));
             m.put("tags", s.tags());
             m.put("osce_participant", participants.contains(s.id()));
             m.put("memberships", memberships);

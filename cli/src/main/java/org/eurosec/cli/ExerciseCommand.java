@@ -84,7 +84,7 @@ final class ExerciseCommand implements Runnable {
             try (Database db = service.open()) {
                 Exercises.Created c;
                 try {
-                    c = exercises(options, db).create(regime, Optional.ofNullable(instrument), day, clock, factor, settings);
+                    c = exercises(options, db).create(regime, Optional.ofNullable(instrument), day, clock, factor, settings, options.choices());
                 } catch (BadInput e) {
                     throw new UserError("--" + e.field() + ": " + e.getMessage());
                 }

@@ -59,15 +59,15 @@ final class OverlapCommand implements Callable<Integer> {
             Overlap o = r.get();
             for (Pair p : o.pairs()) {
                 if (which.equals("all") || which.equals("overlapping") && p.shared() > 0 || which.equals("duplicating") && p.duplicating()) {
-                    pairs.row(v.label(), o.day(), p.a().id(), p.b().id(), p.shared(), String.format("%.2f", p.jaccard()), dimensions(p.sharedDimensions()));
+                    pairs.row(v.label(), o.day(), p.a().id(), p.b().id(), p.shared(), String.format(java.util.Locale.ROOT, "%.2f", p.jaccard()), dimensions(p.sharedDimensions()));
                 }
             }
             for (Map.Entry<Dimension, DimensionFigures> e : o.perDimension().entrySet()) {
-                dims.row(v.label(), o.day(), e.getKey().id(), e.getValue().bodies(), String.format("%.2f", e.getValue().meanPerState()),
+                dims.row(v.label(), o.day(), e.getKey().id(), e.getValue().bodies(), String.format(java.util.Locale.ROOT, "%.2f", e.getValue().meanPerState()),
                         e.getValue().statesInTwoOrMore());
             }
             json.add(json(v.label(), o));
-            summary.add(String.format("%s %s: %d bodies (%d treaty bodies), %.2f per state, %d pairs share members, %d share members and a dimension, mean Jaccard %.3f",
+            summary.add(String.format(java.util.Locale.ROOT, "%s %s: %d bodies (%d treaty bodies), %.2f per state, %d pairs share members, %d share members and a dimension, mean Jaccard %.3f",
                     v.label(), o.day(), o.bodies().size(), o.bodies().stream().filter(Body::treatyBody).count(), o.meanBodiesPerState(),
                     o.pairs().stream().filter(p -> p.shared() > 0).count(), o.duplicatingPairs(), o.meanJaccard()));
         }

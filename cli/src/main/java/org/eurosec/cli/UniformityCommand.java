@@ -95,11 +95,11 @@ final class UniformityCommand implements Callable<Integer> {
                     Map<String, Object> x = Json.obj();
                     x.put("case", st.kase().entity());
                     x.put("parent", st.kase().parent());
-                    x.put("side", st.side().name().toLowerCase().replace('_', '-'));
+                    x.put("side", st.side().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
                     x.put("own_territory", st.ownTerritory());
                     x.put("act", st.act().map(a -> {
                         Map<String, Object> y = Json.obj();
-                        y.put("stance", a.stance().name().toLowerCase());
+                        y.put("stance", a.stance().name().toLowerCase(java.util.Locale.ROOT));
                         y.put("from", a.from().map(Object::toString).orElse(null));
                         y.put("to", a.to().map(Object::toString).orElse(null));
                         Json.provenance(y, a.provenance());

@@ -62,7 +62,7 @@ public final class ActorHistory {
         for (Organisation o : architecture.organisations().values()) {
             for (Membership m : o.members()) {
                 if (m.actor().equals(s.id())) {
-                    out.add(new Tie(o.id(), "organisation", m.span(), m.status().name().toLowerCase(), m.provenance()));
+                    out.add(new Tie(o.id(), "organisation", m.span(), m.status().name().toLowerCase(java.util.Locale.ROOT), m.provenance()));
                 }
             }
         }
@@ -70,7 +70,7 @@ public final class ActorHistory {
             if (i.parties() instanceof Parties.Listed listed) {
                 for (Participation p : listed.spells()) {
                     if (p.actor().equals(s.id())) {
-                        out.add(new Tie(i.id(), "instrument", p.span(), p.status().name().toLowerCase(), p.provenance()));
+                        out.add(new Tie(i.id(), "instrument", p.span(), p.status().name().toLowerCase(java.util.Locale.ROOT), p.provenance()));
                     }
                 }
             }

@@ -30,7 +30,7 @@ public enum ObligationKind {
 
     /** The column name: {@code defence}, {@code non_aggression}, ... */
     public String column() {
-        return name().toLowerCase();
+        return name().toLowerCase(java.util.Locale.ROOT);
     }
 
     public static Optional<ObligationKind> byColumn(String c) {

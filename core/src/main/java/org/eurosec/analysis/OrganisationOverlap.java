@@ -82,8 +82,14 @@ public final class OrganisationOverlap {
             return Optional.empty();
         }
         return i.provisions().stream().filter(p -> p.kind() == ProvisionKind.CONFERENCE
-                && !a.organisations().containsKey(String.valueOf(p.params().get("forum")))
+                && !heldInOrganisation(a, p)
                 && i.inForceSpan(p).map(s -> s.contains(day)).orElse(false)).findFirst();
+    }
+
+    /** Whether a conference provision is held in an organisation of the data ({@code forum}), and so is no body of its own. */
+    static boolean heldInOrganisation(Architecture a, org.eurosec.model.Provision conference) {
+        return org.eurosec.model.ProvisionTerms.of(conference.kind(), conference.params()) instanceof org.eurosec.model.ProvisionTerms.Conference c
+                && c.forum().map(a.organisations()::containsKey).orElse(false);
     }
 
     /** The overlap among the bodies of the universe's states on {@code day}; empty outside the data. */

@@ -34,7 +34,7 @@ public final class RecognitionConsistency {
         ABSTAIN;
 
         public String id() {
-            return name().toLowerCase();
+            return name().toLowerCase(java.util.Locale.ROOT);
         }
     }
 
@@ -43,7 +43,7 @@ public final class RecognitionConsistency {
     public enum Verdict { CONSISTENT_INTEGRITY, CONSISTENT_SELF_DETERMINATION, INCONSISTENT, NO_POSITION;
 
         public String id() {
-            return name().toLowerCase().replace('_', '-');
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         }
     }
 

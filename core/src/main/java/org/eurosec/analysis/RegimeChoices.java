@@ -86,7 +86,7 @@ public final class RegimeChoices {
                     continue;
                 }
                 boolean objection = p.kind() == ProvisionKind.INDIVISIBILITY
-                        && reading.param(p, "accession_objection").map(v -> Boolean.parseBoolean(String.valueOf(v))).orElse(false);
+                        && reading.terms(p, org.eurosec.model.ProvisionTerms.Indivisibility.class).accessionObjection();
                 if (objection || p.kind() == ProvisionKind.NON_ENLARGEMENT) {
                     vetoes.add(p.id());
                 } else if (p.kind() == ProvisionKind.FREE_CHOICE_OF_ALLIANCES) {
@@ -103,6 +103,6 @@ public final class RegimeChoices {
     private static Optional<Provision> bodyProvision(Architecture world, Instrument i) {
         // A hypothetical instrument is judged by its text, whatever day it would enter into force.
         return i.provisions().stream().filter(p -> p.kind() == ProvisionKind.CONFERENCE && i.parties() instanceof Parties.Listed
-                && !world.organisations().containsKey(String.valueOf(p.params().get("forum")))).findFirst();
+                && !OrganisationOverlap.heldInOrganisation(world, p)).findFirst();
     }
 }

@@ -36,7 +36,7 @@ public final class StatedPositions {
     public enum Stance { ACCEPTS, NO_OBJECTION_KNOWN, BLOCKS, UNKNOWN;
 
         public String id() {
-            return name().toLowerCase().replace('_', '-');
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         }
     }
 

@@ -25,7 +25,7 @@ public enum TieKind {
     }
 
     public String id() {
-        return name().toLowerCase().replace('_', '-');
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     public static Optional<TieKind> byId(String id) {

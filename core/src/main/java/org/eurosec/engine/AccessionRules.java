@@ -17,6 +17,7 @@ import org.eurosec.model.Membership;
 import org.eurosec.model.Organisation;
 import org.eurosec.model.Provision;
 import org.eurosec.model.ProvisionKind;
+import org.eurosec.model.ProvisionTerms;
 import org.eurosec.model.Regime;
 import org.eurosec.model.Rule;
 import org.eurosec.model.RuleKind;
@@ -62,7 +63,7 @@ public final class AccessionRules {
         for (Membership m : org.members()) {
             if (m.span().contains(day) && reading.partyStatuses().contains(m.status())) {
                 members.add(m.actor());
-                memberFacts.add(Explanation.fact(m.actor() + ": " + m.status().name().toLowerCase() + " of " + orgId + " " + m.span(),
+                memberFacts.add(Explanation.fact(m.actor() + ": " + m.status().name().toLowerCase(java.util.Locale.ROOT) + " of " + orgId + " " + m.span(),
                         m.provenance()));
             }
         }
@@ -119,10 +120,10 @@ public final class AccessionRules {
                     continue;
                 }
                 boolean objection = p.kind() == ProvisionKind.INDIVISIBILITY
-                        && Boolean.TRUE.equals(reading.param(p, "accession_objection").orElse(false));
+                        && reading.terms(p, ProvisionTerms.Indivisibility.class).accessionObjection();
                 boolean nonEnlargement = p.kind() == ProvisionKind.NON_ENLARGEMENT
-                        && orgId.equals(reading.param(p, "organisation").map(String::valueOf).orElse(""))
-                        && reading.param(p, "applicants").map(a -> a instanceof List<?> l && l.contains(applicant)).orElse(true);
+                        && reading.terms(p, ProvisionTerms.NonEnlargement.class).organisation().map(orgId::equals).orElse(false)
+                        && reading.terms(p, ProvisionTerms.NonEnlargement.class).covers(applicant);
                 if (objection || nonEnlargement) {
                     restricting.add(p);
                 }

@@ -52,7 +52,7 @@ public record Finding(
         COVERED;
 
         public String id() {
-            return name().toLowerCase().replace('_', '-');
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         }
     }
 

@@ -43,6 +43,22 @@ public record Quorum(long numerator, long denominator, int parties, int required
         return Optional.empty();
     }
 
+    /**
+     * The organisations counted as parties of {@code instrument} on {@code day} where a provision
+     * counts them ({@code organisations_count}): the regime's eligible organisations that exist that
+     * day. Zero for an instrument that is not the regime's own.
+     */
+    public static int organisationParties(org.eurosec.model.Regime regime, org.eurosec.model.Architecture world, String instrument,
+            java.time.LocalDate day) {
+        for (org.eurosec.model.Regime.Hypothetical h : regime.instruments()) {
+            if (h.instrument().id().equals(instrument)) {
+                return (int) h.eligible().organisations().stream().map(world.organisations()::get)
+                        .filter(o -> o != null && o.exists().span().contains(day)).count();
+            }
+        }
+        return 0;
+    }
+
     public boolean met(int present) {
         return present >= required;
     }

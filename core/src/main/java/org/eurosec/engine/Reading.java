@@ -20,6 +20,9 @@ public final class Reading {
 
     private final Architecture architecture;
     private final Map<String, String> choices;
+    /** Terms already read, by provision (the provisions of one architecture; compared by identity). */
+    private final Map<org.eurosec.model.Provision, org.eurosec.model.ProvisionTerms> terms =
+            Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
     private Reading(Architecture architecture, Map<String, String> choices) {
         this.architecture = architecture;
@@ -84,17 +87,37 @@ public final class Reading {
     }
 
     /**
-     * A provision's parameter as this reading sees it: the value a chosen option sets for it
-     * ({@code set_params}), or else the value in the data.
+     * A provision's typed terms as this reading sees them: its parameters with the values a chosen
+     * option sets for it ({@code set_params}) in place of those in the data.
      */
-    public java.util.Optional<Object> param(org.eurosec.model.Provision p, String key) {
+    public org.eurosec.model.ProvisionTerms terms(org.eurosec.model.Provision p) {
+        return terms.computeIfAbsent(p, x -> org.eurosec.model.ProvisionTerms.of(x.kind(), params(x)));
+    }
+
+    /** {@link #terms(org.eurosec.model.Provision)} of a provision whose kind has terms of {@code type}. */
+    public <T extends org.eurosec.model.ProvisionTerms> T terms(org.eurosec.model.Provision p, Class<T> type) {
+        org.eurosec.model.ProvisionTerms t = terms(p);
+        if (!type.isInstance(t)) {
+            throw new IllegalArgumentException(p.id() + " is a " + p.kind().id() + " provision, not " + type.getSimpleName());
+        }
+        return type.cast(t);
+    }
+
+    /** A provision's parameters under this reading: the data's, with what the chosen options set. */
+    public Map<String, Object> params(org.eurosec.model.Provision p) {
+        Map<String, Object> set = new LinkedHashMap<>();
         for (Interpretation i : architecture.interpretations().values()) {
-            Map<String, Object> set = chosen(i).setParams().get(p.id());
-            if (set != null && set.containsKey(key)) {
-                return java.util.Optional.ofNullable(set.get(key));
+            Map<String, Object> s = chosen(i).setParams().get(p.id());
+            if (s != null) {
+                s.forEach(set::putIfAbsent);
             }
         }
-        return java.util.Optional.ofNullable(p.params().get(key));
+        if (set.isEmpty()) {
+            return p.params();
+        }
+        Map<String, Object> out = new LinkedHashMap<>(p.params());
+        out.putAll(set);
+        return Collections.unmodifiableMap(out);
     }
 
     /** The interpretation whose chosen option sets a provision's parameter, as {@code id=option}, if one does. */

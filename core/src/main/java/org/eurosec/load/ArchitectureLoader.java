@@ -28,6 +28,7 @@ import org.eurosec.model.Mandate;
 import org.eurosec.model.Recognitions;
 import org.eurosec.model.Positions;
 import org.eurosec.model.DefenceTerms;
+import org.eurosec.model.ProvisionParameters;
 import org.eurosec.model.Dimension;
 import org.eurosec.model.Instrument;
 import org.eurosec.model.Interpretation;
@@ -84,6 +85,11 @@ public final class ArchitectureLoader {
 
     private final List<Problem> problems = new ArrayList<>();
     private final List<Ref> refs = new ArrayList<>();
+    /** An option's {@code set_params} for one provision, checked against the provision's kind once every provision is read. */
+    private record SetParams(String provision, Map<String, Object> params, String file, int line, String context) {
+    }
+
+    private final List<SetParams> setParamChecks = new ArrayList<>();
     private final Set<String> conditions = new java.util.HashSet<>();
     private final List<Ref> conditionRefs = new ArrayList<>();
     private final String displayRoot;
@@ -621,6 +627,14 @@ public final class ArchitectureLoader {
             } else {
                 n.problem(pn, pwhat + ": params must be a mapping");
             }
+            if (pn instanceof org.yaml.snakeyaml.nodes.MappingNode map && kind.isPresent()) {
+                // Each key must be a parameter of the kind, and each value the engine reads must be of its type.
+                for (org.yaml.snakeyaml.nodes.NodeTuple t : map.getValue()) {
+                    String key = String.valueOf(Nodes.plain(t.getKeyNode()));
+                    ProvisionParameters.problem(kind.get(), key, Nodes.plain(t.getValueNode()))
+                            .ifPresent(msg -> n.problem(t.getKeyNode(), pwhat + ": " + msg));
+                }
+            }
         });
         Optional<Provenance> prov = provenance(n, f, pwhat);
         Optional<DefenceTerms> defence = Optional.empty();
@@ -764,6 +778,7 @@ public final class ArchitectureLoader {
                 values.forEach((pk, pv) -> vs.put(String.valueOf(pk), pv));
                 out.put(String.valueOf(k), Collections.unmodifiableMap(vs));
                 refs.add(new Ref(Kind.PROVISION, String.valueOf(k), n.file(), of.line("set_params"), what + " set_params"));
+                setParamChecks.add(new SetParams(String.valueOf(k), Collections.unmodifiableMap(vs), n.file(), of.line("set_params"), what));
             });
         });
         return Collections.unmodifiableMap(out);
@@ -887,14 +902,22 @@ public final class ArchitectureLoader {
     }
 
     private void checkRefs(Map<String, State> states, Map<String, Organisation> orgs, Map<String, Instrument> instruments) {
-        Set<String> provisions = new java.util.HashSet<>();
-        instruments.values().forEach(i -> i.provisions().forEach(p -> provisions.add(p.id())));
+        Map<String, Provision> provisions = new java.util.HashMap<>();
+        instruments.values().forEach(i -> i.provisions().forEach(p -> provisions.put(p.id(), p)));
+        for (SetParams sp : setParamChecks) {
+            Provision p = provisions.get(sp.provision());
+            if (p == null) {
+                continue; // reported as an unknown provision below
+            }
+            sp.params().forEach((k, v) -> ProvisionParameters.problem(p.kind(), k, v).ifPresent(msg -> problems.add(new Problem(sp.file(),
+                    sp.line(), sp.context() + " set_params." + p.id() + ": " + msg))));
+        }
         for (Ref r : refs) {
             boolean known = switch (r.kind()) {
                 case STATE -> states.containsKey(r.id());
                 case ORGANISATION -> orgs.containsKey(r.id());
                 case INSTRUMENT -> instruments.containsKey(r.id());
-                case PROVISION -> provisions.contains(r.id());
+                case PROVISION -> provisions.containsKey(r.id());
             };
             if (!known) {
                 problems.add(new Problem(r.file(), r.line(), r.context() + ": unknown "

@@ -20,6 +20,7 @@ import org.eurosec.model.Instrument;
 import org.eurosec.model.Interpretation;
 import org.eurosec.model.Provenance;
 import org.eurosec.model.Provision;
+import org.eurosec.model.ProvisionParameters;
 import org.eurosec.model.ProvisionKind;
 import org.eurosec.model.Regime;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -254,6 +255,8 @@ public final class RegimeLoader {
                         continue;
                     }
                     params.put(e.getKey(), param.value());
+                    ProvisionParameters.valueProblem(p.kind(), e.getKey(), param.value()).ifPresent(msg -> n.problem(param.provenance().line(),
+                            what + " parameter " + name + " (used by " + p.id() + ", kind " + p.kind().id() + "): " + msg));
                     use.computeIfAbsent(p.id(), k -> new LinkedHashMap<>()).put(e.getKey(), name);
                     used.add(name);
                 }

@@ -187,6 +187,8 @@ public final class ScenarioLoader {
                         if (!r.parameters().containsKey(String.valueOf(k))) {
                             n.problem(pn, "regime " + id.get() + " has no parameter '" + k + "' (parameters: "
                                     + String.join(", ", r.parameters().keySet()) + ")");
+                        } else if (r.parameterProblem(String.valueOf(k), v).isPresent()) {
+                            n.problem(pn, r.parameterProblem(String.valueOf(k), v).get());
                         } else {
                             parameters.put(String.valueOf(k), v);
                         }

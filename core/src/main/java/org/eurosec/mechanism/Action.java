@@ -85,7 +85,7 @@ public sealed interface Action {
     enum Ballot { YES, NO, ABSTAIN;
 
         public String id() {
-            return name().toLowerCase();
+            return name().toLowerCase(java.util.Locale.ROOT);
         }
     }
 

@@ -31,7 +31,7 @@ public sealed interface Procedure permits Procedure.InformationRequest, Procedur
         NOTIFIED, LATE, VOLUNTARY, CLOSED;
 
         public String id() {
-            return name().toLowerCase().replace('_', '-');
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         }
 
         public boolean closed() {

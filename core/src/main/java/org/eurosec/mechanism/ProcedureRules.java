@@ -16,6 +16,7 @@ import org.eurosec.model.Architecture;
 import org.eurosec.model.Instrument;
 import org.eurosec.model.Provision;
 import org.eurosec.model.ProvisionKind;
+import org.eurosec.model.ProvisionTerms;
 import org.eurosec.model.Regime;
 
 /**
@@ -118,24 +119,35 @@ public record ProcedureRules(String instrument, LocalDate day, List<String> part
         Set<String> parties = new TreeSet<>(new SnapshotBuilder(world, reading).partiesOn(inst.id(), day).keySet());
         parties.removeIf(p -> world.state(p).isEmpty());
         int n = parties.size();
-        Optional<Information> info = first(inst, ProvisionKind.INFORMATION_REQUEST, day).map(p -> new Information(p.id(),
-                limit(reading.param(p, "reply_within"), settings.replyWithin()),
-                String.valueOf(reading.param(p, "depositary_duty").orElse("")).contains("all Parties"),
-                unconfirmed(regime, p, "reply_within", "depositary_duty")));
+        Optional<Information> info = first(inst, ProvisionKind.INFORMATION_REQUEST, day).map(p -> {
+            ProvisionTerms.InformationRequest t = reading.terms(p, ProvisionTerms.InformationRequest.class);
+            return new Information(p.id(), limit(t.replyWithin(), settings.replyWithin()), t.passedToAll(),
+                    unconfirmed(regime, p, "reply_within", "depositary_duty"));
+        });
         Optional<Consultation> cons = first(inst, ProvisionKind.CONSULTATION, day)
-                .filter(p -> Boolean.TRUE.equals(reading.param(p, "on_request").orElse(false)))
-                .map(p -> new Consultation(p.id(), limit(reading.param(p, "hold_within"), settings.holdWithin()),
-                        Boolean.TRUE.equals(reading.param(p, "others_may_join").orElse(false)), unconfirmed(regime, p, "hold_within")));
-        Optional<Conference> conf = first(inst, ProvisionKind.CONFERENCE, day).filter(p -> reading.param(p, "proposer").isPresent())
-                .map(p -> new Conference(p.id(), Quorum.of(reading.param(p, "support").orElse(null), n),
-                        Quorum.of(reading.param(p, "quorum").orElse(null), n), String.valueOf(reading.param(p, "decision").orElse("consensus")),
-                        "consultation-participant".equals(String.valueOf(reading.param(p, "proposer").orElse(""))),
-                        new Limit(settings.supportWindow(), false), limit(reading.param(p, "convene_within"), settings.votingWindow()),
-                        unconfirmed(regime, p, "support", "quorum", "decision")));
-        Optional<Extraordinary> extra = first(inst, ProvisionKind.EXTRAORDINARY_CONFERENCE, day).map(p -> new Extraordinary(p.id(),
-                Quorum.of(reading.param(p, "quorum").orElse(null), n), String.valueOf(reading.param(p, "decision").orElse("unanimity")),
-                String.valueOf(reading.param(p, "attacker_vote").orElse("counted")), new Limit(settings.votingWindow(), false),
-                unconfirmed(regime, p, "quorum", "decision", "attacker_vote")));
+                .filter(p -> reading.terms(p, ProvisionTerms.Consultation.class).onRequest())
+                .map(p -> {
+                    ProvisionTerms.Consultation t = reading.terms(p, ProvisionTerms.Consultation.class);
+                    return new Consultation(p.id(), limit(t.holdWithin(), settings.holdWithin()), t.othersMayJoin(),
+                            unconfirmed(regime, p, "hold_within"));
+                });
+        // Quorums are counted as the scenario engine counts them: the state parties, and the regime's organisations where the provision says so.
+        int organisations = Quorum.organisationParties(regime, world, inst.id(), day);
+        Optional<Conference> conf = first(inst, ProvisionKind.CONFERENCE, day)
+                .filter(p -> reading.terms(p, ProvisionTerms.Conference.class).proposer().isPresent())
+                .map(p -> {
+                    ProvisionTerms.Conference t = reading.terms(p, ProvisionTerms.Conference.class);
+                    int base = n + (t.organisationsCount() ? organisations : 0);
+                    return new Conference(p.id(), t.support().flatMap(q -> Quorum.of(q, base)), t.quorum().flatMap(q -> Quorum.of(q, base)),
+                            t.decisionText(), t.proposerMustHaveConsulted(), new Limit(settings.supportWindow(), false),
+                            limit(t.conveneWithin(), settings.votingWindow()), unconfirmed(regime, p, "support", "quorum", "decision"));
+                });
+        Optional<Extraordinary> extra = first(inst, ProvisionKind.EXTRAORDINARY_CONFERENCE, day).map(p -> {
+            ProvisionTerms.ExtraordinaryConference t = reading.terms(p, ProvisionTerms.ExtraordinaryConference.class);
+            int base = n + (t.organisationsCount() ? organisations : 0);
+            return new Extraordinary(p.id(), t.quorum().flatMap(q -> Quorum.of(q, base)), t.decisionText(), t.attackerVote().id(),
+                    new Limit(settings.votingWindow(), false), unconfirmed(regime, p, "quorum", "decision", "attacker_vote"));
+        });
         // The confidence- and security-building measures come from the Vienna Document in force that day, whatever the regime.
         Optional<Notification> note = Optional.empty();
         Optional<Observation> obs = Optional.empty();
@@ -144,31 +156,22 @@ public record ProcedureRules(String instrument, LocalDate day, List<String> part
                 .sorted(java.util.Comparator.comparing((Instrument i) -> i.effectiveFrom().orElse(LocalDate.MIN)).reversed()).toList();
         for (Instrument i : csbm) {
             for (Provision p : i.provisions()) {
-                if (!i.inForceSpan(p).map(x -> x.contains(day)).orElse(false)) {
+                if (!i.inForceSpan(p).map(x -> x.contains(day)).orElse(false)
+                        || (p.kind() != ProvisionKind.CSBM_NOTIFICATION && p.kind() != ProvisionKind.OBSERVATION)) {
                     continue;
                 }
-                Map<String, Long> t = thresholds(reading, p);
-                if (note.isEmpty() && p.kind() == ProvisionKind.CSBM_NOTIFICATION && !t.isEmpty() && reading.param(p, "notice_days").isPresent()) {
-                    note = Optional.of(new Notification(p.id(), Integer.parseInt(String.valueOf(reading.param(p, "notice_days").get())), t,
-                            p.unconfirmed() || Boolean.TRUE.equals(p.params().get("unconfirmed"))));
+                ProvisionTerms.Thresholds terms = reading.terms(p, ProvisionTerms.Thresholds.class);
+                Map<String, Long> t = terms.asMap();
+                if (note.isEmpty() && p.kind() == ProvisionKind.CSBM_NOTIFICATION && !t.isEmpty() && terms.noticeDays().isPresent()) {
+                    note = Optional.of(new Notification(p.id(), (int) terms.noticeDays().getAsLong(), t, p.unconfirmed()));
                 } else if (obs.isEmpty() && p.kind() == ProvisionKind.OBSERVATION && !t.isEmpty()) {
-                    obs = Optional.of(new Observation(p.id(), t, p.unconfirmed() || Boolean.TRUE.equals(p.params().get("unconfirmed"))));
-                } else if (annual.isEmpty() && p.kind() == ProvisionKind.CSBM_NOTIFICATION
-                        && "annual-exchange-of-military-information".equals(String.valueOf(reading.param(p, "mechanism").orElse("")))) {
-                    annual = Optional.of(new AnnualExchange(p.id(), java.time.MonthDay.parse("--" + reading.param(p, "due").orElse("12-15")),
-                            p.unconfirmed() || Boolean.TRUE.equals(p.params().get("unconfirmed"))));
+                    obs = Optional.of(new Observation(p.id(), t, p.unconfirmed()));
+                } else if (annual.isEmpty() && p.kind() == ProvisionKind.CSBM_NOTIFICATION && terms.annualExchange()) {
+                    annual = Optional.of(new AnnualExchange(p.id(), terms.due(), p.unconfirmed()));
                 }
             }
         }
         return new ProcedureRules(inst.id(), day, List.copyOf(parties), info, cons, conf, extra, note, obs, annual, settings);
-    }
-
-    private static Map<String, Long> thresholds(Reading reading, Provision p) {
-        Map<String, Long> t = new java.util.LinkedHashMap<>();
-        for (String k : List.of("troops", "battle_tanks", "acv", "artillery")) {
-            reading.param(p, "threshold_" + k).ifPresent(v -> t.put(k, Long.parseLong(String.valueOf(v))));
-        }
-        return t;
     }
 
     private static boolean hasMechanism(Instrument i) {
@@ -180,8 +183,8 @@ public record ProcedureRules(String instrument, LocalDate day, List<String> part
         return i.provisions().stream().filter(p -> p.kind() == kind && i.inForceSpan(p).map(s -> s.contains(day)).orElse(true)).findFirst();
     }
 
-    private static Limit limit(Optional<Object> value, Period otherwise) {
-        return value.flatMap(Deadlines::parse).map(p -> new Limit(p, true)).orElse(new Limit(otherwise, false));
+    private static Limit limit(Optional<ProvisionTerms.Deadline> value, Period otherwise) {
+        return value.flatMap(ProvisionTerms.Deadline::period).map(p -> new Limit(p, true)).orElse(new Limit(otherwise, false));
     }
 
     private static List<String> unconfirmed(Regime regime, Provision p, String... keys) {

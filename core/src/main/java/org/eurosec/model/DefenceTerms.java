@@ -24,7 +24,7 @@ public record DefenceTerms(
         OBLIGED, ENTITLED;
 
         public String id() {
-            return name().toLowerCase();
+            return name().toLowerCase(java.util.Locale.ROOT);
         }
     }
 
@@ -33,7 +33,7 @@ public record DefenceTerms(
         AUTOMATIC, DISCRETIONARY;
 
         public String id() {
-            return name().toLowerCase();
+            return name().toLowerCase(java.util.Locale.ROOT);
         }
     }
 

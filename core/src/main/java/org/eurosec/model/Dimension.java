@@ -5,6 +5,6 @@ public enum Dimension {
     POLITICO_MILITARY, ECONOMIC_ENVIRONMENTAL, HUMAN, ENERGY;
 
     public String id() {
-        return name().toLowerCase().replace('_', '-');
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 }

@@ -18,6 +18,11 @@ public sealed interface Event {
     /** The event's kind as written in scenario files. */
     String kind();
 
+    /** The instrument (not organisation) the event acts on, if it acts on one (signature, ratification, accession or withdrawal of a treaty). */
+    default Optional<String> actsOn() {
+        return Optional.empty();
+    }
+
     /** An organisation or an instrument. */
     record Target(String id, boolean organisation) {
         @Override
@@ -36,11 +41,21 @@ public sealed interface Event {
         public String kind() {
             return "accession";
         }
+
+        @Override
+        public Optional<String> actsOn() {
+            return target.organisation() ? Optional.empty() : Optional.of(target.id());
+        }
     }
 
     record Withdrawal(LocalDate on, String state, Target target, Provenance at) implements Event {
         public String kind() {
             return "withdrawal";
+        }
+
+        @Override
+        public Optional<String> actsOn() {
+            return target.organisation() ? Optional.empty() : Optional.of(target.id());
         }
     }
 
@@ -48,11 +63,21 @@ public sealed interface Event {
         public String kind() {
             return "signature";
         }
+
+        @Override
+        public Optional<String> actsOn() {
+            return Optional.of(instrument);
+        }
     }
 
     record Ratification(LocalDate on, String state, String instrument, Provenance at) implements Event {
         public String kind() {
             return "ratification";
+        }
+
+        @Override
+        public Optional<String> actsOn() {
+            return Optional.of(instrument);
         }
     }
 

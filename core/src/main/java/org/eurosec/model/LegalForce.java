@@ -5,6 +5,6 @@ public enum LegalForce {
     BINDING, POLITICAL;
 
     public String id() {
-        return name().toLowerCase();
+        return name().toLowerCase(java.util.Locale.ROOT);
     }
 }

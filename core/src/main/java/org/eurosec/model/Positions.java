@@ -22,7 +22,7 @@ public record Positions(List<Question> questions, List<Statement> statements) {
     public enum Strength { STATED, INFERRED;
 
         public String id() {
-            return name().toLowerCase();
+            return name().toLowerCase(java.util.Locale.ROOT);
         }
     }
 

@@ -48,7 +48,7 @@ public enum ProvisionKind {
     }
 
     public String id() {
-        return name().toLowerCase().replace('_', '-');
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     /** Whether a provision of this kind can make one party a guarantor of another. */

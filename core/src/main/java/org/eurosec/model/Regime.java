@@ -33,7 +33,7 @@ public record Regime(
         EVENTS;
 
         public String id() {
-            return name().toLowerCase().replace('_', '-');
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         }
     }
 
@@ -75,6 +75,9 @@ public record Regime(
             throw new IllegalArgumentException("regime " + id + " has no parameter '" + name + "' (parameters: "
                     + String.join(", ", parameters.keySet()) + ")");
         }
+        parameterProblem(name, value).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
         java.util.Map<String, Parameter> ps = new java.util.LinkedHashMap<>(parameters);
         Provenance p = old.provenance();
         ps.put(name, new Parameter(name, value, new Provenance(p.source(), p.file(), p.line(),
@@ -103,6 +106,24 @@ public record Regime(
         }
         return new Regime(id, name, summary, List.copyOf(hs), java.util.Collections.unmodifiableMap(ps), parameterUse, interpretations,
                 precedence, provenance);
+    }
+
+    /** Why {@code value} cannot be the value of parameter {@code name} (a provision that uses it reads another type), or empty. */
+    public Optional<String> parameterProblem(String name, Object value) {
+        for (Hypothetical h : instruments) {
+            for (Provision pr : h.instrument().provisions()) {
+                for (Map.Entry<String, String> u : parameterUse.getOrDefault(pr.id(), Map.of()).entrySet()) {
+                    if (u.getValue().equals(name)) {
+                        Optional<String> problem = ProvisionParameters.valueProblem(pr.kind(), u.getKey(), value);
+                        if (problem.isPresent()) {
+                            return Optional.of("regime " + id + " parameter " + name + " (used by " + pr.id() + ", kind " + pr.kind().id() + "): "
+                                    + problem.get());
+                        }
+                    }
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** The named parameter a provision's parameter was taken from, if any. */

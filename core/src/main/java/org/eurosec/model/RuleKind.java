@@ -5,6 +5,6 @@ public enum RuleKind {
     UNANIMOUS_INVITATION, UNANIMITY, CONSENSUS, QUALIFIED_MAJORITY, MAJORITY, OPEN_ACCESSION, TREATY_AMENDMENT, NONE;
 
     public String id() {
-        return name().toLowerCase().replace('_', '-');
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 }

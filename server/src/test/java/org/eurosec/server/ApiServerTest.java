@@ -207,7 +207,7 @@ class ApiServerTest {
         Set<String> described = new TreeSet<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = spec.json().get("paths").fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> p = it.next();
-            p.getValue().fieldNames().forEachRemaining(m -> described.add(m.toUpperCase() + " " + p.getKey()));
+            p.getValue().fieldNames().forEachRemaining(m -> described.add(m.toUpperCase(java.util.Locale.ROOT) + " " + p.getKey()));
         }
         assertThat(described).containsExactlyInAnyOrderElementsOf(ApiServer.ROUTES);
         // Each analysis route documents exactly the query parameters it accepts.

@@ -118,6 +118,17 @@ public final class Exercises {
 
     /** A new exercise under {@code regimeId}, run by {@code instrument}'s mechanisms (default: the regime's own). */
     public Created create(String regimeId, Optional<String> instrument, LocalDate day, String clockMode, long factor, ProcedureRules.Settings settings) {
+        return create(regimeId, instrument, day, clockMode, factor, settings, Map.of());
+    }
+
+    /**
+     * As {@link #create(String, Optional, LocalDate, String, long, ProcedureRules.Settings)}, under a reading of the law:
+     * {@code interpretations} (id → option) switch the regime's or the data's named interpretations, as {@code -I}
+     * does for every analysis, so that the exercise counts quorums and parties as a scenario run under the same
+     * reading does. An unknown interpretation or option is refused.
+     */
+    public Created create(String regimeId, Optional<String> instrument, LocalDate day, String clockMode, long factor, ProcedureRules.Settings settings,
+            Map<String, String> interpretations) {
         Regime regime = regimes.get(regimeId);
         if (regime == null) {
             throw new BadInput("regime", "unknown regime '" + regimeId + "' (known: " + String.join(", ", regimes.keySet()) + ")");
@@ -125,7 +136,7 @@ public final class Exercises {
         if (!base.covers(day)) {
             throw new BadInput("day", day + " is outside what the data covers (" + base.coversFrom() + " to " + base.asOf() + ")");
         }
-        ProcedureRules rules = rules(regime, day, settings, instrument);
+        ProcedureRules rules = rules(regime, day, settings, instrument, interpretations);
         Instant realNow = real.instant();
         ExerciseClock clock = new ExerciseClock(clockMode, "real".equals(clockMode) ? 1 : factor, realNow, day.atTime(9, 0).toInstant(ZoneOffset.UTC));
         String id = "ex-" + token(6).toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "x");
@@ -139,6 +150,10 @@ public final class Exercises {
         body.put("regime", regimeId);
         body.put("instrument", rules.instrument());
         body.put("day", day.toString());
+        if (!interpretations.isEmpty()) {
+            ObjectNode in = body.putObject("interpretations");
+            interpretations.forEach(in::put);
+        }
         ObjectNode c = body.putObject("clock");
         c.put("mode", clock.mode()).put("factor", clock.factor()).put("origin_real", clock.originReal().toString())
                 .put("origin_exercise", clock.originExercise().toString());
@@ -187,10 +202,19 @@ public final class Exercises {
         }
     }
 
-    private ProcedureRules rules(Regime regime, LocalDate day, ProcedureRules.Settings settings, Optional<String> instrument) {
+    private ProcedureRules rules(Regime regime, LocalDate day, ProcedureRules.Settings settings, Optional<String> instrument,
+            Map<String, String> interpretations) {
         Architecture world = RegimeApplication.apply(base, regime, false);
+        Reading reading = Reading.defaults(world);
+        for (Map.Entry<String, String> c : interpretations.entrySet()) {
+            try {
+                reading = reading.with(c.getKey(), c.getValue());
+            } catch (IllegalArgumentException e) {
+                throw new BadInput("interpretation", e.getMessage());
+            }
+        }
         try {
-            return ProcedureRules.of(world, Reading.defaults(world), regime, day, settings, instrument);
+            return ProcedureRules.of(world, reading, regime, day, settings, instrument);
         } catch (IllegalArgumentException e) {
             throw new BadInput("regime", e.getMessage());
         }
@@ -359,7 +383,17 @@ public final class Exercises {
             problems.add("entry 1: regime '" + b.get("regime").asText() + "' is not known to this build");
             return new Replay(null, clock, entries.size(), first.hash(), problems);
         }
-        ProcedureRules rules = rules(regime, LocalDate.parse(b.get("day").asText()), settings, Optional.of(b.get("instrument").asText()));
+        Map<String, String> interpretations = new LinkedHashMap<>();
+        if (b.has("interpretations")) {
+            b.get("interpretations").fields().forEachRemaining(f -> interpretations.put(f.getKey(), f.getValue().asText()));
+        }
+        ProcedureRules rules;
+        try {
+            rules = rules(regime, LocalDate.parse(b.get("day").asText()), settings, Optional.of(b.get("instrument").asText()), interpretations);
+        } catch (BadInput e) {
+            problems.add("entry 1: " + e.getMessage());
+            return new Replay(null, clock, entries.size(), first.hash(), problems);
+        }
         JsonNode now;
         try {
             now = ActionCodec.JSON.readTree(ActionCodec.JSON.writeValueAsString(rules.describe()));

@@ -200,6 +200,26 @@ class ExercisesTest {
         }
     }
 
+    /** An exercise under a reading other than the default keeps it: its quorums are counted so, and a fresh store replays it so. */
+    @Test
+    void anExerciseUnderAReadingIsReplayedUnderTheSameReading() throws Exception {
+        try (Database db = db()) {
+            Exercises ex = new Exercises(db, BASE, REGIMES, new HandClock());
+            Exercises.Created c = ex.create("est-2009", Optional.empty(), DAY, "real", 1, ProcedureRules.Settings.defaults(),
+                    Map.of("est-2009/organisations-in-quorum", "with-organisations"));
+            // 56 participating States and the five organisations that may sign: at least 4/5 of 61 is 48.8, so 49.
+            assertThat(c.state().rules().extraordinary().orElseThrow().quorum().orElseThrow().required()).isEqualTo(49);
+            assertThat(ex.create("est-2009", DAY, "real", 1, ProcedureRules.Settings.defaults()).state().rules().extraordinary().orElseThrow()
+                    .quorum().orElseThrow().required()).isEqualTo(45);
+            Exercises.Replay r = new Exercises(db, BASE, REGIMES, new HandClock()).replay(c.id());
+            assertThat(r.problems()).isEmpty();
+            assertThat(r.state().rules().extraordinary().orElseThrow().quorum().orElseThrow().required()).isEqualTo(49);
+            assertThatThrownBy(() -> ex.create("est-2009", Optional.empty(), DAY, "real", 1, ProcedureRules.Settings.defaults(),
+                    Map.of("no-such", "thing"))).isInstanceOf(BadInput.class).hasMessageContaining("unknown interpretation 'no-such'");
+            assertThat(ex.ids()).hasSize(2);
+        }
+    }
+
     @Test
     void badRequestsToTheStoreChangeNothing() throws Exception {
         try (Database db = db()) {
