@@ -92,6 +92,11 @@ public final class Questions {
                 (e, p) -> e.interpretations(Interpretations.Query.of(p))));
         q.add(new Question("/api/scenarios", "The shipped scenarios.", params(), ScenarioList.View.class,
                 (e, p) -> e.scenarios(ScenarioList.Query.of(p))));
+        q.add(new Question("/api/compare", "A shipped scenario under several regimes side by side, each row marking whether the regimes disagree "
+                + "(POST a scenario file to compare your own).",
+                params(Param.required("scenario", Type.STRING, "the id of a shipped scenario (see /api/scenarios)"),
+                        Param.query("regimes", Type.LIST, "regime ids, comma-separated (default: the scenario's own)"), INTERPRETATION),
+                Compare.View.class, (e, p) -> e.compare(Compare.Query.of(p))));
         return List.copyOf(q);
     }
 }
