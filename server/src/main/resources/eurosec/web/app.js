@@ -743,8 +743,8 @@ function setupCompare(scenarios, regimes) {
 }
 
 function renderCompare(r) {
-  const key = (c) => (c ? c.text.join('; ') : '');
-  const differs = (row) => new Set(r.regimes.map((reg) => key(row.cells[reg]))).size > 1;
+  // Whether the regimes disagree on a row is the API's answer (row.disagree), not the page's guess from the prose.
+  const differs = (row) => row.disagree === true;
   const rows = r.rows.map((row) => [
     el('span', {}, 'event ' + row.event + ': ' + row.effect + (row.provision ? ' (' + row.provision + ')' : ''),
       differs(row) ? el('span', {class: 'differs', title: 'the regimes disagree here'}, ' ≠') : null),

@@ -116,6 +116,26 @@ public final class Eurosec {
         return Timeline.answer(this, q);
     }
 
+    public Compare.View compare(Compare.Query q) {
+        return Compare.answer(this, q);
+    }
+
+    public ScenarioRun.View scenarioRun(ScenarioRun.Query q) {
+        return ScenarioRun.answer(this, q);
+    }
+
+    public Instruments.View instrument(Instruments.Query q) {
+        return Instruments.answer(this, q);
+    }
+
+    public Instruments.ListView instruments(Instruments.ListQuery q) {
+        return Instruments.list(this, q);
+    }
+
+    public Export.Panel export(Export.Query q) {
+        return Export.answer(this, q);
+    }
+
     // ------------------------------------------------------------------ facts, regimes, readings
 
     /** The facts: embedded, or read from the data directory (kept until one of its files changes). */

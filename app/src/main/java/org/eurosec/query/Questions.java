@@ -116,6 +116,11 @@ public final class Questions {
                         Param.query("on", Type.STRING, "MM-DD: the day of each year (default 01-01)"),
                         Param.query("ties", Type.STRING, "defence (default) or security-treaty: the tie kind for blocs")),
                 Timeline.View.class, (e, p) -> e.timeline(Timeline.Query.of(p))));
+        q.add(new Question("/api/compare", "A shipped scenario under several regimes side by side, each row marking whether the regimes disagree "
+                + "(POST a scenario file to compare your own).",
+                params(Param.required("scenario", Type.STRING, "the id of a shipped scenario (see /api/scenarios)"),
+                        Param.query("regimes", Type.LIST, "regime ids, comma-separated (default: the scenario's own)"), INTERPRETATION),
+                Compare.View.class, (e, p) -> e.compare(Compare.Query.of(p))));
         return List.copyOf(q);
     }
 }

@@ -24,7 +24,7 @@ final class Errors {
         }
         String field = e.field();
         String lead = switch (field) {
-            case "id", "file", "body", "" -> "";
+            case "id", "file", "body", "panel", "" -> "";
             default -> "--" + field.replace('_', '-') + ": ";
         };
         err.println("eurosec: " + lead + e.getMessage());

@@ -5,14 +5,12 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.eurosec.analysis.PanelInput;
-import org.eurosec.analysis.Panels;
-import org.eurosec.engine.CoverageTimeline;
+import org.eurosec.query.Export;
+import org.eurosec.query.QueryException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -60,40 +58,15 @@ final class ExportCommand implements Callable<Integer> {
         if (options.format == Format.JSON) {
             throw new UserError("--format: export writes CSV only (the panels are for R, Stata and pandas)");
         }
-        if (!List.of("state-year", "state-day", "dyad-year").contains(panel)) {
-            throw new UserError("PANEL: '" + panel + "' is not a panel (state-year, state-day, dyad-year)");
-        }
-        if (directed && !panel.equals("dyad-year")) {
-            throw new UserError("--directed applies to dyad-year only");
-        }
-        var base = options.architecture();
-        var a = "status-quo".equals(regimeId) && options.regimesDir == null ? base
-                : org.eurosec.engine.RegimeApplication.apply(base, options.regime(options.regimes(base), regimeId), false);
-        PanelInput in = Panels.input(CoverageTimeline.of(a, options.reading(a)), Set.copyOf(exclude));
+        Export.Panel p = options.eurosec().export(new Export.Query(panel, Optional.ofNullable(from), Optional.ofNullable(to), directed, regimeId,
+                exclude, options.interpretations));
         if (outFile != null && outFile.getParent() != null && !Files.isDirectory(outFile.getParent())) {
             throw new UserError("--out " + outFile + ": the folder does not exist");
         }
         Path tmp = outFile == null ? null : outFile.resolveSibling(outFile.getFileName() + ".part");
         try (Writer w = tmp == null ? null : Files.newBufferedWriter(tmp)) {
-            Appendable sink = w != null ? w : spec.commandLine().getOut();
-            try {
-                if (panel.equals("state-day")) {
-                    LocalDate f = day("--from", from, a.coversFrom());
-                    LocalDate t = day("--to", to, a.asOf());
-                    Panels.stateDay(in, f, t, sink);
-                } else {
-                    int f = year("--from", from, a.coversFrom().getYear());
-                    int t = year("--to", to, a.asOf().getYear());
-                    if (panel.equals("state-year")) {
-                        Panels.stateYear(in, f, t, sink);
-                    } else {
-                        Panels.dyadYear(in, f, t, directed, sink);
-                    }
-                }
-            } catch (IllegalArgumentException e) {
-                throw new UserError(e.getMessage());
-            }
-        } catch (UserError e) {
+            p.csv(w != null ? w : spec.commandLine().getOut());
+        } catch (QueryException e) {
             if (tmp != null) {
                 Files.deleteIfExists(tmp);
             }
@@ -107,28 +80,5 @@ final class ExportCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
         }
         return 0;
-    }
-
-    private static int year(String option, String v, int otherwise) {
-        if (v == null) {
-            return otherwise;
-        }
-        try {
-            return Integer.parseInt(v.trim());
-        } catch (NumberFormatException e) {
-            throw new UserError(option + ": '" + v + "' is not a year");
-        }
-    }
-
-    private static LocalDate day(String option, String v, LocalDate otherwise) {
-        if (v == null) {
-            return otherwise;
-        }
-        String s = v.trim();
-        try {
-            return s.length() == 4 ? LocalDate.of(Integer.parseInt(s), 1, 1) : LocalDate.parse(s);
-        } catch (RuntimeException e) {
-            throw new UserError(option + ": '" + v + "' is not a date (YYYY-MM-DD) or a year");
-        }
     }
 }

@@ -2,19 +2,12 @@ package org.eurosec.cli;
 
 import java.io.PrintWriter;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
-import org.eurosec.model.Architecture;
-import org.eurosec.model.Instrument;
-import org.eurosec.model.Participation;
-import org.eurosec.model.Parties;
-import org.eurosec.model.Provision;
-import org.eurosec.model.Span;
+import org.eurosec.query.Common.ProvisionView;
+import org.eurosec.query.Common.SpanView;
+import org.eurosec.query.Instruments;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,93 +35,54 @@ final class InstrumentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Architecture a = options.architecture();
         if (id == null) {
-            list(a);
-            return 0;
+            list(options.eurosec().instruments(new Instruments.ListQuery(Optional.ofNullable(date))));
+        } else {
+            show(options.eurosec().instrument(new Instruments.Query(id)));
         }
-        Instrument i = a.instrument(id.toLowerCase(Locale.ROOT)).orElseThrow(() -> new UserError("unknown instrument '" + id
-                + "'; `eurosec instrument` lists them"));
-        show(i);
         return 0;
     }
 
-    private static String span(java.util.Optional<Span> s) {
-        return s.map(Span::toString).orElse("never in force");
+    private static String span(SpanView s) {
+        return s == null ? "never in force" : "[" + s.from() + ", " + (s.to() == null ? "open" : s.to()) + ")";
     }
 
-    private void list(Architecture a) {
-        PrintWriter out = spec.commandLine().getOut();
+    private void list(Instruments.ListView v) {
         Table t = new Table("id", "legal_force", "in_force", "provisions", "name");
-        List<Object> json = new ArrayList<>();
-        for (Instrument i : a.instruments().values()) {
-            if (date != null && !i.inForceOn(date)) {
-                continue;
-            }
-            t.row(i.id(), i.legalForce().id(), span(i.inForceSpan()), i.provisions().size(), i.name());
-            Map<String, Object> m = Json.obj();
-            m.put("id", i.id());
-            m.put("name", i.name());
-            m.put("legal_force", i.legalForce().id());
-            m.put("in_force", i.inForceSpan().map(Json::span).orElse(null));
-            m.put("provisions", i.provisions().size());
-            json.add(m);
+        for (Instruments.Summary i : v.instruments()) {
+            t.row(i.id(), i.legalForce(), span(i.inForce()), i.provisions(), i.name());
         }
-        t.print(options.format, out, json);
+        PrintWriter out = spec.commandLine().getOut();
+        if (options.format == Format.JSON) {
+            out.print(org.eurosec.query.Json.write(v));
+        } else {
+            t.print(options.format, out, List.of());
+        }
     }
 
-    private void show(Instrument i) {
+    private void show(Instruments.View i) {
         PrintWriter out = spec.commandLine().getOut();
         Table provisions = new Table("provision", "article", "kind", "in_force", "params", "title");
-        List<Object> jsonProvisions = new ArrayList<>();
-        for (Provision p : i.provisions()) {
-            String params = p.params().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
-            provisions.row(p.id(), p.article(), p.kind().id(), span(i.inForceSpan(p)), params + (p.unconfirmed() ? " [UNCONFIRMED]" : ""), p.title());
-            jsonProvisions.add(Json.provision(p, Optional.of(i.inForceSpan(p))));
+        for (ProvisionView p : i.provisions()) {
+            provisions.row(p.id(), p.article(), p.kind(), span(p.inForce() == null ? null : p.inForce().span()),
+                    Instruments.params(p.params()) + (p.unconfirmed() ? " [UNCONFIRMED]" : ""), p.title());
         }
         Table parties = new Table("state", "from", "to", "status", "source");
-        List<Object> jsonParties = new ArrayList<>();
-        String partiesText;
-        if (i.parties() instanceof Parties.OrganisationMembers om) {
-            partiesText = "the members of " + om.organisation() + " (see `eurosec actor " + om.organisation() + "`)";
-        } else {
-            partiesText = "listed below";
-            for (Participation p : ((Parties.Listed) i.parties()).spells()) {
-                parties.row(p.actor(), p.span().from(), p.span().to().map(Object::toString).orElse(""),
-                        p.status().name().toLowerCase(Locale.ROOT), p.provenance().source());
-                Map<String, Object> m = Json.obj();
-                m.put("state", p.actor());
-                m.put("status", p.status().name().toLowerCase(Locale.ROOT));
-                m.putAll(Json.span(p.span()));
-                jsonParties.add(Json.provenance(m, p.provenance()));
-            }
+        for (Instruments.PartyRow p : i.listed()) {
+            parties.row(p.state(), p.from(), p.to() == null ? "" : p.to(), p.status(), p.source());
         }
+        String partiesText = i.organisation().map(o -> "the members of " + o + " (see `eurosec actor " + o + "`)").orElse("listed below");
         switch (options.format) {
-            case JSON -> {
-                Map<String, Object> m = Json.obj();
-                m.put("id", i.id());
-                m.put("name", i.name());
-                m.put("type", i.type());
-                m.put("legal_force", i.legalForce().id());
-                m.put("dimensions", i.dimensions().stream().map(d -> d.id()).toList());
-                m.put("signed", i.signed().map(Object::toString).orElse(null));
-                m.put("in_force", i.inForceSpan().map(Json::span).orElse(null));
-                Json.provenance(m, i.provenance());
-                if (i.parties() instanceof Parties.OrganisationMembers om) {
-                    m.put("parties", Map.of("organisation", om.organisation()));
-                } else {
-                    m.put("parties", jsonParties);
-                }
-                m.put("provisions", jsonProvisions);
-                out.print(Json.write(m));
-            }
+            case JSON -> out.print(org.eurosec.query.Json.write(i));
             case CSV -> out.print(provisions.csv());
             default -> {
                 out.println(i.name() + " (" + i.id() + ")");
-                out.println(i.type() + ", " + i.legalForce().id() + "; dimensions " + String.join(", ", i.dimensions().stream().map(d -> d.id()).toList())
-                        + "; signed " + i.signed().map(Object::toString).orElse("?") + "; in force " + span(i.inForceSpan()));
-                out.println("source <" + i.provenance().source() + ">");
-                i.provenance().note().ifPresent(n -> out.println("note: " + n));
+                out.println(i.type() + ", " + i.legalForce() + "; dimensions " + String.join(", ", i.dimensions())
+                        + "; signed " + (i.signed() == null ? "?" : i.signed()) + "; in force " + span(i.inForce()));
+                out.println("source <" + i.source() + ">");
+                if (i.note() != null) {
+                    out.println("note: " + i.note());
+                }
                 out.println("parties: " + partiesText);
                 if (!parties.isEmpty()) {
                     out.print(parties.text());

@@ -271,7 +271,9 @@ class AnalysisApiTest {
         assertThat(path.status()).isEqualTo(400);
         assertThat(path.json().at("/error/field").asText()).isEqualTo("scenario");
         Reply notShipped = get("/api/compare?scenario=pom");
-        assertThat(notShipped.status()).isEqualTo(400);
+        assertThat(notShipped.status()).isEqualTo(404);
+        assertThat(notShipped.json().at("/error/field").asText()).isEqualTo("scenario");
+        assertThat(notShipped.json().at("/error/kind").asText()).isEqualTo("scenario");
         assertThat(notShipped.json().at("/error/message").asText()).contains("georgia-nato-2009");
         assertThat(get("/api/coverage?all=perhaps").status()).isEqualTo(400);
         // A missing parameter is named as the API names it, without the command line's usage text.
@@ -329,13 +331,42 @@ class AnalysisApiTest {
         assertThat(ok.json()).isEqualTo(cli.json());
         Reply broken = post("/api/compare", "name: [unclosed\n");
         assertThat(broken.status()).isEqualTo(400);
-        assertThat(broken.json().at("/error/message").asText()).contains("uploaded scenario").doesNotContain("/tmp").doesNotContain("eurosec-scenario-");
-        assertThat(post("/api/compare", "").status()).isEqualTo(400);
-        assertThat(post("/api/compare?scenario=georgia-nato-2009", yaml).status()).isEqualTo(400);
-        // Nothing is left behind.
-        try (var s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            assertThat(s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("eurosec-scenario-"))).isEmpty();
+        assertThat(broken.json().at("/error/field").asText()).isEqualTo("body");
+        assertThat(broken.json().at("/error/message").asText()).contains("uploaded scenario")
+                .doesNotContain(server.uploads().toString()).doesNotContain(dir.toString()).doesNotContain("upload-");
+        // A scenario that reads but names a state the data does not know is the caller's mistake too.
+        Reply unknownState = post("/api/compare", yaml.replace("applicant: GEO", "applicant: ZZZ"));
+        assertThat(unknownState.status()).as(unknownState.body()).isEqualTo(400);
+        assertThat(unknownState.json().at("/error/field").asText()).isEqualTo("body");
+        assertThat(unknownState.json().at("/error/message").asText()).contains("uploaded scenario").contains("ZZZ");
+        Reply empty = post("/api/compare", "");
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.json().at("/error/field").asText()).isEqualTo("body");
+        Reply named = post("/api/compare?scenario=georgia-nato-2009", yaml);
+        assertThat(named.status()).isEqualTo(400);
+        assertThat(named.json().at("/error/field").asText()).isEqualTo("scenario");
+        assertThat(post("/api/compare?data=/etc", yaml).status()).isEqualTo(400);
+        // Nothing is left behind in the server's own folder for uploads.
+        try (var s = Files.list(server.uploads())) {
+            assertThat(s).isEmpty();
         }
+    }
+
+    @Test
+    void aComparisonSaysWhereTheRegimesDisagreeAsTheCommandLineDoes() throws Exception {
+        Reply api = get("/api/compare?scenario=georgia-nato-2009&regimes=status-quo,est-2009,esd-west");
+        assertThat(api.status()).as(api.body()).isEqualTo(200);
+        CliTest.Run cli = CliTest.run("compare", "georgia-nato-2009.yaml", "--regimes", "status-quo,est-2009,esd-west", "--format", "json");
+        assertThat(api.body()).isEqualTo(cli.out());
+        List<String> disagree = new java.util.ArrayList<>();
+        for (JsonNode row : api.json().get("rows")) {
+            assertThat(row.has("disagree")).isTrue();
+            if (row.get("disagree").asBoolean()) {
+                disagree.add(row.get("provision").asText());
+            }
+        }
+        // Only the 2009 draft lets every party block (its Art. 1), only the Western framework restates free choice.
+        assertThat(disagree).containsExactlyInAnyOrder("est-2009/art-1", "esd-west-framework/free-choice");
     }
 
     @Test

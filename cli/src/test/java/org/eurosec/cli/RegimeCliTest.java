@@ -113,6 +113,14 @@ class RegimeCliTest {
         assertThat(run("veto", "--applicant", "XXX", "--organisation", "nato").code()).isEqualTo(2);
         assertThat(run("veto", "--applicant", "GEO", "--organisation", "nato", "--regime", "warsaw").err()).contains("unknown regime 'warsaw'");
         assertThat(run("scenario", "run", "no-such-file.yaml").err()).contains("no such file").contains("georgia-nato-2009.yaml");
+        Path scenario = dir.resolve("mine.yaml");
+        Files.writeString(scenario, "name: Mine\ndate: 2009-12-01\nregimes: [status-quo]\nevents:\n  - accession-request: {applicant: ZZZ, organisation: nato}\n");
+        for (String[] args : new String[][] {{"scenario", "run", scenario.toString()}, {"compare", scenario.toString()}}) {
+            CliTest.Run s = run(args);
+            assertThat(s.code()).as(s.err()).isEqualTo(2);
+            assertThat(s.err()).contains(scenario + ":5").contains("ZZZ").contains("nothing was computed").doesNotContain("Exception");
+            assertThat(s.out()).isEmpty();
+        }
         Files.writeString(dir.resolve("broken.yaml"), "id: broken\nname: Broken\nsource: https://example.org\nparameters:\n  q: {value: 1}\n");
         CliTest.Run r = run("regimes", "--regimes-dir", dir.toString());
         assertThat(r.code()).isEqualTo(2);

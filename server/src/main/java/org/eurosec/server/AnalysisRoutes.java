@@ -2,12 +2,8 @@ package org.eurosec.server;
 
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -83,43 +79,6 @@ final class AnalysisRoutes {
         r.argument().ifPresent(p -> args.add(checked(p, ctx.pathParam(p))));
         args.addAll(options(r, ctx.queryParamMap(), "compare".equals(r.command().get(0))));
         ctx.contentType("application/json").result(analyses.run(args));
-    }
-
-    /** POST /api/compare: the body is a scenario file (YAML); it is run from a private temporary file and then deleted. */
-    void compareUpload(Route r, Context ctx) {
-        Map<String, List<String>> q = new LinkedHashMap<>(ctx.queryParamMap());
-        if (q.containsKey("scenario")) {
-            throw new BadInput(400, "scenario", "POST sends the scenario file as the body; use GET to name a shipped scenario");
-        }
-        HttpGuards.contentType(ctx, "application/yaml", "application/x-yaml", "text/yaml", "text/plain");
-        String body = HttpGuards.body(ctx, ApiServer.MAX_BODY);
-        if (body.isBlank()) {
-            throw new BadInput(400, "body", "send a scenario file (YAML) as the body");
-        }
-        Path tmp = null;
-        try {
-            tmp = Files.createTempFile("eurosec-scenario-", ".yaml");
-            Files.writeString(tmp, body, StandardCharsets.UTF_8);
-            List<String> args = new ArrayList<>(r.command());
-            args.add(tmp.toString());
-            args.addAll(options(r, q, false));
-            String out = analyses.run(args);
-            ctx.contentType("application/json").result(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (BadInput e) {
-            // The command names the temporary file; the user knows it as "the uploaded scenario".
-            String p = tmp.toString();
-            throw new BadInput(e.status(), e.field(), e.getMessage().replace(p, "uploaded scenario"));
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // a leftover temporary file is harmless
-                }
-            }
-        }
     }
 
     private static List<String> options(Route r, Map<String, List<String>> query, boolean scenarioIsArgument) {

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -72,6 +74,7 @@ public final class ApiServer implements AutoCloseable {
     });
 
     private final Optional<AnalysisRoutes> analyses;
+    private Path uploads;
     private final Optional<QuestionRoutes> questions;
 
     /** The exercise API alone: the analysis routes answer 501. */
@@ -140,6 +143,18 @@ public final class ApiServer implements AutoCloseable {
     public void close() {
         ticker.shutdownNow();
         app.stop();
+        synchronized (this) {
+            if (uploads != null) {
+                try (var files = Files.list(uploads)) {
+                    for (Path f : files.toList()) {
+                        Files.deleteIfExists(f);
+                    }
+                    Files.deleteIfExists(uploads);
+                } catch (IOException ignored) {
+                    // a folder left in the system's temporary space is removed with it
+                }
+            }
+        }
     }
 
     // ------------------------------------------------------------------ routes
@@ -181,10 +196,8 @@ public final class ApiServer implements AutoCloseable {
             if (!answered.contains(r.path())) {
                 app.get(r.path(), ctx -> analyses().get(r, ctx));
             }
-            if (r.path().equals("/api/compare")) {
-                app.post(r.path(), ctx -> analyses().compareUpload(r, ctx));
-            }
         }
+        app.post("/api/compare", ctx -> questions().compareUpload(ctx, uploads()));
         app.get("/api/exercises/{id}", this::exercise);
         app.get("/api/exercises/{id}/procedures", this::procedures);
         app.post("/api/exercises/{id}/actions", this::act);
@@ -217,6 +230,21 @@ public final class ApiServer implements AutoCloseable {
         });
         app.error(405, ctx -> error(ctx, 405, "method", ctx.method() + " is not allowed on " + ctx.path()));
         app.error(413, ctx -> error(ctx, 413, "body", "the body is larger than " + MAX_BODY + " bytes"));
+    }
+
+    /**
+     * The server's own private folder for uploaded files (created on the first upload, readable by
+     * this user only, removed when the server stops); each upload's file is deleted once answered.
+     */
+    public synchronized Path uploads() {
+        if (uploads == null) {
+            try {
+                uploads = Files.createTempDirectory("eurosec-uploads-");
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create the server's folder for uploads", e);
+            }
+        }
+        return uploads;
     }
 
     private QuestionRoutes questions() {

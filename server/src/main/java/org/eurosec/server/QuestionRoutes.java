@@ -1,14 +1,17 @@
 package org.eurosec.server;
 
 import io.javalin.http.Context;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.eurosec.query.Compare;
 import org.eurosec.query.Eurosec;
 import org.eurosec.query.Json;
 import org.eurosec.query.Params;
 import org.eurosec.query.QueryException;
+import org.eurosec.query.Questions;
 import org.eurosec.query.Questions.Param;
 import org.eurosec.query.Questions.Question;
 
@@ -29,6 +32,26 @@ final class QuestionRoutes {
     }
 
     void answer(Question q, Context ctx) {
+        Object view = q.answer().apply(eurosec, params(q, ctx));
+        ctx.contentType("application/json").result(Json.write(view));
+    }
+
+    /**
+     * POST /api/compare: the body is a scenario file, compared under the regimes of the query's
+     * parameters (those of GET /api/compare). The body is read only through a file of its own in
+     * {@code folder} (the server's private folder), deleted when the answer is made.
+     */
+    void compareUpload(Context ctx, Path folder) {
+        Question q = Questions.ALL_QUESTIONS.stream().filter(x -> x.path().equals("/api/compare")).findFirst().orElseThrow();
+        Params p = params(q, ctx);
+        HttpGuards.contentType(ctx, "application/yaml", "application/x-yaml", "text/yaml", "text/plain");
+        String body = HttpGuards.body(ctx, ApiServer.MAX_BODY);
+        Compare.View view = Compare.uploaded(body, folder, upload -> eurosec.compare(Compare.Query.upload(upload, p)));
+        ctx.contentType("application/json").result(Json.write(view));
+    }
+
+    /** A question's parameters from the request: only those it lists, each given once unless repeatable, each of a safe shape. */
+    private Params params(Question q, Context ctx) {
         Map<String, List<String>> values = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> e : ctx.queryParamMap().entrySet()) {
             String name = e.getKey();
@@ -50,8 +73,7 @@ final class QuestionRoutes {
                 values.put(p.name(), List.of(checked(p.name(), ctx.pathParam(p.name()))));
             }
         }
-        Object view = q.answer().apply(eurosec, Params.of(values));
-        ctx.contentType("application/json").result(Json.write(view));
+        return Params.of(values);
     }
 
     private static String listed(Question q) {

@@ -1,0 +1,67 @@
+package org.eurosec.cli;
+
+import static org.eurosec.cli.ReportCells.provision;
+import static org.eurosec.cli.ReportCells.row;
+import static org.eurosec.cli.ReportCells.state;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eurosec.analysis.CoverageAnalysis.Known;
+import org.eurosec.cli.ReportDocument.Cell;
+import org.eurosec.engine.GuaranteeGroup;
+import org.eurosec.model.Architecture;
+import org.eurosec.query.Coverage;
+
+/** The report's coverage section: a map and a table per regime of who holds a binding defence guarantee. */
+final class ReportCoverage {
+
+    private ReportCoverage() {
+    }
+
+    /** One state as the section shows it: covered or not, by which provisions, through which organisations or treaties. */
+    record Row(String id, String name, boolean covered, List<String> provisions, List<String> through) {
+    }
+
+    /** The rows from the application layer's coverage view (a day under a regime). */
+    static List<Row> of(Coverage.Answer a) {
+        return a.states().stream().map(s -> new Row(s.id(), s.name(), s.covered(),
+                s.guarantees().stream().map(Coverage.GuaranteeRow::provision).distinct().toList(),
+                s.guarantees().stream().map(Coverage.GuaranteeRow::through).distinct().toList())).toList();
+    }
+
+    /**
+     * The rows from a scenario's world (the coverage question takes a regime, not the world a
+     * scenario's events leave, so a report on a scenario reads the analysis directly).
+     */
+    static List<Row> of(Known k) {
+        return k.states().stream().map(s -> new Row(s.state().id(), s.state().name(), s.covered(),
+                s.guarantees().stream().map(g -> g.provision().id()).distinct().toList(),
+                s.guarantees().stream().map(GuaranteeGroup::throughId).distinct().toList())).toList();
+    }
+
+    /** Adds one regime's map and table; returns "N of M" covered for the summary. */
+    static String add(ReportDocument.Section cov, Views.View v, Architecture w, List<Row> rows) {
+        List<String> uncovered = rows.stream().filter(s -> !s.covered()).map(Row::id).toList();
+        Map<String, Row> byId = new LinkedHashMap<>();
+        rows.forEach(s -> byId.put(s.id(), s));
+        Map<String, String> covLegend = ReportFigures.legend("covered", ReportFigures.PALETTE[0], "not covered", ReportFigures.ORANGE);
+        String covMap = ReportFigures.map(w, v.day(), id -> Optional.ofNullable(byId.get(id)).map(s -> new ReportFigures.Paint(
+                s.covered() ? "covered" : "not covered", s.covered() ? "covered by " + String.join(", ", s.provisions())
+                        : "not covered by any binding guarantee")), covLegend,
+                "Coverage on " + v.day() + " under " + v.label());
+        cov.blocks().add(new ReportDocument.Figure(covMap, "Coverage under " + v.label() + ": blue covered, orange not covered", true));
+        List<List<Cell>> crows = new ArrayList<>();
+        for (Row s : rows) {
+            crows.add(row(state(w, s.id()), s.name(), s.covered() ? "yes" : "no",
+                    Cell.many(s.provisions().stream().map(x -> provision(w, x)).toList()),
+                    s.through().stream().reduce((x, y) -> x + ", " + y).orElse("")));
+        }
+        cov.blocks().add(new ReportDocument.Details(v.label() + ": " + (rows.size() - uncovered.size()) + " of " + rows.size()
+                + " covered; not covered: " + String.join(" ", uncovered), List.of(ReportDocument.table("", List.of("state", "name", "covered",
+                "guarantee provisions", "through"), crows))));
+        return (rows.size() - uncovered.size()) + " of " + rows.size();
+    }
+}
