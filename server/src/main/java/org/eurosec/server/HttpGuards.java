@@ -36,13 +36,14 @@ final class HttpGuards {
     static final long IDLE_MS = 10_000;
 
     /**
-     * At most this many bodies are received at once: a crowd of slow senders holds these, never all
-     * the server's threads, so {@code /api/health}, the page and every GET keep answering.
+     * At most this many bodies from callers without a credential (scenario uploads) are received at
+     * once, and a request waits at most a second for its turn: a crowd of slow anonymous senders
+     * holds these, never the server's threads, so {@code /api/health}, the page and every GET keep
+     * answering. A delegation's action is read after its credential is checked and is not counted
+     * here, so a crowd of uploads cannot delay a vote.
      */
-    static final int BODIES_AT_ONCE = 64;
-    /** How long a request waits for its turn to send its body before a 503 (a crowd of honest voters waits; only a flood is refused). */
-    static final int BODY_WAIT_SECONDS = 10;
-    private static final java.util.concurrent.Semaphore RECEIVING = new java.util.concurrent.Semaphore(BODIES_AT_ONCE);
+    static final int ANONYMOUS_BODIES_AT_ONCE = 64;
+    private static final java.util.concurrent.Semaphore RECEIVING = new java.util.concurrent.Semaphore(ANONYMOUS_BODIES_AT_ONCE);
 
     private HttpGuards() {
     }
@@ -73,8 +74,13 @@ final class HttpGuards {
      * with a 413 (nothing kept); malformed UTF-8 is a 400.
      */
     static String body(Context ctx, int max) {
+        return receive(ctx, max);
+    }
+
+    /** As {@link #body}, for a caller without a credential: one of at most {@link #ANONYMOUS_BODIES_AT_ONCE} at a time. */
+    static String anonymousBody(Context ctx, int max) {
         try {
-            if (!RECEIVING.tryAcquire(BODY_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!RECEIVING.tryAcquire(1, java.util.concurrent.TimeUnit.SECONDS)) {
                 ctx.header("Retry-After", "1");
                 throw new BadInput(503, "body", "too many requests are sending their bodies at once; retry in a moment");
             }
