@@ -38,22 +38,6 @@ final class ServeCommand implements Callable<Integer> {
                     + "Requests for any other Host are refused (421), so a page on another site cannot reach this server by DNS rebinding.")
     java.util.List<String> allowHosts = new java.util.ArrayList<>();
 
-    /** The shared options of this `serve`, passed on to every analysis it runs. */
-    private java.util.List<String> shared() {
-        java.util.List<String> out = new java.util.ArrayList<>();
-        if (options.data != null) {
-            out.add("--data=" + options.data.toAbsolutePath());
-        }
-        if (options.regimesDir != null) {
-            out.add("--regimes-dir=" + options.regimesDir.toAbsolutePath());
-        }
-        for (String i : options.interpretations) {
-            out.add("-I");
-            out.add(i);
-        }
-        return out;
-    }
-
     @Override
     public Integer call() throws InterruptedException {
         if (port < 0 || port > 65535) {
@@ -65,8 +49,8 @@ final class ServeCommand implements Callable<Integer> {
         ApiServer server;
         try {
             server = new ApiServer(exercises, new org.eurosec.query.Eurosec(new org.eurosec.query.Eurosec.Sources(
-                    java.util.Optional.ofNullable(options.data), java.util.Optional.ofNullable(options.regimesDir), options.interpretations)),
-                    new CommandAnalyses(shared())).allowHosts(allowHosts).start(host, port);
+                    java.util.Optional.ofNullable(options.data), java.util.Optional.ofNullable(options.regimesDir), options.interpretations)))
+                    .allowHosts(allowHosts).start(host, port);
         } catch (RuntimeException e) {
             db.close();
             throw new UserError("cannot listen on " + host + ":" + port + ": " + e.getMessage());

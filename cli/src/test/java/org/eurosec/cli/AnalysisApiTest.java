@@ -38,7 +38,7 @@ class AnalysisApiTest {
         var a = EmbeddedData.load();
         db = Database.open(Database.defaultUrl(dir));
         exercises = new Exercises(db, a, EmbeddedData.regimes(a), Clock.systemUTC());
-        server = new ApiServer(exercises, org.eurosec.query.Eurosec.embedded(), new CommandAnalyses(List.of())).start("127.0.0.1", 0);
+        server = new ApiServer(exercises, org.eurosec.query.Eurosec.embedded()).start("127.0.0.1", 0);
     }
 
     @AfterAll

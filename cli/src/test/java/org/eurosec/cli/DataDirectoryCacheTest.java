@@ -44,9 +44,12 @@ class DataDirectoryCacheTest {
         assertThat(broken.code()).isEqualTo(2);
         assertThat(broken.err()).contains("nato.yaml");
         // Served, the broken file is the server's fault, not the request's: a 503 naming the file and line.
-        org.eurosec.store.BadInput served = org.assertj.core.api.Assertions.catchThrowableOfType(org.eurosec.store.BadInput.class,
-                () -> new CommandAnalyses(java.util.List.of("--data=" + data)).run(java.util.List.of("coverage", "--date=2005-06-01")));
-        assertThat(served.status()).isEqualTo(503);
+        org.eurosec.query.QueryException.DataProblems served = org.assertj.core.api.Assertions.catchThrowableOfType(
+                org.eurosec.query.QueryException.DataProblems.class,
+                () -> new org.eurosec.query.Eurosec(new org.eurosec.query.Eurosec.Sources(java.util.Optional.of(data), java.util.Optional.empty(),
+                        java.util.List.of())).coverage(org.eurosec.query.Coverage.Query.of(org.eurosec.query.Params.of(java.util.Map.of("date",
+                        java.util.List.of("2005-06-01"))))));
+        assertThat(served.servers()).as("the server's own data: a 503").isTrue();
         assertThat(served.field()).isEqualTo("data");
         assertThat(served.getMessage()).containsPattern("nato\\.yaml:\\d+");
         Files.writeString(nato, text);

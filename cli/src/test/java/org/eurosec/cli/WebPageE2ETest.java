@@ -68,7 +68,7 @@ class WebPageE2ETest {
         Map<String, Regime> regimes = EmbeddedData.regimes(a);
         db = Database.open(Database.defaultUrl(dir));
         exercises = new Exercises(db, a, regimes, Clock.systemUTC());
-        server = new ApiServer(exercises, org.eurosec.query.Eurosec.embedded(), new CommandAnalyses(List.of())).start("127.0.0.1", 0);
+        server = new ApiServer(exercises, org.eurosec.query.Eurosec.embedded()).start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + server.port() + "/";
         ChromeOptions o = new ChromeOptions();
         o.setBinary(CHROMIUM.toFile());

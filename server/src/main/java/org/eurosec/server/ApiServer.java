@@ -53,7 +53,7 @@ public final class ApiServer implements AutoCloseable {
 
     private static List<String> routes(List<String> service) {
         List<String> all = new java.util.ArrayList<>(service);
-        AnalysisRoutes.ROUTES.forEach(r -> all.add("GET " + r.path()));
+        org.eurosec.query.Questions.ALL_QUESTIONS.forEach(q -> all.add("GET " + q.path()));
         return List.copyOf(all);
     }
 
@@ -73,26 +73,21 @@ public final class ApiServer implements AutoCloseable {
         return t;
     });
 
-    private final Optional<AnalysisRoutes> analyses;
     private Path uploads;
     private final Optional<QuestionRoutes> questions;
 
     /** The exercise API alone: the analysis routes answer 501. */
     public ApiServer(Exercises exercises) {
-        this(exercises, Optional.empty(), Optional.empty());
+        this(exercises, Optional.empty());
     }
 
-    /**
-     * The exercise API, the analyses (answered by the application layer {@code eurosec}; those not
-     * yet moved there by {@code analyses}) and the web page at {@code /}.
-     */
-    public ApiServer(Exercises exercises, org.eurosec.query.Eurosec eurosec, Analyses analyses) {
-        this(exercises, Optional.of(eurosec), Optional.of(analyses));
+    /** The exercise API, the analyses (answered by the application layer {@code eurosec}) and the web page at {@code /}. */
+    public ApiServer(Exercises exercises, org.eurosec.query.Eurosec eurosec) {
+        this(exercises, Optional.of(eurosec));
     }
 
-    private ApiServer(Exercises exercises, Optional<org.eurosec.query.Eurosec> eurosec, Optional<Analyses> analyses) {
+    private ApiServer(Exercises exercises, Optional<org.eurosec.query.Eurosec> eurosec) {
         this.exercises = exercises;
-        this.analyses = analyses.map(AnalysisRoutes::new);
         this.questions = eurosec.map(QuestionRoutes::new);
         this.app = Javalin.create(c -> {
             c.showJavalinBanner = false;
@@ -187,15 +182,8 @@ public final class ApiServer implements AutoCloseable {
         app.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi()));
         String map = resource("/eurosec/map/osce-area.json"); // read once: it is part of the build
         app.get("/api/map", ctx -> ctx.contentType("application/json").result(map));
-        java.util.Set<String> answered = new java.util.HashSet<>();
         for (org.eurosec.query.Questions.Question q : org.eurosec.query.Questions.ALL_QUESTIONS) {
             app.get(q.path(), ctx -> questions().answer(q, ctx));
-            answered.add(q.path());
-        }
-        for (AnalysisRoutes.Route r : AnalysisRoutes.ROUTES) {
-            if (!answered.contains(r.path())) {
-                app.get(r.path(), ctx -> analyses().get(r, ctx));
-            }
         }
         app.post("/api/compare", ctx -> questions().compareUpload(ctx, uploads()));
         app.get("/api/exercises/{id}", this::exercise);
@@ -276,9 +264,6 @@ public final class ApiServer implements AutoCloseable {
         ctx.status(status).contentType("application/json").result(root.toString());
     }
 
-    private AnalysisRoutes analyses() {
-        return analyses.orElseThrow(() -> new BadInput(501, "path", "this server was started without the analyses (use `eurosec serve`)"));
-    }
 
     static void error(Context ctx, int status, String field, String message) {
         ctx.status(status).contentType("application/json").result(errorBody(status, field, message));

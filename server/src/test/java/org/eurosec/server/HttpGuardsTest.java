@@ -45,9 +45,7 @@ class HttpGuardsTest {
         Architecture base = EmbeddedData.load();
         exercises = new Exercises(db, base, EmbeddedData.regimes(base), Clock.systemUTC());
         ex = exercises.create("est-2009", LocalDate.of(2010, 6, 1), "real", 1, ProcedureRules.Settings.defaults());
-        server = new ApiServer(exercises, Eurosec.embedded(), args -> {
-            throw new IllegalStateException("an upload that passes the guards is not run in this test");
-        }).allowHosts(List.of("eurosec.example")).start("127.0.0.1", 0);
+        server = new ApiServer(exercises, Eurosec.embedded()).allowHosts(List.of("eurosec.example")).start("127.0.0.1", 0);
     }
 
     @AfterAll

@@ -56,9 +56,7 @@ class OpenApiSchemaTest {
         db = Database.open(Database.defaultUrl(dir));
         Architecture base = EmbeddedData.load();
         Exercises exercises = new Exercises(db, base, EmbeddedData.regimes(base), Clock.systemUTC());
-        server = new ApiServer(exercises, Eurosec.embedded(), args -> {
-            throw new IllegalStateException("this test asks only the application layer's routes");
-        }).start("127.0.0.1", 0);
+        server = new ApiServer(exercises, Eurosec.embedded()).start("127.0.0.1", 0);
     }
 
     @AfterAll
@@ -129,14 +127,11 @@ class OpenApiSchemaTest {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            // The fallback analyses throw: a route not answered by the application layer is a 500.
+            // A caller's mistake is not a fault: no stack trace for it.
             ApiServer bare = new ApiServer(new Exercises(db, EmbeddedData.load(), EmbeddedData.regimes(EmbeddedData.load()), Clock.systemUTC()),
-                    Eurosec.embedded(), args -> {
-                        throw new IllegalStateException("deliberate fault for the log test");
-                    });
+                    Eurosec.embedded());
             bare.start("127.0.0.1", 0);
             try {
-                // An exercise route on a closed database fails inside the server.
                 HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bare.port()
                         + "/api/exercises/ex-none/procedures")).header("Authorization", "Bearer broken-on-purpose").build(),
                         HttpResponse.BodyHandlers.ofString());
@@ -148,9 +143,7 @@ class OpenApiSchemaTest {
             Architecture base = EmbeddedData.load();
             Exercises gone = new Exercises(closed, base, EmbeddedData.regimes(base), Clock.systemUTC());
             closed.close();
-            ApiServer broken = new ApiServer(gone, Eurosec.embedded(), args -> {
-                throw new IllegalStateException("unused");
-            }).start("127.0.0.1", 0);
+            ApiServer broken = new ApiServer(gone, Eurosec.embedded()).start("127.0.0.1", 0);
             try {
                 HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + broken.port()
                         + "/api/exercises/ex-none/procedures")).header("Authorization", "Bearer secret-token-never-logged").build(),
