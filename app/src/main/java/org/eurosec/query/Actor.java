@@ -37,7 +37,7 @@ public final class Actor {
         }
 
         public static Query of(Params p) {
-            return new Query(p.required("id"), List.of(), false);
+            return new Query(p.required("id"), p.values("interpretation"), false);
         }
     }
 

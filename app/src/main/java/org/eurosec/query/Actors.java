@@ -32,7 +32,7 @@ public final class Actors {
         }
 
         public static Query of(Params p) {
-            return new Query(p.date("date"), p.list("exclude"), List.of());
+            return new Query(p.date("date"), p.list("exclude"), p.values("interpretation"));
         }
     }
 

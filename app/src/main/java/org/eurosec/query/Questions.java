@@ -80,9 +80,9 @@ public final class Questions {
                         Param.query("regime", Type.STRING, "the regime id (default status-quo)"), INTERPRETATION),
                 Veto.View.class, (e, p) -> e.veto(Veto.Query.of(p))));
         q.add(new Question("/api/actors", "The states and organisations that exist on a day, with their codes and memberships that day.",
-                params(DATE, EXCLUDE), Actors.View.class, (e, p) -> e.actors(Actors.Query.of(p))));
+                params(DATE, EXCLUDE, INTERPRETATION), Actors.View.class, (e, p) -> e.actors(Actors.Query.of(p))));
         q.add(new Question("/api/actors/{id}", "One state (codes, existence, memberships and participations with sources, coverage periods) "
-                + "or one organisation (rules and members).", params(Param.path("id", "a state id (e.g. UKR) or an organisation id (e.g. nato)")),
+                + "or one organisation (rules and members).", params(Param.path("id", "a state id (e.g. UKR) or an organisation id (e.g. nato)"), INTERPRETATION),
                 Actor.View.class, (e, p) -> e.actor(Actor.Query.of(p))));
         q.add(new Question("/api/regimes", "The regimes: id, name, instruments.", params(), Regimes.View.class,
                 (e, p) -> e.regimes(Regimes.Query.of(p))));

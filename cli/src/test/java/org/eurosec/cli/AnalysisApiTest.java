@@ -86,6 +86,8 @@ class AnalysisApiTest {
             {"/api/actors?date=1800-01-01", "actors --date 1800-01-01"},
             {"/api/actors/UKR", "actor UKR"},
             {"/api/actors/nato", "actor nato"},
+            {"/api/actors/FIN?interpretation=agreed-assistance=counts", "actor FIN -I agreed-assistance=counts"},
+            {"/api/actors?date=1992-01-10&interpretation=inactive-membership=active-only", "actors --date 1992-01-10 -I inactive-membership=active-only"},
             {"/api/actors/deu", "actor DEU"},
             {"/api/regimes", "regimes"},
             {"/api/regimes/est-2009", "regime show est-2009"},
@@ -108,6 +110,9 @@ class AnalysisApiTest {
             assertThat(cli.code()).as(c[1]).isZero();
             assertThat(r.json()).as(c[0]).isEqualTo(cli.json());
         }
+        // A state's history follows the reading too: under agreed-assistance=counts the Soviet undertaking of 1948 covers Finland.
+        assertThat(get("/api/actors/FIN?interpretation=agreed-assistance=counts").json())
+                .isNotEqualTo(get("/api/actors/FIN").json());
         // The interpretation reaches the engine: in 1950 the treaties aimed at Germany alone stop counting, and fewer are covered.
         int defaults = get("/api/coverage?date=1950-06-01&all=true").json().get("covered_count").asInt();
         int general = get("/api/coverage?date=1950-06-01&all=true&interpretation=adversary-specific-guarantees=general-only").json().get("covered_count").asInt();
