@@ -3,7 +3,6 @@ package org.eurosec.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.eurosec.engine.Reading;
 import org.eurosec.model.Architecture;
 import picocli.CommandLine.Option;
 
@@ -54,25 +53,8 @@ final class Options {
         return eurosec().regimes(a);
     }
 
-    /** One regime by id, or a clear error listing the known ones. */
-    org.eurosec.model.Regime regime(java.util.Map<String, org.eurosec.model.Regime> regimes, String id) {
-        return eurosec().regime(regimes, "regime", id);
-    }
-
     /** The -I choices as id → option, checked only for their shape (the regime's reading checks the ids). */
     java.util.Map<String, String> choices() {
         return eurosec().choices(interpretations);
-    }
-
-    /**
-     * The -I choices that apply in a regime's world: each must name an interpretation known in at
-     * least one of {@code worlds} with a valid option; in each world only its own interpretations apply.
-     */
-    java.util.Map<String, String> choicesFor(Architecture world, java.util.Collection<Architecture> worlds) {
-        return eurosec().choicesFor(world, worlds, choices());
-    }
-
-    Reading reading(Architecture a) {
-        return eurosec().reading(a, choices());
     }
 }
