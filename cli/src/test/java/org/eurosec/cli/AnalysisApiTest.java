@@ -380,7 +380,26 @@ class AnalysisApiTest {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("<script src=\"/webjars/d3/7.9.0/dist/d3.min.js\"").doesNotContain("https://cdn");
         assertThat(get("/webjars/d3/7.9.0/dist/d3.min.js").status()).isEqualTo(200);
-        assertThat(get("/app.js").status()).isEqualTo(200);
+        // The script is native ES modules (no build step): main.js and every module it imports, each
+        // served with a JavaScript type (a browser refuses a module of any other type).
+        assertThat(page.body()).contains("<script type=\"module\" src=\"js/main.js\"></script>");
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>(List.of("/js/main.js"));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        java.util.regex.Pattern from = java.util.regex.Pattern.compile("from '(\\.{1,2}/[^']+)'");
+        while (!todo.isEmpty()) {
+            String module = todo.pop();
+            if (!seen.add(module)) {
+                continue;
+            }
+            Reply js = get(module);
+            assertThat(js.status()).as(module).isEqualTo(200);
+            assertThat(js.type()).as(module).matches("(text|application)/javascript.*");
+            java.util.regex.Matcher m = from.matcher(js.body());
+            while (m.find()) {
+                todo.push(URI.create("http://x" + module).resolve(m.group(1)).getPath());
+            }
+        }
+        assertThat(seen).contains("/js/main.js", "/js/map.js", "/js/console.js", "/js/colourings/veto.js", "/js/panels/overlap.js");
         assertThat(get("/style.css").status()).isEqualTo(200);
         JsonNode map = get("/api/map").json();
         assertThat(map.get("shapes").has("UKR")).isTrue();

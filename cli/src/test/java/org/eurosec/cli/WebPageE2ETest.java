@@ -452,9 +452,10 @@ class WebPageE2ETest {
         // Nor can it claim to be Georgia: the signed-in session's own call, with "as": "GEO", is a 403.
         Object claimed = ((JavascriptExecutor) browser).executeAsyncScript(
                 "const done = arguments[arguments.length - 1];"
-                        + "exApi('/actions', {method: 'POST', headers: {'Content-Type': 'application/json'},"
-                        + " body: JSON.stringify({kind: 'reply', procedure: 1, text: 'as Georgia', as: 'GEO'})})"
-                        + ".then(() => done('accepted'), (e) => done(e.status + ' ' + e.field + ': ' + e.message));");
+                        + "import(arguments[0] + 'js/console.js').then((m) => m.exApi('/actions', {method: 'POST',"
+                        + " headers: {'Content-Type': 'application/json'},"
+                        + " body: JSON.stringify({kind: 'reply', procedure: 1, text: 'as Georgia', as: 'GEO'})}))"
+                        + ".then(() => done('accepted'), (e) => done(e.status + ' ' + e.field + ': ' + e.message));", base);
         assertThat(String.valueOf(claimed)).isEqualTo("403 as: this credential acts for delegation:UKR only");
         signOut();
 

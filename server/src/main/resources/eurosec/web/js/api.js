@@ -1,0 +1,42 @@
+// The API client: every figure on the page comes through here, from this server's /api.
+
+import {el} from './dom.js';
+
+export class ApiError extends Error {
+  constructor(status, field, message) { super(message); this.status = status; this.field = field; }
+}
+
+/** An API address with its query (lists repeat the parameter; empty values are left out). */
+export function apiUrl(path, params) {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params || {})) {
+    if (v === undefined || v === null || v === '' || v === false) continue;
+    for (const x of Array.isArray(v) ? v : [v]) q.append(k, x);
+  }
+  return path + (q.toString() ? '?' + q : '');
+}
+
+/** A link to the API answer a panel shows, for scripts and for checking. */
+export function jsonLink(path, params) {
+  return el('a', {class: 'json', href: apiUrl(path, params), target: '_blank', rel: 'noopener', title: 'this answer from the API, as JSON'}, 'JSON');
+}
+
+/** Calls the API; a 4xx/5xx becomes an ApiError carrying the server's own message. */
+export async function api(path, params, init) {
+  const url = apiUrl(path, params);
+  let res;
+  try {
+    res = await fetch(url, init);
+  } catch (e) {
+    throw new ApiError(0, 'network', 'the server does not answer (' + e.message + ')');
+  }
+  const text = await res.text();
+  let body = null;
+  try { body = text ? JSON.parse(text) : null; } catch (e) { body = null; }
+  if (!res.ok) {
+    const err = body && body.error ? body.error : {status: res.status, field: '', message: text || res.statusText};
+    throw new ApiError(err.status, err.field, err.message);
+  }
+  return body;
+}
+

@@ -1,0 +1,57 @@
+// Compare regimes: a shipped or uploaded scenario under the regimes ticked, findings side by side.
+
+import {$, el, table} from './dom.js';
+import {api} from './api.js';
+
+export function setupCompare(scenarios, regimes) {
+  const sel = $('scenario');
+  for (const s of scenarios) sel.append(el('option', {value: s.id, title: s.description}, s.name + ' (' + s.date + ')'));
+  const box = $('compare-regimes');
+  for (const r of regimes) {
+    const id = 'cmp-' + r.id;
+    box.append(el('span', {class: 'check'}, el('input', {type: 'checkbox', id, value: r.id}), el('label', {for: id}, r.id)));
+  }
+  const tick = () => {
+    const s = scenarios.find((x) => x.id === sel.value);
+    for (const c of box.querySelectorAll('input')) c.checked = !!s && s.regimes.includes(c.value);
+  };
+  sel.addEventListener('change', tick);
+  tick();
+  $('compare-form').addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    // The status quo, the baseline, first; then the others in the list's order.
+    const chosen = [...box.querySelectorAll('input:checked')].map((c) => c.value)
+      .sort((a, b) => (b === 'status-quo') - (a === 'status-quo'));
+    const file = $('scenario-file').files[0];
+    const out = $('compare-result');
+    out.replaceChildren(el('p', {}, 'Running…'));
+    try {
+      const result = file
+        ? await api('/api/compare', {regimes: chosen.join(',')}, {method: 'POST', headers: {'Content-Type': 'application/yaml'}, body: await file.text()})
+        : await api('/api/compare', {scenario: sel.value, regimes: chosen.join(',')});
+      renderCompare(result);
+    } catch (e) {
+      out.replaceChildren(el('p', {class: 'error', role: 'alert'}, e.message));
+    }
+  });
+}
+
+function renderCompare(r) {
+  // Whether the regimes disagree on a row is the API's answer (row.disagree), not the page's guess from the prose.
+  const differs = (row) => row.disagree === true;
+  const rows = r.rows.map((row) => [
+    el('span', {}, 'event ' + row.event + ': ' + row.effect + (row.provision ? ' (' + row.provision + ')' : ''),
+      differs(row) ? el('span', {class: 'differs', title: 'the regimes disagree here'}, ' ≠') : null),
+    ...r.regimes.map((reg) => {
+      const c = row.cells[reg];
+      if (!c) return el('span', {class: 'absent'}, '—');
+      return el('span', {title: (c.actors || []).join(' ')}, c.text.join('; '), c.depends_on_unconfirmed ? ' [depends on an unconfirmed value]' : '');
+    })]);
+  const t = table(['finding', ...r.regimes], rows, 'Findings side by side; a dash: the regime gives no such finding; ≠: the regimes disagree');
+  r.rows.forEach((row, i) => { if (!differs(row)) t.tBodies[0].rows[i].classList.add('same'); });
+  const only = el('input', {type: 'checkbox', id: 'compare-only-differences', onchange: (ev) => t.classList.toggle('only-differences', ev.target.checked)});
+  const n = r.rows.filter(differs).length;
+  $('compare-result').replaceChildren(el('h2', {}, r.scenario + ' (' + r.date + ')'),
+    el('p', {}, n + ' of ' + r.rows.length + ' findings differ between the regimes. ', only,
+      el('label', {for: 'compare-only-differences'}, ' show only those')), t);
+}

@@ -1,0 +1,58 @@
+// The state panel: one state on the chosen day, its coverage, guarantees, commitments and memberships.
+
+import {$, el, link, table} from './dom.js';
+import {api} from './api.js';
+import {onDay} from './days.js';
+import {S, name} from './state.js';
+import {renderMap} from './map.js';
+
+export async function select(iso) {
+  S.selected = iso;
+  $('state-picker').value = iso;
+  renderMap();
+  await renderDetails(iso, S.generation);
+  $('details').parentElement.scrollTop = 0;
+  $('details').focus({preventScroll: true});
+}
+
+export async function renderDetails(iso, gen) {
+  const body = $('details-body');
+  $('details-title').textContent = name(iso) + ' (' + iso + ') on ' + S.date;
+  let actor;
+  try {
+    actor = await api('/api/actors/' + encodeURIComponent(iso));
+  } catch (e) {
+    body.replaceChildren(el('p', {class: 'error'}, e.message));
+    return;
+  }
+  if (gen !== S.generation) return;
+  const st = S.coverage && S.coverage.states ? S.coverage.states.find((s) => s.iso3 === iso) : null;
+  const out = [];
+  out.push(el('p', {}, 'ISO ', actor.iso3 || iso, ', COW ', actor.ccode ?? '–', actor.recognition ? ', recognition: ' + actor.recognition : ''));
+  if (S.coverage && S.coverage.known === false) {
+    out.push(el('p', {class: 'warn'}, 'Unknown: ' + S.coverage.message));
+  } else if (!st) {
+    out.push(el('p', {id: 'details-coverage', 'data-coverage': 'outside'}, 'Not a CSCE/OSCE participating State on this day (or not a state).'));
+  } else {
+    out.push(el('p', {id: 'details-coverage', 'data-coverage': st.covered ? 'covered' : 'not-covered'},
+      el('strong', {}, st.covered ? 'Covered' : 'Not covered'), ' by a binding defence guarantee under ' + S.regime + '.'));
+    out.push(el('h3', {}, 'Guarantees'));
+    if (!st.guarantees.length) out.push(el('p', {}, 'None.'));
+    else out.push(el('ul', {}, st.guarantees.map((g) => el('li', {},
+      el('strong', {}, g.provision), ' (', g.article ? g.article + ', ' : '', g.kind, ', ', g.legal_force, ', assistance ', g.assistance, ') through ', g.through,
+      ': ', g.guarantor_count, ' guarantor(s)', g.unconfirmed ? ' [unconfirmed]' : '', ' — ', link(g.source)))));
+    if (st.political_commitments && st.political_commitments.length) {
+      out.push(el('h3', {}, 'Political commitments'));
+      out.push(el('ul', {}, st.political_commitments.map((p) => el('li', {}, p.name, ' (', p.legal_force, ') — ', link(p.source)))));
+    }
+  }
+  const spells = (actor.memberships || []).filter((m) => onDay(m, S.date));
+  out.push(el('h3', {}, 'Memberships and participations on ' + S.date));
+  if (!spells.length) out.push(el('p', {}, 'None in the data.'));
+  else out.push(table(['in', 'kind', 'status', 'from', 'to', 'source'],
+    spells.map((m) => [m.in, m.kind, m.status, m.from, m.to || '', link(m.source)])));
+  const all = actor.memberships || [];
+  out.push(el('details', {}, el('summary', {}, 'Every spell in the data (' + all.length + ')'),
+    table(['in', 'status', 'from', 'to', 'source'], all.map((m) => [m.in, m.status, m.from, m.to || '', link(m.source)]))));
+  body.replaceChildren(...out);
+}

@@ -1,0 +1,58 @@
+// eurosec web page. Everything shown here comes from the HTTP API under /api, the same routes a
+// script would call; these modules only ask, draw and let the user act. No network beyond this
+// server, no build step: native ES modules, d3 from its WebJar as a global.
+//
+//   main.js         start: load what every view needs, set the views up
+//   state.js        the choices and the address; names and lineage of states
+//   api.js, dom.js, days.js, palette.js   the API client and small helpers
+//   controls.js     date, regime, interpretations, colouring, accession, state picker
+//   refresh.js      ask again and redraw after a change
+//   map.js          the shapes, zoom and painting; colourings/ one module per colouring
+//   details.js      the state panel;  veto-panel.js  who may block
+//   panels/         the Panels view, one module per panel
+//   compare.js      Compare regimes;  console.js  the exercise console;  tabs.js  the views
+
+import {$, setStatus} from './dom.js';
+import {api} from './api.js';
+import {S, loadPredecessors, readHash} from './state.js';
+import {setupTabs} from './tabs.js';
+import {setupControls, regimeChanged} from './controls.js';
+import {drawMapShapes} from './map.js';
+import {setupCompare} from './compare.js';
+import {setupConsole} from './console.js';
+import {refreshUniformity} from './panels/uniformity.js';
+
+document.addEventListener('DOMContentLoaded', start);
+
+async function start() {
+  setupTabs();
+  readHash();
+  try {
+    const [map, regimes, current, scenarios, interpretations] = await Promise.all([
+      api('/api/map'), api('/api/regimes'), api('/api/coverage', {regime: 'status-quo'}), api('/api/scenarios'), api('/api/interpretations')]);
+    S.interpretations = interpretations;
+    S.shapes = map;
+    S.asOf = current.as_of;
+    // The slider runs to today; past the data's last day every answer is "unknown", never "no".
+    const today = new Date().toISOString().slice(0, 10);
+    S.lastDay = today > S.asOf ? today : S.asOf;
+    for (const st of current.states) S.names[st.iso3] = st.name;
+    const all = await api('/api/actors', {date: S.asOf});
+    for (const a of (all.states || [])) {
+      if (a.iso3) S.names[a.iso3] = S.names[a.iso3] || a.name;
+      S.lineage[a.id] = {exists: a.exists || [], predecessors: a.predecessors || []};
+    }
+    S.organisations = (all.organisations || []).map((o) => ({id: o.id, name: o.name}));
+    await loadPredecessors();
+    setupControls(regimes, current);
+    setupCompare(scenarios, regimes);
+    for (const id of ['silence', 'set-aside-xkx', 'only-inconsistent']) $(id).addEventListener('change', refreshUniformity);
+    setupConsole();
+    drawMapShapes();
+    const tab = $('tab-' + (S.view || 'map'));
+    if (tab && tab.getAttribute('role') === 'tab') S.showTab(tab);
+    await regimeChanged();
+  } catch (e) {
+    setStatus('Cannot start: ' + e.message, 'error');
+  }
+}

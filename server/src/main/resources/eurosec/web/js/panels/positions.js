@@ -1,0 +1,27 @@
+// The stated positions on the brief's four questions, and each regime's answers.
+
+import {$, el, link, table} from '../dom.js';
+import {name} from '../state.js';
+
+export function renderPositions(d) {
+  if (d.known === false) { $('positions-panel').replaceChildren(el('p', {class: 'warn'}, d.message)); return; }
+  const out = [];
+  for (const r of d.regimes || []) {
+    out.push(el('h3', {}, 'What ' + r.regime + ' answers'));
+    out.push(table(['question', 'answer', 'because', 'rule'], r.answers.map((a) => [a.question, a.answer, (a.because || []).join(', '), a.rule])));
+  }
+  const questions = ['architecture', 'form', 'scope', 'veto'];
+  const states = Object.keys(d.positions || {}).sort((a, b) => name(a).localeCompare(name(b)));
+  out.push(el('h3', {}, 'Latest stated positions on ' + d.as_of));
+  out.push(table(['state', ...questions], states.map((iso) => [name(iso) + ' (' + iso + ')', ...questions.map((q) => {
+    const p = d.positions[iso][q];
+    if (!p) return 'unknown';
+    return el('span', {}, p.answer + (p.strength === 'inferred' ? ' (inferred)' : '') + ', ' + p.date + ' ', link(p.source));
+  })])));
+  if (d.variants && d.variants.length) {
+    out.push(el('h3', {}, 'Combinations with the fewest known blockers'));
+    out.push(table(['architecture', 'form', 'scope', 'veto', 'blockers', 'regimes'], d.variants.map((v) =>
+      [v.answers.architecture, v.answers.form, v.answers.scope, v.answers.veto, v.blockers.join(', ') || 'none known', v.regimes.join(', ')])));
+  }
+  $('positions-panel').replaceChildren(...out);
+}

@@ -1,0 +1,45 @@
+// One refresh: after any change of date, regime, reading, colouring or accession, the answers are
+// asked again and the map, the veto panel, the open state and the panels redrawn.
+
+import {$, setStatus} from './dom.js';
+import {api, jsonLink} from './api.js';
+import {S, reading, writeHash} from './state.js';
+import {renderMap} from './map.js';
+import {renderVeto} from './veto-panel.js';
+import {renderDetails} from './details.js';
+import {refreshPanels} from './panels/panels.js';
+import {COLOURINGS} from './colourings/colourings.js';
+
+export async function refresh() {
+  const gen = ++S.generation;
+  writeHash();
+  $('date-input').value = S.date;
+  setStatus('Loading ' + S.date + ' under ' + S.regime + '…', 'busy');
+  const base = {date: S.date, regime: S.regime, interpretation: reading()};
+  try {
+    const wants = [api('/api/coverage', base), api('/api/veto', {...base, applicant: S.applicant, organisation: S.organisation}).catch((e) => e)];
+    const colouring = COLOURINGS[S.colourBy];
+    if (colouring && colouring.load) wants.push(colouring.load(base));
+    const [coverage, veto, extra] = await Promise.all(wants);
+    if (gen !== S.generation) return;
+    S.coverage = coverage;
+    S.veto = veto instanceof Error ? null : veto;
+    S.vetoError = veto instanceof Error ? veto.message : null;
+    S.colourData = colouring && colouring.load ? extra : null;
+    if (coverage.states) for (const st of coverage.states) S.names[st.iso3] = st.name;
+    renderMap();
+    renderVeto();
+    if (S.selected) await renderDetails(S.selected, gen);
+    if (coverage.known === false) setStatus(coverage.message, 'warn');
+    else {
+      setStatus(S.date + ', ' + S.regime + ': ' + coverage.covered_count + ' of ' + coverage.states.length
+        + ' participating States covered by a binding defence guarantee. ', '');
+      $('status').append(jsonLink('/api/coverage', base));
+    }
+    document.body.dataset.loaded = S.date + '|' + S.regime + '|' + S.colourBy + '|' + S.applicant + '|' + S.organisation + '|' + reading().join(',');
+    if (!$('view-panels').hidden) refreshPanels();
+  } catch (e) {
+    if (gen !== S.generation) return;
+    setStatus(e.message, 'error');
+  }
+}

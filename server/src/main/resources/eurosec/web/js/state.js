@@ -1,0 +1,66 @@
+// The page's state: what is chosen (date, regime, reading, colouring, applicant, the open view and
+// state) and what is known (names, lineage of states); the address (#date=…&regime=…) keeps the choices.
+
+import {api} from './api.js';
+import {onDay, validDay} from './days.js';
+
+export const S = {
+  date: null, asOf: null, regime: 'status-quo', colourBy: 'coverage', applicant: 'GEO', organisation: 'nato',
+  names: {}, shapes: null, coverage: null, colourData: null, veto: null, selected: null,
+  generation: 0, panelsFor: null, interpretations: [], regimeInterpretations: [], choices: {},
+  lineage: {}, organisations: [],
+};
+
+/** The states that no longer exist but whose territory a shape shows (the USSR for Ukraine's shape): their spells and predecessors. */
+export async function loadPredecessors() {
+  for (let round = 0; round < 4; round++) {
+    const missing = [...new Set(Object.values(S.lineage).flatMap((l) => l.predecessors))].filter((p) => !(p in S.lineage));
+    if (!missing.length) return;
+    const found = await Promise.all(missing.map((id) => api('/api/actors/' + encodeURIComponent(id)).catch(() => null)));
+    missing.forEach((id, i) => {
+      const a = found[i];
+      S.lineage[id] = {exists: a ? a.exists : [], predecessors: a ? a.predecessors || [] : []};
+      if (a) S.names[id] = a.name;
+    });
+  }
+}
+
+/** The state that holds a shape's territory on a day: the state itself, or the predecessor that existed then. */
+export function holder(iso, day, depth) {
+  const l = S.lineage[iso];
+  if (!l || (depth || 0) > 6) return null;
+  if (l.exists.some((e) => onDay(e, day))) return iso;
+  for (const p of l.predecessors) {
+    const h = holder(p, day, (depth || 0) + 1);
+    if (h) return h;
+  }
+  return null;
+}
+
+/** The interpretation choices that differ from the defaults, as the API's repeatable parameter. */
+export function reading() {
+  return Object.entries(S.choices).map(([k, v]) => k + '=' + v);
+}
+
+export function name(iso) { return S.names[iso] || iso; }
+
+export function readHash() {
+  const h = new URLSearchParams(location.hash.slice(1));
+  if (h.get('date') && validDay(h.get('date'))) S.date = h.get('date');
+  if (h.get('regime')) S.regime = h.get('regime');
+  if (h.get('colour')) S.colourBy = h.get('colour');
+  if (h.get('applicant')) S.applicant = h.get('applicant');
+  if (h.get('organisation')) S.organisation = h.get('organisation');
+  if (h.get('view')) S.view = h.get('view');
+  for (const c of h.getAll('interpretation')) {
+    const eq = c.indexOf('=');
+    if (eq > 0) S.choices[c.slice(0, eq)] = c.slice(eq + 1);
+  }
+}
+
+export function writeHash() {
+  const h = new URLSearchParams({date: S.date, regime: S.regime, colour: S.colourBy, applicant: S.applicant, organisation: S.organisation});
+  if (S.view && S.view !== 'map') h.set('view', S.view);
+  for (const c of reading()) h.append('interpretation', c);
+  history.replaceState(null, '', '#' + h);
+}

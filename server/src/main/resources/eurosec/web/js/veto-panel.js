@@ -1,0 +1,36 @@
+// The panel beside the map: who may block the chosen accession, by provision.
+
+import {$, el} from './dom.js';
+import {jsonLink} from './api.js';
+import {S, name, reading} from './state.js';
+
+export function renderVeto() {
+  const body = $('veto-body');
+  $('veto-title').textContent = 'Who may block ' + name(S.applicant) + ' joining ' + S.organisation.toUpperCase();
+  if (!S.veto) { body.replaceChildren(el('p', {class: 'error'}, (S.vetoError || '').replace(/^[a-z_]+: /, ''))); return; }
+  if (S.veto.known === false || !S.veto.may_block) { body.replaceChildren(el('p', {class: 'warn'}, S.veto.message || 'unknown')); return; }
+  if (S.veto.already_member) {
+    body.replaceChildren(el('p', {id: 'veto-member'}, name(S.veto.applicant) + ' is already a member of ' + S.veto.organisation.toUpperCase()
+      + ' on ' + S.veto.as_of + ': there is no accession to block.'));
+    return;
+  }
+  const groups = new Map();
+  for (const m of S.veto.may_block) {
+    if (!groups.has(m.provision)) groups.set(m.provision, {how: m.how, actors: []});
+    groups.get(m.provision).actors.push(m.actor);
+  }
+  const parts = [el('p', {}, 'Under ', el('strong', {}, S.veto.regime), ' on ', S.veto.as_of, ': ',
+    el('strong', {id: 'veto-count'}, String(new Set(S.veto.may_block.map((m) => m.actor)).size)), ' may block. ',
+    jsonLink('/api/veto', {date: S.date, regime: S.regime, interpretation: reading(), applicant: S.applicant, organisation: S.organisation}))];
+  if (S.veto.prohibited_by && S.veto.prohibited_by.length) {
+    parts.push(el('p', {class: 'warn'}, 'Prohibited by: ' + S.veto.prohibited_by.map((p) => p.provision || p).join(', ')));
+  }
+  const dl = el('dl', {id: 'veto-list'});
+  for (const [prov, g] of groups) {
+    dl.append(el('dt', {}, prov, ' ', el('small', {}, g.how)),
+      el('dd', {'data-provision': prov}, g.actors.map((a) => name(a) + ' (' + a + ')').join(', ')));
+  }
+  if (!groups.size) dl.append(el('dd', {}, 'No one: no provision gives a right to block.'));
+  parts.push(dl);
+  body.replaceChildren(...parts);
+}
