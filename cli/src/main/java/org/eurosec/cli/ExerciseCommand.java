@@ -86,7 +86,8 @@ final class ExerciseCommand implements Runnable {
                 try {
                     c = exercises(options, db).create(regime, Optional.ofNullable(instrument), day, clock, factor, settings, options.choices());
                 } catch (BadInput e) {
-                    throw new UserError("--" + e.field() + ": " + e.getMessage());
+                    throw new UserError(option(e.field()) + ": " + java.util.regex.Pattern.compile("; ([a-z_]+): ").matcher(e.getMessage())
+                            .replaceAll(m -> "; " + option(m.group(1)) + ": "));
                 }
                 PrintWriter out = spec.commandLine().getOut();
                 if (options.format == Format.JSON) {
@@ -124,13 +125,14 @@ final class ExerciseCommand implements Runnable {
             }
         }
 
+        /** The option a field of the store's names: reply_within is --reply-within. */
+        private static String option(String field) {
+            return "--" + field.replace('_', '-');
+        }
+
         private static Period period(String option, String v) {
             try {
-                Period p = Period.parse(v.trim());
-                if (p.isNegative() || p.isZero()) {
-                    throw new UserError(option + ": the period must be positive, e.g. P10D");
-                }
-                return p;
+                return Period.parse(v.trim()); // its bounds are the rules' to check (ProcedureRules.Settings.refusals)
             } catch (DateTimeParseException e) {
                 throw new UserError(option + ": '" + v + "' is not a period such as P10D or P2D");
             }

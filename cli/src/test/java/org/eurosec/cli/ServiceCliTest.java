@@ -53,6 +53,25 @@ class ServiceCliTest {
     }
 
     @Test
+    void anExerciseThatCouldNotRunIsRefusedAndNothingIsCreated(@TempDir Path dir) {
+        String db = "jdbc:h2:file:" + dir.resolve("db");
+        CliTest.Run forever = CliTest.run("exercise", "new", "--regime", "est-2009", "--reply-within", "P999999999Y", "--db", db);
+        assertThat(forever.code()).isEqualTo(2);
+        assertThat(forever.err()).startsWith("eurosec: --reply-within: P999999999Y").contains("P1D").contains("P1Y").doesNotContain("Exception");
+        CliTest.Run zero = CliTest.run("exercise", "new", "--regime", "est-2009", "--voting-window", "P0D", "--db", db);
+        assertThat(zero.code()).isEqualTo(2);
+        assertThat(zero.err()).contains("--voting-window: P0D");
+        CliTest.Run early = CliTest.run("exercise", "new", "--regime", "est-2009", "--day", "1949-01-01", "--db", db);
+        assertThat(early.code()).isEqualTo(2);
+        assertThat(early.err()).contains("--day:").contains("no state parties").contains("1949-01-01");
+        CliTest.Run both = CliTest.run("exercise", "new", "--regime", "est-2009", "--day", "1949-01-01", "--hold-within", "P2Y", "--db", db);
+        assertThat(both.err()).contains("--hold-within: P2Y").contains("; --day: ");
+        CliTest.Run list = CliTest.run("exercise", "list", "--db", db, "--format", "csv");
+        assertThat(list.code()).isZero();
+        assertThat(list.out().lines().count()).as("only the header: no exercise was created").isEqualTo(1);
+    }
+
+    @Test
     void aDatabaseUrlIsMadeDurableOrRefusedAndItsPasswordNeverShown(@TempDir Path dir) {
         String base = "jdbc:h2:file:" + dir.resolve("db");
         CliTest.Run delayed = CliTest.run("exercise", "list", "--db", base + ";WRITE_DELAY=500");

@@ -57,10 +57,50 @@ public record ProcedureRules(String instrument, LocalDate day, List<String> part
         return out;
     }
 
+    /** The shortest time limit an exercise may set for itself: deadlines are kept in days. */
+    public static final Period SHORTEST = Period.ofDays(1);
+    /** The longest: beyond a year a procedure outlives any exercise, and a deadline far enough out cannot be computed at all. */
+    public static final Period LONGEST = Period.ofYears(1);
+    /** The fewest state parties a mechanism works between: one to ask, propose or notify, another to answer, support or vote. */
+    public static final int FEWEST_PARTIES = 2;
+
+    /** A value refused when an exercise is created: the field (as the API names it, snake_case) and why. */
+    public record Refusal(String field, String message) {
+    }
+
     /** Time limits the text leaves open, set per exercise (ISO-8601 periods). */
     public record Settings(Period replyWithin, Period holdWithin, Period supportWindow, Period votingWindow) {
         public static Settings defaults() {
             return new Settings(Period.ofDays(10), Period.ofDays(14), Period.ofDays(7), Period.ofDays(2));
+        }
+
+        /**
+         * The settings outside {@link #SHORTEST}..{@link #LONGEST}, each measured from {@code day} (so P12M,
+         * P1Y and P365D pass, P366D does not from a day after February): empty when all are sane.
+         */
+        public List<Refusal> refusals(LocalDate day) {
+            List<Refusal> out = new ArrayList<>();
+            bounded("reply_within", replyWithin, day, out);
+            bounded("hold_within", holdWithin, day, out);
+            bounded("support_window", supportWindow, day, out);
+            bounded("voting_window", votingWindow, day, out);
+            return out;
+        }
+
+        private static void bounded(String field, Period p, LocalDate day, List<Refusal> out) {
+            String bounds = " (between " + SHORTEST + " and " + LONGEST + ")";
+            if (p.isNegative() || p.isZero()) {
+                out.add(new Refusal(field, p + " is not a positive period: no part of it may be negative or all zero" + bounds));
+                return;
+            }
+            // Compared by the day each would end on; components too large to add are too long in any case.
+            boolean tooLong = p.toTotalMonths() > LONGEST.toTotalMonths() || p.getDays() > 366
+                    || day.plus(p).isAfter(day.plus(LONGEST));
+            if (tooLong) {
+                out.add(new Refusal(field, p + " is longer than " + LONGEST + bounds));
+            } else if (day.plus(p).isBefore(day.plus(SHORTEST))) {
+                out.add(new Refusal(field, p + " is shorter than " + SHORTEST + bounds));
+            }
         }
     }
 
@@ -194,6 +234,21 @@ public record ProcedureRules(String instrument, LocalDate day, List<String> part
                     .ifPresent(rp -> out.add(rp.name() + " = " + rp.value() + " (" + rp.provenance().source() + ")"));
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * What makes these rules unfit to run an exercise: a setting outside its bounds, or fewer than
+     * {@link #FEWEST_PARTIES} state parties to the instrument on the day (before it was signed, or
+     * after it ended, there is no one to act). Empty when an exercise can run by them. Only a new
+     * exercise is held to this: one already journaled replays by the rules it was created with.
+     */
+    public List<Refusal> refusals() {
+        List<Refusal> out = new ArrayList<>(settings.refusals(day));
+        if (parties.size() < FEWEST_PARTIES) {
+            out.add(new Refusal("day", instrument + " has " + (parties.isEmpty() ? "no state parties" : "only one state party (" + parties.get(0) + ")")
+                    + " on " + day + "; its mechanisms need at least " + FEWEST_PARTIES + ": choose a day on which it is in force with its parties"));
+        }
+        return out;
     }
 
     /** Whether a state is a party (the list is sorted). */

@@ -137,6 +137,12 @@ public final class Exercises {
             throw new BadInput("day", day + " is outside what the data covers (" + base.coversFrom() + " to " + base.asOf() + ")");
         }
         ProcedureRules rules = rules(regime, day, settings, instrument, interpretations);
+        List<ProcedureRules.Refusal> refused = rules.refusals();
+        if (!refused.isEmpty()) {
+            // Every problem at once, under the first one's field: a user fixes them in one go.
+            throw new BadInput(422, refused.get(0).field(), String.join("; ", refused.stream()
+                    .map(r -> (r == refused.get(0) ? "" : r.field() + ": ") + r.message()).toList()));
+        }
         Instant realNow = real.instant();
         ExerciseClock clock = new ExerciseClock(clockMode, "real".equals(clockMode) ? 1 : factor, realNow, day.atTime(9, 0).toInstant(ZoneOffset.UTC));
         String id = "ex-" + token(6).toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "x");

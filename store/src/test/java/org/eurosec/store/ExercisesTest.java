@@ -88,6 +88,25 @@ class ExercisesTest {
     }
 
     @Test
+    void anExerciseTheRulesRefuseIsNotCreated() throws Exception {
+        try (Database db = db()) {
+            Exercises ex = new Exercises(db, BASE, REGIMES, new HandClock());
+            ProcedureRules.Settings d = ProcedureRules.Settings.defaults();
+            ProcedureRules.Settings forever = new ProcedureRules.Settings(java.time.Period.ofYears(999_999_999), d.holdWithin(), d.supportWindow(),
+                    d.votingWindow());
+            assertThatThrownBy(() -> ex.create("est-2009", DAY, "real", 1, forever)).isInstanceOfSatisfying(BadInput.class, e -> {
+                assertThat(e.status()).isEqualTo(422);
+                assertThat(e.field()).isEqualTo("reply_within");
+            });
+            assertThatThrownBy(() -> ex.create("est-2009", LocalDate.of(1949, 1, 1), "real", 1, d)).isInstanceOfSatisfying(BadInput.class, e -> {
+                assertThat(e.field()).isEqualTo("day");
+                assertThat(e.getMessage()).contains("no state parties");
+            });
+            assertThat(ex.ids()).isEmpty();
+        }
+    }
+
+    @Test
     void theJournalNamesAnEditedRemovedOrReorderedEntry() throws Exception {
         try (Database db = db()) {
             HandClock clock = new HandClock();
