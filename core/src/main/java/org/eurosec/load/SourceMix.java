@@ -73,7 +73,7 @@ public final class SourceMix {
             "publication.pravo.gov.ru", "admin.ch", "overheid.nl", "officielebekendmakingen.nl", "regjeringen.no",
             "bundestag.de", "bundesregierung.de", "auswaertiges-amt.de", "bpb.de", "gouv.fr", "gouvernement.lu",
             "parliament.uk", "legislation.gov.uk", "parlamento.pt", "senato.it", "vm.ee", "urm.lt", "am.gov.lv",
-            "president.lv", "presidentti.fi", "formin.finland.fi", "finlex.fi", "government.is", "njt.hu", "mnl.gov.hu",
+            "president.lv", "presidentti.fi", "formin.finland.fi", "finlex.fi", "government.is", "njt.hu", "mnl.gov.hu", "psp.cz", "slov-lex.sk",
             "energycharter.org", "energy-community.org", "cbss.st", "bsec-organization.org", "guam-organization.org",
             "mfa-ks.net", "mfa.rsogov.org", "kazakhstanun.org", "turkmenistanun.org", "netherlandsandyou.nl",
             "franceintheus.org", "usembassy.it", "unric.org", "just.ro", "mfa.gov.md", "fao.org", "state.gov", "state.gov.", "treaties.un.org", "gov", "govt",
