@@ -50,37 +50,33 @@ public final class RegimeLoader {
 
     /** Every regime file in {@code dir}, sorted by id; {@code status-quo} is always there even without a file. */
     public static Map<String, Regime> load(Path dir, String displayRoot, Architecture base) {
-        ArchitectureLoader loader = new ArchitectureLoader(displayRoot);
+        LoadContext ctx = new LoadContext(displayRoot);
         Map<String, Regime> out = new TreeMap<>();
         Map<String, Instrument> hypothetical = new TreeMap<>();
         List<Path> files = List.of();
         if (!Files.isDirectory(dir)) {
-            loader.problems().add(new Problem(displayRoot, 0, "not a regimes directory"));
+            ctx.problems().add(new Problem(displayRoot, 0, "not a regimes directory"));
         } else {
             try (Stream<Path> s = Files.list(dir)) {
                 files = s.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList();
             } catch (IOException e) {
-                loader.problems().add(new Problem(displayRoot, 0, "cannot list: " + e.getMessage()));
+                ctx.problems().add(new Problem(displayRoot, 0, "cannot list: " + e.getMessage()));
             }
         }
         for (Path f : files) {
             String shown = displayRoot + "/" + f.getFileName();
-            Nodes n = new Nodes(shown, loader.problems());
-            loader.compose(f, shown).flatMap(root -> regime(loader, n, root, base, hypothetical)).ifPresent(r -> {
+            Nodes n = new Nodes(shown, ctx.problems());
+            ctx.compose(f, shown).flatMap(root -> regime(ctx, n, root, base, hypothetical)).ifPresent(r -> {
                 if (out.putIfAbsent(r.id(), r) != null) {
                     n.problem(r.provenance().line(), "regime id '" + r.id() + "' is defined twice");
                 }
             });
         }
-        loader.checkRefsAgainst(base, hypothetical);
+        ctx.references().resolveAgainst(ctx.problems(), base, hypothetical);
         if (!out.containsKey(STATUS_QUO)) {
             out.put(STATUS_QUO, statusQuo());
         }
-        if (!loader.problems().isEmpty()) {
-            List<Problem> sorted = new ArrayList<>(loader.problems());
-            Collections.sort(sorted);
-            throw new DataException(sorted);
-        }
+        ctx.failIfProblems();
         return Collections.unmodifiableMap(out);
     }
 
@@ -102,15 +98,15 @@ public final class RegimeLoader {
                 Map.of(), List.of(), List.of(), new Provenance("https://www.osce.org/", "(built in)", 0, Optional.empty(), false));
     }
 
-    private static Optional<Regime> regime(ArchitectureLoader loader, Nodes n, Node root, Architecture base,
+    private static Optional<Regime> regime(LoadContext ctx, Nodes n, Node root, Architecture base,
             Map<String, Instrument> hypothetical) {
         return n.fields(root, "regime", REGIME_KEYS).flatMap(f -> {
             Optional<String> id = f.requiredString("id");
             String what = "regime " + id.orElse("?");
-            id.ifPresent(v -> loader.kebab(n, f.line("id"), what, v));
+            id.ifPresent(v -> Checks.kebab(n, f.line("id"), what, v));
             Optional<String> name = f.requiredString("name");
             String summary = f.string("summary").orElse("");
-            Optional<Provenance> prov = loader.provenance(n, f, what);
+            Optional<Provenance> prov = Checks.provenance(n, f, what);
 
             Map<String, Regime.Parameter> parameters = new LinkedHashMap<>();
             f.node("parameters").ifPresent(pn -> {
@@ -120,9 +116,9 @@ public final class RegimeLoader {
                 }
                 map.getValue().forEach(t -> {
                     String pname = t.getKeyNode() instanceof ScalarNode sk ? sk.getValue() : "?";
-                    loader.kebab(n, Nodes.line(t.getKeyNode()), what + " parameter", pname);
+                    Checks.kebab(n, Nodes.line(t.getKeyNode()), what + " parameter", pname);
                     n.fields(t.getValueNode(), what + " parameter " + pname, PARAMETER_KEYS).ifPresent(pf -> {
-                        Optional<Provenance> pp = loader.provenance(n, pf, what + " parameter " + pname);
+                        Optional<Provenance> pp = Checks.provenance(n, pf, what + " parameter " + pname);
                         if (!pf.has("value")) {
                             n.problem(pf.line(), what + " parameter " + pname + " has no 'value'");
                             return;
@@ -134,7 +130,7 @@ public final class RegimeLoader {
             });
 
             Map<String, Interpretation> interpretations = new LinkedHashMap<>();
-            loader.interpretations(n, f.list("interpretations"), interpretations);
+            new InterpretationsReader(ctx).interpretations(n, f.list("interpretations"), interpretations);
             for (Interpretation i : interpretations.values()) {
                 if (base.interpretations().containsKey(i.id())) {
                     n.problem(i.provenance().line(), what + ": interpretation '" + i.id() + "' is already defined in the data");
@@ -152,9 +148,9 @@ public final class RegimeLoader {
                         }
                     });
                     Optional<String> prevails = pf.requiredString("prevails");
-                    prevails.ifPresent(p -> loader.refProvision(p, n.file(), pf.line("prevails"), what + " precedence 'prevails'"));
+                    prevails.ifPresent(p -> ctx.references().provision(p, n.file(), pf.line("prevails"), what + " precedence 'prevails'"));
                     Set<String> over = new LinkedHashSet<>(pf.strings("over"));
-                    over.forEach(p -> loader.refProvision(p, n.file(), pf.line("over"), what + " precedence 'over'"));
+                    over.forEach(p -> ctx.references().provision(p, n.file(), pf.line("over"), what + " precedence 'over'"));
                     Set<ProvisionKind> kinds = EnumSet.noneOf(ProvisionKind.class);
                     for (String k : pf.strings("over_kinds")) {
                         Optional<ProvisionKind> kind = ProvisionKind.byId(k);
@@ -166,7 +162,7 @@ public final class RegimeLoader {
                     if (over.isEmpty() && kinds.isEmpty()) {
                         n.problem(pf.line(), what + " precedence: say what it prevails 'over' (provision ids) or 'over_kinds'");
                     }
-                    Optional<Provenance> pp = loader.provenance(n, pf, what + " precedence");
+                    Optional<Provenance> pp = Checks.provenance(n, pf, what + " precedence");
                     if (question.isPresent() && prevails.isPresent() && pp.isPresent()) {
                         precedence.add(new Regime.Precedence(question.get(), prevails.get(), Collections.unmodifiableSet(over),
                                 Collections.unmodifiableSet(kinds), pp.get()));
@@ -179,15 +175,15 @@ public final class RegimeLoader {
             Set<String> usedParameters = new java.util.HashSet<>();
             for (Node hn : f.list("instruments")) {
                 n.fields(hn, what + " instrument", HYPOTHETICAL_KEYS).ifPresent(hf -> {
-                    Regime.Eligibility eligible = eligibility(loader, n, hf, what);
-                    Regime.TakesEffect takes = hf.string("takes_effect").flatMap(v -> loader.enumOf(n, hf.line("takes_effect"),
+                    Regime.Eligibility eligible = eligibility(ctx, n, hf, what);
+                    Regime.TakesEffect takes = hf.string("takes_effect").flatMap(v -> Checks.oneOf(n, hf.line("takes_effect"),
                             what + " takes_effect", v, Regime.TakesEffect.class)).orElse(Regime.TakesEffect.ALL_ELIGIBLE);
                     Optional<LocalDate> from = hf.date("from");
                     if (hf.node("instrument").isEmpty()) {
                         n.problem(hf.line(), what + " instrument entry has no 'instrument'");
                         return;
                     }
-                    loader.instrument(n, hf.node("instrument").get(), true).ifPresent(i -> {
+                    new InstrumentReader(ctx).instrument(n, hf.node("instrument").get(), true).ifPresent(i -> {
                         if (base.instruments().containsKey(i.id())) {
                             n.problem(i.provenance().line(), what + ": instrument id '" + i.id()
                                     + "' is already in the data (a regime adds new instruments)");
@@ -215,7 +211,7 @@ public final class RegimeLoader {
         });
     }
 
-    private static Regime.Eligibility eligibility(ArchitectureLoader loader, Nodes n, Nodes.Fields hf, String what) {
+    private static Regime.Eligibility eligibility(LoadContext ctx, Nodes n, Nodes.Fields hf, String what) {
         if (hf.node("eligible").isEmpty()) {
             return new Regime.Eligibility(false, List.of(), List.of());
         }
@@ -231,10 +227,10 @@ public final class RegimeLoader {
                 }
             } else if (sn.isPresent()) {
                 states.addAll(ef.strings("states"));
-                states.forEach(st -> loader.refState(st, n.file(), ef.line("states"), what + " eligible.states"));
+                states.forEach(st -> ctx.references().state(st, n.file(), ef.line("states"), what + " eligible.states"));
             }
             List<String> orgs = ef.strings("organisations");
-            orgs.forEach(o -> loader.refOrganisation(o, n.file(), ef.line("organisations"), what + " eligible.organisations"));
+            orgs.forEach(o -> ctx.references().organisation(o, n.file(), ef.line("organisations"), what + " eligible.organisations"));
             return new Regime.Eligibility(osce, List.copyOf(states), List.copyOf(orgs));
         }).orElse(new Regime.Eligibility(false, List.of(), List.of()));
     }

@@ -53,18 +53,18 @@ public final class ScenarioLoader {
     }
 
     public static Scenario load(Path file, String shown, Architecture base, Map<String, Regime> regimes) {
-        ArchitectureLoader loader = new ArchitectureLoader(shown);
-        Nodes n = new Nodes(shown, loader.problems());
-        Optional<Scenario> scenario = loader.compose(file, shown).flatMap(root -> scenario(loader, n, root, base, regimes));
-        if (!loader.problems().isEmpty() || scenario.isEmpty()) {
-            List<Problem> sorted = new ArrayList<>(loader.problems());
+        LoadContext ctx = new LoadContext(shown);
+        Nodes n = ctx.nodes(shown);
+        Optional<Scenario> scenario = ctx.compose(file, shown).flatMap(root -> scenario(n, root, base, regimes));
+        if (!ctx.problems().isEmpty() || scenario.isEmpty()) {
+            List<Problem> sorted = new ArrayList<>(ctx.problems());
             Collections.sort(sorted);
             throw new DataException(sorted);
         }
         return scenario.get();
     }
 
-    private static Optional<Scenario> scenario(ArchitectureLoader loader, Nodes n, Node root, Architecture base, Map<String, Regime> regimes) {
+    private static Optional<Scenario> scenario(Nodes n, Node root, Architecture base, Map<String, Regime> regimes) {
         return n.fields(root, "scenario", SCENARIO_KEYS).flatMap(f -> {
             Optional<String> name = f.requiredString("name");
             String description = f.string("description").orElse("");

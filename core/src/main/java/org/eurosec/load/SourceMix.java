@@ -137,7 +137,7 @@ public final class SourceMix {
     /** Every {@code source:} value in the YAML files under {@code dir}, with where it is cited. */
     public static List<Citation> citations(Path dir, String displayRoot) {
         List<Citation> out = new ArrayList<>();
-        ArchitectureLoader loader = new ArchitectureLoader(displayRoot);
+        LoadContext loader = new LoadContext(displayRoot);
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
                 String shown = displayRoot + "/" + dir.relativize(f).toString().replace('\\', '/');
