@@ -58,7 +58,7 @@ public final class Fixture {
      */
     public static Fixture minimal(Path dir) {
         Fixture f = new Fixture(dir);
-        f.write("meta.yaml", "covers_from: 1949-01-01\nas_of: 2026-01-01\n");
+        f.write("meta.yaml", "covers_from: 1949-01-01\nfacts_checked_through: 2026-01-01\n");
         f.write("states.yaml", """
                 states:
                   - {id: AAA, name: Aland, iso3: AAA, ccode: 1, source: %1$s, exists: [{from: 1900-01-01, source: %1$s}]}

@@ -46,7 +46,7 @@ public final class Actor {
     }
 
     /**
-     * A state through time. {@code ccode}: its COW number near the data's as-of day. {@code coversFrom}
+     * A state through time. {@code ccode}: its COW number near the day the facts were last checked. {@code coversFrom}
      * and {@code dataAsOf} (not in the JSON) are the days the data covers, which the periods lie in.
      */
     public record StateView(String id, String iso3, String name, Integer ccode, List<CodeView> ccodes, Integer gwCode, String recognition,
@@ -122,9 +122,9 @@ public final class Actor {
             periods.add(new PeriodView(SpanView.of(p.span()), p.covered(), gs,
                     explain ? ExplanationView.of(coverage.explain(p.span().from(), s.id())) : null));
         }
-        return new StateView(s.id(), s.iso3(), s.name(), Common.code(s.ccodeNear(a.asOf())), codes, Common.code(s.gwCode()),
+        return new StateView(s.id(), s.iso3(), s.name(), Common.code(s.ccodeNear(a.factsCheckedThrough())), codes, Common.code(s.gwCode()),
                 s.recognition().name().toLowerCase(Locale.ROOT), s.tags(), s.predecessors(), s.exists().stream().map(SpellView::of).toList(),
-                ties, periods, coverage.reading().choices(), a.coversFrom(), a.asOf());
+                ties, periods, coverage.reading().choices(), a.coversFrom(), a.factsCheckedThrough());
     }
 
     private static OrganisationView organisation(Organisation o) {

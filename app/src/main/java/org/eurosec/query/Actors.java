@@ -21,18 +21,22 @@ public final class Actors {
     }
 
     /**
-     * @param date the day (empty: the data's as-of day)
+     * @param date the day (empty: today)
      * @param exclude leave out states with these tags
      * @param interpretations the choices as ID=OPTION (they decide who counts as a participant)
      */
-    public record Query(Optional<LocalDate> date, List<String> exclude, List<String> interpretations) {
+    public record Query(Optional<LocalDate> date, List<String> exclude, List<String> interpretations, boolean strict) {
         public Query {
             exclude = List.copyOf(exclude);
             interpretations = List.copyOf(interpretations);
         }
 
+        public Query(Optional<LocalDate> date, List<String> exclude, List<String> interpretations) {
+            this(date, exclude, interpretations, false);
+        }
+
         public static Query of(Params p) {
-            return new Query(p.date("date"), p.list("exclude"), p.values("interpretation"));
+            return new Query(p.date("date"), p.list("exclude"), p.values("interpretation"), p.flag("strict"));
         }
     }
 
@@ -40,7 +44,8 @@ public final class Actors {
     public sealed interface View permits Answer, UnknownDay {
     }
 
-    public record Answer(LocalDate asOf, boolean known, List<StateRow> states, List<OrganisationRow> organisations) implements View {
+    public record Answer(LocalDate asOf, boolean known, boolean provisional, LocalDate factsCheckedThrough, List<StateRow> states,
+            List<OrganisationRow> organisations) implements View {
     }
 
     /**
@@ -56,8 +61,8 @@ public final class Actors {
     }
 
     static View answer(Eurosec e, Query q) {
-        Architecture a = e.architecture();
-        LocalDate day = q.date().orElse(a.asOf());
+        LocalDate day = e.day(q.date());
+        Architecture a = Eurosec.through(e.architecture(), day, q.strict());
         RescanCoverage c = RescanCoverage.of(a, e.reading(a, e.choices(q.interpretations())));
         if (!a.covers(day)) {
             return new UnknownDay(day, c.outside(day));
@@ -85,6 +90,7 @@ public final class Actors {
                         o.members().stream().filter(m -> m.span().contains(day) && m.status() == MembershipStatus.MEMBER).count()));
             }
         }
-        return new Answer(day, true, states, orgs);
+        Common.Checked checked = Common.Checked.of(e.architecture(), Optional.of(day), q.strict());
+        return new Answer(day, true, checked.provisional(), checked.factsCheckedThrough(), states, orgs);
     }
 }

@@ -28,7 +28,8 @@ public final class Blocs {
                 "'" + id + "' is not a tie kind (defence, security-treaty)"));
     }
 
-    public record View(String ties, String tiesMeaning, List<Worlds.Entry> views) {
+    /** {@code provisional}: the day lies after {@code facts_checked_through}, answered from the facts as last checked. */
+    public record View(String ties, String tiesMeaning, List<Worlds.Entry> views, boolean provisional, LocalDate factsCheckedThrough) {
     }
 
     /** One world's blocs; {@code states} is how many states were considered. */
@@ -52,6 +53,7 @@ public final class Blocs {
             return Optional.of(new WorldBlocs(w.label(), b.day(), true, b.states().size(), b.ties(), b.systems().stream().map(BlocRow::of).toList(),
                     b.blocs().stream().map(BlocRow::of).toList(), b.buffer(), b.inSeveral()));
         });
-        return new View(q.ties().id(), q.ties().meaning(), views);
+        Common.Checked checked = Worlds.checked(e, q.scope());
+        return new View(q.ties().id(), q.ties().meaning(), views, checked.provisional(), checked.factsCheckedThrough());
     }
 }

@@ -26,6 +26,24 @@ public final class Common {
         }
     }
 
+    /**
+     * Whether an answer is provisional (its day lies after {@code factsCheckedThrough}, the last day
+     * the facts were checked against their sources, and it was read from the facts as last checked)
+     * and that check day; every dated answer carries both fields.
+     */
+    public record Checked(boolean provisional, LocalDate factsCheckedThrough) {
+        static Checked of(org.eurosec.model.Architecture base, Optional<LocalDate> day, boolean strict) {
+            boolean provisional = !strict && day.isPresent() && !day.get().isBefore(base.coversFrom()) && base.provisional(day.get());
+            return new Checked(provisional, base.factsCheckedThrough());
+        }
+
+        /** The one-line note a table prints under a provisional answer (empty when it is not). */
+        public Optional<String> note() {
+            return provisional ? Optional.of("provisional: facts checked through " + factsCheckedThrough
+                    + ", read forward (scheduled changes count); --strict: unknown") : Optional.empty();
+        }
+    }
+
     /** A half-open span of days; {@code to} is null while open. */
     public record SpanView(LocalDate from, LocalDate to) {
         public static SpanView of(Span s) {

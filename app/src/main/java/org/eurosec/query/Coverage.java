@@ -30,20 +30,26 @@ public final class Coverage {
     }
 
     /**
-     * @param date the day (empty: the data's as-of day)
+     * @param date the day (empty: today)
      * @param regime the regime whose treaties count as in force among all eligible parties
      * @param all every state that exists that day, not only the CSCE/OSCE participants
      * @param exclude leave out states with these tags
      * @param states only these states (empty: all)
      * @param interpretations the choices as ID=OPTION
      * @param explain carry each state's explanation tree
+     * @param strict a day after the facts were last checked is unknown (otherwise answered provisionally)
      */
     public record Query(Optional<LocalDate> date, String regime, boolean all, List<String> exclude, List<String> states,
-            List<String> interpretations, boolean explain) {
+            List<String> interpretations, boolean explain, boolean strict) {
         public Query {
             exclude = List.copyOf(exclude);
             states = List.copyOf(states);
             interpretations = List.copyOf(interpretations);
+        }
+
+        public Query(Optional<LocalDate> date, String regime, boolean all, List<String> exclude, List<String> states,
+                List<String> interpretations, boolean explain) {
+            this(date, regime, all, exclude, states, interpretations, explain, false);
         }
 
         public static Query of(Params p) {
@@ -53,7 +59,7 @@ public final class Coverage {
                         + " (levels, blocs and compare put regimes side by side)");
             }
             return new Query(p.date("date"), regimes.isEmpty() ? "status-quo" : regimes.get(0), p.flag("all"), p.list("exclude"),
-                    p.list("state"), p.values("interpretation"), false);
+                    p.list("state"), p.values("interpretation"), false, p.flag("strict"));
         }
     }
 
@@ -61,8 +67,9 @@ public final class Coverage {
     public sealed interface View permits Answer, UnknownDay {
     }
 
-    public record Answer(LocalDate asOf, boolean known, LocalDate dataAsOf, String universe, List<String> excludedTags, String regime,
-            Map<String, String> reading, long coveredCount, List<String> uncovered, List<StateRow> states) implements View {
+    /** {@code provisional}: the day lies after {@code facts_checked_through} and is answered from the facts as last checked. */
+    public record Answer(LocalDate asOf, boolean known, boolean provisional, LocalDate factsCheckedThrough, String universe, List<String> excludedTags,
+            String regime, Map<String, String> reading, long coveredCount, List<String> uncovered, List<StateRow> states) implements View {
     }
 
     public record StateRow(String iso3, Integer ccode, Integer gwCode, String id, String name, boolean covered, boolean participating,
@@ -82,9 +89,9 @@ public final class Coverage {
 
     static View answer(Eurosec e, Query q) {
         Architecture base = e.architecture();
-        Architecture a = e.world(base, e.regimes(base), "regime", q.regime());
+        LocalDate day = e.day(q.date());
+        Architecture a = Eurosec.through(e.world(base, e.regimes(base), "regime", q.regime()), day, q.strict());
         IntervalCoverage coverage = IntervalCoverage.of(a, e.reading(a, e.choices(q.interpretations())));
-        LocalDate day = q.date().orElse(a.asOf());
         Universe universe = new Universe(q.all(), Set.copyOf(q.exclude()));
         Set<String> wanted = new TreeSet<>();
         for (String s : q.states()) {
@@ -121,7 +128,8 @@ public final class Coverage {
                     q.explain() ? ExplanationView.of(coverage.explain(day, s.state().id())) : null));
         }
         Map<String, String> reading = new LinkedHashMap<>(coverage.reading().choices());
-        return new Answer(k.day(), true, a.asOf(), q.all() ? "all-states" : "osce-participating-states", q.exclude(), q.regime(), reading,
+        Common.Checked checked = Common.Checked.of(base, Optional.of(day), q.strict());
+        return new Answer(k.day(), true, checked.provisional(), checked.factsCheckedThrough(), q.all() ? "all-states" : "osce-participating-states", q.exclude(), q.regime(), reading,
                 rows.stream().filter(StateRow::covered).count(), rows.stream().filter(r -> !r.covered()).map(StateRow::iso3).toList(), rows);
     }
 }

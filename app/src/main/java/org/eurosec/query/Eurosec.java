@@ -2,6 +2,7 @@ package org.eurosec.query;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -45,9 +46,17 @@ public final class Eurosec {
     private static final DirectoryCache<Map<String, Regime>> REGIMES = new DirectoryCache<>();
 
     private final Sources sources;
+    private final Clock clock;
 
+    /** Answers with today's date read from the system clock (UTC). */
     public Eurosec(Sources sources) {
+        this(sources, Clock.systemUTC());
+    }
+
+    /** Answers with today's date read from {@code clock} (a fixed clock in tests). */
+    public Eurosec(Sources sources, Clock clock) {
         this.sources = sources;
+        this.clock = clock;
     }
 
     public static Eurosec embedded() {
@@ -56,6 +65,25 @@ public final class Eurosec {
 
     public Sources sources() {
         return sources;
+    }
+
+    /** Today, by the clock this instance was given: the day every dated question answers for when none is asked. */
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** The day a question asks about: the one given, or today. */
+    public LocalDate day(Optional<LocalDate> date) {
+        return date.orElseGet(this::today);
+    }
+
+    /**
+     * The world a question reads on {@code day}: as it is, or, for a day after the facts were last
+     * checked and a question that is not strict, the same facts answering through that day
+     * (provisionally). A strict question leaves such a day unknown.
+     */
+    public static Architecture through(Architecture world, LocalDate day, boolean strict) {
+        return strict ? world : world.readThrough(day);
     }
 
     // ------------------------------------------------------------------ the questions
@@ -246,6 +274,11 @@ public final class Eurosec {
      * that apply in it. No regime named means the status quo.
      */
     public List<World> worlds(List<String> regimeIds, Map<String, String> choices, Optional<LocalDate> date) {
+        return worlds(regimeIds, choices, date, false);
+    }
+
+    /** As {@link #worlds(List, Map, Optional)}; {@code strict}: a day after the facts were last checked stays unknown. */
+    public List<World> worlds(List<String> regimeIds, Map<String, String> choices, Optional<LocalDate> date, boolean strict) {
         Architecture base = architecture();
         Map<String, Regime> known = regimes(base);
         List<String> ids = regimeIds.isEmpty() ? List.of("status-quo") : regimeIds.stream().map(String::trim).distinct().toList();
@@ -253,9 +286,10 @@ public final class Eurosec {
         for (String id : ids) {
             worlds.put(id, world(base, known, "regime", id));
         }
-        LocalDate day = date.orElse(base.asOf());
+        LocalDate day = day(date);
         List<World> out = new ArrayList<>();
-        worlds.forEach((id, w) -> out.add(new World(id, w, reading(w, choicesFor(w, worlds.values(), choices)), day, known.get(id))));
+        worlds.forEach((id, w) -> out.add(new World(id, through(w, day, strict), reading(w, choicesFor(w, worlds.values(), choices)), day,
+                known.get(id))));
         return out;
     }
 
@@ -264,11 +298,18 @@ public final class Eurosec {
      * all), each with its reading; the day is {@code date} or the day of the scenario's last event.
      */
     public List<World> scenarioWorlds(Scenarios.Source source, List<String> only, Map<String, String> choices, Optional<LocalDate> date) {
+        return scenarioWorlds(source, only, choices, date, false);
+    }
+
+    /** As {@link #scenarioWorlds(Scenarios.Source, List, Map, Optional)}; {@code strict}: a day after the facts were last checked stays unknown. */
+    public List<World> scenarioWorlds(Scenarios.Source source, List<String> only, Map<String, String> choices, Optional<LocalDate> date,
+            boolean strict) {
         Scenarios.Prepared p = Scenarios.prepare(this, source, only);
         List<World> out = new ArrayList<>();
         for (org.eurosec.model.Scenario.RegimeRun column : p.columns()) {
             org.eurosec.engine.ScenarioEngine.Outcome o = p.run(this, column, choices);
-            out.add(new World(column.label(), o.world(), o.reading(), date.orElse(o.asOf()), p.regimes().get(column.regime())));
+            LocalDate day = date.orElse(o.asOf());
+            out.add(new World(column.label(), through(o.world(), day, strict), o.reading(), day, p.regimes().get(column.regime())));
         }
         return out;
     }

@@ -25,7 +25,7 @@ public final class Export {
     /**
      * @param kind state-year, state-day or dyad-year
      * @param from the first year (state-day: a day, or a year meaning its 1 January); empty: where the data starts
-     * @param to the last year (state-day: the last day); empty: the data's as-of year (day)
+     * @param to the last year (state-day: the last day); empty: the year (day) the facts were last checked
      * @param directed dyad-year only: a row per ordered pair
      * @param regime the regime whose treaties count as in force among all eligible parties
      * @param exclude leave out states with these tags
@@ -73,7 +73,7 @@ public final class Export {
         LocalDate to;
         if (q.kind().equals("state-day")) {
             from = q.from().map(v -> day("from", v)).orElse(a.coversFrom());
-            to = q.to().map(v -> day("to", v)).orElse(a.asOf());
+            to = q.to().map(v -> day("to", v)).orElse(a.factsCheckedThrough());
             within("from", from, first, last, covers);
             within("to", to, first, last, covers);
             if (to.isBefore(from)) {
@@ -81,7 +81,7 @@ public final class Export {
             }
         } else {
             from = LocalDate.of(q.from().map(v -> year("from", v)).orElse(a.coversFrom().getYear()), 1, 1);
-            to = LocalDate.of(q.to().map(v -> year("to", v)).orElse(a.asOf().getYear()), 1, 1);
+            to = LocalDate.of(q.to().map(v -> year("to", v)).orElse(a.factsCheckedThrough().getYear()), 1, 1);
             String years = covers + ": years must lie within " + first.getYear() + "-" + last.getYear();
             if (from.getYear() < first.getYear() || from.getYear() > last.getYear()) {
                 throw new QueryException.InvalidParameter("from", years + " (got " + from.getYear() + ")");

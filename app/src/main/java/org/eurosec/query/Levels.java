@@ -22,7 +22,8 @@ public final class Levels {
         }
     }
 
-    public record View(List<Worlds.Entry> views) {
+    /** {@code provisional}: the day lies after {@code facts_checked_through}, answered from the facts as last checked. */
+    public record View(List<Worlds.Entry> views, boolean provisional, LocalDate factsCheckedThrough) {
     }
 
     /** One world's levels, most guarantees first; one level means no zones. */
@@ -35,12 +36,13 @@ public final class Levels {
 
     static View answer(Eurosec e, Query q) {
         var universe = q.scope().universe();
+        Common.Checked checked = Worlds.checked(e, q.scope());
         return new View(Worlds.each(e, q.scope(), (w, c) -> SecurityLevels.of(c, w.day(), universe).map(ls -> {
             List<LevelRow> rows = new ArrayList<>();
             for (Level l : ls) {
                 rows.add(new LevelRow(rows.size() + 1, l.provisions(), l.states()));
             }
             return new WorldLevels(w.label(), w.day(), true, rows.size(), rows);
-        })));
+        })), checked.provisional(), checked.factsCheckedThrough());
     }
 }

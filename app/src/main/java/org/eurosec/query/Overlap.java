@@ -54,7 +54,8 @@ public final class Overlap {
         }
     }
 
-    public record View(boolean withNominal, List<Worlds.Entry> views) {
+    /** {@code provisional}: the day lies after {@code facts_checked_through}, answered from the facts as last checked. */
+    public record View(boolean withNominal, List<Worlds.Entry> views, boolean provisional, LocalDate factsCheckedThrough) {
     }
 
     /**
@@ -83,6 +84,7 @@ public final class Overlap {
 
     static View answer(Eurosec e, Query q) {
         var universe = q.scope().universe();
+        Common.Checked checked = Worlds.checked(e, q.scope());
         return new View(q.withNominal(), Worlds.each(e, q.scope(),
                 (w, c) -> OrganisationOverlap.of(c, w.day(), universe, q.withNominal()).map(o -> {
                     List<BodyRow> bodies = o.bodies().stream().map(Overlap::body).toList();
@@ -92,7 +94,7 @@ public final class Overlap {
                     o.perDimension().forEach((d, f) -> dims.put(d.id(), new DimensionRow(f.bodies(), f.meanPerState(), f.statesInTwoOrMore())));
                     return new WorldOverlap(w.label(), o.day(), true, bodies, pairs, dims, o.meanBodiesPerState(), o.duplicatingPairs(),
                             o.perState(), o.meanJaccard());
-                })));
+                })), checked.provisional(), checked.factsCheckedThrough());
     }
 
     private static BodyRow body(Body b) {

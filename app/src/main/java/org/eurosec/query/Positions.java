@@ -50,8 +50,8 @@ public final class Positions {
      * @param positions each actor with a position: question id to the statement it holds
      * @param questions the questions' ids in the data's order (for listings)
      */
-    public record Answer(LocalDate asOf, boolean inherit, Map<String, Map<String, HeldRow>> positions, List<RegimeRow> regimes,
-            List<VariantRow> variants, @JsonIgnore List<String> questions) implements View {
+    public record Answer(LocalDate asOf, boolean provisional, LocalDate factsCheckedThrough, boolean inherit, Map<String, Map<String, HeldRow>> positions,
+            List<RegimeRow> regimes, List<VariantRow> variants, @JsonIgnore List<String> questions) implements View {
     }
 
     /** A position held: the latest statement of the actor's (or, inherited, of its organisations') on a question, with its source. */
@@ -136,7 +136,8 @@ public final class Positions {
                 held.put(actor, x);
             }
         });
-        return new Answer(first.day(), q.inherit(), held, regimes, variants,
+        Common.Checked checked = Worlds.checked(e, q.scope());
+        return new Answer(first.day(), checked.provisional(), checked.factsCheckedThrough(), q.inherit(), held, regimes, variants,
                 positions.questions().stream().map(org.eurosec.model.Positions.Question::id).toList());
     }
 }

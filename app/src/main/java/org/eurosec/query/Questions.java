@@ -55,7 +55,9 @@ public final class Questions {
         }
     }
 
-    static final Param DATE = Param.query("date", Type.DATE, "YYYY-MM-DD: the day (default: the data's as-of date)");
+    static final Param DATE = Param.query("date", Type.DATE, "YYYY-MM-DD: the day (default: today)");
+    static final Param STRICT = Param.query("strict", Type.FLAG, "a day after the facts were last checked (facts_checked_through) is unknown "
+            + "instead of answered provisionally from the facts as last checked");
     static final Param INTERPRETATION = Param.repeatable("interpretation", Type.STRING,
             "ID=OPTION: switch a named interpretation (see /api/interpretations); repeatable");
     static final Param ALL = Param.query("all", Type.FLAG, "every state in the data, not only the CSCE/OSCE participating States");
@@ -72,15 +74,15 @@ public final class Questions {
         List<Question> q = new ArrayList<>();
         q.add(new Question("/api/coverage", "Who is covered by a binding defence guarantee on a day, with the guarantees and their provisions.",
                 params(DATE, Param.query("regime", Type.STRING, "the regime id (default status-quo)"), ALL, EXCLUDE,
-                        Param.query("state", Type.LIST, "only these states, comma-separated"), INTERPRETATION),
+                        Param.query("state", Type.LIST, "only these states, comma-separated"), INTERPRETATION, STRICT),
                 Coverage.View.class, (e, p) -> e.coverage(Coverage.Query.of(p))));
         q.add(new Question("/api/veto", "Who may block an accession, and under which provision.",
                 params(Param.required("applicant", Type.STRING, "the state asking to join, e.g. GEO"),
                         Param.required("organisation", Type.STRING, "the organisation, e.g. nato"), DATE,
-                        Param.query("regime", Type.STRING, "the regime id (default status-quo)"), INTERPRETATION),
+                        Param.query("regime", Type.STRING, "the regime id (default status-quo)"), INTERPRETATION, STRICT),
                 Veto.View.class, (e, p) -> e.veto(Veto.Query.of(p))));
         q.add(new Question("/api/actors", "The states and organisations that exist on a day, with their codes and memberships that day.",
-                params(DATE, EXCLUDE, INTERPRETATION), Actors.View.class, (e, p) -> e.actors(Actors.Query.of(p))));
+                params(DATE, EXCLUDE, INTERPRETATION, STRICT), Actors.View.class, (e, p) -> e.actors(Actors.Query.of(p))));
         q.add(new Question("/api/actors/{id}", "One state (codes, existence, memberships and participations with sources, coverage periods) "
                 + "or one organisation (rules and members).", params(Param.path("id", "a state id (e.g. UKR) or an organisation id (e.g. nato)"), INTERPRETATION),
                 Actor.View.class, (e, p) -> e.actor(Actor.Query.of(p))));
@@ -112,7 +114,7 @@ public final class Questions {
                 Uniformity.View.class, (e, p) -> e.uniformity(Uniformity.Query.of(p))));
         q.add(new Question("/api/timeline", "Per year and regime: states, covered, systems, blocs, buffer, levels.",
                 Worlds.params(false, Param.query("from", Type.INTEGER, "the first year (default 1975)"),
-                        Param.query("to", Type.INTEGER, "the last year (default: the data's as-of year)"),
+                        Param.query("to", Type.INTEGER, "the last year (default: the year the facts were last checked)"),
                         Param.query("on", Type.STRING, "MM-DD: the day of each year (default 01-01)"),
                         Param.query("ties", Type.STRING, "defence (default) or security-treaty: the tie kind for blocs")),
                 Timeline.View.class, (e, p) -> e.timeline(Timeline.Query.of(p))));

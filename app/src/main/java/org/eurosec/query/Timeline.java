@@ -22,7 +22,7 @@ public final class Timeline {
     /**
      * @param scope the worlds (a timeline has no single day: its scope's date must be empty)
      * @param from the first year
-     * @param to the last year (empty: the data's as-of year)
+     * @param to the last year (empty: the year the facts were last checked)
      * @param on the day of each year to look at
      * @param ties the tie kind for blocs
      */
@@ -59,8 +59,11 @@ public final class Timeline {
 
     static View answer(Eurosec e, Query q) {
         List<YearRow> rows = new ArrayList<>();
-        for (Eurosec.World w : Worlds.of(e, q.scope())) {
-            int last = q.to().orElse(w.world().asOf().getYear());
+        // A timeline runs over years of history: a year after the facts were last checked stays unknown.
+        Worlds.Scope s = q.scope();
+        Worlds.Scope strict = new Worlds.Scope(s.date(), s.regimes(), s.scenario(), s.all(), s.exclude(), s.interpretations(), true);
+        for (Eurosec.World w : Worlds.of(e, strict)) {
+            int last = q.to().orElse(w.world().factsCheckedThrough().getYear());
             if (q.from() < 1900 || q.from() > last) {
                 throw new QueryException.InvalidParameter("from", years(q.from(), last));
             }

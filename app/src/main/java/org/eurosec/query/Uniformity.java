@@ -53,7 +53,8 @@ public final class Uniformity {
         };
     }
 
-    public record View(List<Worlds.Entry> views) {
+    /** {@code provisional}: the day lies after {@code facts_checked_through}, answered from the facts as last checked. */
+    public record View(List<Worlds.Entry> views, boolean provisional, LocalDate factsCheckedThrough) {
     }
 
     /**
@@ -84,6 +85,7 @@ public final class Uniformity {
 
     static View answer(Eurosec e, Query q) {
         var universe = q.scope().universe();
+        Common.Checked checked = Worlds.checked(e, q.scope());
         return new View(Worlds.each(e, q.scope(), (w, cov) -> {
             List<Recognitions.Case> cases = w.world().recognitions().cases();
             Set<String> aside = new TreeSet<>();
@@ -116,6 +118,6 @@ public final class Uniformity {
                 }
                 return new WorldStands(w.label(), w.day(), true, q.silence().id(), aside, inconsistent, rows, records.size());
             });
-        }));
+        }), checked.provisional(), checked.factsCheckedThrough());
     }
 }

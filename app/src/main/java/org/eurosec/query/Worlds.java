@@ -28,19 +28,26 @@ public final class Worlds {
     /**
      * The options every view-based question shares.
      *
-     * @param date the day (empty: the data's as-of day; with a scenario, the day of its last event)
+     * @param date the day (empty: today; with a scenario, the day of its last event)
      * @param regimes the regimes side by side (empty: the status quo); with a scenario, its columns to show
      * @param scenario look at the worlds a scenario leaves instead of history
      * @param all every state that exists that day, not only the CSCE/OSCE participants
      * @param exclude leave out states with these tags
      * @param interpretations the choices as ID=OPTION
+     * @param strict a day after the facts were last checked is unknown (otherwise answered provisionally)
      */
     public record Scope(Optional<LocalDate> date, List<String> regimes, Optional<Scenarios.Source> scenario, boolean all,
-            List<String> exclude, List<String> interpretations) {
+            List<String> exclude, List<String> interpretations, boolean strict) {
         public Scope {
             regimes = List.copyOf(regimes);
             exclude = List.copyOf(exclude);
             interpretations = List.copyOf(interpretations);
+        }
+
+        /** A scope that answers a day after the facts were last checked provisionally. */
+        public Scope(Optional<LocalDate> date, List<String> regimes, Optional<Scenarios.Source> scenario, boolean all,
+                List<String> exclude, List<String> interpretations) {
+            this(date, regimes, scenario, all, exclude, interpretations, false);
         }
 
         /** The API's parameters; a scenario is named among the shipped ones, never read from a path. */
@@ -49,7 +56,8 @@ public final class Worlds {
                 String file = Scenarios.shippedName("scenario", name.trim());
                 return new Scenarios.Source(EmbeddedData.scenariosDirectory().resolve(file), "scenarios/" + file, "scenario");
             });
-            return new Scope(p.date("date"), p.list("regime"), scenario, p.flag("all"), p.list("exclude"), p.values("interpretation"));
+            return new Scope(p.date("date"), p.list("regime"), scenario, p.flag("all"), p.list("exclude"), p.values("interpretation"),
+                    p.flag("strict"));
         }
 
         /** The states counted: the CSCE/OSCE participants of the day (or all), less the excluded tags. */
@@ -76,6 +84,9 @@ public final class Worlds {
         out.add(Questions.ALL);
         out.add(Questions.EXCLUDE);
         out.add(Questions.INTERPRETATION);
+        if (oneDay) {
+            out.add(Questions.STRICT);
+        }
         out.addAll(List.of(own));
         return List.copyOf(out);
     }
@@ -99,7 +110,7 @@ public final class Worlds {
         List<Eurosec.World> worlds;
         if (s.scenario().isPresent()) {
             try {
-                worlds = e.scenarioWorlds(s.scenario().get(), s.regimes(), choices, s.date());
+                worlds = e.scenarioWorlds(s.scenario().get(), s.regimes(), choices, s.date(), s.strict());
             } catch (QueryException.UnknownId u) {
                 // The columns to show are the 'regime' parameter here (the scenario layer calls them 'regimes').
                 if (!"regimes".equals(u.field())) {
@@ -108,9 +119,19 @@ public final class Worlds {
                 throw new QueryException.UnknownId("regime", u.kind(), u.id(), u.getMessage());
             }
         } else {
-            worlds = e.worlds(s.regimes(), choices, s.date());
+            worlds = e.worlds(s.regimes(), choices, s.date(), s.strict());
         }
         return worlds;
+    }
+
+    /**
+     * Whether a scope's answers are provisional (its day lies after the facts were last checked and
+     * it is not strict), and that check day. A scenario's own day never is: its events lie within
+     * the checked facts.
+     */
+    static Common.Checked checked(Eurosec e, Scope s) {
+        Optional<LocalDate> day = s.date().isPresent() || s.scenario().isPresent() ? s.date() : Optional.of(e.today());
+        return Common.Checked.of(e.architecture(), day, s.strict());
     }
 
     /** A world's coverage over time, which every view-based answer starts from. */

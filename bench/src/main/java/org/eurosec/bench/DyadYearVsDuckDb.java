@@ -40,7 +40,7 @@ public final class DyadYearVsDuckDb {
         PanelInput in = Panels.input(CoverageTimeline.of(a, Reading.defaults(a)), java.util.Set.of());
         long inputMs = (System.nanoTime() - t0) / 1_000_000;
         int from = a.coversFrom().getYear();
-        int to = a.asOf().getYear();
+        int to = a.factsCheckedThrough().getYear();
         System.out.printf(java.util.Locale.ROOT, "dyad-year panel %d-%d, %s; tables: %d state spells, %d code spells, %d obligation spells (derived by the engine in %d ms, shared by both)%n",
                 from, to, directed ? "directed" : "undirected", in.states().size(), in.codes().size(), in.obligations().size(), inputMs);
         String expected = null;

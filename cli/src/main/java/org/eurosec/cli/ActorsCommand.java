@@ -24,15 +24,19 @@ final class ActorsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--date", paramLabel = "YYYY-MM-DD", converter = Dates.class, description = "The day (default: the data's as-of date).")
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD", converter = Dates.class, description = "The day (default: today).")
     LocalDate date;
+
+    @Option(names = "--strict", description = "Answer unknown for a day after the facts were last checked (facts_checked_through), "
+            + "instead of answering it provisionally from the facts as last checked.")
+    boolean strict;
 
     @Option(names = "--exclude", paramLabel = "TAG", split = ",", description = "Leave out states with this tag. Repeatable.")
     List<String> exclude = new ArrayList<>();
 
     @Override
     public Integer call() {
-        Actors.View view = options.eurosec().actors(new Actors.Query(Optional.ofNullable(date), exclude, options.interpretations));
+        Actors.View view = options.eurosec().actors(new Actors.Query(Optional.ofNullable(date), exclude, options.interpretations, strict));
         PrintWriter out = spec.commandLine().getOut();
         if (view instanceof UnknownDay u) {
             if (options.format == Format.JSON) {
@@ -69,6 +73,7 @@ final class ActorsCommand implements Callable<Integer> {
                 out.println();
                 out.println("Organisations on " + k.asOf());
                 out.print(orgs.text());
+                Provisional.note(out, k.provisional(), k.factsCheckedThrough());
             }
         }
         return 0;

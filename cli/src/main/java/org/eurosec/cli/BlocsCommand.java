@@ -54,7 +54,8 @@ final class BlocsCommand implements Callable<Integer> {
                     + b.blocs().size() + " bloc(s); buffer " + b.buffer().size() + "; in several blocs " + b.inSeveral().size()
                     + (b.inSeveral().isEmpty() ? "" : " (" + String.join(" ", b.inSeveral().keySet()) + ")"));
         }
-        WorldsOutput.print(options, spec.commandLine().getOut(), view, List.of(t), summary, "ties: " + view.ties() + " (" + view.tiesMeaning() + ")",
+        WorldsOutput.print(options, spec.commandLine().getOut(), view,
+                new org.eurosec.query.Common.Checked(view.provisional(), view.factsCheckedThrough()), List.of(t), summary, "ties: " + view.ties() + " (" + view.tiesMeaning() + ")",
                 "system: states linked by any chain of ties; bloc: states each tied to every other; buffer: tied to no one");
         return 0;
     }

@@ -30,8 +30,12 @@ final class CoverageCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--date", paramLabel = "YYYY-MM-DD", converter = Dates.class,
-            description = "The day to answer for (default: the data's as-of date).")
+            description = "The day to answer for (default: today).")
     LocalDate date;
+
+    @Option(names = "--strict", description = "Answer unknown for a day after the facts were last checked (facts_checked_through), "
+            + "instead of answering it provisionally from the facts as last checked.")
+    boolean strict;
 
     @Option(names = "--all", description = "List every state in the data that existed that day, participating or not.")
     boolean all;
@@ -49,7 +53,7 @@ final class CoverageCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Coverage.View view = options.eurosec().coverage(new Coverage.Query(Optional.ofNullable(date), regimeId, all, exclude, only,
-                options.interpretations, options.explain));
+                options.interpretations, options.explain, strict));
         PrintWriter out = spec.commandLine().getOut();
         if (view instanceof UnknownDay u) {
             switch (options.format) {
@@ -70,6 +74,7 @@ final class CoverageCommand implements Callable<Integer> {
                         + " states covered; not covered: " + (k.uncovered().isEmpty() ? "none" : String.join(" ", k.uncovered())));
                 out.println("guarantees: organisation or treaty, article, (number of guarantors); political commitments are counted, never coverage");
                 out.println("regime: " + k.regime() + "; reading: " + k.reading());
+                Provisional.note(out, k.provisional(), k.factsCheckedThrough());
                 if (options.explain) {
                     for (StateRow s : k.states()) {
                         out.println();

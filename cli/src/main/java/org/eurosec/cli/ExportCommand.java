@@ -37,7 +37,7 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--from", paramLabel = "YEAR|DATE", description = "First year (state-day: first date). Default: the first year the data covers.")
     String from;
 
-    @Option(names = "--to", paramLabel = "YEAR|DATE", description = "Last year (state-day: last date). Default: the data's as-of year.")
+    @Option(names = "--to", paramLabel = "YEAR|DATE", description = "Last year (state-day: last date). Default: the year the facts were last checked.")
     String to;
 
     @Option(names = "--regime", paramLabel = "ID", defaultValue = "status-quo",

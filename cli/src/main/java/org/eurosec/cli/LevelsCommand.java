@@ -43,7 +43,8 @@ final class LevelsCommand implements Callable<Integer> {
             summary.add(w.regime() + " " + w.asOf() + ": " + w.count() + " levels of security among "
                     + w.levels().stream().mapToInt(l -> l.states().size()).sum() + " states");
         }
-        WorldsOutput.print(options, spec.commandLine().getOut(), view, List.of(t), summary,
+        WorldsOutput.print(options, spec.commandLine().getOut(), view,
+                new org.eurosec.query.Common.Checked(view.provisional(), view.factsCheckedThrough()), List.of(t), summary,
                 "a level: the states holding exactly the same binding guarantees (by provision); one level means no zones");
         return 0;
     }

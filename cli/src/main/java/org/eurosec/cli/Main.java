@@ -17,18 +17,30 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Where "today" comes from: the day every dated command answers for when no --date is given. */
+    final java.time.Clock clock;
+
+    Main(java.time.Clock clock) {
+        this.clock = clock;
+    }
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), java.time.Clock.systemDefaultZone()));
+    }
+
+    /** Runs the command line with today's date from the system clock (the machine's time zone). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return run(args, out, err, java.time.Clock.systemDefaultZone());
     }
 
     /** Runs the command line with the given streams and returns the exit status (0 ok, 2 bad input or data, 1 a fault of ours). */
-    public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new Main());
+    public static int run(String[] args, PrintWriter out, PrintWriter err, java.time.Clock clock) {
+        CommandLine cl = new CommandLine(new Main(clock));
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

@@ -27,6 +27,18 @@ final class Options {
     @Option(names = "--explain", description = "Print, with each answer, the tree of provisions and facts behind it, with sources.")
     boolean explain;
 
+    /** The command this mixin belongs to; its root is {@link Main}, which holds the clock. */
+    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+    picocli.CommandLine.Model.CommandSpec mixee;
+
+    /** Where today comes from: {@link Main}'s clock (fixed in tests), else the system's. */
+    java.time.Clock clock() {
+        if (mixee != null && mixee.root().userObject() instanceof Main m) {
+            return m.clock;
+        }
+        return java.time.Clock.systemDefaultZone();
+    }
+
     static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Format> {
         @Override
         public Format convert(String value) {
@@ -41,7 +53,7 @@ final class Options {
     /** The application layer over this command's sources (embedded, or --data / --regimes-dir); -I choices go into each query. */
     org.eurosec.query.Eurosec eurosec() {
         return new org.eurosec.query.Eurosec(new org.eurosec.query.Eurosec.Sources(java.util.Optional.ofNullable(data),
-                java.util.Optional.ofNullable(regimesDir), List.of()));
+                java.util.Optional.ofNullable(regimesDir), List.of()), clock());
     }
 
     Architecture architecture() {

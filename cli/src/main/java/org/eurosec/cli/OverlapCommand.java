@@ -64,7 +64,8 @@ final class OverlapCommand implements Callable<Integer> {
                     o.regime(), o.asOf(), o.bodies().size(), o.bodies().stream().filter(Overlap.BodyRow::treatyBody).count(), o.meanBodiesPerState(),
                     o.pairs().stream().filter(p -> p.sharedMembers() > 0).count(), o.duplicatingPairs(), o.meanJaccard()));
         }
-        WorldsOutput.print(options, spec.commandLine().getOut(), view, List.of(pairs, dims), summary, "jaccard: shared members / members of either;"
+        WorldsOutput.print(options, spec.commandLine().getOut(), view,
+                new org.eurosec.query.Common.Checked(view.provisional(), view.factsCheckedThrough()), List.of(pairs, dims), summary, "jaccard: shared members / members of either;"
                 + " mandates from data/organisations (mandate:) and instruments (dimensions:)"
                 + (view.withNominal() ? "" : "; nominal competences left out (--with-nominal)"));
         return 0;

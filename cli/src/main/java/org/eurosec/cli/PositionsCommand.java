@@ -104,5 +104,6 @@ final class PositionsCommand implements Callable<Integer> {
         out.println();
         out.println("a state blocks when one of its positions contradicts one of the answers; one with no statement is unknown, never agreeing;"
                 + " a regime's answers are read from its provisions (`--format json` shows which)");
+        Provisional.note(out, a.provisional(), a.factsCheckedThrough());
     }
 }

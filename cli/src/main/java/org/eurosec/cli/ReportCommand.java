@@ -72,8 +72,9 @@ final class ReportCommand implements Callable<Integer> {
             throw new UserError("--organisation: unknown organisation '" + organisation + "'");
         }
         LocalDate day = vs.get(0).day();
-        if (!base.covers(day)) {
-            throw new UserError("--date " + day + " is outside what the data covers (" + base.coversFrom() + " to " + base.asOf() + ")");
+        if (!base.covers(day) && (day.isBefore(base.coversFrom()) || views.strict)) {
+            throw new UserError("--date " + day + " is outside what the data covers (" + base.coversFrom() + " to " + base.factsCheckedThrough()
+                    + ", the day its facts were last checked)");
         }
         if (outFile != null && outFile.getParent() != null && !Files.isDirectory(outFile.getParent())) {
             throw new UserError("--out " + outFile + ": the folder does not exist");
@@ -97,7 +98,9 @@ final class ReportCommand implements Callable<Integer> {
         String regimes = String.join(", ", vs.stream().map(Views.View::label).toList());
         ReportDocument doc = new ReportDocument("The Euro-Atlantic security architecture on " + day + ": " + regimes);
         doc.sharedSvg = ReportFigures.definitions();
-        doc.subtitle.add(Cell.of("Computed by eurosec from its sourced data (as of " + base.asOf() + ") and regime files. "
+        doc.subtitle.add(Cell.of("Computed by eurosec from its sourced data (facts checked through " + base.factsCheckedThrough() + ") and regime files. "
+                + (base.provisional(day) ? "Provisional: " + day + " lies after that day and is answered from the facts as last checked"
+                        + " (scheduled changes included). " : "")
                 + "The questions are those of "));
         doc.subtitle.add(Cell.link("Nopens, \"A New Security Architecture for Europe? Russian Proposal and Western Reactions\" (Egmont, 2009)",
                 "https://www.worldsecuritynetwork.com/Russia/Nopens-Patrick/A-New-Security-Architecture-for-Europe-Russian-Proposal-and-Western-Reactions"));
@@ -141,7 +144,7 @@ final class ReportCommand implements Callable<Integer> {
         ReportPositions.add(positions, vs, views.universe());
         ReportUniformity.add(uniformity, vs.get(0), views.universe());
         ReportTimeline.add(timeline, vs, base, views.universe());
-        method.blocks().add(ReportDocument.para("Data as of " + base.asOf() + " (covers " + base.coversFrom() + " onwards); readings: "
+        method.blocks().add(ReportDocument.para("Facts checked through " + base.factsCheckedThrough() + " (covers " + base.coversFrom() + " onwards); readings: "
                 + vs.get(0).reading().choices() + ". Reproduce each section with the command line: eurosec coverage, blocs --ties security-treaty,"
                 + " levels, veto, overlap, positions, uniformity and timeline, each with --date " + day + " --regimes "
                 + String.join(",", vs.stream().map(Views.View::label).toList()) + " and --format json for the full detail and sources."));

@@ -21,9 +21,9 @@ final class ReportTimeline {
     }
 
     static void add(ReportDocument.Section s, List<Views.View> vs, Architecture base, Universe universe) {
-        int to = base.asOf().getYear();
+        int to = base.factsCheckedThrough().getYear();
         MonthDay on = MonthDay.from(vs.get(0).day());
-        if (on.atYear(to).isAfter(base.asOf())) {
+        if (on.atYear(to).isAfter(base.factsCheckedThrough())) {
             to--;
         }
         List<Integer> years = ReportFigures.range(1975, to);

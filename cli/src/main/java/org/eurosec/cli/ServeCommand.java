@@ -49,7 +49,7 @@ final class ServeCommand implements Callable<Integer> {
         ApiServer server;
         try {
             server = new ApiServer(exercises, new org.eurosec.query.Eurosec(new org.eurosec.query.Eurosec.Sources(
-                    java.util.Optional.ofNullable(options.data), java.util.Optional.ofNullable(options.regimesDir), options.interpretations)))
+                    java.util.Optional.ofNullable(options.data), java.util.Optional.ofNullable(options.regimesDir), options.interpretations), options.clock()))
                     .allowHosts(allowHosts).start(host, port);
         } catch (RuntimeException e) {
             db.close();

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "timeline", mixinStandardHelpOptions = true,
-        description = {"How coverage, blocs and levels of security changed year by year (1975 to the data's as-of year by default),",
+        description = {"How coverage, blocs and levels of security changed year by year (1975 to the year the facts were last checked by default),",
                 "per regime. Years outside what the data covers are marked unknown."})
 final class TimelineCommand implements Callable<Integer> {
 
@@ -29,7 +29,7 @@ final class TimelineCommand implements Callable<Integer> {
     @Option(names = "--from", paramLabel = "YEAR", defaultValue = "1975", description = "First year (default 1975, the Helsinki Final Act).")
     int from;
 
-    @Option(names = "--to", paramLabel = "YEAR", description = "Last year (default: the data's as-of year).")
+    @Option(names = "--to", paramLabel = "YEAR", description = "Last year (default: the year the facts were last checked).")
     Integer to;
 
     @Option(names = "--on", paramLabel = "MM-DD", defaultValue = "01-01", description = "The day of each year to look at (default 01-01).")

@@ -59,7 +59,8 @@ final class UniformityCommand implements Callable<Integer> {
             summary.add(w.regime() + " " + w.asOf() + ": " + w.inconsistent() + " of " + w.counted() + " states side with self-determination in one case and with"
                     + " territorial integrity in another (silence: " + w.silence() + (w.setAside().isEmpty() ? "" : "; set aside: " + String.join(",", w.setAside())) + ")");
         }
-        WorldsOutput.print(options, spec.commandLine().getOut(), view, List.of(t), summary, "recognises: cases it recognised (date); refuses: explicit refusals;"
+        WorldsOutput.print(options, spec.commandLine().getOut(), view,
+                new org.eurosec.query.Common.Checked(view.provisional(), view.factsCheckedThrough()), List.of(t), summary, "recognises: cases it recognised (date); refuses: explicit refusals;"
                 + " silent: neither (counted as " + (reading == Silence.INTEGRITY ? "territorial integrity" : "no stand") + "); own territory in brackets");
         return 0;
     }

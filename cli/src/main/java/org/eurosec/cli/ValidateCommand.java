@@ -127,7 +127,7 @@ final class ValidateCommand implements Callable<Integer> {
             long spells = a.organisations().values().stream().mapToLong(o -> o.members().size()).sum();
             out.println(shown + ": ok — " + a.states().size() + " states, " + a.organisations().size() + " organisations ("
                     + spells + " membership spells), " + a.instruments().size() + " instruments (" + provisions
-                    + " provisions), " + a.interpretations().size() + " interpretations; covers " + a.coversFrom() + " to " + a.asOf() + more);
+                    + " provisions), " + a.interpretations().size() + " interpretations; covers " + a.coversFrom() + " (facts checked through " + a.factsCheckedThrough() + ")" + more);
             out.println(shown + ": " + SourceMix.summary(SourceMix.citations(dir, shown)));
             if (reportUnconfirmed) {
                 List<Unconfirmed> us = unconfirmed(a);

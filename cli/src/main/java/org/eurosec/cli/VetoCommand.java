@@ -33,8 +33,12 @@ final class VetoCommand implements Callable<Integer> {
     @Option(names = "--organisation", required = true, paramLabel = "ID", description = "The organisation, e.g. nato.")
     String organisation;
 
-    @Option(names = "--date", paramLabel = "YYYY-MM-DD", converter = Dates.class, description = "The day (default: the data's as-of date).")
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD", converter = Dates.class, description = "The day (default: today).")
     LocalDate date;
+
+    @Option(names = "--strict", description = "Answer unknown for a day after the facts were last checked (facts_checked_through), "
+            + "instead of answering it provisionally from the facts as last checked.")
+    boolean strict;
 
     @Option(names = "--regime", paramLabel = "ID", defaultValue = "status-quo", description = "The regime (default: status-quo).")
     String regimeId;
@@ -42,7 +46,7 @@ final class VetoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Veto.View view = options.eurosec().veto(new Veto.Query(applicant, organisation, Optional.ofNullable(date), regimeId,
-                options.interpretations, options.explain));
+                options.interpretations, options.explain, strict));
         PrintWriter out = spec.commandLine().getOut();
         if (view instanceof UnknownDay u) {
             switch (options.format) {
@@ -83,6 +87,7 @@ final class VetoCommand implements Callable<Integer> {
                 d.findings().forEach(f -> Findings.row(t, f));
                 out.println();
                 out.print(t.text());
+                Provisional.note(out, d.provisional(), d.factsCheckedThrough());
                 if (options.explain) {
                     for (FindingView f : d.findings()) {
                         f.explanation().lines().forEach(l -> out.println("  " + l));

@@ -25,8 +25,12 @@ import picocli.CommandLine.Option;
 final class Views {
 
     @Option(names = "--date", paramLabel = "YYYY-MM-DD", converter = Dates.class,
-            description = "The day (default: the data's as-of date; with --scenario, the day of its last event).")
+            description = "The day (default: today; with --scenario, the day of its last event).")
     LocalDate date;
+
+    @Option(names = "--strict", description = "Answer unknown for a day after the facts were last checked (facts_checked_through), "
+            + "instead of answering it provisionally from the facts as last checked.")
+    boolean strict;
 
     @Option(names = {"--regime", "--regimes"}, paramLabel = "ID", split = ",",
             description = "Regimes to compare side by side (default: status-quo); with --scenario, the scenario's columns to show.")
@@ -54,7 +58,7 @@ final class Views {
     org.eurosec.query.Worlds.Scope scope(Options options) {
         return new org.eurosec.query.Worlds.Scope(java.util.Optional.ofNullable(date), regimes,
                 java.util.Optional.ofNullable(scenario).map(s -> org.eurosec.query.Scenarios.Source.named("scenario", s.toString())), all, exclude,
-                options.interpretations);
+                options.interpretations, strict);
     }
 
     Universe universe() {
@@ -65,8 +69,9 @@ final class Views {
         org.eurosec.query.Eurosec e = options.eurosec();
         Map<String, String> choices = e.choices(options.interpretations);
         List<org.eurosec.query.Eurosec.World> worlds = scenario != null
-                ? e.scenarioWorlds(org.eurosec.query.Scenarios.Source.named("scenario", scenario.toString()), regimes, choices, java.util.Optional.ofNullable(date))
-                : e.worlds(regimes, choices, java.util.Optional.ofNullable(date));
+                ? e.scenarioWorlds(org.eurosec.query.Scenarios.Source.named("scenario", scenario.toString()), regimes, choices, java.util.Optional.ofNullable(date),
+                        strict)
+                : e.worlds(regimes, choices, java.util.Optional.ofNullable(date), strict);
         return worlds.stream().map(w -> new View(w.label(), w.world(), w.reading(), w.day(), w.regime())).toList();
     }
 }

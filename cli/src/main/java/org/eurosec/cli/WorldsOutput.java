@@ -12,9 +12,11 @@ final class WorldsOutput {
 
     /**
      * Prints the answer in the chosen format: JSON as the view ({@code {...root, views: [...]}}),
-     * the first table as CSV, or the text tables followed by the per-world summary lines and the notes.
+     * the first table as CSV, or the text tables followed by the per-world summary lines, the notes
+     * and, for a day after the facts were last checked, the provisional note.
      */
-    static void print(Options options, PrintWriter out, Object view, List<Table> tables, List<String> summary, String... notes) {
+    static void print(Options options, PrintWriter out, Object view, org.eurosec.query.Common.Checked checked, List<Table> tables,
+            List<String> summary, String... notes) {
         switch (options.format) {
             case JSON -> out.print(org.eurosec.query.Json.write(view));
             case CSV -> out.print(tables.get(0).csv());
@@ -27,6 +29,7 @@ final class WorldsOutput {
                 for (String n : notes) {
                     out.println(n);
                 }
+                checked.note().ifPresent(out::println);
             }
         }
     }

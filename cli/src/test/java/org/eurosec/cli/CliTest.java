@@ -68,7 +68,7 @@ class CliTest {
         assertThat(r.code()).isZero();
         assertThat(r.json().get("known").asBoolean()).isFalse();
         assertThat(r.json().get("message").asText()).contains("outside what the data covers");
-        assertThat(run("coverage", "--date", "2999-01-01").out()).contains("unknown");
+        assertThat(run("coverage", "--date", "2999-01-01", "--strict").out()).contains("unknown");
     }
 
     @Test
@@ -108,7 +108,7 @@ class CliTest {
 
     @Test
     void validateReportsEachProblemOfAUsersDirectoryAsFileLineMessage(@TempDir Path dir) throws IOException {
-        Files.writeString(dir.resolve("meta.yaml"), "covers_from: 1949-01-01\nas_of: 2026-01-01\n");
+        Files.writeString(dir.resolve("meta.yaml"), "covers_from: 1949-01-01\nfacts_checked_through: 2026-01-01\n");
         Files.writeString(dir.resolve("states.yaml"), """
                 states:
                   - {id: AAA, name: A, iso3: AAA, source: https://example.org, exists: [{from: 1950-01-01, to: 1940-01-01, source: https://example.org}]}

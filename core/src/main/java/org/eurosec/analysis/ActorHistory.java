@@ -81,7 +81,7 @@ public final class ActorHistory {
 
     private List<Period> periods(State s) {
         List<Period> out = new ArrayList<>();
-        LocalDate end = architecture.asOf().plusDays(1);
+        LocalDate end = architecture.factsCheckedThrough().plusDays(1);
         for (Dated d : s.exists()) {
             LocalDate day = d.span().from().isBefore(architecture.coversFrom()) ? architecture.coversFrom() : d.span().from();
             LocalDate stop = d.span().to().filter(t -> t.isBefore(end)).orElse(end);

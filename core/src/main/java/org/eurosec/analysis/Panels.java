@@ -44,7 +44,7 @@ public final class Panels {
     public static PanelInput input(CoverageTimeline timeline, Set<String> excludeTags) {
         Architecture a = timeline.builder().architecture();
         long lo = a.coversFrom().toEpochDay();
-        long hi = a.asOf().toEpochDay() + 1;
+        long hi = a.factsCheckedThrough().toEpochDay() + 1;
         List<StateRow> states = new ArrayList<>();
         List<CodeRow> codes = new ArrayList<>();
         Set<String> kept = new TreeSet<>();

@@ -89,7 +89,7 @@ public abstract class SnapshotCoverage implements CoverageAnalysis {
 
     public String outside(LocalDate day) {
         return "unknown: " + day + " is outside what the data covers (" + architecture.coversFrom() + " to "
-                + architecture.asOf() + "); the answer is neither covered nor not covered";
+                + architecture.factsCheckedThrough() + "); the answer is neither covered nor not covered";
     }
 
     @Override

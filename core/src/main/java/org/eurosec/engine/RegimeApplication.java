@@ -51,7 +51,7 @@ public final class RegimeApplication {
         }
         Map<String, Interpretation> interpretations = new LinkedHashMap<>(base.interpretations());
         regime.interpretations().forEach(x -> interpretations.put(x.id(), x));
-        return new Architecture(base.coversFrom(), base.asOf(), base.states(), base.organisations(),
+        return new Architecture(base.coversFrom(), base.factsCheckedThrough(), base.answersThrough(), base.states(), base.organisations(),
                 Collections.unmodifiableMap(instruments), Collections.unmodifiableMap(interpretations), base.recognitions(), base.positions());
     }
 
@@ -135,14 +135,14 @@ public final class RegimeApplication {
     private static Architecture withOrganisation(Architecture a, Organisation o) {
         Map<String, Organisation> orgs = new TreeMap<>(a.organisations());
         orgs.put(o.id(), o);
-        return new Architecture(a.coversFrom(), a.asOf(), a.states(), Collections.unmodifiableMap(orgs), a.instruments(),
+        return new Architecture(a.coversFrom(), a.factsCheckedThrough(), a.answersThrough(), a.states(), Collections.unmodifiableMap(orgs), a.instruments(),
                 a.interpretations(), a.recognitions(), a.positions());
     }
 
     private static Architecture withInstrument(Architecture a, Instrument i) {
         Map<String, Instrument> instruments = new TreeMap<>(a.instruments());
         instruments.put(i.id(), i);
-        return new Architecture(a.coversFrom(), a.asOf(), a.states(), a.organisations(), Collections.unmodifiableMap(instruments),
+        return new Architecture(a.coversFrom(), a.factsCheckedThrough(), a.answersThrough(), a.states(), a.organisations(), Collections.unmodifiableMap(instruments),
                 a.interpretations(), a.recognitions(), a.positions());
     }
 }

@@ -86,7 +86,7 @@ public final class ArchitectureLoader {
         if (meta.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Architecture(meta.get().from(), meta.get().asOf(), Collections.unmodifiableMap(states),
+        return Optional.of(new Architecture(meta.get().from(), meta.get().factsCheckedThrough(), Collections.unmodifiableMap(states),
                 Collections.unmodifiableMap(orgs), Collections.unmodifiableMap(instruments),
                 Collections.unmodifiableMap(interpretations), recognitions, positions));
     }

@@ -5,13 +5,13 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
 
-/** {@code meta.yaml}: the first day the data covers and the day it was compiled ({@code as_of}). */
+/** {@code meta.yaml}: the first day the data covers and the last day its facts were checked ({@code facts_checked_through}). */
 final class MetaReader {
 
-    private static final Set<String> META_KEYS = Set.of("covers_from", "as_of", "note", "source");
+    private static final Set<String> META_KEYS = Set.of("covers_from", "facts_checked_through", "note", "source");
 
-    /** The days the data covers: {@code covers_from} and {@code as_of}, in that order. */
-    record Coverage(LocalDate from, LocalDate asOf) {
+    /** The days the data speaks for: {@code covers_from} and {@code facts_checked_through}, in that order. */
+    record Coverage(LocalDate from, LocalDate factsCheckedThrough) {
     }
 
     private final LoadContext ctx;
@@ -24,15 +24,15 @@ final class MetaReader {
         Nodes n = ctx.nodes(ctx.display(file));
         return ctx.compose(file).flatMap(root -> n.fields(root, "meta", META_KEYS)).flatMap(f -> {
             Optional<LocalDate> from = f.requiredDate("covers_from");
-            Optional<LocalDate> asOf = f.requiredDate("as_of");
-            if (from.isEmpty() || asOf.isEmpty()) {
+            Optional<LocalDate> checked = f.requiredDate("facts_checked_through");
+            if (from.isEmpty() || checked.isEmpty()) {
                 return Optional.empty();
             }
-            if (asOf.get().isBefore(from.get())) {
-                n.problem(f.line("as_of"), "as_of " + asOf.get() + " is before covers_from " + from.get());
+            if (checked.get().isBefore(from.get())) {
+                n.problem(f.line("facts_checked_through"), "facts_checked_through " + checked.get() + " is before covers_from " + from.get());
                 return Optional.empty();
             }
-            return Optional.of(new Coverage(from.get(), asOf.get()));
+            return Optional.of(new Coverage(from.get(), checked.get()));
         });
     }
 }

@@ -203,7 +203,7 @@ public final class ScenarioLoader {
 
     private static void within(Nodes n, int line, String what, LocalDate d, Architecture base) {
         if (!base.covers(d)) {
-            n.problem(line, what + " " + d + " is outside what the data covers (" + base.coversFrom() + " to " + base.asOf() + ")");
+            n.problem(line, what + " " + d + " is outside what the data covers (" + base.coversFrom() + " to " + base.factsCheckedThrough() + ", the day its facts were last checked)");
         }
     }
 

@@ -125,7 +125,7 @@ class BlocsAndLevelsTest {
 
     @Test
     void theTimelineAgreesWithCoverageAndSaysUnknownOutsideTheData() {
-        int last = BASE.asOf().getYear() + 1;
+        int last = BASE.factsCheckedThrough().getYear() + 1;
         List<SecurityTimeline.Year> years = SecurityTimeline.years(COVERAGE, 1975, last, MonthDay.of(12, 1), OSCE, TieKind.DEFENCE);
         assertThat(years).hasSize(last - 1975 + 1);
         for (SecurityTimeline.Year y : years) {

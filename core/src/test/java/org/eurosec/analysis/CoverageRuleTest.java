@@ -121,6 +121,41 @@ class CoverageRuleTest {
     }
 
     @Test
+    void aDayAfterTheCheckIsReadForwardWithScheduledChangesAndMarkedProvisional() {
+        // DDD joins the pact on a day after the facts were last checked (2026-01-01): a scheduled accession.
+        Fixture f = Fixture.minimal(dir);
+        f.write("organisations/pact.yaml", """
+                id: pact
+                name: The Pact
+                kind: alliance
+                founded_by: pact-treaty
+                exists: {from: 1950-01-01, source: %1$s}
+                accession: {rule: unanimous-invitation, provision: pact-treaty/art-3, source: %1$s}
+                decisions: {rule: consensus, source: %1$s}
+                source: %1$s
+                members:
+                  - {state: AAA, from: 1950-01-01, source: %1$s}
+                  - {state: BBB, from: 1950-01-01, source: %1$s}
+                  - {state: CCC, from: 1955-03-10, to: 2024-02-22, source: %1$s}
+                  - {state: CCC, from: 2024-02-22, status: frozen, source: %1$s}
+                  - {state: DDD, from: 2026-03-01, source: %1$s}
+                """.formatted(Fixture.SRC));
+        Architecture a = ArchitectureLoader.load(f.dir(), "d");
+        assertThat(a.provisional(d("2026-01-01"))).isFalse();
+        assertThat(a.provisional(d("2026-01-02"))).isTrue();
+        Architecture forward = a.readThrough(d("2026-06-01"));
+        assertThat(forward.factsCheckedThrough()).isEqualTo(d("2026-01-01"));
+        IntervalCoverage c = IntervalCoverage.of(forward, Reading.defaults(forward));
+        Map<String, StateCoverage> before = rows(c.coverage(d("2026-02-28"), Universe.participating()));
+        Map<String, StateCoverage> after = rows(c.coverage(d("2026-03-01"), Universe.participating()));
+        assertThat(before.get("DDD").guarantees()).extracting(g -> g.provision().id()).containsExactly("shield/art-1");
+        assertThat(after.get("DDD").guarantees()).extracting(g -> g.provision().id()).contains("pact-treaty/art-2");
+        assertThat(c.coverage(d("2026-06-02"), Universe.participating())).isInstanceOf(Unknown.class);
+        // The strict reading of the same facts leaves those days unknown.
+        assertThat(coverage(f).coverage(d("2026-03-01"), Universe.participating())).isInstanceOf(Unknown.class);
+    }
+
+    @Test
     void excludingATagDropsThoseStates() {
         Map<String, StateCoverage> r = rows(coverage(Fixture.minimal(dir)).coverage(d("1980-01-01"),
                 new Universe(false, Set.of("microstate"))));

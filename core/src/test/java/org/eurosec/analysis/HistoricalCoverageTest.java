@@ -123,7 +123,7 @@ class HistoricalCoverageTest {
 
     @Test
     void datesBeyondTheDataAreUnknown() {
-        assertThat(DEFAULT.coverage(DATA.asOf().plusDays(1), Universe.participating())).isInstanceOf(CoverageAnalysis.Unknown.class);
+        assertThat(DEFAULT.coverage(DATA.factsCheckedThrough().plusDays(1), Universe.participating())).isInstanceOf(CoverageAnalysis.Unknown.class);
         assertThat(DEFAULT.coverage(LocalDate.of(1948, 12, 31), Universe.participating())).isInstanceOf(CoverageAnalysis.Unknown.class);
     }
 

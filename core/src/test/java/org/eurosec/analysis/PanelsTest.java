@@ -74,7 +74,7 @@ class PanelsTest {
 
     @Test
     void theAsOfYearHasNoZerosAndYearsOutsideTheDataAreRefused() {
-        int last = A.asOf().getYear();
+        int last = A.factsCheckedThrough().getYear();
         StringBuilder sb = new StringBuilder();
         Panels.stateYear(IN, last, last, sb);
         for (String[] r : rows(sb.toString())) {

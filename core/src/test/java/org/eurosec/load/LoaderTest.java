@@ -210,7 +210,7 @@ class LoaderTest {
     @Test
     void loadThrowsWithEveryProblem() {
         Fixture f = Fixture.minimal(dir);
-        f.write("meta.yaml", "covers_from: 1949-01-01\nas_of: 1948-01-01\n");
+        f.write("meta.yaml", "covers_from: 1949-01-01\nfacts_checked_through: 1948-01-01\n");
         assertThatThrownBy(() -> ArchitectureLoader.load(f.dir(), "d")).isInstanceOf(DataException.class)
                 .satisfies(e -> assertThat(((DataException) e).problems()).extracting(Problem::toString)
                         .anySatisfy(p -> assertThat(p).startsWith("d/meta.yaml:2:")));

@@ -42,8 +42,8 @@ class ReadersTest {
 
     @Test
     void metaReaderReportsItsDates() {
-        Fixture f = Fixture.minimal(dir).write("meta.yaml", "covers_from: 1949-01-01\nas_of: 1948-06-30\n");
-        String expected = "d/meta.yaml:2: as_of 1948-06-30 is before covers_from 1949-01-01";
+        Fixture f = Fixture.minimal(dir).write("meta.yaml", "covers_from: 1949-01-01\nfacts_checked_through: 1948-06-30\n");
+        String expected = "d/meta.yaml:2: facts_checked_through 1948-06-30 is before covers_from 1949-01-01";
         assertThat(alone(ctx -> assertThat(new MetaReader(ctx).read(f.dir().resolve("meta.yaml"))).isEmpty())).containsExactly(expected);
         assertThat(whole(f)).containsExactly(expected);
     }

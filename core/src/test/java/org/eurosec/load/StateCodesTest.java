@@ -77,7 +77,7 @@ class StateCodesTest {
 
     @Test
     void theFiftySevenParticipatingStatesOfTodayAreAllThere() {
-        LocalDate day = DATA.asOf();
+        LocalDate day = DATA.factsCheckedThrough();
         long participants = DATA.organisation("osce").orElseThrow().members().stream()
                 .filter(m -> m.span().contains(day)).count();
         assertThat(participants).isEqualTo(57);

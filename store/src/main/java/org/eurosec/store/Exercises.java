@@ -134,7 +134,7 @@ public final class Exercises {
             throw new BadInput("regime", "unknown regime '" + regimeId + "' (known: " + String.join(", ", regimes.keySet()) + ")");
         }
         if (!base.covers(day)) {
-            throw new BadInput("day", day + " is outside what the data covers (" + base.coversFrom() + " to " + base.asOf() + ")");
+            throw new BadInput("day", day + " is outside what the data covers (" + base.coversFrom() + " to " + base.factsCheckedThrough() + ")");
         }
         ProcedureRules rules = rules(regime, day, settings, instrument, interpretations);
         List<ProcedureRules.Refusal> refused = rules.refusals();
