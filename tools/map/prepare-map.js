@@ -1,8 +1,16 @@
-// Prepares the map of the OSCE area that the report (and the web page) draw: country shapes from
+// Prepares the map of the OSCE area that the report and the web page draw: country shapes from
 // Natural Earth 1:50m (public domain) via the npm package world-atlas 2.0.2, converted with
-// topojson-client 3.1.0, projected here (Albers equal-area conic, standard parallels 45N and 65N,
-// central meridian 45E) to SVG path strings keyed by the project's state ids. The USA and Canada
-// are left out of the drawing (the report lists them beside it).
+// topojson-client 3.1.0, projected here to SVG path strings keyed by the project's state ids.
+//
+// The projection is orthographic, centred on Europe (20E, 52N): the globe as seen from above Europe.
+// The OSCE area reaches 62 degrees from that centre (Chukotka), and the orthographic view shrinks
+// distances away from the centre (by the cosine of the angle: a half at 60 degrees), so Europe, where
+// most participating States are, is drawn large and nearly undistorted and the whole area still
+// fits one frame, while Siberia and Central Asia are foreshortened towards the edge. (Lambert's
+// azimuthal equal-area, centred the same, keeps areas true but leaves Europe about an eighth narrower in
+// the same frame; the maps show categories per state, not quantities per area.) The frame is the
+// bounding box of the data's states. The USA and Canada are left out of the drawing (the page and
+// the report list them beside it).
 //
 // Usage: npm pack world-atlas@2.0.2 topojson-client@3.1.0, unpack both into DIR, then
 //   node tools/map/prepare-map.js DIR > core/src/main/resources/eurosec/map/osce-area.json
@@ -27,16 +35,11 @@ const context = ['Iran', 'Afghanistan', 'China', 'Iraq', 'Syria', 'Lebanon', 'Is
   'Tunisia', 'Algeria', 'Morocco', 'Pakistan', 'India', 'Japan', 'South Korea', 'Greenland', 'Palestine', 'Kuwait', 'W. Sahara'];
 
 const rad = Math.PI / 180;
-const phi1 = 45 * rad, phi2 = 65 * rad, lambda0 = 45 * rad, phi0 = 55 * rad;
-const n = (Math.sin(phi1) + Math.sin(phi2)) / 2;
-const C = Math.cos(phi1) ** 2 + 2 * n * Math.sin(phi1);
-const rho0 = Math.sqrt(C - 2 * n * Math.sin(phi0)) / n;
-function albers(lon, lat) {
-  let l = lon;
-  if (l < -100) l += 360; // Chukotka lies east of the antimeridian
-  const rho = Math.sqrt(C - 2 * n * Math.sin(lat * rad)) / n;
-  const theta = n * (l * rad - lambda0);
-  return [rho * Math.sin(theta), -(rho0 - rho * Math.cos(theta))];
+const lambda0 = 20 * rad, phi0 = 52 * rad;
+/** Orthographic (spherical), centred on (20E, 52N); y grows southwards as in SVG. Every state is on the near side. */
+function project(lon, lat) {
+  const l = lon * rad - lambda0, p = lat * rad;
+  return [Math.cos(p) * Math.sin(l), -(Math.cos(phi0) * Math.sin(p) - Math.sin(phi0) * Math.cos(p) * Math.cos(l))];
 }
 
 const features = [];
@@ -48,20 +51,21 @@ for (const g of topo.objects.countries.geometries) {
 }
 // Fit: the bounding box of the projected shapes of the data's states.
 let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-// Only the parts inside the area: overseas territories (French Guiana, Reunion, the Canaries, the Azores
-// and others south of 27N or west of 32W) would stretch the frame, so their polygons are dropped.
+// Only the parts inside the area: overseas territories (French Guiana, Reunion and others) and the
+// Atlantic islands south of 34N or west of 25W (the Canaries, Madeira, the Azores) would stretch the
+// frame far beyond Europe, so their polygons are dropped.
 const inArea = poly => {
   const ring = poly[0];
   let lon = 0, lat = 0;
   for (const [x, y] of ring) { lon += x < -100 ? x + 360 : x; lat += y; }
   lon /= ring.length; lat /= ring.length;
-  return lat >= 27 && lon >= -32;
+  return lat >= 34 && lon >= -25;
 };
 const rings = f => (f.feature.geometry.type === 'Polygon' ? [f.feature.geometry.coordinates] : f.feature.geometry.coordinates).filter(inArea);
 for (const f of features) {
   if (!f.id) continue;
   for (const poly of rings(f)) for (const ring of poly) for (const [lon, lat] of ring) {
-    const [x, y] = albers(lon, lat);
+    const [x, y] = project(lon, lat);
     minX = Math.min(minX, x); maxX = Math.max(maxX, x); minY = Math.min(minY, y); maxY = Math.max(maxY, y);
   }
 }
@@ -73,7 +77,7 @@ function path(f) {
   for (const poly of rings(f)) for (const ring of poly) {
     let last = null, part = '';
     for (const [lon, lat] of ring) {
-      const [x, y] = albers(lon, lat);
+      const [x, y] = project(lon, lat);
       const px = Math.round((x - minX) * scale * 10) / 10, py = Math.round((y - minY) * scale * 10) / 10;
       const key = px + ',' + py;
       if (key === last) continue;
@@ -87,7 +91,7 @@ function path(f) {
 const out = {
   source: 'Natural Earth 1:50m admin-0 countries (public domain), from the npm package world-atlas 2.0.2, converted with topojson-client 3.1.0',
   made_by: 'tools/map/prepare-map.js',
-  projection: 'Albers equal-area conic, standard parallels 45N and 65N, central meridian 45E; parts south of 27N or west of 32W (overseas territories) are left out; the USA and Canada are not drawn',
+  projection: 'orthographic centred on 20E 52N; parts south of 34N or west of 25W (overseas territories, the Canaries, Madeira, the Azores) are left out; the USA and Canada are not drawn',
   width, height,
   shapes: {},
   context: []

@@ -32,9 +32,13 @@ public final class Blocs {
     public record View(String ties, String tiesMeaning, List<Worlds.Entry> views, boolean provisional, LocalDate factsCheckedThrough) {
     }
 
-    /** One world's blocs; {@code states} is how many states were considered. */
+    /**
+     * One world's blocs; {@code states} is how many states were considered; {@code names} gives the
+     * name of every organisation and instrument its systems and blocs are tied through (the ids of
+     * {@code ties_through} and of the labels), for a reader who does not know the ids.
+     */
     public record WorldBlocs(String regime, LocalDate asOf, boolean known, int states, int ties, List<BlocRow> systems, List<BlocRow> blocs,
-            List<String> buffer, Map<String, List<String>> inSeveral) implements Worlds.Entry {
+            List<String> buffer, Map<String, List<String>> inSeveral, Map<String, String> names) implements Worlds.Entry {
     }
 
     /** A group of states: what ties it, its members, ties counted per organisation or instrument, the provisions behind them. */
@@ -50,10 +54,26 @@ public final class Blocs {
             if (!(new CliqueBlocs(c).blocs(w.day(), universe, q.ties()) instanceof BlocAnalysis.Blocs b)) {
                 return Optional.empty();
             }
-            return Optional.of(new WorldBlocs(w.label(), b.day(), true, b.states().size(), b.ties(), b.systems().stream().map(BlocRow::of).toList(),
-                    b.blocs().stream().map(BlocRow::of).toList(), b.buffer(), b.inSeveral()));
+            List<BlocRow> systems = b.systems().stream().map(BlocRow::of).toList();
+            List<BlocRow> blocs = b.blocs().stream().map(BlocRow::of).toList();
+            return Optional.of(new WorldBlocs(w.label(), b.day(), true, b.states().size(), b.ties(), systems, blocs, b.buffer(), b.inSeveral(),
+                    names(w.world(), systems, blocs)));
         });
         Common.Checked checked = Worlds.checked(e, q.scope());
         return new View(q.ties().id(), q.ties().meaning(), views, checked.provisional(), checked.factsCheckedThrough());
+    }
+
+    /** The names of the organisations and instruments the rows are tied through, by id (an id the world does not know keeps its id). */
+    static Map<String, String> names(org.eurosec.model.Architecture world, List<BlocRow> systems, List<BlocRow> blocs) {
+        Map<String, String> names = new java.util.TreeMap<>();
+        for (List<BlocRow> rows : List.of(systems, blocs)) {
+            for (BlocRow r : rows) {
+                for (String id : r.tiesThrough().keySet()) {
+                    names.put(id, world.organisations().containsKey(id) ? world.organisations().get(id).name()
+                            : world.instruments().containsKey(id) ? world.instruments().get(id).name() : id);
+                }
+            }
+        }
+        return java.util.Collections.unmodifiableMap(names);
     }
 }

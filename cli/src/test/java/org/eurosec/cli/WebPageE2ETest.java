@@ -228,6 +228,189 @@ class WebPageE2ETest {
         shot("map-2009.png");
     }
 
+    /** States wholly in Europe (west of Russia and Türkiye): their drawn shapes span Europe on the map. */
+    static final List<String> EUROPE = List.of("PRT", "ESP", "IRL", "GBR", "ISL", "NOR", "SWE", "FIN", "EST", "LVA", "LTU", "BLR", "UKR",
+            "MDA", "ROU", "BGR", "GRC", "CYP", "ITA", "FRA", "DEU", "POL");
+
+    /** Left, top, right, bottom of an element (or of the union of several) on the screen. */
+    @SuppressWarnings("unchecked")
+    List<Number> box(String selector) {
+        return (List<Number>) js("const r = [...document.querySelectorAll(arguments[0])].map(e => e.getBoundingClientRect());"
+                + "return [Math.min(...r.map(x => x.left)), Math.min(...r.map(x => x.top)), Math.max(...r.map(x => x.right)), Math.max(...r.map(x => x.bottom))];",
+                selector);
+    }
+
+    @Test
+    void thePageOpensOnTheWholeAreaWithEuropeLargeAndZoomsAboutTheViewsCentre() throws Exception {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 900));
+        try {
+            open("#date=2009-12-01");
+            loaded("2009-12-01|status-quo|coverage");
+            double height = ((Number) js("return window.innerHeight")).doubleValue();
+            List<Number> map = box("#map");
+            List<Number> states = box("#map g.states path");
+            String europeSelector = String.join(", ", EUROPE.stream().map(iso -> "#map path[data-iso3='" + iso + "']").toList());
+            List<Number> europe = box(europeSelector);
+            // The whole area is in the window without scrolling: every state's shape inside the map, the map above the fold.
+            assertThat(map.get(1).doubleValue()).isGreaterThanOrEqualTo(0);
+            assertThat(map.get(3).doubleValue()).isLessThanOrEqualTo(height);
+            assertThat(states.get(0).doubleValue()).isGreaterThanOrEqualTo(map.get(0).doubleValue() - 1);
+            assertThat(states.get(2).doubleValue()).isLessThanOrEqualTo(map.get(2).doubleValue() + 1);
+            assertThat(states.get(1).doubleValue()).isGreaterThanOrEqualTo(map.get(1).doubleValue() - 1);
+            assertThat(states.get(3).doubleValue()).isLessThanOrEqualTo(map.get(3).doubleValue() + 1);
+            // Europe large: its states span at least half the map's width.
+            double mapWidth = map.get(2).doubleValue() - map.get(0).doubleValue();
+            double europeWidth = europe.get(2).doubleValue() - europe.get(0).doubleValue();
+            assertThat(europeWidth / mapWidth).isGreaterThanOrEqualTo(0.5);
+            shot("map-whole-area.png");
+
+            // The zoom buttons zoom about the centre of what is shown: that point stays where it is.
+            browser.findElement(By.id("zoom-in")).click();
+            wait.until(d -> ((Number) js("return d3.zoomTransform(document.getElementById('map')).k")).doubleValue() > 1.59);
+            Thread.sleep(300); // the 200 ms transition ends
+            @SuppressWarnings("unchecked")
+            List<Number> t = (List<Number>) js("const s = document.getElementById('map'); const t = d3.zoomTransform(s); const v = s.viewBox.baseVal;"
+                    + "return [t.x, t.y, t.k, v.x + v.width / 2, v.y + v.height / 2];");
+            double k = t.get(2).doubleValue(), cx = t.get(3).doubleValue(), cy = t.get(4).doubleValue();
+            assertThat(k).isCloseTo(1.6, org.assertj.core.api.Assertions.within(1e-6));
+            assertThat(t.get(0).doubleValue() + k * cx).isCloseTo(cx, org.assertj.core.api.Assertions.within(1.0));
+            assertThat(t.get(1).doubleValue() + k * cy).isCloseTo(cy, org.assertj.core.api.Assertions.within(1.0));
+            browser.findElement(By.id("zoom-reset")).click();
+            wait.until(d -> ((Number) js("return d3.zoomTransform(document.getElementById('map')).k")).doubleValue() == 1.0);
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1050));
+        }
+    }
+
+    @Test
+    void onAPhoneTheStatePanelFitsTheWidth() throws Exception {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            open("#date=2009-12-01&state=UKR");
+            loaded("2009-12-01|status-quo");
+            wait.until(d -> !d.findElements(By.cssSelector("#details-body table")).isEmpty());
+            // Nothing wider than the window: no sideways scrolling, and the memberships table inside its panel.
+            double width = ((Number) js("return document.documentElement.clientWidth")).doubleValue();
+            assertThat(((Number) js("return document.documentElement.scrollWidth")).doubleValue()).isLessThanOrEqualTo(width);
+            List<Number> panel = box("#details");
+            List<Number> table = box("#details-body > table");
+            assertThat(table.get(2).doubleValue()).isLessThanOrEqualTo(panel.get(2).doubleValue());
+            // The panels follow the map and scroll with the page (no box scrolling inside the page).
+            assertThat(js("const a = document.querySelector('.map-layout aside'); return a.scrollHeight <= a.clientHeight + 1")).isEqualTo(true);
+            assertThat(browser.findElement(By.cssSelector("#details-body > table")).getText()).contains("Commonwealth of Independent States (cis)")
+                    .contains("2018-05-19");
+            js("document.querySelector('#details-body > h3:last-of-type').scrollIntoView()");
+            Path png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+            Files.copy(png, SHOTS.resolve("phone-state.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1050));
+        }
+    }
+
+    @Test
+    void theVetoApplicantIsAStateThatExistsOnTheDay() {
+        // Georgia, the default applicant, did not exist in 1985: the page asks about the state that held
+        // its territory, the USSR, and offers only the states of that day. No error.
+        open("#date=1985-01-01&regime=status-quo&colour=veto&organisation=nato");
+        loaded("1985-01-01|status-quo|veto|SUN|nato");
+        assertThat(browser.findElements(By.cssSelector("#veto-body .error"))).isEmpty();
+        assertThat(browser.findElement(By.id("veto-instead")).getText()).contains("Georgia does not exist on 1985-01-01");
+        List<String> offered = new Select(browser.findElement(By.id("applicant"))).getOptions().stream().map(o -> o.getAttribute("value")).toList();
+        assertThat(offered).contains("SUN", "YUG", "POL").doesNotContain("GEO", "UKR", "HRV");
+        assertThat(new Select(browser.findElement(By.id("applicant"))).getFirstSelectedOption().getAttribute("value")).isEqualTo("SUN");
+        // NATO had 16 members then (the twelve of 1949, Greece and Türkiye 1952, the Federal Republic 1955, Spain 1982).
+        assertThat(browser.findElement(By.id("veto-count")).getText()).isEqualTo("16");
+        assertThat(shape("GEO").getAttribute("data-status")).isEqualTo("applicant");
+        // Back in 2009 the choice is Georgia again.
+        WebElement typed = browser.findElement(By.id("date-input"));
+        typed.clear();
+        typed.sendKeys("2009-12-01", Keys.ENTER);
+        loaded("2009-12-01|status-quo|veto|GEO|nato");
+        assertThat(browser.findElements(By.id("veto-instead"))).isEmpty();
+        assertThat(browser.findElement(By.id("veto-count")).getText()).isEqualTo("28");
+    }
+
+    /** The legend's entries of the current colouring: label and the colour of its swatch as the browser draws it. */
+    @SuppressWarnings("unchecked")
+    List<List<String>> legend() {
+        return (List<List<String>>) js("return [...document.querySelectorAll('#legend li')].map(li =>"
+                + " [li.textContent.trim(), getComputedStyle(li.querySelector('.swatch')).backgroundColor]);");
+    }
+
+    @Test
+    void everyLegendSaysWhatItShowsInWordsAndOppositeColoursStayApartForEveryColourVision() {
+        String rawId = ".*\\b[a-z0-9]+(-[a-z0-9]+){2,}\\b.*|.*\\b(nato|eu|csto|mixed)\\b.*";
+        Map<String, List<String[]>> opposites = new java.util.LinkedHashMap<>();
+        for (String colouring : List.of("coverage", "bloc", "level", "veto")) {
+            open("#date=2009-12-01&regime=status-quo&colour=" + colouring + "&applicant=GEO&organisation=nato");
+            loaded("2009-12-01|status-quo|" + colouring);
+            List<List<String>> entries = legend();
+            assertThat(entries).as(colouring).hasSizeGreaterThanOrEqualTo(3);
+            for (List<String> e : entries) {
+                assertThat(e.get(0)).as(colouring + " legend").doesNotMatch(rawId);
+            }
+            java.util.function.Function<String, List<List<String>>> like = re -> entries.stream().filter(e -> e.get(0).matches(re)).toList();
+            List<String[]> pairs = new java.util.ArrayList<>();
+            java.util.function.BiConsumer<String, String> pair = (a, b) -> {
+                assertThat(like.apply(a)).as(colouring + ": " + a).isNotEmpty();
+                assertThat(like.apply(b)).as(colouring + ": " + b).isNotEmpty();
+                for (List<String> x : like.apply(a)) {
+                    for (List<String> y : like.apply(b)) {
+                        pairs.add(new String[] {x.get(0), x.get(1), y.get(0), y.get(1)});
+                    }
+                }
+            };
+            switch (colouring) {
+                case "coverage" -> pair.accept("covered by a binding defence guarantee", "not covered");
+                case "bloc" -> pair.accept("system \\d.*", "buffer.*");
+                case "level" -> pair.accept("no binding guarantee", "\\d+ binding guarantees?");
+                default -> {
+                    pair.accept("applicant: Georgia", "may block the accession");
+                    pair.accept("applicant: Georgia", "cannot block");
+                    pair.accept("may block the accession", "cannot block");
+                }
+            }
+            opposites.put(colouring, pairs);
+        }
+        // The systems are named by what ties them, in words.
+        open("#date=2009-12-01&regime=status-quo&colour=bloc");
+        loaded("2009-12-01|status-quo|bloc");
+        assertThat(browser.findElement(By.id("legend")).getText()).contains("North Atlantic Treaty Organization").contains("Collective Security Treaty");
+        // Opposite categories: CIEDE2000 of at least 20 between their colours, to normal vision and as
+        // simulated for protanopia, deuteranopia and tritanopia (Machado et al. 2009).
+        for (var e : opposites.entrySet()) {
+            for (String[] p : e.getValue()) {
+                for (ColourVision.Vision v : ColourVision.Vision.values()) {
+                    assertThat(ColourVision.distance(p[1], p[3], v)).as(e.getKey() + ": '" + p[0] + "' " + p[1] + " against '" + p[2] + "' " + p[3] + ", " + v)
+                            .isGreaterThanOrEqualTo(20);
+                }
+            }
+        }
+    }
+
+    @Test
+    void theOverlapMatrixShowsEveryLabelAndItsDiagonalAndNoTableRepeatsAnId() {
+        open("#date=2009-12-01&regime=status-quo&view=panels");
+        loaded("2009-12-01|status-quo");
+        wait.until(d -> !d.findElements(By.cssSelector("#overlap-panel svg text")).isEmpty());
+        wait.until(d -> d.findElements(By.cssSelector("#positions-panel table")).size() >= 2);
+        wait.until(d -> !d.findElements(By.cssSelector("#uniformity-panel table")).isEmpty());
+        @SuppressWarnings("unchecked")
+        List<String> clipped = (List<String>) js("const svg = document.querySelector('#overlap-panel svg').getBoundingClientRect();"
+                + "return [...document.querySelectorAll('#overlap-panel svg text')].filter(t => { const r = t.getBoundingClientRect();"
+                + " return r.left < svg.left - 0.5 || r.right > svg.right + 0.5 || r.top < svg.top - 0.5 || r.bottom > svg.bottom + 0.5; })"
+                + ".map(t => t.textContent);");
+        assertThat(clipped).isEmpty();
+        assertThat(browser.findElement(By.cssSelector("#overlap-panel .legend-inline")).getText()).contains("the body itself (the diagonal)");
+        // "eu (eu)" nowhere: an id is repeated in brackets only after a name.
+        String panels = browser.findElement(By.id("view-panels")).getText();
+        List<String> repeated = java.util.regex.Pattern.compile("(?<![\\w-])([\\w-]+) \\(\\1\\)").matcher(panels).results()
+                .map(java.util.regex.MatchResult::group).toList();
+        assertThat(repeated).isEmpty();
+        assertThat(browser.findElement(By.id("positions-panel")).getText()).containsPattern("European Union[^\\n]* \\(eu\\)")
+                .containsPattern("North Atlantic Treaty Organization[^\\n]* \\(nato\\)");
+    }
+
     @Test
     void beforeTheDissolutionsAShapeShowsTheStateThatHeldIt() {
         // On 1985-01-01 Ukraine's and Croatia's territories were the USSR's and Yugoslavia's: the USSR

@@ -4,11 +4,11 @@
 import {$, el, setStatus} from './dom.js';
 import {api} from './api.js';
 import {FIRST_DAY, dayIndex, dayOf, validDay} from './days.js';
-import {S, name, reading} from './state.js';
+import {S, name, named, reading} from './state.js';
 import {refresh} from './refresh.js';
 import {select} from './details.js';
 
-export function setupControls(regimes, current) {
+export function setupControls(regimes) {
   const slider = $('date-slider');
   slider.max = dayIndex(S.lastDay);
   if (!S.date || S.date > S.lastDay || S.date < FIRST_DAY) S.date = S.asOf;
@@ -60,10 +60,6 @@ export function setupControls(regimes, current) {
   cb.addEventListener('change', () => { S.colourBy = cb.value; refresh(); });
 
   const app = $('applicant');
-  const states = current.states.map((s) => s.iso3).sort((a, b) => name(a).localeCompare(name(b)));
-  for (const iso of states) app.append(el('option', {value: iso}, name(iso) + ' (' + iso + ')'));
-  app.value = states.includes(S.applicant) ? S.applicant : 'GEO';
-  S.applicant = app.value;
   app.addEventListener('change', () => { S.applicant = app.value; refresh(); });
   const org = $('organisation');
   const orgs = S.organisations.length ? S.organisations : [{id: 'nato', name: 'North Atlantic Treaty Organization'}];
@@ -73,9 +69,10 @@ export function setupControls(regimes, current) {
   org.addEventListener('change', () => { S.organisation = org.value; refresh(); });
 
   const picker = $('state-picker');
-  for (const iso of Object.keys(S.names).sort((a, b) => name(a).localeCompare(name(b)))) {
-    picker.append(el('option', {value: iso}, name(iso) + ' (' + iso + ')'));
+  for (const iso of Object.keys(S.lineage).sort((a, b) => name(a).localeCompare(name(b)))) {
+    picker.append(el('option', {value: iso}, named(iso)));
   }
+  if (S.selected) picker.value = S.selected;
   picker.addEventListener('change', () => { if (picker.value) select(picker.value); });
 }
 
@@ -120,4 +117,16 @@ function setDate(d) {
   if (d === S.date) return;
   S.date = d;
   refresh();
+}
+
+/** The applicants to choose from: the states that exist on the day (none that does not: no red error for Georgia in 1985). */
+export function fillApplicants(existing, shown) {
+  const app = $('applicant');
+  const states = existing.length ? [...existing].sort((a, b) => name(a.id).localeCompare(name(b.id))) : [{id: shown}];
+  const key = states.map((s) => s.id).join(',');
+  if (app.dataset.states !== key) {
+    app.replaceChildren(...states.map((s) => el('option', {value: s.id}, named(s.id))));
+    app.dataset.states = key;
+  }
+  app.value = shown;
 }

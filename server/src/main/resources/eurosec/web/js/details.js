@@ -3,11 +3,12 @@
 import {$, el, link, table} from './dom.js';
 import {api} from './api.js';
 import {onDay} from './days.js';
-import {S, name} from './state.js';
+import {S, named, writeHash} from './state.js';
 import {renderMap} from './map.js';
 
 export async function select(iso) {
   S.selected = iso;
+  writeHash();
   $('state-picker').value = iso;
   renderMap();
   await renderDetails(iso, S.generation);
@@ -17,7 +18,7 @@ export async function select(iso) {
 
 export async function renderDetails(iso, gen) {
   const body = $('details-body');
-  $('details-title').textContent = name(iso) + ' (' + iso + ') on ' + S.date;
+  $('details-title').textContent = named(iso) + ' on ' + S.date;
   let actor;
   try {
     actor = await api('/api/actors/' + encodeURIComponent(iso));
@@ -46,13 +47,17 @@ export async function renderDetails(iso, gen) {
       out.push(el('ul', {}, st.political_commitments.map((p) => el('li', {}, p.name, ' (', p.legal_force, ') — ', link(p.source)))));
     }
   }
+  // Three columns (the body with its kind; status and period; source), so the table fits the panel
+  // beside the map and a phone's width.
+  const inCell = (m) => el('span', {}, named(m.in), m.kind ? el('small', {class: 'absent'}, ' ' + m.kind) : null);
+  const day = (d) => el('span', {class: 'day'}, d);
+  const when = (m) => el('span', {}, m.status, ' ', m.to ? [day(m.from), ' to ', day(m.to)] : ['since ', day(m.from)]);
   const spells = (actor.memberships || []).filter((m) => onDay(m, S.date));
   out.push(el('h3', {}, 'Memberships and participations on ' + S.date));
   if (!spells.length) out.push(el('p', {}, 'None in the data.'));
-  else out.push(table(['in', 'kind', 'status', 'from', 'to', 'source'],
-    spells.map((m) => [m.in, m.kind, m.status, m.from, m.to || '', link(m.source)])));
+  else out.push(table(['in', 'status and period', 'source'], spells.map((m) => [inCell(m), when(m), link(m.source)])));
   const all = actor.memberships || [];
   out.push(el('details', {}, el('summary', {}, 'Every spell in the data (' + all.length + ')'),
-    table(['in', 'status', 'from', 'to', 'source'], all.map((m) => [m.in, m.status, m.from, m.to || '', link(m.source)]))));
+    table(['in', 'status and period', 'source'], all.map((m) => [inCell(m), when(m), link(m.source)]))));
   body.replaceChildren(...out);
 }

@@ -43,8 +43,9 @@ async function start() {
       S.lineage[a.id] = {exists: a.exists || [], predecessors: a.predecessors || []};
     }
     S.organisations = (all.organisations || []).map((o) => ({id: o.id, name: o.name}));
+    for (const o of S.organisations) S.names[o.id] = S.names[o.id] || o.name;
     await loadPredecessors();
-    setupControls(regimes, current);
+    setupControls(regimes);
     setupCompare(scenarios, regimes);
     for (const id of ['silence', 'set-aside-xkx', 'only-inconsistent']) $(id).addEventListener('change', refreshUniformity);
     setupConsole();

@@ -10,6 +10,7 @@ import {COLOURINGS} from './colourings/colourings.js';
 export function drawMapShapes() {
   const svg = d3.select('#map');
   svg.attr('viewBox', `0 0 ${S.shapes.width} ${S.shapes.height}`);
+  document.documentElement.style.setProperty('--map-ratio', S.shapes.width / S.shapes.height);
   const world = svg.append('g').attr('class', 'world');
   world.append('g').attr('class', 'context').selectAll('path').data(S.shapes.context).join('path').attr('d', (d) => d);
   const entries = Object.entries(S.shapes.shapes).sort((a, b) => name(a[0]).localeCompare(name(b[0])));

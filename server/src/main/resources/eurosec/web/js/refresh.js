@@ -3,7 +3,8 @@
 
 import {$, setStatus} from './dom.js';
 import {api, jsonLink} from './api.js';
-import {S, reading, writeHash} from './state.js';
+import {S, applicantAmong, reading, statesOn, writeHash} from './state.js';
+import {fillApplicants} from './controls.js';
 import {renderMap} from './map.js';
 import {renderVeto} from './veto-panel.js';
 import {renderDetails} from './details.js';
@@ -17,12 +18,17 @@ export async function refresh() {
   setStatus('Loading ' + S.date + ' under ' + S.regime + '…', 'busy');
   const base = {date: S.date, regime: S.regime, interpretation: reading()};
   try {
-    const wants = [api('/api/coverage', base), api('/api/veto', {...base, applicant: S.applicant, organisation: S.organisation}).catch((e) => e)];
+    const existing = await statesOn(S.date).catch(() => []);
+    if (gen !== S.generation) return;
+    const applicant = applicantAmong(existing, S.date);
+    const wants = [api('/api/coverage', base), api('/api/veto', {...base, applicant, organisation: S.organisation}).catch((e) => e)];
     const colouring = COLOURINGS[S.colourBy];
     if (colouring && colouring.load) wants.push(colouring.load(base));
     const [coverage, veto, extra] = await Promise.all(wants);
     if (gen !== S.generation) return;
     S.coverage = coverage;
+    S.applicantShown = applicant;
+    fillApplicants(existing, applicant);
     S.veto = veto instanceof Error ? null : veto;
     S.vetoError = veto instanceof Error ? veto.message : null;
     S.colourData = colouring && colouring.load ? extra : null;
@@ -36,7 +42,7 @@ export async function refresh() {
         + ' participating States covered by a binding defence guarantee. ', '');
       $('status').append(jsonLink('/api/coverage', base));
     }
-    document.body.dataset.loaded = S.date + '|' + S.regime + '|' + S.colourBy + '|' + S.applicant + '|' + S.organisation + '|' + reading().join(',');
+    document.body.dataset.loaded = S.date + '|' + S.regime + '|' + S.colourBy + '|' + applicant + '|' + S.organisation + '|' + reading().join(',');
     if (!$('view-panels').hidden) refreshPanels();
   } catch (e) {
     if (gen !== S.generation) return;

@@ -5,7 +5,7 @@ import {api} from './api.js';
 import {onDay, validDay} from './days.js';
 
 export const S = {
-  date: null, asOf: null, regime: 'status-quo', colourBy: 'coverage', applicant: 'GEO', organisation: 'nato',
+  date: null, asOf: null, regime: 'status-quo', colourBy: 'coverage', applicant: 'GEO', organisation: 'nato', applicantShown: null,
   names: {}, shapes: null, coverage: null, colourData: null, veto: null, selected: null,
   generation: 0, panelsFor: null, interpretations: [], regimeInterpretations: [], choices: {},
   lineage: {}, organisations: [],
@@ -44,6 +44,39 @@ export function reading() {
 
 export function name(iso) { return S.names[iso] || iso; }
 
+/** A state or body as a table shows it: "Poland (POL)"; the id alone when no name is known (never "eu (eu)"). */
+export function named(id) { return name(id) === id ? id : name(id) + ' (' + id + ')'; }
+
+const statesByDay = new Map();
+
+/** The states that exist on a day (any state, not only the participating ones), from /api/actors; asked once per day. */
+export function statesOn(day) {
+  if (!statesByDay.has(day)) {
+    statesByDay.set(day, api('/api/actors', {date: day}).then((a) => {
+      const states = a.known === false ? [] : (a.states || []).map((s) => ({id: s.id, name: s.name}));
+      for (const s of states) S.names[s.id] = S.names[s.id] || s.name;
+      return states;
+    }, (e) => { statesByDay.delete(day); throw e; }));
+  }
+  return statesByDay.get(day);
+}
+
+/**
+ * The applicant asked about on a day, among the states that exist then: the one chosen if it exists;
+ * else the state that then held its territory (Georgia's is the USSR's before 1991); else Georgia, or
+ * the state that held Georgia's territory. With no states known that day (past the data), the one chosen.
+ */
+export function applicantAmong(existing, day) {
+  const ids = new Set(existing.map((s) => s.id));
+  if (!ids.size) return S.applicant;
+  for (const wanted of [S.applicant, 'GEO']) {
+    if (ids.has(wanted)) return wanted;
+    const h = holder(wanted, day);
+    if (h && ids.has(h)) return h;
+  }
+  return existing[0].id;
+}
+
 export function readHash() {
   const h = new URLSearchParams(location.hash.slice(1));
   if (h.get('date') && validDay(h.get('date'))) S.date = h.get('date');
@@ -52,6 +85,7 @@ export function readHash() {
   if (h.get('applicant')) S.applicant = h.get('applicant');
   if (h.get('organisation')) S.organisation = h.get('organisation');
   if (h.get('view')) S.view = h.get('view');
+  if (h.get('state')) S.selected = h.get('state');
   for (const c of h.getAll('interpretation')) {
     const eq = c.indexOf('=');
     if (eq > 0) S.choices[c.slice(0, eq)] = c.slice(eq + 1);
@@ -61,6 +95,7 @@ export function readHash() {
 export function writeHash() {
   const h = new URLSearchParams({date: S.date, regime: S.regime, colour: S.colourBy, applicant: S.applicant, organisation: S.organisation});
   if (S.view && S.view !== 'map') h.set('view', S.view);
+  if (S.selected) h.set('state', S.selected);
   for (const c of reading()) h.append('interpretation', c);
   history.replaceState(null, '', '#' + h);
 }

@@ -1,4 +1,5 @@
-// Levels of security: by the number of binding guarantees a state holds (viridis; none in orange).
+// Levels of security: by the number of binding guarantees a state holds, darker blue for more; none
+// in the orange of "not covered" (far from every blue for every common colour vision).
 
 import {api} from '../api.js';
 import {OI} from '../palette.js';
@@ -11,7 +12,7 @@ export default {
     if (!levels) return {byState, legend};
     const counts = levels.levels.map((l) => l.provisions.length);
     const max = Math.max(1, ...counts);
-    const scale = (n) => d3.interpolateViridis(0.15 + 0.85 * (n / max));
+    const scale = (n) => d3.interpolateBlues(0.45 + 0.55 * (n / max));
     const seen = new Set();
     for (const l of [...levels.levels].sort((a, b) => a.provisions.length - b.provisions.length)) {
       const n = l.provisions.length;

@@ -2,13 +2,19 @@
 
 import {$, el, swatch, table} from '../dom.js';
 
+const DIAGONAL = '#d0d0d8';
+const NONE = '#f4f4f6';
+
 /** The bodies against each other: shared members as a share of either's (Jaccard), darker for more. */
 function overlapMatrix(v) {
   const ids = v.bodies.map((b) => b.id);
   const jac = new Map();
   for (const p of v.pairs) { jac.set(p.body1 + '|' + p.body2, p); jac.set(p.body2 + '|' + p.body1, p); }
-  const cellSize = 22, left = 200, top = 190, n = ids.length;
-  const w = left + n * cellSize + 10, h = top + n * cellSize + 10;
+  // Room for the labels: the row labels at the left, the column labels slanted at 60 degrees above,
+  // reaching right beyond the last column (about 7 units a character at this size; refined once drawn).
+  const longest = Math.max(...ids.map((id) => id.length)) * 7;
+  const cellSize = 22, n = ids.length, left = longest + 12, top = Math.ceil(longest * 0.87) + 14;
+  const w = Math.ceil(left + (n - 1) * cellSize + cellSize * 0.7 + longest * 0.5 + 10), h = top + n * cellSize + 10;
   const colour = (j) => d3.interpolateViridis(1 - j);
   const svg = d3.create('svg').attr('viewBox', `0 0 ${w} ${h}`).attr('class', 'matrix').attr('role', 'img')
     .attr('aria-label', 'Overlap of the ' + n + ' bodies: each cell the Jaccard index of two bodies\' members; the pairs are listed in the table below');
@@ -19,26 +25,31 @@ function overlapMatrix(v) {
       const p = i === k ? null : jac.get(id + '|' + other);
       const rect = svg.append('rect').attr('x', left + k * cellSize).attr('y', top + i * cellSize)
         .attr('width', cellSize - 1).attr('height', cellSize - 1)
-        .attr('fill', i === k ? '#d0d0d8' : p ? colour(p.jaccard) : '#f4f4f6');
+        .attr('fill', i === k ? DIAGONAL : p ? colour(p.jaccard) : NONE);
       rect.append('title').text(i === k ? id : id + ' / ' + other + ': ' + (p ? p.shared_members + ' shared members, Jaccard ' + p.jaccard
         + (p.shared_dimensions && p.shared_dimensions.length ? ', both cover ' + p.shared_dimensions.join(', ') : '') : 'no shared members'));
     });
   });
   const legend = el('ul', {class: 'legend-inline'}, [0.1, 0.3, 0.5, 0.7, 0.9].map((j) =>
     el('li', {}, swatch(colour(j)), 'Jaccard ' + j)),
-  el('li', {}, swatch('#f4f4f6'), 'no shared members'));
+  el('li', {}, swatch(NONE), 'no shared members'), el('li', {}, swatch(DIAGONAL), 'the body itself (the diagonal)'));
   return el('div', {class: 'matrix-wrap'}, svg.node(), legend);
 }
 
 export function renderOverlap(v) {
   if (v.known === false) { $('overlap-panel').replaceChildren(el('p', {class: 'warn'}, v.message)); return; }
   const pairs = [...v.pairs].sort((a, b) => b.jaccard - a.jaccard).slice(0, 25);
+  const matrix = overlapMatrix(v);
   $('overlap-panel').replaceChildren(
     el('p', {}, v.bodies.length + ' bodies; ' + v.mean_bodies_per_state + ' per state on average; '
       + v.duplicating_pairs + ' pairs share members and a mandate dimension.'),
-    overlapMatrix(v),
-    table(['body', 'members', 'dimensions', 'treaty body'], v.bodies.map((b) => [b.name + ' (' + b.id + ')', String(b.members.length), b.dimensions.join(', '), b.treaty_body ? 'yes' : ''])),
+    matrix,
+    table(['body', 'members', 'dimensions', 'treaty body'], v.bodies.map((b) => [b.name && b.name !== b.id ? b.name + ' (' + b.id + ')' : b.id, String(b.members.length), b.dimensions.join(', '), b.treaty_body ? 'yes' : ''])),
     table(['pair', 'shared members', 'Jaccard', 'shared dimensions'],
       pairs.map((p) => [p.body1 + ' / ' + p.body2, String(p.shared_members), String(p.jaccard), (p.shared_dimensions || []).join(', ')]),
       'The 25 most overlapping pairs'));
+  // Drawn, the labels' real extent is known: the frame is fitted to it, so no label is cut off.
+  const svg = matrix.querySelector('svg');
+  const box = svg.getBBox();
+  if (box.width > 0) svg.setAttribute('viewBox', [box.x - 4, box.y - 4, box.width + 8, box.height + 8].map(Math.round).join(' '));
 }

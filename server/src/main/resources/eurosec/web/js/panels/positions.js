@@ -1,7 +1,7 @@
 // The stated positions on the brief's four questions, and each regime's answers.
 
 import {$, el, link, table} from '../dom.js';
-import {name} from '../state.js';
+import {name, named} from '../state.js';
 
 export function renderPositions(d) {
   if (d.known === false) { $('positions-panel').replaceChildren(el('p', {class: 'warn'}, d.message)); return; }
@@ -13,7 +13,7 @@ export function renderPositions(d) {
   const questions = ['architecture', 'form', 'scope', 'veto'];
   const states = Object.keys(d.positions || {}).sort((a, b) => name(a).localeCompare(name(b)));
   out.push(el('h3', {}, 'Latest stated positions on ' + d.as_of));
-  out.push(table(['state', ...questions], states.map((iso) => [name(iso) + ' (' + iso + ')', ...questions.map((q) => {
+  out.push(table(['state', ...questions], states.map((iso) => [named(iso), ...questions.map((q) => {
     const p = d.positions[iso][q];
     if (!p) return 'unknown';
     return el('span', {}, p.answer + (p.strength === 'inferred' ? ' (inferred)' : '') + ', ' + p.date + ' ', link(p.source));

@@ -2,7 +2,7 @@
 
 import {$, el, link, table} from '../dom.js';
 import {api, jsonLink} from '../api.js';
-import {S, name, reading} from '../state.js';
+import {S, named, reading} from '../state.js';
 
 export function refreshUniformity() {
   const params = {date: S.date, regime: S.regime, interpretation: reading(), silence: $('silence').value,
@@ -24,6 +24,6 @@ function renderUniformity(v) {
   $('uniformity-panel').replaceChildren(
     el('p', {}, v.inconsistent + ' participating State(s) side with secession in one case and with territorial integrity in another on ' + v.as_of
       + (v.set_aside.length ? ' (set aside: ' + v.set_aside.join(', ') + ')' : '') + '.'),
-    table(['state', ...cases.map((c) => name(c) + ' (' + c + ')'), 'verdict'], v.states.map((s) => [
-      name(s.iso3) + ' (' + s.iso3 + ')', ...cases.map((c) => cell(s.stands.find((x) => x.case === c))), s.verdict])));
+    table(['state', ...cases.map(named), 'verdict'], v.states.map((s) => [
+      named(s.iso3), ...cases.map((c) => cell(s.stands.find((x) => x.case === c))), s.verdict])));
 }
