@@ -81,8 +81,8 @@ public final class ArchitectureLoader {
         Recognitions recognitions = Files.exists(recognitionsFile) ? new RecognitionsReader(ctx).read(recognitionsFile) : Recognitions.NONE;
         Path positionsFile = dir.resolve("positions.yaml");
         Positions positions = Files.exists(positionsFile) ? new PositionsReader(ctx).read(positionsFile) : Positions.NONE;
-        ctx.references().resolve(ctx.problems(), states, orgs, instruments);
-        Existence.check(ctx.problems(), ctx.beforeStatehood(), states, orgs, instruments);
+        ctx.references().resolve(ctx.acrossFiles(), states, orgs, instruments);
+        Existence.check(ctx.acrossFiles(), ctx.beforeStatehood(), states, orgs, instruments);
         if (meta.isEmpty()) {
             return Optional.empty();
         }

@@ -44,7 +44,7 @@ final class InstrumentReader {
 
     Optional<Instrument> read(Path file) {
         Nodes n = ctx.nodes(ctx.display(file));
-        return ctx.compose(file).flatMap(root -> instrument(n, root, false));
+        return ctx.mapping(file, "instrument").flatMap(root -> instrument(n, root, false));
     }
 
     /**

@@ -66,13 +66,13 @@ public final class RegimeLoader {
         for (Path f : files) {
             String shown = displayRoot + "/" + f.getFileName();
             Nodes n = new Nodes(shown, ctx.problems());
-            ctx.compose(f, shown).flatMap(root -> regime(ctx, n, root, base, hypothetical)).ifPresent(r -> {
+            ctx.mapping(f, shown, "regime").flatMap(root -> regime(ctx, n, root, base, hypothetical)).ifPresent(r -> {
                 if (out.putIfAbsent(r.id(), r) != null) {
                     n.problem(r.provenance().line(), "regime id '" + r.id() + "' is defined twice");
                 }
             });
         }
-        ctx.references().resolveAgainst(ctx.problems(), base, hypothetical);
+        ctx.references().resolveAgainst(ctx.acrossFiles(), base, hypothetical);
         if (!out.containsKey(STATUS_QUO)) {
             out.put(STATUS_QUO, statusQuo());
         }

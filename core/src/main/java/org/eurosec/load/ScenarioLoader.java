@@ -55,11 +55,9 @@ public final class ScenarioLoader {
     public static Scenario load(Path file, String shown, Architecture base, Map<String, Regime> regimes) {
         LoadContext ctx = new LoadContext(shown);
         Nodes n = ctx.nodes(shown);
-        Optional<Scenario> scenario = ctx.compose(file, shown).flatMap(root -> scenario(n, root, base, regimes));
-        if (!ctx.problems().isEmpty() || scenario.isEmpty()) {
-            List<Problem> sorted = new ArrayList<>(ctx.problems());
-            Collections.sort(sorted);
-            throw new DataException(sorted);
+        Optional<Scenario> scenario = ctx.mapping(file, shown, "scenario").flatMap(root -> scenario(n, root, base, regimes));
+        if (ctx.hasProblems() || scenario.isEmpty()) {
+            throw new DataException(ctx.ordered());
         }
         return scenario.get();
     }
