@@ -38,9 +38,11 @@ public final class Coverage {
      * @param interpretations the choices as ID=OPTION
      * @param explain carry each state's explanation tree
      * @param strict a day after the facts were last checked is unknown (otherwise answered provisionally)
+     * @param scenario look at the world a scenario's events leave instead of history: {@code regime} is then the
+     *     scenario's column, and the day defaults to its last event's
      */
     public record Query(Optional<LocalDate> date, String regime, boolean all, List<String> exclude, List<String> states,
-            List<String> interpretations, boolean explain, boolean strict) {
+            List<String> interpretations, boolean explain, boolean strict, Optional<Scenarios.Source> scenario) {
         public Query {
             exclude = List.copyOf(exclude);
             states = List.copyOf(states);
@@ -50,6 +52,12 @@ public final class Coverage {
         public Query(Optional<LocalDate> date, String regime, boolean all, List<String> exclude, List<String> states,
                 List<String> interpretations, boolean explain) {
             this(date, regime, all, exclude, states, interpretations, explain, false);
+        }
+
+        /** A day under a regime (no scenario). */
+        public Query(Optional<LocalDate> date, String regime, boolean all, List<String> exclude, List<String> states,
+                List<String> interpretations, boolean explain, boolean strict) {
+            this(date, regime, all, exclude, states, interpretations, explain, strict, Optional.empty());
         }
 
         public static Query of(Params p) {
@@ -89,9 +97,19 @@ public final class Coverage {
 
     static View answer(Eurosec e, Query q) {
         Architecture base = e.architecture();
-        LocalDate day = e.day(q.date());
-        Architecture a = Eurosec.through(e.world(base, e.regimes(base), "regime", q.regime()), day, q.strict());
-        IntervalCoverage coverage = IntervalCoverage.of(a, e.reading(a, e.choices(q.interpretations())));
+        LocalDate day;
+        Architecture a;
+        IntervalCoverage coverage;
+        if (q.scenario().isPresent()) {
+            Eurosec.World w = e.scenarioWorlds(q.scenario().get(), List.of(q.regime()), e.choices(q.interpretations()), q.date(), q.strict()).get(0);
+            day = w.day();
+            a = w.world();
+            coverage = IntervalCoverage.of(a, w.reading());
+        } else {
+            day = e.day(q.date());
+            a = Eurosec.through(e.world(base, e.regimes(base), "regime", q.regime()), day, q.strict());
+            coverage = IntervalCoverage.of(a, e.reading(a, e.choices(q.interpretations())));
+        }
         Universe universe = new Universe(q.all(), Set.copyOf(q.exclude()));
         Set<String> wanted = new TreeSet<>();
         for (String s : q.states()) {

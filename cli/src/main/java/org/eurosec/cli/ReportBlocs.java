@@ -8,14 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eurosec.analysis.BlocAnalysis.Bloc;
-import org.eurosec.analysis.BlocAnalysis.Blocs;
-import org.eurosec.analysis.CliqueBlocs;
-import org.eurosec.analysis.IntervalCoverage;
-import org.eurosec.analysis.TieKind;
-import org.eurosec.analysis.Universe;
 import org.eurosec.cli.ReportDocument.Cell;
 import org.eurosec.model.Architecture;
+import org.eurosec.query.Blocs;
 
 /** The report's blocs section: systems of states tied by security treaties, the blocs in them and the buffer zone, per regime. */
 final class ReportBlocs {
@@ -23,19 +18,18 @@ final class ReportBlocs {
     private ReportBlocs() {
     }
 
-    static void intro(ReportDocument.Section blocs) {
-        blocs.blocks().add(ReportDocument.para("Ties: ", TieKind.SECURITY_TREATY.id(), " (", TieKind.SECURITY_TREATY.meaning(),
+    static void intro(ReportDocument.Section blocs, Blocs.View view) {
+        blocs.blocks().add(ReportDocument.para("Ties: ", view.ties(), " (", view.tiesMeaning(),
                 "). A system is a group of states linked by chains of ties; a bloc (in the tables) a group in which each is tied to every other;"
                         + " the buffer zone are the participating States tied to no one."));
     }
 
-    /** Adds one regime's map and table; returns the blocs for the summary. */
-    static Blocs add(ReportDocument.Section blocs, Views.View v, Architecture w, IntervalCoverage c, Universe universe) {
-        Blocs b = (Blocs) new CliqueBlocs(c).blocs(v.day(), universe, TieKind.SECURITY_TREATY);
+    /** Adds one world's map and table from the blocs question's answer for it. */
+    static void add(ReportDocument.Section blocs, Views.View v, Architecture w, Blocs.WorldBlocs b) {
         Map<String, String> sysOf = new LinkedHashMap<>();
         Map<String, String> blocLegend = new LinkedHashMap<>();
         int n = 0;
-        for (Bloc s : b.systems()) {
+        for (Blocs.BlocRow s : b.systems()) {
             String key = "system " + (n + 1) + " (" + s.label() + ")";
             blocLegend.put(key, ReportFigures.PALETTE[n % ReportFigures.PALETTE.length]);
             for (String m : s.members()) {
@@ -50,15 +44,19 @@ final class ReportBlocs {
         blocs.blocks().add(new ReportDocument.Figure(blocMap, "Blocs under " + v.label() + ": " + b.systems().size()
                 + " system(s), buffer of " + b.buffer().size(), true));
         List<List<Cell>> brows = new ArrayList<>();
-        for (Bloc s : b.systems()) {
-            brows.add(row("system", s.label(), s.members().size(), String.join(" ", s.members()), Cell.many(s.provisions().stream().map(x -> provision(w, x)).toList())));
+        for (Blocs.BlocRow s : b.systems()) {
+            brows.add(row("system", s.label(), s.size(), String.join(" ", s.members()), Cell.many(s.provisions().stream().map(x -> provision(w, x)).toList())));
         }
-        for (Bloc s : b.blocs()) {
-            brows.add(row("bloc", s.label(), s.members().size(), String.join(" ", s.members()), ""));
+        for (Blocs.BlocRow s : b.blocs()) {
+            brows.add(row("bloc", s.label(), s.size(), String.join(" ", s.members()), ""));
         }
         brows.add(row("buffer", "tied to no one", b.buffer().size(), String.join(" ", b.buffer()), ""));
         blocs.blocks().add(new ReportDocument.Details(v.label() + ": systems, blocs and buffer", List.of(ReportDocument.table("",
                 List.of("group", "label", "size", "members", "provisions"), brows))));
-        return b;
+    }
+
+    /** The summary's figure: the size of each system, e.g. {@code [56]}. */
+    static String systemSizes(Blocs.WorldBlocs b) {
+        return b.systems().stream().map(s -> String.valueOf(s.size())).toList().toString();
     }
 }

@@ -7,24 +7,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.eurosec.analysis.BlocAnalysis.Blocs;
-import org.eurosec.analysis.CoverageAnalysis.Known;
-import org.eurosec.analysis.IntervalCoverage;
-import org.eurosec.analysis.OrganisationOverlap.Overlap;
+import org.eurosec.cli.ReportDocument.Cell;
 import org.eurosec.model.Architecture;
+import org.eurosec.query.Blocs;
 import org.eurosec.query.Coverage;
+import org.eurosec.query.Eurosec;
+import org.eurosec.query.Levels;
+import org.eurosec.query.Overlap;
+import org.eurosec.query.Positions;
+import org.eurosec.query.QueryException;
+import org.eurosec.query.Timeline;
+import org.eurosec.query.Uniformity;
+import org.eurosec.query.Veto;
+import org.eurosec.query.Worlds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import org.eurosec.cli.ReportDocument.Cell;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"One self-contained file (HTML, or Markdown with --format md) that answers the brief's questions with this",
@@ -58,7 +63,8 @@ final class ReportCommand implements Callable<Integer> {
         if (options.format != Format.TABLE && options.format != Format.HTML && options.format != Format.MD) {
             throw new UserError("--format: report writes html (default) or md");
         }
-        if (views.regimes.isEmpty()) {
+        if (views.regimes.isEmpty() && views.scenario == null) {
+            // With a scenario, its own columns (as every command with --scenario shows them).
             views.regimes = List.of("status-quo", "est-2009", "esd-west");
         }
         base = options.architecture();
@@ -94,7 +100,17 @@ final class ReportCommand implements Callable<Integer> {
 
     // ------------------------------------------------------------------ the report
 
+    /**
+     * The report: every figure is the answer of the question the corresponding command asks
+     * (coverage, blocs --ties security-treaty, levels, veto, overlap, positions, uniformity,
+     * timeline), for the same day, regimes or scenario columns and choices; the worlds themselves
+     * are used only to draw the maps and to link ids to their sources.
+     */
     private ReportDocument build(List<Views.View> vs, LocalDate day) {
+        Eurosec e = options.eurosec();
+        Worlds.Scope asked = views.scope(options);
+        Worlds.Scope scope = new Worlds.Scope(Optional.of(day), asked.regimes(), asked.scenario(), asked.all(), asked.exclude(), asked.interpretations(),
+                asked.strict());
         String regimes = String.join(", ", vs.stream().map(Views.View::label).toList());
         ReportDocument doc = new ReportDocument("The Euro-Atlantic security architecture on " + day + ": " + regimes);
         doc.sharedSvg = ReportFigures.definitions();
@@ -106,8 +122,6 @@ final class ReportCommand implements Callable<Integer> {
                 "https://www.worldsecuritynetwork.com/Russia/Nopens-Patrick/A-New-Security-Architecture-for-Europe-Russian-Proposal-and-Western-Reactions"));
         doc.subtitle.add(Cell.of(". Every provision and state below links to its public source; hover a map for a state's status. "
                 + "A regime's hypothetical treaties are taken as in force among all eligible parties."));
-        Map<String, IntervalCoverage> coverage = new LinkedHashMap<>();
-        vs.forEach(v -> coverage.put(v.label(), v.coverage()));
 
         ReportDocument.Section summary = doc.section("summary", "The answers in brief");
         List<List<Cell>> srows = new ArrayList<>();
@@ -121,50 +135,112 @@ final class ReportCommand implements Callable<Integer> {
         ReportDocument.Section timeline = doc.section("timeline", "Timeline since 1975");
         ReportDocument.Section method = doc.section("method", "How these numbers were obtained");
 
-        ReportBlocs.intro(blocs);
+        Blocs.View blocsView = e.blocs(new Blocs.Query(scope, Blocs.tieKind("ties", "security-treaty")));
+        List<Levels.WorldLevels> levelsView = known(e.levels(new Levels.Query(scope)).views(), Levels.WorldLevels.class);
+        List<Overlap.WorldOverlap> overlapView = known(e.overlap(new Overlap.Query(scope, false, Overlap.Pairs.ALL)).views(), Overlap.WorldOverlap.class);
+        List<Blocs.WorldBlocs> blocsPerWorld = known(blocsView.views(), Blocs.WorldBlocs.class);
+        ReportBlocs.intro(blocs, blocsView);
         ReportVetoes.intro(vetoes, organisation, day);
-        for (Views.View v : vs) {
-            IntervalCoverage c = coverage.get(v.label());
+        for (int i = 0; i < vs.size(); i++) {
+            Views.View v = vs.get(i);
             Architecture w = v.world();
-            String covered = ReportCoverage.add(cov, v, w, coverageRows(v, c));
-            Blocs b = ReportBlocs.add(blocs, v, w, c, views.universe());
-            int ls = ReportLevels.add(levels, v, w, c, views.universe());
-            ReportVetoes.add(vetoes, v, base, w, applicants, organisation);
-            Overlap o = ReportOverlap.add(overlap, v, c, views.universe());
-            srows.add(row(v.label(), covered, b.systems().stream().map(s -> String.valueOf(s.members().size())).toList().toString(),
-                    b.buffer().size(), ls, o.bodies().size(), String.format(java.util.Locale.ROOT, "%.2f", o.meanBodiesPerState())));
+            Coverage.Answer c = coverage(e, v);
+            String covered = ReportCoverage.add(cov, v, w, ReportCoverage.of(c));
+            Blocs.WorldBlocs b = same(v, blocsPerWorld.get(i));
+            ReportBlocs.add(blocs, v, w, b);
+            Levels.WorldLevels ls = same(v, levelsView.get(i));
+            ReportLevels.add(levels, v, w, ls);
+            ReportVetoes.add(vetoes, v, w, vetoes(e, v), organisation);
+            Overlap.WorldOverlap o = same(v, overlapView.get(i));
+            ReportOverlap.add(overlap, v, o);
+            srows.add(row(v.label(), covered, ReportBlocs.systemSizes(b), b.buffer().size(), ls.count(), o.bodies().size(),
+                    ReportOverlap.two(o.meanBodiesPerState())));
         }
         // Maps side by side first, then their tables.
         for (ReportDocument.Section sec : List.of(cov, blocs)) {
             sec.blocks().sort(java.util.Comparator.comparingInt(x -> x instanceof ReportDocument.Para ? 0 : x instanceof ReportDocument.Figure ? 1 : 2));
         }
-        summary.blocks().add(ReportDocument.table("On " + day, List.of("regime", "covered", "systems of tied states", "buffer zone",
-                "levels of security", "bodies", "bodies per state"), srows));
+        summary.blocks().add(ReportDocument.table("On " + day, List.of("regime", "covered", "systems of tied states (security-treaty ties)",
+                "buffer zone", "levels of security", "bodies", "bodies per state"), srows));
 
-        ReportPositions.add(positions, vs, views.universe());
-        ReportUniformity.add(uniformity, vs.get(0), views.universe());
-        ReportTimeline.add(timeline, vs, base, views.universe());
+        try {
+            if (e.positions(new Positions.Query(scope, false, 4)) instanceof Positions.Answer a) {
+                ReportPositions.add(positions, vs.get(0).world(), a);
+            }
+        } catch (QueryException.InvalidParameter | QueryException.DataProblems x) {
+            ReportPositions.none(positions, x.getMessage());
+        }
+        try {
+            Uniformity.WorldStands u = same(vs.get(0), known(e.uniformity(new Uniformity.Query(scope, Uniformity.reading("silence", "integrity"),
+                    List.of(), true)).views(), Uniformity.WorldStands.class).get(0));
+            ReportUniformity.add(uniformity, vs.get(0), vs.get(0).world(), u);
+        } catch (QueryException.InvalidParameter | QueryException.DataProblems x) {
+            ReportUniformity.none(uniformity, x.getMessage());
+        }
+        int to = base.factsCheckedThrough().getYear();
+        MonthDay on = MonthDay.from(day);
+        if (on.atYear(to).isAfter(base.factsCheckedThrough())) {
+            to--;
+        }
+        Worlds.Scope years = new Worlds.Scope(Optional.empty(), asked.regimes(), asked.scenario(), asked.all(), asked.exclude(), asked.interpretations());
+        ReportTimeline.add(timeline, vs.stream().map(Views.View::label).toList(), 1975, to, on,
+                e.timeline(new Timeline.Query(years, 1975, Optional.of(to), on, Blocs.tieKind("ties", "security-treaty"))));
+        String scopeArgs = (views.scenario != null ? " --scenario " + views.scenario : " --date " + day) + " --regimes "
+                + String.join(",", vs.stream().map(Views.View::label).toList());
         method.blocks().add(ReportDocument.para("Facts checked through " + base.factsCheckedThrough() + " (covers " + base.coversFrom() + " onwards); readings: "
-                + vs.get(0).reading().choices() + ". Reproduce each section with the command line: eurosec coverage, blocs --ties security-treaty,"
-                + " levels, veto, overlap, positions, uniformity and timeline, each with --date " + day + " --regimes "
-                + String.join(",", vs.stream().map(Views.View::label).toList()) + " and --format json for the full detail and sources."));
+                + vs.get(0).reading().choices() + ". Each section is the answer of the command of the same name, with" + scopeArgs
+                + " and --format json for the full detail and sources: eurosec coverage, blocs --ties security-treaty, levels, veto, overlap,"
+                + " positions, uniformity and timeline --on " + on.toString().substring(2) + " --ties security-treaty."));
         method.blocks().add(ReportDocument.para("Unknown is never shown as no: positions not stated are unknown, days outside the data are left out."
                 + " Values flagged unconfirmed in the data are marked where a provision's tooltip says so."));
         return doc;
     }
 
-    /**
-     * The coverage section's rows: from the application layer's coverage view for a day under a
-     * regime (with the choices that apply in that regime's world); from the analysis itself for the
-     * world a scenario's events leave, which the coverage question does not take.
-     */
-    private List<ReportCoverage.Row> coverageRows(Views.View v, IntervalCoverage c) {
-        if (views.scenario != null) {
-            return ReportCoverage.of((Known) c.coverage(v.day(), views.universe()));
-        }
+    /** The coverage question's answer for one world: a day under a regime, or a scenario's column. */
+    private Coverage.Answer coverage(Eurosec e, Views.View v) {
         List<String> choices = v.reading().choices().entrySet().stream().map(x -> x.getKey() + "=" + x.getValue()).toList();
-        Coverage.Answer a = (Coverage.Answer) options.eurosec().coverage(new Coverage.Query(Optional.of(v.day()), v.label(), views.all,
-                views.exclude, List.of(), choices, false));
-        return ReportCoverage.of(a);
+        Coverage.View c = e.coverage(new Coverage.Query(Optional.of(v.day()), v.label(), views.all, views.exclude, List.of(), choices, false,
+                views.strict, views.scope(options).scenario()));
+        if (!(c instanceof Coverage.Answer a)) {
+            throw new UserError("--date " + v.day() + " is outside what the data covers");
+        }
+        return a;
+    }
+
+    /** The veto question's answer for each applicant in one world (its regime, the day, its choices). */
+    private List<ReportVetoes.Asked> vetoes(Eurosec e, Views.View v) {
+        List<String> choices = v.reading().choices().entrySet().stream().map(x -> x.getKey() + "=" + x.getValue()).toList();
+        List<ReportVetoes.Asked> out = new ArrayList<>();
+        for (String a : applicants) {
+            String app = a.trim().toUpperCase(java.util.Locale.ROOT);
+            try {
+                if (e.veto(new Veto.Query(app, organisation, Optional.of(v.day()), v.regime().id(), choices, false, views.strict)) instanceof Veto.Answer d) {
+                    out.add(new ReportVetoes.Asked(app, d, null));
+                }
+            } catch (QueryException.InvalidParameter x) {
+                out.add(new ReportVetoes.Asked(app, null, x.getMessage()));
+            }
+        }
+        return out;
+    }
+
+    /** The entries of a view-based answer, each known (the report's day was checked against the data first). */
+    private static <T extends Worlds.Entry> List<T> known(List<Worlds.Entry> entries, Class<T> type) {
+        List<T> out = new ArrayList<>();
+        for (Worlds.Entry x : entries) {
+            if (x instanceof Worlds.Unknown u) {
+                throw new UserError(u.message());
+            }
+            out.add(type.cast(x));
+        }
+        return out;
+    }
+
+    /** An answer's entry for a world, checked to be that world's (the answers list the worlds in the same order). */
+    private static <T extends Worlds.Entry> T same(Views.View v, T entry) {
+        if (!entry.regime().equals(v.label())) {
+            throw new IllegalStateException("the answers list " + entry.regime() + " where the report has " + v.label());
+        }
+        return entry;
     }
 }

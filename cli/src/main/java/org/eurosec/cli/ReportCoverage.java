@@ -9,9 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eurosec.analysis.CoverageAnalysis.Known;
 import org.eurosec.cli.ReportDocument.Cell;
-import org.eurosec.engine.GuaranteeGroup;
 import org.eurosec.model.Architecture;
 import org.eurosec.query.Coverage;
 
@@ -25,21 +23,11 @@ final class ReportCoverage {
     record Row(String id, String name, boolean covered, List<String> provisions, List<String> through) {
     }
 
-    /** The rows from the application layer's coverage view (a day under a regime). */
+    /** The rows from the coverage question's answer (a day under a regime, or a scenario's column). */
     static List<Row> of(Coverage.Answer a) {
         return a.states().stream().map(s -> new Row(s.id(), s.name(), s.covered(),
                 s.guarantees().stream().map(Coverage.GuaranteeRow::provision).distinct().toList(),
                 s.guarantees().stream().map(Coverage.GuaranteeRow::through).distinct().toList())).toList();
-    }
-
-    /**
-     * The rows from a scenario's world (the coverage question takes a regime, not the world a
-     * scenario's events leave, so a report on a scenario reads the analysis directly).
-     */
-    static List<Row> of(Known k) {
-        return k.states().stream().map(s -> new Row(s.state().id(), s.state().name(), s.covered(),
-                s.guarantees().stream().map(g -> g.provision().id()).distinct().toList(),
-                s.guarantees().stream().map(GuaranteeGroup::throughId).distinct().toList())).toList();
     }
 
     /** Adds one regime's map and table; returns "N of M" covered for the summary. */

@@ -5,11 +5,9 @@ import static org.eurosec.cli.ReportCells.state;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import org.eurosec.analysis.RecognitionConsistency;
-import org.eurosec.analysis.Universe;
 import org.eurosec.cli.ReportDocument.Cell;
 import org.eurosec.model.Architecture;
+import org.eurosec.query.Uniformity;
 
 /** The report's uniformity section: the states that side with secession in one case and with territorial integrity in another. */
 final class ReportUniformity {
@@ -17,31 +15,30 @@ final class ReportUniformity {
     private ReportUniformity() {
     }
 
-    static void add(ReportDocument.Section s, Views.View v, Universe universe) {
-        Architecture w = v.world();
-        if (w.recognitions().cases().isEmpty()) {
-            s.blocks().add(ReportDocument.para("The data has no recognitions.yaml."));
-            return;
-        }
-        List<RecognitionConsistency.StateRecord> r = RecognitionConsistency.of(v.coverage(), v.day(), universe,
-                RecognitionConsistency.Silence.INTEGRITY, Set.of()).orElseThrow();
-        List<RecognitionConsistency.StateRecord> bad = r.stream().filter(x -> x.verdict() == RecognitionConsistency.Verdict.INCONSISTENT).toList();
-        s.blocks().add(ReportDocument.para(bad.size() + " of " + r.size() + " participating States side with self-determination in one case and with"
-                + " territorial integrity in another on " + v.day() + " (not recognising counts as a stand for the parent state; `eurosec uniformity"
-                + " --silence abstain` counts only explicit acts, `--set-aside XKX` treats Kosovo as sui generis)."));
+    /** The section when the data has no recognitions to judge. */
+    static void none(ReportDocument.Section s, String why) {
+        s.blocks().add(ReportDocument.para(why));
+    }
+
+    /** Adds the first world's stands from the uniformity question's answer (only the inconsistent states listed, all counted). */
+    static void add(ReportDocument.Section s, Views.View v, Architecture w, Uniformity.WorldStands u) {
+        s.blocks().add(ReportDocument.para(u.inconsistent() + " of " + u.counted() + " participating States side with self-determination in one case"
+                + " and with territorial integrity in another on " + v.day() + " (not recognising counts as a stand for the parent state; `eurosec"
+                + " uniformity --silence abstain` counts only explicit acts, `--set-aside XKX` treats Kosovo as sui generis)."));
         List<List<Cell>> rows = new ArrayList<>();
-        for (RecognitionConsistency.StateRecord x : bad) {
+        for (Uniformity.StateRow x : u.states()) {
             List<Cell> recog = new ArrayList<>();
             List<Cell> refuse = new ArrayList<>();
-            for (RecognitionConsistency.Stand st : x.stands()) {
+            for (Uniformity.StandRow st : x.stands()) {
                 if (st.act().isEmpty() || st.ownTerritory()) {
                     continue;
                 }
-                Cell c = Cell.link(st.kase().entity() + st.act().get().from().map(d -> " " + d).orElse(""), st.act().get().provenance().source());
-                (st.side() == RecognitionConsistency.Side.SELF_DETERMINATION ? recog : refuse).add(c);
+                Uniformity.ActRow act = st.act().get();
+                Cell c = Cell.link(st.kase() + act.from().map(d -> " " + d).orElse(""), act.source());
+                (st.side().equals("self-determination") ? recog : refuse).add(c);
             }
-            rows.add(row(state(w, x.state().id()), x.state().name(), Cell.many(recog), Cell.many(refuse),
-                    String.join(" ", x.stands().stream().filter(st -> st.act().isEmpty() && !st.ownTerritory()).map(st -> st.kase().entity()).toList())));
+            rows.add(row(state(w, x.iso3()), x.name(), Cell.many(recog), Cell.many(refuse),
+                    String.join(" ", x.stands().stream().filter(st -> st.act().isEmpty() && !st.ownTerritory()).map(Uniformity.StandRow::kase).toList())));
         }
         s.blocks().add(ReportDocument.table("Inconsistent states and the cases that make them so", List.of("state", "name", "recognises",
                 "refuses explicitly", "silent on"), rows));
