@@ -412,6 +412,31 @@ class WebPageE2ETest {
     }
 
     @Test
+    void aDayAfterTheFactsWereLastCheckedCarriesAOneLineProvisionalNote() {
+        LocalDate checked = EmbeddedData.load().factsCheckedThrough();
+        LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+        // The slider runs to today: a day after the check date exists on it only while today is after it.
+        Assumptions.assumeTrue(today.isAfter(checked), "the facts were checked through " + checked + ", today is " + today);
+        open("#date=" + today + "&regime=status-quo");
+        loaded(today + "|status-quo");
+        WebElement note = browser.findElement(By.id("provisional"));
+        assertThat(note.isDisplayed()).isTrue();
+        assertThat(note.getText()).startsWith("Provisional: the facts were last checked on " + checked + "; this answer for " + today);
+        // The map still answers (from the facts as last checked), never "unknown".
+        assertThat(shape("POL").getAttribute("data-coverage")).isEqualTo("covered");
+        // On the check date itself and before it, no note.
+        WebElement typed = browser.findElement(By.id("date-input"));
+        typed.clear();
+        typed.sendKeys(checked.toString(), Keys.ENTER);
+        loaded(checked + "|status-quo");
+        assertThat(browser.findElement(By.id("provisional")).isDisplayed()).isFalse();
+        typed.clear();
+        typed.sendKeys("2009-12-01", Keys.ENTER);
+        loaded("2009-12-01|status-quo");
+        assertThat(browser.findElement(By.id("provisional")).isDisplayed()).isFalse();
+    }
+
+    @Test
     void beforeTheDissolutionsAShapeShowsTheStateThatHeldIt() {
         // On 1985-01-01 Ukraine's and Croatia's territories were the USSR's and Yugoslavia's: the USSR
         // was covered (the Warsaw Treaty's Art. 4), non-aligned Yugoslavia was not.

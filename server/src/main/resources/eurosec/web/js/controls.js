@@ -42,7 +42,7 @@ export function setupControls(regimes) {
     ev.preventDefault();
     const d = $('date-input').value.trim();
     if (!validDay(d)) { setStatus('"' + d + '" is not a day: write YYYY-MM-DD', 'error'); return; }
-    if (d < FIRST_DAY || d > S.lastDay) { setStatus('choose a day from ' + FIRST_DAY + ' to ' + S.lastDay + ' (the data runs to ' + S.asOf + ')', 'error'); return; }
+    if (d < FIRST_DAY || d > S.lastDay) { setStatus('choose a day from ' + FIRST_DAY + ' to ' + S.lastDay + ' (the facts were last checked on ' + S.checked + ')', 'error'); return; }
     slider.value = dayIndex(d);
     slider.setAttribute('aria-valuetext', d);
     $('date-shown').textContent = d;

@@ -33,7 +33,9 @@ async function start() {
     S.interpretations = interpretations;
     S.shapes = map;
     S.asOf = current.as_of;
-    // The slider runs to today; past the data's last day every answer is "unknown", never "no".
+    // The day the facts were last checked: a day after it is answered from the facts as last checked,
+    // marked provisional (a one-line note under the status). The slider runs to today.
+    S.checked = current.facts_checked_through || current.as_of;
     const today = new Date().toISOString().slice(0, 10);
     S.lastDay = today > S.asOf ? today : S.asOf;
     for (const st of current.states) S.names[st.iso3] = st.name;

@@ -42,6 +42,10 @@ export async function refresh() {
         + ' participating States covered by a binding defence guarantee. ', '');
       $('status').append(jsonLink('/api/coverage', base));
     }
+    // After the day the facts were last checked the answer reads them forward: said in one line.
+    $('provisional').hidden = !coverage.provisional;
+    $('provisional').textContent = coverage.provisional ? 'Provisional: the facts were last checked on ' + coverage.facts_checked_through
+      + '; this answer for ' + S.date + ' reads them forward (changes already scheduled count, later news does not).' : '';
     document.body.dataset.loaded = S.date + '|' + S.regime + '|' + S.colourBy + '|' + applicant + '|' + S.organisation + '|' + reading().join(',');
     if (!$('view-panels').hidden) refreshPanels();
   } catch (e) {

@@ -15,7 +15,7 @@ export async function refreshPanels() {
   S.panelsFor = key;
   const base = {date: S.date, regime: S.regime, interpretation: reading()};
   const fail = (id) => (e) => $(id).replaceChildren(el('p', {class: 'error'}, e.message));
-  const timeline = {regime: S.regime, from: 1975, to: S.asOf.slice(0, 4), on: S.date.slice(5) === '02-29' ? '02-28' : S.date.slice(5), interpretation: reading()};
+  const timeline = {regime: S.regime, from: 1975, to: S.checked.slice(0, 4), on: S.date.slice(5) === '02-29' ? '02-28' : S.date.slice(5), interpretation: reading()};
   const sources = {'timeline-chart': ['/api/timeline', timeline], 'levels-panel': ['/api/levels', base],
     'overlap-panel': ['/api/overlap', base], 'positions-panel': ['/api/positions', base]};
   const withLink = (id, render) => (d) => { render(d); $(id).prepend(el('p', {class: 'source-link'}, jsonLink(...sources[id]))); };
