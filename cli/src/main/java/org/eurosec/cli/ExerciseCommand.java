@@ -8,6 +8,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import org.eurosec.mechanism.ExerciseState;
 import org.eurosec.mechanism.Procedure;
 import org.eurosec.mechanism.ProcedureRules;
 import org.eurosec.model.Architecture;
@@ -21,8 +23,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "exercise", mixinStandardHelpOptions = true, description = "Create, list and replay exercises.",
-        subcommands = {ExerciseCommand.New.class, ExerciseCommand.ListAll.class, ExerciseCommand.Replay.class})
+@Command(name = "exercise", mixinStandardHelpOptions = true,
+        description = "Create, list, replay and administer exercises: credentials issued, rotated and revoked, an exercise closed.",
+        footer = {"", "Example:", "  ./eurosec exercise new --regime est-2009 --clock accelerated --factor 600"},
+        subcommands = {ExerciseCommand.New.class, ExerciseCommand.ListAll.class, ExerciseCommand.Replay.class, ExerciseCommand.AdminToken.class,
+                ExerciseCommand.CredentialList.class, ExerciseCommand.Issue.class, ExerciseCommand.Rotate.class, ExerciseCommand.Revoke.class,
+                ExerciseCommand.Close.class})
 final class ExerciseCommand implements Runnable {
 
     @Spec
@@ -31,6 +37,11 @@ final class ExerciseCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The option a field of the store's names: reply_within is --reply-within. */
+    static String option(String field) {
+        return "--" + field.replace('_', '-');
     }
 
     static Exercises exercises(Options options, Database db) {
@@ -125,11 +136,6 @@ final class ExerciseCommand implements Runnable {
             }
         }
 
-        /** The option a field of the store's names: reply_within is --reply-within. */
-        private static String option(String field) {
-            return "--" + field.replace('_', '-');
-        }
-
         private static Period period(String option, String v) {
             try {
                 return Period.parse(v.trim()); // its bounds are the rules' to check (ProcedureRules.Settings.refusals)
@@ -152,9 +158,10 @@ final class ExerciseCommand implements Runnable {
         public Integer call() {
             try (Database db = service.open()) {
                 Exercises ex = exercises(options, db);
-                Table t = new Table("exercise", "regime", "journal_entries", "now");
+                Table t = new Table("exercise", "regime", "journal_entries", "now", "closed_at");
                 for (String id : ex.ids()) {
-                    t.row(id, ex.state(id).regime(), ex.journal(id).size(), ex.now(id));
+                    ExerciseState s = ex.state(id);
+                    t.row(id, s.regime(), ex.journal(id).size(), ex.now(id), s.closed().map(Object::toString).orElse(""));
                 }
                 spec.commandLine().getOut().print(options.format == Format.CSV ? t.csv() : t.text());
                 return 0;
@@ -209,6 +216,216 @@ final class ExerciseCommand implements Runnable {
                     }
                 }
                 return r.problems().isEmpty() ? 0 : 4;
+            }
+        }
+    }
+
+    @Command(name = "admin-token", mixinStandardHelpOptions = true,
+            description = {"Make the administrator's credential, which creates exercises and issues, rotates and revokes credentials over HTTP.",
+                    "It is printed once and stored only as a hash; `serve` makes it on its first start. With an existing one, nothing changes",
+                    "unless --replace makes a new one (the old one is refused from then on)."},
+            footer = {"", "Example:", "  ./eurosec exercise admin-token --replace"})
+    static final class AdminToken implements Callable<Integer> {
+        @Mixin
+        Options options;
+        @Mixin
+        ServiceOptions service;
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--replace", description = "Make a new administrator's credential in place of the existing one.")
+        boolean replace;
+
+        @Override
+        public Integer call() {
+            try (Database db = service.open()) {
+                Optional<String> token = exercises(options, db).adminToken(replace);
+                PrintWriter out = spec.commandLine().getOut();
+                if (token.isEmpty()) {
+                    throw new UserError("--replace: an administrator's credential exists and is kept (it was shown once); "
+                            + "`eurosec exercise admin-token --replace` makes a new one");
+                }
+                if (options.format == Format.JSON) {
+                    Map<String, Object> m = Json.obj();
+                    m.put("admin_credential", token.get());
+                    out.print(Json.write(m));
+                } else {
+                    out.println("administrator's credential (shown once, stored only as a hash; send as 'Authorization: Bearer TOKEN' to /api/admin):");
+                    out.println(token.get());
+                }
+                return 0;
+            }
+        }
+    }
+
+    /** What the credential commands share: the exercise and the actor. */
+    abstract static class CredentialCommand implements Callable<Integer> {
+        @Mixin
+        Options options;
+        @Mixin
+        ServiceOptions service;
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "EXERCISE", description = "The exercise, e.g. ex-ab12cd (`eurosec exercise list` shows them).")
+        String id;
+
+        @Option(names = "--actor", required = true, paramLabel = "ACTOR", description = "delegation:ISO3 (a party's), depositary or observer.")
+        String actor;
+
+        <T> T run(Function<Exercises, T> work) {
+            try (Database db = service.open()) {
+                try {
+                    return work.apply(exercises(options, db));
+                } catch (BadInput e) {
+                    throw new UserError(("exercise".equals(e.field()) || "actor".equals(e.field()) ? "" : option(e.field()) + ": ") + e.getMessage());
+                }
+            }
+        }
+
+        int printIssued(Exercises.NewCredential n) {
+            PrintWriter out = spec.commandLine().getOut();
+            if (options.format == Format.JSON) {
+                Map<String, Object> m = Json.obj();
+                m.put("exercise", n.exercise());
+                m.put("actor", n.actor());
+                m.put("credential", n.token());
+                m.put("revoked", n.revoked());
+                out.print(Json.write(m));
+            } else {
+                out.println("credential of " + n.actor() + " in " + n.exercise() + " (shown once, stored only as a hash)"
+                        + (n.revoked() > 0 ? "; " + n.revoked() + " earlier one(s) revoked" : "") + ":");
+                out.println(n.token());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "issue", mixinStandardHelpOptions = true,
+            description = {"Issue one more credential to an actor of an open exercise: a party's delegation, the depositary or an observer.",
+                    "It is printed once and stored only as a hash; the actor's other credentials keep working."},
+            footer = {"", "Example:", "  ./eurosec exercise issue ex-ab12cd --actor observer"})
+    static final class Issue extends CredentialCommand {
+        @Override
+        public Integer call() {
+            return printIssued(run(ex -> ex.issue(id, actor, false)));
+        }
+    }
+
+    @Command(name = "rotate", mixinStandardHelpOptions = true,
+            description = {"Replace an actor's credentials in an open exercise with a new one, printed once: the old ones are refused from now on."},
+            footer = {"", "Example:", "  ./eurosec exercise rotate ex-ab12cd --actor delegation:GEO"})
+    static final class Rotate extends CredentialCommand {
+        @Override
+        public Integer call() {
+            return printIssued(run(ex -> ex.issue(id, actor, true)));
+        }
+    }
+
+    @Command(name = "revoke", mixinStandardHelpOptions = true,
+            description = {"Revoke every credential an actor holds in an exercise: each is refused (401) from now on.",
+                    "A running server on the same database notices within a second."},
+            footer = {"", "Example:", "  ./eurosec exercise revoke ex-ab12cd --actor delegation:GEO"})
+    static final class Revoke extends CredentialCommand {
+        @Override
+        public Integer call() {
+            Exercises.Revocation r = run(ex -> ex.revoke(id, actor));
+            PrintWriter out = spec.commandLine().getOut();
+            if (options.format == Format.JSON) {
+                Map<String, Object> m = Json.obj();
+                m.put("exercise", r.exercise());
+                m.put("actor", r.actor());
+                m.put("revoked", r.revoked());
+                out.print(Json.write(m));
+            } else {
+                out.println(r.actor() + " in " + r.exercise() + ": " + r.revoked() + " credential(s) revoked");
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "close", mixinStandardHelpOptions = true,
+            description = {"Close an exercise: deadlines already passed are journaled, then the closing with its reason; from then on every",
+                    "action is refused (409, exit 2) and everything stays readable. Prints the closing's signed receipt."},
+            footer = {"", "Example:", "  ./eurosec exercise close ex-ab12cd --reason \"end of the session\""})
+    static final class Close implements Callable<Integer> {
+        @Mixin
+        Options options;
+        @Mixin
+        ServiceOptions service;
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "EXERCISE", description = "The exercise, e.g. ex-ab12cd.")
+        String id;
+
+        @Option(names = "--reason", paramLabel = "TEXT", defaultValue = "", description = "Why it is closed (journaled with the closing).")
+        String reason;
+
+        @Override
+        public Integer call() {
+            try (Database db = service.open()) {
+                org.eurosec.store.Receipt r;
+                try {
+                    r = exercises(options, db).closeExercise(id, reason);
+                } catch (BadInput e) {
+                    throw new UserError(("exercise".equals(e.field()) ? "" : option(e.field()) + ": ") + e.getMessage());
+                }
+                PrintWriter out = spec.commandLine().getOut();
+                if (options.format == Format.JSON) {
+                    Map<String, Object> m = Json.obj();
+                    m.put("exercise", id);
+                    m.put("closed", true);
+                    m.put("receipt", r.toJson());
+                    out.print(Json.write(m));
+                } else {
+                    out.println(id + " is closed (journal entry " + r.seq() + "); receipt: " + r.toJson());
+                }
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "credentials", mixinStandardHelpOptions = true,
+            description = {"List an exercise's credentials: the actor, an id (the first characters of the stored hash), when each was issued and revoked.",
+                    "No credential itself is ever shown again."},
+            footer = {"", "Example:", "  ./eurosec exercise credentials ex-ab12cd"})
+    static final class CredentialList implements Callable<Integer> {
+        @Mixin
+        Options options;
+        @Mixin
+        ServiceOptions service;
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "EXERCISE", description = "The exercise, e.g. ex-ab12cd.")
+        String id;
+
+        @Override
+        public Integer call() {
+            try (Database db = service.open()) {
+                java.util.List<org.eurosec.store.Credentials.Issued> all;
+                try {
+                    all = exercises(options, db).credentials(id);
+                } catch (BadInput e) {
+                    throw new UserError(e.getMessage() + " (`eurosec exercise list` shows them)");
+                }
+                Table t = new Table("actor", "id", "issued_at", "revoked_at");
+                all.forEach(i -> t.row(i.actor(), i.id(), i.issuedAt(), i.revokedAt()));
+                PrintWriter out = spec.commandLine().getOut();
+                if (options.format == Format.JSON) {
+                    out.print(Json.write(all.stream().map(i -> {
+                        Map<String, Object> m = Json.obj();
+                        m.put("actor", i.actor());
+                        m.put("id", i.id());
+                        m.put("issued_at", i.issuedAt().isEmpty() ? null : i.issuedAt());
+                        m.put("revoked_at", i.revokedAt().isEmpty() ? null : i.revokedAt());
+                        return m;
+                    }).toList()));
+                } else {
+                    out.print(options.format == Format.CSV ? t.csv() : t.text());
+                }
+                return 0;
             }
         }
     }

@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Start the web page and the HTTP API on localhost:7070 (the analyses, exercises, their procedures and journals); stop with Ctrl-C.",
-                "The API is described at /api/openapi.json. Exercises are created with `eurosec exercise new`."})
+                "The API is described at /api/openapi.json. Exercises are created with `eurosec exercise new` or by the administrator over HTTP:",
+                "on its first start on a database, serve prints the administrator's credential once."})
 final class ServeCommand implements Callable<Integer> {
 
     @Mixin
@@ -62,6 +63,20 @@ final class ServeCommand implements Callable<Integer> {
             db.close();
             stop.countDown();
         }));
+        java.util.Optional<String> admin;
+        try {
+            admin = exercises.adminToken(false);
+        } catch (RuntimeException e) {
+            server.close();
+            exercises.close();
+            db.close();
+            throw e;
+        }
+        if (admin.isPresent()) {
+            spec.commandLine().getOut().println("eurosec: the administrator's credential (shown this once, stored only as a hash; "
+                    + "for /api/admin and the page's admin view; `eurosec exercise admin-token --replace` makes a new one):");
+            spec.commandLine().getOut().println(admin.get());
+        }
         spec.commandLine().getOut().println("eurosec: serving http://" + host + ":" + server.port() + "/ (the page) and /api (database " + db.url() + "; journal key " + db.key().id() + ")");
         spec.commandLine().getOut().flush();
         stop.await();

@@ -53,6 +53,49 @@ class ServiceCliTest {
     }
 
     @Test
+    void theAdministratorsCommandsIssueRotateRevokeAndClose(@TempDir Path dir) throws Exception {
+        String db = "jdbc:h2:file:" + dir.resolve("db");
+        CliTest.Run admin = CliTest.run("exercise", "admin-token", "--db", db, "--format", "json");
+        assertThat(admin.code()).as(admin.err()).isZero();
+        String token = admin.json().get("admin_credential").asText();
+        assertThat(token).startsWith("esa_");
+        CliTest.Run again = CliTest.run("exercise", "admin-token", "--db", db);
+        assertThat(again.code()).isEqualTo(2);
+        assertThat(again.err()).contains("--replace").doesNotContain(token);
+        CliTest.Run replaced = CliTest.run("exercise", "admin-token", "--replace", "--db", db);
+        assertThat(replaced.code()).isZero();
+        assertThat(replaced.out()).doesNotContain(token).contains("esa_");
+
+        CliTest.Run made = CliTest.run("exercise", "new", "--regime", "est-2009", "--db", db, "--format", "json");
+        String id = made.json().get("exercise").asText();
+        String geo = made.json().at("/credentials/delegation:GEO").asText();
+        CliTest.Run issued = CliTest.run("exercise", "issue", id, "--actor", "observer", "--db", db, "--format", "json");
+        assertThat(issued.code()).as(issued.err()).isZero();
+        assertThat(issued.json().get("credential").asText()).startsWith("es_");
+        CliTest.Run rotated = CliTest.run("exercise", "rotate", id, "--actor", "delegation:GEO", "--db", db, "--format", "json");
+        assertThat(rotated.json().get("revoked").asInt()).isEqualTo(1);
+        String geo2 = rotated.json().get("credential").asText();
+        CliTest.Run revoked = CliTest.run("exercise", "revoke", id, "--actor", "delegation:GEO", "--db", db);
+        assertThat(revoked.out()).contains("delegation:GEO").contains("1 credential(s) revoked");
+        CliTest.Run listed = CliTest.run("exercise", "credentials", id, "--db", db, "--format", "csv");
+        assertThat(listed.code()).isZero();
+        assertThat(listed.out().lines().filter(l -> l.startsWith("delegation:GEO,"))).hasSize(2).allSatisfy(l -> assertThat(l).doesNotEndWith(","));
+        assertThat(listed.out()).doesNotContain(geo).doesNotContain(geo2);
+        assertThat(CliTest.run("exercise", "issue", id, "--actor", "delegation:XYZ", "--db", db).err()).contains("XYZ is not a party");
+
+        CliTest.Run closed = CliTest.run("exercise", "close", id, "--reason", "end of the session", "--db", db);
+        assertThat(closed.code()).as(closed.err()).isZero();
+        assertThat(closed.out()).contains(id + " is closed");
+        CliTest.Run twice = CliTest.run("exercise", "close", id, "--db", db);
+        assertThat(twice.code()).isEqualTo(2);
+        assertThat(twice.err()).contains("already closed");
+        assertThat(CliTest.run("exercise", "list", "--db", db, "--format", "csv").out().lines().filter(l -> l.startsWith(id + ",")))
+                .singleElement().satisfies(l -> assertThat(l.substring(l.lastIndexOf(',') + 1)).as("closed_at").matches("\\d{4}-\\d\\d-\\d\\dT.*"));
+        assertThat(CliTest.run("exercise", "replay", id, "--db", db).code()).isZero();
+        assertThat(CliTest.run("journal", "verify", id, "--db", db).code()).isZero();
+    }
+
+    @Test
     void anExerciseThatCouldNotRunIsRefusedAndNothingIsCreated(@TempDir Path dir) {
         String db = "jdbc:h2:file:" + dir.resolve("db");
         CliTest.Run forever = CliTest.run("exercise", "new", "--regime", "est-2009", "--reply-within", "P999999999Y", "--db", db);

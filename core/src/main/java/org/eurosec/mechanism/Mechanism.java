@@ -95,6 +95,9 @@ public final class Mechanism {
     }
 
     public static Result apply(ExerciseState s, Actor actor, Action action, Instant now) {
+        if (s.closed().isPresent()) {
+            return new Refused(RefusalReason.CONFLICT, "exercise", "the exercise was closed at " + s.closed().get() + ": it is read-only");
+        }
         if (now.isBefore(s.lastAt())) {
             return new Refused(RefusalReason.CONFLICT, "at", "the exercise clock reads " + now + ", before the last accepted action (" + s.lastAt() + ")");
         }
@@ -121,9 +124,25 @@ public final class Mechanism {
         return route.apply(s, actor, action, now);
     }
 
-    /** The deadlines that have passed by {@code now} and are not yet recorded, earliest first. */
+    /** The deadlines that have passed by {@code now} and are not yet recorded, earliest first; none once the exercise is closed. */
     public static List<Action.DeadlinePassed> due(ExerciseState s, Instant now) {
-        return PassedDeadlines.due(s, now);
+        return s.closed().isPresent() ? List.of() : PassedDeadlines.due(s, now);
+    }
+
+    /**
+     * Closes the exercise at {@code now} (the administrator's act, not a party's): from then on every
+     * action is refused and no deadline passes; what happened stays readable. Closing twice, or at a
+     * time before the last action, is refused. Deadlines that passed before {@code now} are the
+     * caller's to record first, as for any action.
+     */
+    public static Result close(ExerciseState s, Instant now) {
+        if (s.closed().isPresent()) {
+            return new Refused(RefusalReason.CONFLICT, "exercise", "the exercise was already closed at " + s.closed().get());
+        }
+        if (now.isBefore(s.lastAt())) {
+            return new Refused(RefusalReason.CONFLICT, "at", "the exercise clock reads " + now + ", before the last accepted action (" + s.lastAt() + ")");
+        }
+        return new Accepted(s.closedAt(now), 0, "the exercise is closed: read-only from now on");
     }
 
     /**

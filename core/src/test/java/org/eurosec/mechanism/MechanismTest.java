@@ -88,6 +88,28 @@ class MechanismTest {
     }
 
     @Test
+    void aClosedExerciseRefusesEveryActionAndNoDeadlinePasses() {
+        ExerciseState s = run(List.of(new Step(d("RUS"), new Action.RequestInformation("GEO", "troop movements"), T0)));
+        Instant end = T0.plusSeconds(3600);
+        Mechanism.Result c = Mechanism.close(s, end);
+        ExerciseState closed = ((Accepted) c).state();
+        assertThat(closed.closed()).contains(end);
+        assertThat(closed.procedures()).isEqualTo(s.procedures());
+        // GEO's reply was allowed before the closing, and is refused after it.
+        assertThat(Mechanism.apply(s, d("GEO"), new Action.Reply(1, "routine"), end)).isInstanceOf(Accepted.class);
+        Refused after = refused(closed, d("GEO"), new Action.Reply(1, "routine"), end.plusSeconds(1));
+        assertThat(after.reason()).isEqualTo(RefusalReason.CONFLICT);
+        assertThat(after.message()).contains("closed");
+        assertThat(refused(closed, new Actor.Depositary(), new Action.SubmitAnnualInformation(2010), end.plusSeconds(1)).reason())
+                .isEqualTo(RefusalReason.CONFLICT);
+        Instant late = Mechanism.after(T0, RULES.information().orElseThrow().replyWithin().period()).plusSeconds(1);
+        assertThat(Mechanism.due(s, late)).hasSize(1);
+        assertThat(Mechanism.due(closed, late)).as("no deadline passes in a closed exercise").isEmpty();
+        assertThat(Mechanism.close(closed, late)).isInstanceOfSatisfying(Refused.class, r -> assertThat(r.reason()).isEqualTo(RefusalReason.CONFLICT));
+        assertThat(Mechanism.close(s, T0.minusSeconds(1))).as("not before the last action").isInstanceOf(Refused.class);
+    }
+
+    @Test
     void theExtraordinaryConferenceNeedsItsQuorumAndUnanimityWithoutTheAttacker() {
         int quorum = RULES.extraordinary().orElseThrow().quorum().orElseThrow().required();
         List<String> others = RULES.parties().stream().filter(p -> !p.equals("RUS")).toList();

@@ -49,7 +49,10 @@ public final class ApiServer implements AutoCloseable {
     public static final List<String> ROUTES = routes(List.of("GET /api/health", "GET /api/openapi.json", "GET /api/map",
             "GET /api/exercises/{id}", "GET /api/exercises/{id}/procedures", "POST /api/exercises/{id}/actions",
             "GET /api/exercises/{id}/journal", "GET /api/exercises/{id}/journal/verify", "GET /api/exercises/{id}/journal/key",
-            "GET /api/exercises/{id}/journal/head", "POST /api/compare"));
+            "GET /api/exercises/{id}/journal/head", "POST /api/compare", "GET /api/admin/exercises", "POST /api/admin/exercises",
+            "GET /api/admin/exercises/{id}/credentials", "POST /api/admin/exercises/{id}/credentials", "POST /api/admin/exercises/{id}/credentials/rotate",
+            "POST /api/admin/exercises/{id}/credentials/revoke",
+            "POST /api/admin/exercises/{id}/close"));
 
     private static List<String> routes(List<String> service) {
         List<String> all = new java.util.ArrayList<>(service);
@@ -58,7 +61,7 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /** Action bodies are read strictly: a second value after the object, or a key given twice, is refused rather than silently dropped. */
-    private static final com.fasterxml.jackson.databind.ObjectReader STRICT = ActionCodec.JSON.reader()
+    static final com.fasterxml.jackson.databind.ObjectReader STRICT = ActionCodec.JSON.reader()
             .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .with(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION);
 
@@ -166,6 +169,7 @@ public final class ApiServer implements AutoCloseable {
         });
         // What a delegation, the depositary or an observer sees is for them alone: never kept by a cache.
         app.before("/api/exercises/*", ctx -> ctx.header("Cache-Control", "no-store"));
+        app.before("/api/admin/*", ctx -> ctx.header("Cache-Control", "no-store"));
         app.before(ctx -> {
             String len = ctx.header("Content-Length");
             if (len != null) {
@@ -193,6 +197,14 @@ public final class ApiServer implements AutoCloseable {
         app.get("/api/exercises/{id}/journal/verify", this::verify);
         app.get("/api/exercises/{id}/journal/key", this::key);
         app.get("/api/exercises/{id}/journal/head", this::head);
+        AdminRoutes admin = new AdminRoutes(exercises);
+        app.get("/api/admin/exercises", admin::list);
+        app.post("/api/admin/exercises", admin::create);
+        app.get("/api/admin/exercises/{id}/credentials", admin::credentials);
+        app.post("/api/admin/exercises/{id}/credentials", admin::issue);
+        app.post("/api/admin/exercises/{id}/credentials/rotate", admin::rotate);
+        app.post("/api/admin/exercises/{id}/credentials/revoke", admin::revoke);
+        app.post("/api/admin/exercises/{id}/close", admin::close);
         app.exception(BadInput.class, (e, ctx) -> error(ctx, e.status(), e.field(), e.getMessage()));
         app.exception(org.eurosec.query.QueryException.class, (e, ctx) -> queryError(ctx, e));
         app.exception(StoreUnavailable.class, (e, ctx) -> {
@@ -304,6 +316,7 @@ public final class ApiServer implements AutoCloseable {
         root.putObject("clock").put("mode", clock.mode()).put("factor", clock.factor()).put("origin", clock.originExercise().toString());
         root.set("rules", ActionCodec.JSON.valueToTree(s.rules().describe()));
         root.put("actions_accepted", s.accepted());
+        s.closed().ifPresent(t -> root.put("closed_at", t.toString()));
         ArrayNode kinds = root.putArray("action_kinds");
         ActionCodec.kinds().stream().filter(k -> !k.equals("deadline-passed")).forEach(kinds::add);
         ctx.contentType("application/json").result(root.toString());

@@ -48,8 +48,7 @@ public final class Exercises {
     private final Clock real;
     private final Map<String, Live> live = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
-    /** Credentials never change once issued, so known ones are kept in memory (by hash, never the token). */
-    private final Map<String, Who> credentials = new ConcurrentHashMap<>();
+    private final Credentials credentials;
     private final GroupCommit writer;
     private final JournalKey key;
 
@@ -60,6 +59,7 @@ public final class Exercises {
         this.real = real;
         this.writer = new GroupCommit(db);
         this.key = db.key();
+        this.credentials = new Credentials(db, real);
     }
 
     /** The key that signs this store's journal entries (its public part is served to delegations). */
@@ -146,12 +146,11 @@ public final class Exercises {
         Instant realNow = real.instant();
         ExerciseClock clock = new ExerciseClock(clockMode, "real".equals(clockMode) ? 1 : factor, realNow, day.atTime(9, 0).toInstant(ZoneOffset.UTC));
         String id = "ex-" + token(6).toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "x");
+        List<String> actors = new ArrayList<>();
+        rules.parties().forEach(p -> actors.add(new Actor.Delegation(p).id()));
+        actors.add(new Actor.Depositary().id());
+        actors.add(new Actor.Observer().id());
         Map<String, String> tokens = new LinkedHashMap<>();
-        for (String p : rules.parties()) {
-            tokens.put(new Actor.Delegation(p).id(), "es_" + token(32));
-        }
-        tokens.put(new Actor.Depositary().id(), "es_" + token(32));
-        tokens.put(new Actor.Observer().id(), "es_" + token(32));
         ObjectNode body = ActionCodec.JSON.createObjectNode();
         body.put("regime", regimeId);
         body.put("instrument", rules.instrument());
@@ -177,14 +176,8 @@ public final class Exercises {
                     ps.setString(3, realNow.toString());
                     ps.executeUpdate();
                 }
-                try (PreparedStatement ps = conn.prepareStatement("INSERT INTO credential (token_hash, exercise_id, actor) VALUES (?,?,?)")) {
-                    for (Map.Entry<String, String> t : tokens.entrySet()) {
-                        ps.setString(1, Journal.sha256(t.getValue()));
-                        ps.setString(2, id);
-                        ps.setString(3, t.getKey());
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
+                for (String a : actors) {
+                    tokens.put(a, credentials.issue(conn, id, a));
                 }
                 Journal.Entry e = Journal.append(conn, id, 0, Journal.GENESIS, clock.originExercise().toString(), realNow.toString(), "depositary",
                         "exercise-created", body.toString(), key);
@@ -234,29 +227,9 @@ public final class Exercises {
 
     // ------------------------------------------------------------------ reading
 
+    /** The exercise and actor of a credential that is this database's and not revoked. */
     public Optional<Who> authenticate(String token) {
-        if (token == null || token.isBlank() || token.length() > 200) {
-            return Optional.empty();
-        }
-        String hash = Journal.sha256(token.trim());
-        Who known = credentials.get(hash);
-        // (the cache is keyed by the hash, so no token is kept even in memory)
-        if (known != null) {
-            return Optional.of(known);
-        }
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("SELECT exercise_id, actor FROM credential WHERE token_hash = ?")) {
-            ps.setString(1, hash);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                Who w = new Who(rs.getString(1), Actor.parse(rs.getString(2)));
-                credentials.put(hash, w);
-                return Optional.of(w);
-            }
-        } catch (SQLException e) {
-            throw StoreUnavailable.of("the database does not answer", e);
-        }
+        return credentials.authenticate(token);
     }
 
     public List<String> ids() {
@@ -412,6 +385,16 @@ public final class Exercises {
         ExerciseState s = ExerciseState.start(exercise, regime.id(), rules, clock.originExercise());
         for (Journal.Entry e : entries.subList(1, entries.size())) {
             try {
+                if (e.kind().equals(CLOSED)) {
+                    Mechanism.Result res = e.actor().equals(ADMIN) ? Mechanism.close(s, Instant.parse(e.atExercise()))
+                            : new Mechanism.Refused(org.eurosec.mechanism.RefusalReason.FORBIDDEN, "actor", "only the administrator closes an exercise");
+                    if (res instanceof Mechanism.Accepted acc) {
+                        s = acc.state();
+                    } else {
+                        problems.add("entry " + e.seq() + ": the rules refuse it on replay: " + ((Mechanism.Refused) res).message());
+                    }
+                    continue;
+                }
                 Action a = ActionCodec.read(ActionCodec.JSON.readTree(e.body()));
                 Mechanism.Result res = Mechanism.apply(s, Actor.parse(e.actor()), a, Instant.parse(e.atExercise()));
                 if (res instanceof Mechanism.Accepted acc) {
@@ -447,6 +430,177 @@ public final class Exercises {
             l.hash = r.lastHash();
             live.put(exercise, l);
             return l;
+        }
+    }
+
+    // ------------------------------------------------------------------ administering
+
+    /** The journal kind of an exercise's closing, and the actor it names (the administrator is no party to the exercise). */
+    public static final String CLOSED = "exercise-closed";
+    public static final String ADMIN = "admin";
+
+    /** The administrator's credential, made if there is none (or anew with {@code replace}); empty when one is kept. */
+    public Optional<String> adminToken(boolean replace) {
+        return credentials.adminToken(replace);
+    }
+
+    public boolean isAdmin(String token) {
+        return credentials.isAdmin(token);
+    }
+
+    /** An exercise as the administrator lists it: entries counted in the journal; when it was closed (exercise time), if it was. */
+    public record Summary(String id, String regime, String createdAt, long entries, Optional<String> closedAt) {
+    }
+
+    public List<Summary> summaries() {
+        List<Summary> out = new ArrayList<>();
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("SELECT e.id, e.regime, e.created_at,"
+                + " (SELECT MAX(j.seq) FROM journal j WHERE j.exercise_id = e.id),"
+                + " (SELECT MIN(j.at_exercise) FROM journal j WHERE j.exercise_id = e.id AND j.kind = '" + CLOSED + "')"
+                + " FROM exercise e ORDER BY e.created_at, e.id"); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new Summary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), Optional.ofNullable(rs.getString(5))));
+            }
+        } catch (SQLException e) {
+            throw StoreUnavailable.of("the database does not answer", e);
+        }
+        return out;
+    }
+
+    /** A credential just issued (its token shown once), and how many of the actor's earlier ones were revoked with it. */
+    public record NewCredential(String exercise, String actor, String token, int revoked) {
+    }
+
+    /**
+     * A new credential for {@code actor} (delegation:ISO3 of a party, depositary or observer) in an
+     * open exercise; with {@code rotate}, the actor's earlier credentials are revoked in the same
+     * transaction (refused with 401 from then on).
+     */
+    public NewCredential issue(String exercise, String actor, boolean rotate) {
+        Actor who = actorOf(exercise, actor);
+        ExerciseState s = load(exercise).state;
+        if (s.closed().isPresent()) {
+            throw new BadInput(409, "exercise", "the exercise was closed at " + s.closed().get() + ": no credential is issued for it");
+        }
+        return inTransaction("the database did not take the credential", c -> {
+            List<String> gone = rotate ? credentials.revoke(c, exercise, who.id()) : List.of();
+            String token = credentials.issue(c, exercise, who.id());
+            return new Pending<>(new NewCredential(exercise, who.id(), token, gone.size()), gone);
+        });
+    }
+
+    /** How many credentials of an actor were revoked. */
+    public record Revocation(String exercise, String actor, int revoked) {
+    }
+
+    /** Revokes every credential {@code actor} holds in the exercise (closed or not); each is refused with 401 from then on. */
+    public Revocation revoke(String exercise, String actor) {
+        Actor who = actorOf(exercise, actor);
+        return inTransaction("the database did not take the revocation", c -> {
+            List<String> gone = credentials.revoke(c, exercise, who.id());
+            return new Pending<>(new Revocation(exercise, who.id(), gone.size()), gone);
+        });
+    }
+
+    /** The exercise's credentials as the administrator sees them (never a token). */
+    public List<Credentials.Issued> credentials(String exercise) {
+        load(exercise);
+        return credentials.list(exercise);
+    }
+
+    private record Pending<T>(T value, List<String> revoked) {
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        Pending<T> run(Connection c) throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction, committed and synced; revoked credentials are forgotten from memory once it is. */
+    private <T> T inTransaction(String failure, Work<T> work) {
+        try (Connection c = db.connection()) {
+            c.setAutoCommit(false);
+            Pending<T> p;
+            try {
+                p = work.run(c);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+            c.setAutoCommit(true);
+            db.sync(c);
+            credentials.forget(p.revoked());
+            return p.value();
+        } catch (SQLException e) {
+            db.reset();
+            throw StoreUnavailable.of(failure, e);
+        }
+    }
+
+    /** The actor a credential may be issued to: a party's delegation, the depositary or an observer. */
+    private Actor actorOf(String exercise, String id) {
+        ExerciseState s = load(exercise).state;
+        String hint = " (delegation:ISO3 of a party, depositary or observer)";
+        Actor a;
+        try {
+            a = Actor.parse(id == null ? "" : id.trim());
+        } catch (IllegalArgumentException e) {
+            throw new BadInput(422, "actor", "'" + id + "' is not an actor" + hint);
+        }
+        if (a instanceof Actor.Clock) {
+            throw new BadInput(422, "actor", "the clock holds no credential" + hint);
+        }
+        if (a instanceof Actor.Delegation d) {
+            String state = d.state().toUpperCase(java.util.Locale.ROOT);
+            if (!s.isParty(state)) {
+                throw new BadInput(422, "actor", state + " is not a party to " + s.rules().instrument() + " in this exercise" + hint);
+            }
+            a = new Actor.Delegation(state);
+        }
+        return a;
+    }
+
+    /**
+     * Closes an exercise: deadlines passed by now are journaled first, then the closing (by the
+     * administrator, with its reason); from then on every action is refused (409) and every reading
+     * still answers. The closing's receipt is returned once it is on disk. A closed exercise is
+     * refused with 409.
+     */
+    public Receipt closeExercise(String exercise, String reason) {
+        String why = reason == null ? "" : reason.strip();
+        if (why.length() > 1000) {
+            throw new BadInput(422, "reason", "the reason is longer than 1000 characters");
+        }
+        if (ActionCodec.loneSurrogate(why) >= 0) {
+            throw new BadInput(422, "reason", "'reason' holds a lone UTF-16 surrogate, which cannot be stored as given");
+        }
+        while (true) {
+            Live l = load(exercise);
+            List<java.util.concurrent.CompletableFuture<Journal.Entry>> written = new ArrayList<>();
+            java.util.concurrent.CompletableFuture<Journal.Entry> pending;
+            l.lock.lock();
+            try {
+                if (l.broken) {
+                    continue;
+                }
+                Instant now = l.clock.now(real.instant());
+                if (now.isBefore(l.state.lastAt())) {
+                    now = l.state.lastAt();
+                }
+                recordDue(exercise, l, now, written);
+                Mechanism.Result r = Mechanism.close(l.state, now);
+                if (r instanceof Mechanism.Refused f) {
+                    throw new BadInput(409, f.field(), f.message());
+                }
+                ObjectNode body = ActionCodec.JSON.createObjectNode().put("reason", why);
+                pending = submit(exercise, l, chain(exercise, l, now, ADMIN, CLOSED, body.toString()), Optional.empty());
+                l.state = ((Mechanism.Accepted) r).state();
+            } finally {
+                l.lock.unlock();
+            }
+            written.forEach(f -> await(exercise, l, f));
+            return Receipt.of(await(exercise, l, pending));
         }
     }
 
@@ -624,11 +778,14 @@ public final class Exercises {
 
     /** Chains and signs the entry onto the exercise's journal in memory, for the writer; the caller holds the lock. */
     private Journal.Entry chain(String exercise, Live l, Instant at, Actor actor, Action action) {
-        String body = ActionCodec.write(action).toString();
+        return chain(exercise, l, at, actor.id(), action.kind(), ActionCodec.write(action).toString());
+    }
+
+    private Journal.Entry chain(String exercise, Live l, Instant at, String actor, String kind, String body) {
         long seq = l.seq + 1;
         String atReal = real.instant().toString();
-        String h = Journal.hash(exercise, seq, at.toString(), atReal, actor.id(), action.kind(), body, l.hash);
-        Journal.Entry e = new Journal.Entry(exercise, seq, at.toString(), atReal, actor.id(), action.kind(), body, l.hash, h).signedBy(key);
+        String h = Journal.hash(exercise, seq, at.toString(), atReal, actor, kind, body, l.hash);
+        Journal.Entry e = new Journal.Entry(exercise, seq, at.toString(), atReal, actor, kind, body, l.hash, h).signedBy(key);
         l.seq = seq;
         l.hash = h;
         return e;

@@ -1,0 +1,205 @@
+package org.eurosec.store;
+
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eurosec.mechanism.Actor;
+
+/**
+ * The credentials of a database: the administrator's one, and each exercise's (a delegation's, the
+ * depositary's, an observer's). Only SHA-256 hashes are stored; a token is shown once, when it is
+ * made, and never kept or logged.
+ *
+ * <p>A known exercise credential is kept in memory by its hash for {@link #FRESH_MILLIS} at most, so
+ * most requests need no query; a credential revoked here leaves memory at once, and one revoked by
+ * another process (the command line, a second server) is refused within that time.
+ */
+public final class Credentials {
+
+    /** How long a checked credential is trusted without asking the database again. */
+    public static final long FRESH_MILLIS = 1_000;
+
+    /** One credential as the administrator sees it: never the token, only the first characters of its hash. */
+    public record Issued(String actor, String id, String issuedAt, String revokedAt) {
+    }
+
+    private record Known(Exercises.Who who, long checkedAt) {
+    }
+
+    private final Database db;
+    private final Clock real;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, Known> known = new ConcurrentHashMap<>();
+
+    Credentials(Database db, Clock real) {
+        this.db = db;
+        this.real = real;
+    }
+
+    String token(String prefix) {
+        byte[] b = new byte[32];
+        random.nextBytes(b);
+        return prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    /** The exercise and actor a credential is for, when it is one of this database's and not revoked. */
+    public Optional<Exercises.Who> authenticate(String token) {
+        if (token == null || token.isBlank() || token.length() > 200) {
+            return Optional.empty();
+        }
+        String hash = Journal.sha256(token.trim());
+        Known k = known.get(hash);
+        long now = System.nanoTime();
+        if (k != null && now - k.checkedAt() < FRESH_MILLIS * 1_000_000L) {
+            return Optional.of(k.who());
+        }
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT exercise_id, actor FROM credential WHERE token_hash = ? AND revoked_at IS NULL")) {
+            ps.setString(1, hash);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    known.remove(hash);
+                    return Optional.empty();
+                }
+                Exercises.Who w = new Exercises.Who(rs.getString(1), Actor.parse(rs.getString(2)));
+                known.put(hash, new Known(w, now));
+                return Optional.of(w);
+            }
+        } catch (SQLException e) {
+            throw StoreUnavailable.of("the database does not answer", e);
+        }
+    }
+
+    // ------------------------------------------------------------------ the administrator
+
+    /**
+     * Makes the administrator's credential when there is none, or a new one in place of the old when
+     * {@code replace}: the token (to be shown once), or empty when one exists and is kept.
+     */
+    public Optional<String> adminToken(boolean replace) {
+        try (Connection c = db.connection()) {
+            c.setAutoCommit(false);
+            try {
+                boolean exists;
+                try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM admin_credential WHERE id = 1"); ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    exists = rs.getInt(1) > 0;
+                }
+                if (exists && !replace) {
+                    c.rollback();
+                    return Optional.empty();
+                }
+                String token = token("esa_");
+                try (PreparedStatement ps = c.prepareStatement(exists ? "UPDATE admin_credential SET token_hash = ?, created_at = ? WHERE id = 1"
+                        : "INSERT INTO admin_credential (token_hash, created_at, id) VALUES (?,?,1)")) {
+                    ps.setString(1, Journal.sha256(token));
+                    ps.setString(2, real.instant().toString());
+                    ps.executeUpdate();
+                }
+                c.commit();
+                c.setAutoCommit(true);
+                db.sync(c);
+                return Optional.of(token);
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            db.reset();
+            throw StoreUnavailable.of("the database did not take the admin credential", e);
+        }
+    }
+
+    /** Whether {@code token} is the administrator's credential (compared by hash, in constant time). */
+    public boolean isAdmin(String token) {
+        if (token == null || token.isBlank() || token.length() > 200) {
+            return false;
+        }
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("SELECT token_hash FROM admin_credential WHERE id = 1");
+                ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                return false;
+            }
+            byte[] stored = rs.getString(1).trim().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            byte[] given = Journal.sha256(token.trim()).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            return MessageDigest.isEqual(stored, given);
+        } catch (SQLException e) {
+            throw StoreUnavailable.of("the database does not answer", e);
+        }
+    }
+
+    // ------------------------------------------------------------------ an exercise's credentials
+
+    /** Stores a new credential for {@code actor} within the caller's transaction; returns the token. */
+    String issue(Connection c, String exercise, String actor) throws SQLException {
+        String token = token("es_");
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO credential (token_hash, exercise_id, actor, issued_at) VALUES (?,?,?,?)")) {
+            ps.setString(1, Journal.sha256(token));
+            ps.setString(2, exercise);
+            ps.setString(3, actor);
+            ps.setString(4, real.instant().toString());
+            ps.executeUpdate();
+        }
+        return token;
+    }
+
+    /**
+     * Revokes every credential {@code actor} holds in {@code exercise} within the caller's
+     * transaction; returns their hashes (to be forgotten once the transaction commits).
+     */
+    List<String> revoke(Connection c, String exercise, String actor) throws SQLException {
+        List<String> hashes = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT token_hash FROM credential WHERE exercise_id = ? AND actor = ? AND revoked_at IS NULL")) {
+            ps.setString(1, exercise);
+            ps.setString(2, actor);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    hashes.add(rs.getString(1).trim());
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE credential SET revoked_at = ? WHERE exercise_id = ? AND actor = ? AND revoked_at IS NULL")) {
+            ps.setString(1, real.instant().toString());
+            ps.setString(2, exercise);
+            ps.setString(3, actor);
+            ps.executeUpdate();
+        }
+        return hashes;
+    }
+
+    /** Forgets credentials held in memory (after their revocation is committed). */
+    void forget(List<String> hashes) {
+        hashes.forEach(known::remove);
+    }
+
+    /** Every credential of an exercise, in the order issued (the token never; the first 12 characters of its hash as its id). */
+    public List<Issued> list(String exercise) {
+        List<Issued> out = new ArrayList<>();
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT actor, token_hash, issued_at, revoked_at FROM credential WHERE exercise_id = ? ORDER BY issued_at, actor, token_hash")) {
+            ps.setString(1, exercise);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Issued(rs.getString(1), rs.getString(2).trim().substring(0, 12), nz(rs.getString(3)), nz(rs.getString(4))));
+                }
+            }
+        } catch (SQLException e) {
+            throw StoreUnavailable.of("the database does not answer", e);
+        }
+        return out;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s.trim();
+    }
+}
