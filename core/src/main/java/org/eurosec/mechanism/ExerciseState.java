@@ -10,10 +10,13 @@ import org.pcollections.TreePSet;
  * An exercise as its journal leaves it: the rules, the procedures so far, how many actions were
  * accepted, and when it was closed, if it was. Persistent collections (pcollections) make each next state share almost all of the
  * last, so an action costs O(log n) however long the exercise has run; {@code pending} indexes the
- * open deadlines so the clock finds those that passed without scanning every procedure.
+ * open deadlines so the clock finds those that passed without scanning every procedure, and
+ * {@code changes} (change number to procedure, with {@code lastChange} its inverse) the procedures by
+ * their last change, so "what changed since" is read without scanning them either.
  */
 public record ExerciseState(String exercise, String regime, ProcedureRules rules, Map<Integer, Procedure> procedures, int accepted,
-        Instant lastAt, TreePSet<Due> pending, int nextId, Optional<Instant> closed) {
+        Instant lastAt, TreePSet<Due> pending, int nextId, Optional<Instant> closed, TreePMap<Integer, Integer> changes,
+        TreePMap<Integer, Integer> lastChange) {
 
     /** An open deadline: when, and of which procedure. */
     public record Due(Instant at, int procedure) implements Comparable<Due> {
@@ -25,7 +28,8 @@ public record ExerciseState(String exercise, String regime, ProcedureRules rules
     }
 
     public static ExerciseState start(String exercise, String regime, ProcedureRules rules, Instant at) {
-        return new ExerciseState(exercise, regime, rules, TreePMap.empty(), 0, at, TreePSet.empty(), 1, Optional.empty());
+        return new ExerciseState(exercise, regime, rules, TreePMap.empty(), 0, at, TreePSet.empty(), 1, Optional.empty(), TreePMap.empty(),
+                TreePMap.empty());
     }
 
     public Optional<Procedure> procedure(int id) {
@@ -42,12 +46,32 @@ public record ExerciseState(String exercise, String regime, ProcedureRules rules
             due = due.plus(new Due(p.deadline().get(), p.id()));
         }
         TreePMap<Integer, Procedure> m = ((TreePMap<Integer, Procedure>) procedures).plus(p.id(), p);
-        return new ExerciseState(exercise, regime, rules, m, accepted + 1, at, due, Math.max(nextId, p.id() + 1), closed);
+        // This update's change number is the count of changes so far, so it replays the same; the procedure's earlier one is dropped.
+        int change = accepted + 1;
+        TreePMap<Integer, Integer> ch = changes;
+        Integer before = lastChange.get(p.id());
+        if (before != null) {
+            ch = ch.minus(before);
+        }
+        return new ExerciseState(exercise, regime, rules, m, change, at, due, Math.max(nextId, p.id() + 1), closed, ch.plus(change, p.id()),
+                lastChange.plus(p.id(), change));
     }
 
     /** The same exercise closed at {@code at}: read-only from then on (see {@link Mechanism#close}). */
     ExerciseState closedAt(Instant at) {
-        return new ExerciseState(exercise, regime, rules, procedures, accepted, at, pending, nextId, Optional.of(at));
+        return new ExerciseState(exercise, regime, rules, procedures, accepted, at, pending, nextId, Optional.of(at), changes, lastChange);
+    }
+
+    /**
+     * The change number of a procedure's last update (the exercise's changes are numbered 1, 2, ...
+     * as they happen): a cursor for "what changed since" that replays the same.
+     */
+    public int changeOf(int procedure) {
+        Integer c = lastChange.get(procedure);
+        if (c == null) {
+            throw new IllegalArgumentException("no procedure " + procedure);
+        }
+        return c;
     }
 
     public boolean isParty(String state) {

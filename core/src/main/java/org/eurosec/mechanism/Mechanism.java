@@ -154,23 +154,57 @@ public final class Mechanism {
      * not the others' (the adapters show the fields accordingly).
      */
     public static List<Procedure> visible(ExerciseState s, Actor actor) {
-        if (!(actor instanceof Actor.Delegation d)) {
+        if (!(actor instanceof Actor.Delegation)) {
             return List.copyOf(s.procedures().values());
         }
+        return s.procedures().values().stream().filter(p -> sees(s, actor, p)).toList();
+    }
+
+    /** Whether {@code actor} may see procedure {@code p} (as {@link #visible} says). */
+    public static boolean sees(ExerciseState s, Actor actor, Procedure p) {
+        if (!(actor instanceof Actor.Delegation d)) {
+            return true;
+        }
         String me = d.state();
-        boolean passedOn = s.rules().information().map(ProcedureRules.Information::passedToAll).orElse(false);
-        boolean othersMayJoin = s.rules().consultation().map(ProcedureRules.Consultation::othersMayJoin).orElse(false);
+        if (p instanceof Procedure.InformationRequest r && !me.equals(r.from()) && !me.equals(r.to())) {
+            return s.rules().information().map(ProcedureRules.Information::passedToAll).orElse(false);
+        }
+        if (p instanceof Procedure.Consultations c && !c.participants().contains(me)) {
+            return s.rules().consultation().map(ProcedureRules.Consultation::othersMayJoin).orElse(false);
+        }
+        return true;
+    }
+
+    /** One page of procedures: those changed after the cursor, by change; {@code next} is the cursor for the next page, {@code more} whether there is one. */
+    public record Page(List<Procedure> procedures, int next, boolean more) {
+    }
+
+    /**
+     * The procedures {@code actor} may see that match {@code filter} and changed after change number
+     * {@code after}, in the order of their last change, at most {@code limit}. A client that keeps
+     * {@code next} and asks again with it gets only what changed since (a procedure that changed
+     * again comes again, once, at its new place). Visibility is checked first: a page never holds,
+     * nor counts, what the actor may not see.
+     */
+    public static Page changedAfter(ExerciseState s, Actor actor, int after, int limit, java.util.function.Predicate<Procedure> filter) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("the limit must be at least 1");
+        }
         List<Procedure> out = new ArrayList<>();
-        for (Procedure p : s.procedures().values()) {
-            if (p instanceof Procedure.InformationRequest r && !me.equals(r.from()) && !me.equals(r.to()) && !passedOn) {
+        int next = after;
+        for (Map.Entry<Integer, Integer> e : s.changes().tailMap(after, false).entrySet()) {
+            Procedure p = s.procedures().get(e.getValue());
+            if (!sees(s, actor, p) || !filter.test(p)) {
+                next = e.getKey(); // passed over: the next page starts after it
                 continue;
             }
-            if (p instanceof Procedure.Consultations c && !c.participants().contains(me) && !othersMayJoin) {
-                continue;
+            if (out.size() == limit) {
+                return new Page(out, next, true);
             }
             out.add(p);
+            next = e.getKey();
         }
-        return out;
+        return new Page(out, Math.max(next, after), false);
     }
 
     /** The procedure {@code id} when it is of {@code type}. */

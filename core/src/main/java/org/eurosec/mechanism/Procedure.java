@@ -26,6 +26,14 @@ public sealed interface Procedure permits Procedure.InformationRequest, Procedur
     /** The next deadline while the procedure waits on one. */
     Optional<Instant> deadline();
 
+    /** The states this procedure names: who asked, was asked, proposed, supported, attended, voted, notified, submitted, or is named as attacker. */
+    Set<String> involved();
+
+    /** Whether {@code state} takes part in or is named by this procedure. */
+    default boolean involves(String state) {
+        return involved().contains(state);
+    }
+
     enum Status {
         OPEN, ANSWERED, NO_RESPONSE, SCHEDULED, GATHERING_SUPPORT, LAPSED, CONVENED, ADOPTED, NOT_ADOPTED, NO_QUORUM,
         NOTIFIED, LATE, VOLUNTARY, CLOSED;
@@ -46,6 +54,10 @@ public sealed interface Procedure permits Procedure.InformationRequest, Procedur
             return "information-request";
         }
 
+        public Set<String> involved() {
+            return Set.of(from, to).size() == 2 ? Set.of(from, to) : Set.of(from);
+        }
+
         public Optional<Instant> deadline() {
             return status == Status.OPEN ? Optional.of(replyBy) : Optional.empty();
         }
@@ -64,6 +76,12 @@ public sealed interface Procedure permits Procedure.InformationRequest, Procedur
             Instant holdBy, Optional<Instant> meetingAt, Status status) implements Procedure {
         public String kind() {
             return "consultations";
+        }
+
+        public Set<String> involved() {
+            Set<String> out = new java.util.TreeSet<>(participants);
+            out.add(requester);
+            return out;
         }
 
         public Optional<Instant> deadline() {
@@ -95,6 +113,15 @@ public sealed interface Procedure permits Procedure.InformationRequest, Procedur
             Status status, List<String> noResponse, Optional<String> outcome) implements Procedure {
         public String kind() {
             return extraordinary ? "extraordinary-conference" : "conference";
+        }
+
+        public Set<String> involved() {
+            Set<String> out = new java.util.TreeSet<>(supporters);
+            out.add(proposer);
+            out.addAll(attending);
+            out.addAll(votes.keySet());
+            excluded.ifPresent(out::add);
+            return out;
         }
 
         public Optional<Instant> deadline() {
@@ -150,6 +177,12 @@ public sealed interface Procedure permits Procedure.InformationRequest, Procedur
             return "activity-notification";
         }
 
+        public Set<String> involved() {
+            Set<String> out = new java.util.TreeSet<>(observers);
+            out.add(by);
+            return out;
+        }
+
         public Optional<Instant> deadline() {
             return observationOpen ? Optional.of(start.atStartOfDay().toInstant(java.time.ZoneOffset.UTC)) : Optional.empty();
         }
@@ -170,6 +203,10 @@ public sealed interface Procedure permits Procedure.InformationRequest, Procedur
             List<String> noResponse) implements Procedure {
         public String kind() {
             return "annual-exchange";
+        }
+
+        public Set<String> involved() {
+            return submitted.keySet();
         }
 
         public Optional<Instant> deadline() {

@@ -322,14 +322,89 @@ public final class ApiServer implements AutoCloseable {
         ctx.contentType("application/json").result(root.toString());
     }
 
+    /** A page holds this many items unless the caller asks for fewer ({@code limit}); it may ask for up to {@link #MAX_PAGE}. */
+    public static final int DEFAULT_PAGE = 100;
+    public static final int MAX_PAGE = 1000;
+
+    /** The query parameters a route takes: any other is a 400 naming it. */
+    private static void only(Context ctx, java.util.Set<String> known) {
+        for (String k : ctx.queryParamMap().keySet()) {
+            if (!known.contains(k)) {
+                throw new BadInput(400, k, "unknown parameter '" + k + "' (this route takes: " + String.join(", ", new java.util.TreeSet<>(known)) + ")");
+            }
+        }
+    }
+
+    private static long cursor(Context ctx) {
+        String v = ctx.queryParam("after");
+        if (v == null) {
+            return 0;
+        }
+        try {
+            long n = Long.parseLong(v.trim());
+            if (n < 0) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new BadInput(400, "after", "'after' takes the number of the last item seen (0 or more), not '" + v + "'");
+        }
+    }
+
+    private static int limit(Context ctx) {
+        String v = ctx.queryParam("limit");
+        if (v == null) {
+            return DEFAULT_PAGE;
+        }
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n < 1 || n > MAX_PAGE) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new BadInput(400, "limit", "'limit' takes 1 to " + MAX_PAGE + ", not '" + v + "'");
+        }
+    }
+
     private void procedures(Context ctx) {
         Exercises.Who w = who(ctx);
+        only(ctx, java.util.Set.of("after", "limit", "state", "involving", "kind"));
+        long after = cursor(ctx);
+        int limit = limit(ctx);
+        java.util.function.Predicate<org.eurosec.mechanism.Procedure> filter = p -> true;
+        String status = ctx.queryParam("state");
+        if (status != null) {
+            java.util.Set<String> known = new java.util.TreeSet<>();
+            for (org.eurosec.mechanism.Procedure.Status st : org.eurosec.mechanism.Procedure.Status.values()) {
+                known.add(st.id());
+            }
+            if (!known.contains(status)) {
+                throw new BadInput(400, "state", "'" + status + "' is not a procedure's state (one of: " + String.join(", ", known) + ")");
+            }
+            filter = filter.and(p -> p.status().id().equals(status));
+        }
+        String involving = ctx.queryParam("involving");
+        if (involving != null) {
+            String iso3 = involving.trim().toUpperCase(Locale.ROOT);
+            if (!iso3.matches("[A-Z]{3}")) {
+                throw new BadInput(400, "involving", "'involving' takes a state's ISO 3166 alpha-3 code, e.g. GEO, not '" + involving + "'");
+            }
+            filter = filter.and(p -> p.involves(iso3));
+        }
+        String kind = ctx.queryParam("kind");
+        if (kind != null) {
+            filter = filter.and(p -> p.kind().equals(kind));
+        }
         ExerciseState s = exercises.state(w.exercise());
-        List<Map<String, Object>> view = ProcedureJson.view(s, w.actor());
+        Mechanism.Page page = Mechanism.changedAfter(s, w.actor(), (int) Math.min(after, Integer.MAX_VALUE), limit, filter);
+        List<Map<String, Object>> view = ProcedureJson.view(s, w.actor(), page.procedures());
         ObjectNode root = ActionCodec.JSON.createObjectNode();
         root.put("now", exercises.now(w.exercise()).toString());
         root.put("you", w.actor().id());
         root.set("procedures", ActionCodec.JSON.valueToTree(view));
+        root.put("next_after", page.next());
+        root.put("more", page.more());
         ctx.contentType("application/json").result(root.toString());
     }
 
@@ -414,8 +489,21 @@ public final class ApiServer implements AutoCloseable {
         if (w.actor() instanceof Actor.Delegation) {
             throw new BadInput(403, "Authorization", "the journal is open to the depositary and observers; a delegation sees its procedures");
         }
+        only(ctx, java.util.Set.of("after", "limit"));
+        long after = cursor(ctx);
+        int limit = limit(ctx);
+        // One more than asked for tells whether there is a next page, without counting the journal.
+        List<Journal.Entry> entries = exercises.journal(w.exercise(), after, limit + 1);
+        boolean more = entries.size() > limit;
+        if (more) {
+            entries = entries.subList(0, limit);
+            long last = entries.get(entries.size() - 1).seq();
+            ctx.header("Link", "</api/exercises/" + w.exercise() + "/journal?after=" + last + "&limit=" + limit + ">; rel=\"next\"");
+        }
+        ctx.header("X-Next-After", String.valueOf(entries.isEmpty() ? after : entries.get(entries.size() - 1).seq()));
+        ctx.header("X-More", String.valueOf(more));
         ArrayNode out = ActionCodec.JSON.createArrayNode();
-        for (Journal.Entry e : exercises.journal(w.exercise())) {
+        for (Journal.Entry e : entries) {
             ObjectNode n = out.addObject();
             n.put("seq", e.seq()).put("at", e.atExercise()).put("at_real", e.atReal()).put("actor", e.actor()).put("kind", e.kind());
             try {

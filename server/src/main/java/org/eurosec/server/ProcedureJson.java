@@ -49,9 +49,14 @@ public final class ProcedureJson {
 
     /** The procedures {@code actor} may see, in order, as JSON-ready maps. */
     public static List<Map<String, Object>> view(ExerciseState s, Actor actor) {
+        return view(s, actor, Mechanism.visible(s, actor));
+    }
+
+    /** These procedures (already those {@code actor} may see), as {@code actor} sees them. */
+    public static List<Map<String, Object>> view(ExerciseState s, Actor actor, List<Procedure> procedures) {
         Optional<String> me = actor instanceof Actor.Delegation d ? Optional.of(d.state()) : Optional.empty();
         List<Map<String, Object>> out = new ArrayList<>();
-        for (Procedure p : Mechanism.visible(s, actor)) {
+        for (Procedure p : procedures) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", p.id());
             m.put("kind", p.kind());

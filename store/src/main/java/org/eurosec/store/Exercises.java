@@ -257,22 +257,92 @@ public final class Exercises {
         }
     }
 
+    /** At most {@code limit} journal entries after number {@code after}, in order (a 404 for an unknown exercise). */
+    public List<Journal.Entry> journal(String exercise, long after, int limit) {
+        try (Connection c = db.connection()) {
+            List<Journal.Entry> entries = Journal.read(c, exercise, after, limit);
+            if (entries.isEmpty() && !exists(c, exercise)) {
+                throw new BadInput(404, "exercise", "no exercise '" + exercise + "'");
+            }
+            return entries;
+        } catch (SQLException e) {
+            throw StoreUnavailable.of("the journal cannot be read", e);
+        }
+    }
+
+    private static boolean exists(Connection c, String exercise) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM exercise WHERE id = ?")) {
+            ps.setString(1, exercise);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1) > 0;
+            }
+        }
+    }
+
+    /** How far an exercise's journal has been checked: its last checked entry, and whether the journal is signed so far. */
+    private static final class Verified {
+        long seq;
+        String hash = Journal.GENESIS;
+        boolean signed;
+        Journal.Entry last;
+    }
+
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+
     /**
      * The journal's last entry as a signed receipt, once the journal is checked: an intact chain,
-     * every signature this key's. A journal that fails the check is a {@link StoreUnavailable} naming
-     * its first problem (the server will not vouch for it).
+     * every signature this key's. Only the entries written since the last call are read and checked
+     * (they must continue the chain checked before), so a call costs what was added, not the
+     * journal's length; the first call checks it all. A journal that fails the check is a
+     * {@link StoreUnavailable} naming its first problem (the server will not vouch for it); the whole
+     * journal, checked anew, is {@code journal verify}'s and {@code GET .../journal/verify}'s.
      */
     public Receipt head(String exercise) {
         load(exercise);
-        List<Journal.Entry> entries = journal(exercise);
-        List<String> problems = new ArrayList<>(Journal.verify(entries));
-        problems.addAll(Journal.verifySignatures(entries, key));
-        if (!problems.isEmpty()) {
-            throw new StoreUnavailable("the journal of " + exercise + " is not intact (" + problems.size() + " problem(s), first: " + problems.get(0)
-                    + "); its head is not signed", null);
+        Verified v = verified.computeIfAbsent(exercise, k -> new Verified());
+        synchronized (v) {
+            while (true) {
+                // From the last entry checked: it must still be there, unchanged (a journal cut short or rewritten under it is caught).
+                List<Journal.Entry> entries = new ArrayList<>(journal(exercise, Math.max(0, v.seq - 1), 1001));
+                if (v.seq > 0) {
+                    Journal.Entry again = entries.isEmpty() ? null : entries.remove(0);
+                    if (again == null || again.seq() != v.seq || !again.hash().equals(v.hash)) {
+                        throw new StoreUnavailable("the journal of " + exercise + " is not intact: entry " + v.seq
+                                + ", checked before, is missing or changed; its head is not signed", null);
+                    }
+                }
+                if (entries.isEmpty()) {
+                    break;
+                }
+                if (v.seq == 0) {
+                    v.signed = createdWithKey(entries.get(0));
+                }
+                List<String> problems = new ArrayList<>(Journal.verify(entries, v.seq, v.hash));
+                problems.addAll(Journal.verifySignatures(entries, key, v.signed));
+                if (!problems.isEmpty()) {
+                    throw new StoreUnavailable("the journal of " + exercise + " is not intact (" + problems.size() + " problem(s), first: "
+                            + problems.get(0) + "); its head is not signed", null);
+                }
+                for (Journal.Entry e : entries) {
+                    v.signed |= e.signed();
+                }
+                Journal.Entry last = entries.get(entries.size() - 1);
+                v.seq = last.seq();
+                v.hash = last.hash();
+                v.last = last;
+            }
+            Journal.Entry last = v.last;
+            return last.signed() ? Receipt.of(last) : Receipt.of(last.signedBy(key));
         }
-        Journal.Entry last = entries.get(entries.size() - 1);
-        return last.signed() ? Receipt.of(last) : Receipt.of(last.signedBy(key));
+    }
+
+    private static boolean createdWithKey(Journal.Entry first) {
+        try {
+            return first.kind().equals("exercise-created") && ActionCodec.JSON.readTree(first.body()).hasNonNull("journal_key");
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     /**

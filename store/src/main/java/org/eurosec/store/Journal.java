@@ -103,10 +103,17 @@ public final class Journal {
     }
 
     public static List<Entry> read(Connection c, String exercise) throws SQLException {
+        return read(c, exercise, 0, Integer.MAX_VALUE);
+    }
+
+    /** At most {@code limit} entries after number {@code after}, in order. */
+    public static List<Entry> read(Connection c, String exercise, long after, int limit) throws SQLException {
         List<Entry> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT seq, at_exercise, at_real, actor, kind, body, prev_hash, hash, key_id, signature FROM journal WHERE exercise_id = ? ORDER BY seq")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT seq, at_exercise, at_real, actor, kind, body, prev_hash, hash, key_id, signature"
+                + " FROM journal WHERE exercise_id = ? AND seq > ? ORDER BY seq")) {
             ps.setString(1, exercise);
+            ps.setLong(2, after);
+            ps.setMaxRows(limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new Entry(exercise, rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
@@ -138,8 +145,13 @@ public final class Journal {
      * every signed entry is the key's.
      */
     public static List<String> verifySignatures(List<Entry> entries, JournalKey key) {
+        return verifySignatures(entries, key, !entries.isEmpty() && createdWithKey(entries.get(0)));
+    }
+
+    /** As {@link #verifySignatures(List, JournalKey)} for entries that continue a journal; {@code signedBefore}: whether it was signed so far. */
+    public static List<String> verifySignatures(List<Entry> entries, JournalKey key, boolean signedBefore) {
         List<String> problems = new ArrayList<>();
-        boolean signedSeen = !entries.isEmpty() && createdWithKey(entries.get(0));
+        boolean signedSeen = signedBefore;
         for (Entry e : entries) {
             if (!e.signed()) {
                 if (signedSeen) {
@@ -163,9 +175,14 @@ public final class Journal {
      * moved), a gap in the numbering. Empty when the journal is intact.
      */
     public static List<String> verify(List<Entry> entries) {
+        return verify(entries, 0, GENESIS);
+    }
+
+    /** As {@link #verify(List)} for entries that continue a journal whose entry {@code prevSeq} has hash {@code prevHash}. */
+    public static List<String> verify(List<Entry> entries, long prevSeq, String prevHash) {
         List<String> problems = new ArrayList<>();
-        String prev = GENESIS;
-        long expectSeq = 1;
+        String prev = prevHash;
+        long expectSeq = prevSeq + 1;
         for (Entry e : entries) {
             if (e.seq() != expectSeq) {
                 problems.add("entry " + e.seq() + ": expected entry " + expectSeq + " here; entries " + expectSeq
