@@ -67,10 +67,18 @@ public final class Exercises {
         return key;
     }
 
-    /** Stops the journal writer after it has written what it holds. */
+    /** Stops the journal writer after it has written what it holds, and the snapshot writer. */
     public void close() {
         writer.close();
+        snapshots.shutdown();
+        try {
+            snapshots.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Exercises.class);
 
     /** An exercise in memory: its state, clock and the end of its journal chain. */
     static final class Live {
@@ -79,6 +87,10 @@ public final class Exercises {
         ExerciseClock clock;
         long seq;
         String hash;
+        /** The entry the last snapshot was taken at (or the exercise rebuilt from). */
+        long snapshotSeq;
+        /** The snapshot's entry this state was rebuilt from, 0 when from the whole journal. */
+        long rebuiltFrom;
         /** Set when a write of this exercise failed: the state may hold what the journal does not, so it is read again. */
         volatile boolean broken;
         /** Idempotency keys whose entries are on their way to the journal: actor and key to the pending answer. */
@@ -405,21 +417,22 @@ public final class Exercises {
     public record Replay(ExerciseState state, ExerciseClock clock, long entries, String lastHash, List<String> problems) {
     }
 
-    /** Rebuilds an exercise from its journal alone; any entry the rules refuse, or a broken chain, is a problem. */
-    public Replay replay(String exercise) {
-        List<Journal.Entry> entries = journal(exercise);
-        List<String> problems = new ArrayList<>(Journal.verify(entries));
-        Journal.Entry first = entries.get(0);
+    /** What an exercise was created with, read from its first entry: the regime, its rules and the clock (each null when unreadable). */
+    private record Origin(Regime regime, ProcedureRules rules, ExerciseClock clock) {
+    }
+
+    /** Reads the first entry; a problem is added for what cannot be read or differs from what this build reads. */
+    private Origin origin(Journal.Entry first, List<String> problems) {
         if (!first.kind().equals("exercise-created")) {
             problems.add("entry " + first.seq() + ": the first entry is not the exercise's creation");
-            return new Replay(null, null, entries.size(), first.hash(), problems);
+            return new Origin(null, null, null);
         }
         JsonNode b;
         try {
             b = ActionCodec.JSON.readTree(first.body());
         } catch (Exception e) {
             problems.add("entry 1: unreadable: " + e.getMessage());
-            return new Replay(null, null, entries.size(), first.hash(), problems);
+            return new Origin(null, null, null);
         }
         JsonNode c = b.get("clock");
         JsonNode st = b.get("settings");
@@ -430,7 +443,7 @@ public final class Exercises {
         Regime regime = regimes.get(b.get("regime").asText());
         if (regime == null) {
             problems.add("entry 1: regime '" + b.get("regime").asText() + "' is not known to this build");
-            return new Replay(null, clock, entries.size(), first.hash(), problems);
+            return new Origin(null, null, clock);
         }
         Map<String, String> interpretations = new LinkedHashMap<>();
         if (b.has("interpretations")) {
@@ -441,7 +454,7 @@ public final class Exercises {
             rules = rules(regime, LocalDate.parse(b.get("day").asText()), settings, Optional.of(b.get("instrument").asText()), interpretations);
         } catch (BadInput e) {
             problems.add("entry 1: " + e.getMessage());
-            return new Replay(null, clock, entries.size(), first.hash(), problems);
+            return new Origin(regime, null, clock);
         }
         JsonNode now;
         try {
@@ -452,31 +465,74 @@ public final class Exercises {
         if (!now.equals(b.get("rules"))) {
             problems.add("entry 1: the rules this build reads from regime " + regime.id() + " differ from those the exercise was created with");
         }
-        ExerciseState s = ExerciseState.start(exercise, regime.id(), rules, clock.originExercise());
-        for (Journal.Entry e : entries.subList(1, entries.size())) {
-            try {
-                if (e.kind().equals(CLOSED)) {
-                    Mechanism.Result res = e.actor().equals(ADMIN) ? Mechanism.close(s, Instant.parse(e.atExercise()))
-                            : new Mechanism.Refused(org.eurosec.mechanism.RefusalReason.FORBIDDEN, "actor", "only the administrator closes an exercise");
-                    if (res instanceof Mechanism.Accepted acc) {
-                        s = acc.state();
-                    } else {
-                        problems.add("entry " + e.seq() + ": the rules refuse it on replay: " + ((Mechanism.Refused) res).message());
-                    }
-                    continue;
-                }
+        return new Origin(regime, rules, clock);
+    }
+
+    /** The state after entry {@code e}, through the rules; a refusal or an unreadable entry is a problem (and the state stays). */
+    private static ExerciseState next(ExerciseState s, Journal.Entry e, List<String> problems) {
+        try {
+            Mechanism.Result res;
+            if (e.kind().equals(CLOSED)) {
+                res = e.actor().equals(ADMIN) ? Mechanism.close(s, Instant.parse(e.atExercise()))
+                        : new Mechanism.Refused(org.eurosec.mechanism.RefusalReason.FORBIDDEN, "actor", "only the administrator closes an exercise");
+            } else {
                 Action a = ActionCodec.read(ActionCodec.JSON.readTree(e.body()));
-                Mechanism.Result res = Mechanism.apply(s, Actor.parse(e.actor()), a, Instant.parse(e.atExercise()));
-                if (res instanceof Mechanism.Accepted acc) {
-                    s = acc.state();
-                } else {
-                    problems.add("entry " + e.seq() + ": the rules refuse it on replay: " + ((Mechanism.Refused) res).message());
-                }
-            } catch (Exception ex) {
-                problems.add("entry " + e.seq() + ": unreadable: " + ex.getMessage());
+                res = Mechanism.apply(s, Actor.parse(e.actor()), a, Instant.parse(e.atExercise()));
             }
+            if (res instanceof Mechanism.Accepted acc) {
+                return acc.state();
+            }
+            problems.add("entry " + e.seq() + ": the rules refuse it on replay: " + ((Mechanism.Refused) res).message());
+        } catch (Exception ex) {
+            problems.add("entry " + e.seq() + ": unreadable: " + ex.getMessage());
         }
-        return new Replay(s, clock, entries.size(), entries.get(entries.size() - 1).hash(), problems);
+        return s;
+    }
+
+    /** Rebuilds an exercise from its journal alone; any entry the rules refuse, or a broken chain, is a problem. */
+    public Replay replay(String exercise) {
+        List<Journal.Entry> entries = journal(exercise);
+        List<String> problems = new ArrayList<>(Journal.verify(entries));
+        Journal.Entry first = entries.get(0);
+        Origin o = origin(first, problems);
+        if (o.rules() == null) {
+            return new Replay(null, o.clock(), entries.size(), first.hash(), problems);
+        }
+        ExerciseState s = ExerciseState.start(exercise, o.regime().id(), o.rules(), o.clock().originExercise());
+        for (Journal.Entry e : entries.subList(1, entries.size())) {
+            s = next(s, e, problems);
+        }
+        return new Replay(s, o.clock(), entries.size(), entries.get(entries.size() - 1).hash(), problems);
+    }
+
+    // ------------------------------------------------------------------ rebuilding and snapshots
+
+    /** A snapshot is taken after this many journal entries since the last (see {@link #snapshotEvery(int)}). */
+    public static final int SNAPSHOT_EVERY = 1000;
+
+    private volatile int snapshotEvery = SNAPSHOT_EVERY;
+    /** One gate per exercise: a rebuild holds its own exercise's, never another's. */
+    private final Map<String, Object> rebuilding = new ConcurrentHashMap<>();
+    /** For tests: called with the exercise's id as its rebuild begins. */
+    volatile java.util.function.Consumer<String> beforeRebuild = x -> {
+    };
+    private final java.util.concurrent.ExecutorService snapshots = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "eurosec-snapshots");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** Takes a snapshot every {@code n} journal entries (1 to 1,000,000). */
+    public Exercises snapshotEvery(int n) {
+        if (n < 1 || n > 1_000_000) {
+            throw new BadInput(400, "snapshot-every", "a snapshot is taken every 1 to 1000000 entries, not " + n);
+        }
+        snapshotEvery = n;
+        return this;
+    }
+
+    /** A state to snapshot: the exercise's entry {@code seq} (hash {@code hash}) and the state right after it. */
+    private record Due(long seq, String hash, ExerciseState state) {
     }
 
     private Live load(String exercise) {
@@ -484,22 +540,177 @@ public final class Exercises {
         if (l != null && !l.broken) {
             return l;
         }
-        synchronized (live) {
+        Object gate = rebuilding.computeIfAbsent(exercise, k -> new Object());
+        synchronized (gate) {
             l = live.get(exercise);
             if (l != null && !l.broken) {
                 return l;
             }
-            Replay r = replay(exercise);
-            if (!r.problems().isEmpty()) {
-                throw new StoreUnavailable("exercise " + exercise + " does not replay from its journal: " + String.join("; ", r.problems()), null);
-            }
-            l = new Live();
-            l.state = r.state();
-            l.clock = r.clock();
-            l.seq = r.entries();
-            l.hash = r.lastHash();
+            l = rebuild(exercise);
             live.put(exercise, l);
             return l;
+        }
+    }
+
+    /**
+     * The exercise in memory again: from its latest snapshot and the journal after it when there is a
+     * snapshot that checks out (signed by this store's key, and its entry still in the journal with the
+     * same hash, every later entry continuing the chain), else from the whole journal.
+     */
+    private Live rebuild(String exercise) {
+        beforeRebuild.accept(exercise);
+        Optional<Live> fast = fromSnapshot(exercise);
+        if (fast.isPresent()) {
+            return fast.get();
+        }
+        Replay r = replay(exercise);
+        if (!r.problems().isEmpty()) {
+            throw new StoreUnavailable("exercise " + exercise + " does not replay from its journal: " + String.join("; ", r.problems()), null);
+        }
+        Live l = new Live();
+        l.state = r.state();
+        l.clock = r.clock();
+        l.seq = r.entries();
+        l.hash = r.lastHash();
+        l.snapshotSeq = 0;
+        return l;
+    }
+
+    /** What the latest snapshot of an exercise says. */
+    record Snapshot(long seq, String hash, String state, String keyId, String signature) {
+    }
+
+    Optional<Snapshot> latestSnapshot(String exercise) {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT seq, hash, state, key_id, signature FROM snapshot WHERE exercise_id = ? ORDER BY seq DESC")) {
+            ps.setString(1, exercise);
+            ps.setMaxRows(1);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new Snapshot(rs.getLong(1), rs.getString(2).trim(), rs.getString(3), rs.getString(4), rs.getString(5)))
+                        : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw StoreUnavailable.of("the database does not answer", e);
+        }
+    }
+
+    /** What a snapshot's signature covers: the entry's hash and the state, under the exercise's id and the entry's number. */
+    private static String digest(String hash, String state) {
+        return Journal.sha256("eurosec-snapshot-v1\n" + hash + "\n" + state);
+    }
+
+    private Optional<Live> fromSnapshot(String exercise) {
+        Optional<Snapshot> found = latestSnapshot(exercise);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Snapshot snap = found.get();
+        List<String> problems = new ArrayList<>();
+        if (!key.id().equals(snap.keyId()) || !key.verify(exercise, snap.seq(), digest(snap.hash(), snap.state()), snap.signature())) {
+            problems.add("its signature is not this store's key's");
+        }
+        List<Journal.Entry> firstOnly = journal(exercise, 0, 1);
+        Origin o = origin(firstOnly.get(0), problems);
+        List<Journal.Entry> tail = problems.isEmpty() ? journal(exercise, snap.seq() - 1, Integer.MAX_VALUE) : List.of();
+        if (problems.isEmpty() && (tail.isEmpty() || tail.get(0).seq() != snap.seq() || !tail.get(0).hash().equals(snap.hash()))) {
+            problems.add("its entry " + snap.seq() + " is not in the journal with the hash it names");
+        }
+        ExerciseState s = null;
+        if (problems.isEmpty()) {
+            tail = tail.subList(1, tail.size());
+            problems.addAll(Journal.verify(tail, snap.seq(), snap.hash()));
+            problems.addAll(Journal.verifySignatures(tail, key, true));
+            try {
+                s = StateCodec.read(snap.state(), exercise, o.regime().id(), o.rules());
+            } catch (RuntimeException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            // The whole journal decides then: a snapshot is a shortcut, never the record.
+            LOG.warn("the snapshot of {} at entry {} is not used ({}); the exercise is replayed from its whole journal", exercise, snap.seq(),
+                    String.join("; ", problems));
+            return Optional.empty();
+        }
+        for (Journal.Entry e : tail) {
+            s = next(s, e, problems);
+        }
+        if (!problems.isEmpty()) {
+            LOG.warn("the journal of {} after its snapshot at entry {} does not replay ({}); replayed from its whole journal", exercise, snap.seq(),
+                    String.join("; ", problems));
+            return Optional.empty();
+        }
+        Live l = new Live();
+        l.state = s;
+        l.clock = o.clock();
+        l.seq = tail.isEmpty() ? snap.seq() : tail.get(tail.size() - 1).seq();
+        l.hash = tail.isEmpty() ? snap.hash() : tail.get(tail.size() - 1).hash();
+        l.snapshotSeq = snap.seq();
+        l.rebuiltFrom = snap.seq();
+        return Optional.of(l);
+    }
+
+    /** Whether a snapshot is due after the entry just chained (the caller holds the lock): then what it must hold. */
+    private Optional<Due> snapshotDue(Live l) {
+        if (l.seq - l.snapshotSeq < snapshotEvery) {
+            return Optional.empty();
+        }
+        l.snapshotSeq = l.seq;
+        return Optional.of(new Due(l.seq, l.hash, l.state));
+    }
+
+    /** Writes a snapshot in the background, once its entry is committed; the older ones of the exercise go. A failure costs only speed. */
+    private void snapshot(String exercise, Due due) {
+        snapshots.execute(() -> {
+            String state = StateCodec.write(due.state());
+            if (state.length() > 1_000_000) {
+                LOG.warn("the snapshot of {} at entry {} would take {} characters, more than a snapshot may: none is kept", exercise, due.seq(), state.length());
+                return;
+            }
+            try (Connection c = db.connection()) {
+                c.setAutoCommit(false);
+                try (PreparedStatement ins = c.prepareStatement(
+                        "INSERT INTO snapshot (exercise_id, seq, hash, state, key_id, signature) VALUES (?,?,?,?,?,?)");
+                        PreparedStatement del = c.prepareStatement("DELETE FROM snapshot WHERE exercise_id = ? AND seq < ?")) {
+                    ins.setString(1, exercise);
+                    ins.setLong(2, due.seq());
+                    ins.setString(3, due.hash());
+                    ins.setString(4, state);
+                    ins.setString(5, key.id());
+                    ins.setString(6, key.sign(exercise, due.seq(), digest(due.hash(), state)));
+                    ins.executeUpdate();
+                    del.setString(1, exercise);
+                    del.setLong(2, due.seq());
+                    del.executeUpdate();
+                    c.commit();
+                } catch (SQLException e) {
+                    c.rollback();
+                    throw e;
+                }
+            } catch (SQLException | RuntimeException e) {
+                LOG.warn("the snapshot of {} at entry {} was not written: {}", exercise, due.seq(), StoreUnavailable.reason(e));
+            }
+        });
+    }
+
+    /** For tests: the entry the exercise in memory was rebuilt from a snapshot at (0: from the whole journal, or created here). */
+    long rebuiltFrom(String exercise) {
+        Live l = load(exercise);
+        l.lock.lock();
+        try {
+            return l.rebuiltFrom;
+        } finally {
+            l.lock.unlock();
+        }
+    }
+
+    /** Waits until the snapshots asked for so far are written (for tests and an orderly stop). */
+    void snapshotsWritten() {
+        try {
+            snapshots.submit(() -> {
+            }).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -701,6 +912,7 @@ public final class Exercises {
             Live l = load(exercise);
             java.util.concurrent.CompletableFuture<Journal.Entry> pending;
             Answer answer;
+            Optional<Due> due = Optional.empty();
             l.lock.lock();
             try {
                 if (l.broken) {
@@ -735,6 +947,7 @@ public final class Exercises {
                         pending.whenComplete((x, t) -> l.pendingKeys.remove(k, p));
                     }
                     l.state = a.state();
+                    due = snapshotDue(l);
                     answer = given;
                 }
             } finally {
@@ -742,6 +955,7 @@ public final class Exercises {
             }
             // Acknowledged only once the entry is committed and synced; many actions share one commit.
             await(exercise, l, pending);
+            due.ifPresent(d -> snapshot(exercise, d));
             return answer;
         }
     }

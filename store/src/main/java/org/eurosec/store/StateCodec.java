@@ -1,0 +1,215 @@
+package org.eurosec.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import org.eurosec.mechanism.ExerciseState;
+import org.eurosec.mechanism.Procedure;
+import org.eurosec.mechanism.ProcedureRules;
+import org.pcollections.TreePMap;
+import org.pcollections.TreePSet;
+
+/**
+ * An exercise's state as a snapshot: the procedures (each record written component by component,
+ * by its declared type: text, numbers, instants, dates, enums, optionals, lists, sets, maps) with
+ * their last change numbers, the count of changes, the time of the last action, the next id and
+ * the closing. The rules are not in it: they are read again from the exercise's first entry, as on
+ * replay; the open deadlines are derived from the procedures, as the state itself keeps them. Kept
+ * gzipped and Base64-encoded, so a large exercise fits one text column on every database.
+ */
+final class StateCodec {
+
+    private StateCodec() {
+    }
+
+    static String write(ExerciseState s) {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("accepted", s.accepted()).put("last_at", s.lastAt().toString()).put("next_id", s.nextId());
+        if (s.closed().isPresent()) {
+            root.put("closed", s.closed().get().toString());
+        }
+        ArrayNode procs = root.putArray("procedures");
+        for (Procedure p : s.procedures().values()) {
+            ObjectNode n = procs.addObject();
+            n.put("type", p.getClass().getSimpleName()).put("change", s.changeOf(p.id()));
+            ObjectNode f = n.putObject("fields");
+            for (RecordComponent c : p.getClass().getRecordComponents()) {
+                try {
+                    f.set(c.getName(), encode(c.getAccessor().invoke(p)));
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
+            gz.write(root.toString().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Base64.getEncoder().encodeToString(bytes.toByteArray());
+    }
+
+    static ExerciseState read(String stored, String exercise, String regime, ProcedureRules rules) {
+        JsonNode root;
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(Base64.getDecoder().decode(stored)))) {
+            root = ActionCodec.JSON.readTree(in);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalStateException("the snapshot cannot be read: " + e.getMessage(), e);
+        }
+        TreePMap<Integer, Procedure> procedures = TreePMap.empty();
+        TreePSet<ExerciseState.Due> pending = TreePSet.empty();
+        TreePMap<Integer, Integer> changes = TreePMap.empty();
+        TreePMap<Integer, Integer> lastChange = TreePMap.empty();
+        for (JsonNode n : root.get("procedures")) {
+            Procedure p = procedure(n.get("type").asText(), n.get("fields"));
+            procedures = procedures.plus(p.id(), p);
+            if (p.deadline().isPresent()) {
+                pending = pending.plus(new ExerciseState.Due(p.deadline().get(), p.id()));
+            }
+            int change = n.get("change").asInt();
+            changes = changes.plus(change, p.id());
+            lastChange = lastChange.plus(p.id(), change);
+        }
+        Optional<Instant> closed = root.hasNonNull("closed") ? Optional.of(Instant.parse(root.get("closed").asText())) : Optional.empty();
+        return new ExerciseState(exercise, regime, rules, procedures, root.get("accepted").asInt(), Instant.parse(root.get("last_at").asText()),
+                pending, root.get("next_id").asInt(), closed, changes, lastChange);
+    }
+
+    private static Procedure procedure(String type, JsonNode fields) {
+        for (Class<?> c : Procedure.class.getPermittedSubclasses()) {
+            if (c.getSimpleName().equals(type)) {
+                RecordComponent[] rc = c.getRecordComponents();
+                Object[] args = new Object[rc.length];
+                Class<?>[] types = new Class<?>[rc.length];
+                for (int i = 0; i < rc.length; i++) {
+                    types[i] = rc[i].getType();
+                    JsonNode v = fields.get(rc[i].getName());
+                    if (v == null) {
+                        throw new IllegalStateException("the snapshot's " + type + " has no '" + rc[i].getName() + "'");
+                    }
+                    args[i] = decode(rc[i].getGenericType(), v);
+                }
+                try {
+                    Constructor<?> k = c.getDeclaredConstructor(types);
+                    return (Procedure) k.newInstance(args);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("the snapshot's " + type + " cannot be rebuilt: " + e, e);
+                }
+            }
+        }
+        throw new IllegalStateException("the snapshot holds an unknown kind of procedure '" + type + "'");
+    }
+
+    private static JsonNode encode(Object v) {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        if (v == null) {
+            return f.nullNode();
+        }
+        if (v instanceof Optional<?> o) {
+            return o.isPresent() ? encode(o.get()) : f.nullNode();
+        }
+        if (v instanceof Integer i) {
+            return f.numberNode(i);
+        }
+        if (v instanceof Long l) {
+            return f.numberNode(l);
+        }
+        if (v instanceof Boolean b) {
+            return f.booleanNode(b);
+        }
+        if (v instanceof String || v instanceof Instant || v instanceof LocalDate) {
+            return f.textNode(v.toString());
+        }
+        if (v instanceof Enum<?> e) {
+            return f.textNode(e.name());
+        }
+        if (v instanceof Collection<?> c) {
+            ArrayNode a = f.arrayNode();
+            c.forEach(x -> a.add(encode(x)));
+            return a;
+        }
+        if (v instanceof Map<?, ?> m) {
+            ObjectNode o = f.objectNode();
+            m.forEach((k, x) -> o.set((String) k, encode(x)));
+            return o;
+        }
+        throw new IllegalStateException("a snapshot cannot hold a " + v.getClass().getName());
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object decode(Type t, JsonNode v) {
+        if (t instanceof ParameterizedType p) {
+            Class<?> raw = (Class<?>) p.getRawType();
+            Type[] args = p.getActualTypeArguments();
+            if (raw == Optional.class) {
+                return v.isNull() ? Optional.empty() : Optional.of(decode(args[0], v));
+            }
+            if (raw == List.class) {
+                List<Object> out = new ArrayList<>();
+                v.forEach(x -> out.add(decode(args[0], x)));
+                return List.copyOf(out);
+            }
+            if (raw == java.util.Set.class) {
+                TreeSet<Object> out = new TreeSet<>();
+                v.forEach(x -> out.add(decode(args[0], x)));
+                return out;
+            }
+            if (raw == Map.class) {
+                Map<String, Object> out = new LinkedHashMap<>();
+                for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext();) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    out.put(e.getKey(), decode(args[1], e.getValue()));
+                }
+                return out;
+            }
+            throw new IllegalStateException("a snapshot cannot rebuild a " + t);
+        }
+        Class<?> c = (Class<?>) t;
+        if (c == int.class || c == Integer.class) {
+            return v.asInt();
+        }
+        if (c == long.class || c == Long.class) {
+            return v.asLong();
+        }
+        if (c == boolean.class || c == Boolean.class) {
+            return v.asBoolean();
+        }
+        if (c == String.class) {
+            return v.asText();
+        }
+        if (c == Instant.class) {
+            return Instant.parse(v.asText());
+        }
+        if (c == LocalDate.class) {
+            return LocalDate.parse(v.asText());
+        }
+        if (c.isEnum()) {
+            return Enum.valueOf((Class<? extends Enum>) c, v.asText());
+        }
+        throw new IllegalStateException("a snapshot cannot rebuild a " + c.getName());
+    }
+}

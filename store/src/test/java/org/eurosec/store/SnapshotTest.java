@@ -1,0 +1,190 @@
+package org.eurosec.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.eurosec.mechanism.Action;
+import org.eurosec.mechanism.Actor;
+import org.eurosec.mechanism.ExerciseState;
+import org.eurosec.mechanism.Mechanism;
+import org.eurosec.mechanism.ProcedureRules;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An exercise rebuilt after a restart from its latest snapshot and the journal after it is the very
+ * state the whole journal replays to (every kind of procedure in it, votes, a passed deadline, the
+ * change index); a snapshot that does not check out (its state edited, so its signature fails; its
+ * entry gone from the journal) is ignored and the whole journal replayed; and one exercise's
+ * rebuild does not hold up another's.
+ */
+class SnapshotTest {
+
+    @TempDir
+    Path dir;
+
+    Database h2() {
+        return Database.open(Database.defaultUrl(dir));
+    }
+
+    static Exercises exercises(Database db, ExercisesTest.HandClock clock) {
+        return new Exercises(db, ExercisesTest.BASE, ExercisesTest.REGIMES, clock).snapshotEvery(5);
+    }
+
+    static void ok(Exercises ex, String id, String state, Action a) {
+        assertThat(ex.act(id, new Actor.Delegation(state), a).result()).as(a.toString()).isInstanceOf(Mechanism.Accepted.class);
+    }
+
+    /** An exercise with every kind of procedure, a conference voted on and a deadline passed by the clock. */
+    static String busy(Exercises ex, ExercisesTest.HandClock clock) {
+        Exercises.Created c = ex.create("est-2009", ExercisesTest.DAY, "accelerated", 1440, ProcedureRules.Settings.defaults());
+        String id = c.id();
+        ok(ex, id, "RUS", new Action.RequestInformation("GEO", "troops")); // 1
+        ok(ex, id, "POL", new Action.RequestInformation("BLR", "Zapad")); // 2
+        ok(ex, id, "BLR", new Action.Reply(2, "routine"));
+        ok(ex, id, "POL", new Action.RequestConsultations(List.of("RUS", "BLR"), "exercise Zapad")); // 3
+        ok(ex, id, "POL", new Action.ProposeConference(3, "Zapad")); // 4
+        ok(ex, id, "GEO", new Action.NotifyAttack("RUS", "GEO", false)); // 5
+        for (String v : List.of("USA", "FRA", "DEU")) {
+            ok(ex, id, v, new Action.Vote(5, Action.Ballot.YES));
+        }
+        ok(ex, id, "POL", new Action.NotifyActivity("Anakonda", LocalDate.of(2010, 7, 31), 20000, 300, 500, 250)); // 6
+        ok(ex, id, "LVA", new Action.AcceptObservation(6));
+        ok(ex, id, "GEO", new Action.SubmitAnnualInformation(2010)); // 7
+        clock.advance(Duration.ofMinutes(11)); // eleven exercise days: RUS's request to GEO goes unanswered, among others
+        ok(ex, id, "UKR", new Action.RequestInformation("MDA", "after the deadline"));
+        ok(ex, id, "MDA", new Action.Reply(8, "none"));
+        ok(ex, id, "ITA", new Action.RequestInformation("TUR", "one more"));
+        return id;
+    }
+
+    @Test
+    void aRestartRebuildsFromTheSnapshotToTheStateTheWholeJournalGives() throws Exception {
+        ExercisesTest.HandClock clock = new ExercisesTest.HandClock();
+        String id;
+        ExerciseState before;
+        try (Database db = h2()) {
+            Exercises ex = exercises(db, clock);
+            id = busy(ex, clock);
+            before = ex.state(id);
+            ex.snapshotsWritten();
+            ex.close();
+        }
+        try (Database db = h2()) {
+            Exercises again = exercises(db, clock);
+            long from = again.latestSnapshot(id).orElseThrow().seq();
+            assertThat(from).as("snapshots every 5 entries").isGreaterThanOrEqualTo(10);
+            assertThat(again.journal(id).size()).isGreaterThan((int) from);
+            assertThat(again.state(id)).isEqualTo(before);
+            assertThat(again.rebuiltFrom(id)).isEqualTo(from);
+            Exercises.Replay whole = again.replay(id);
+            assertThat(whole.problems()).isEmpty();
+            assertThat(whole.state()).isEqualTo(before);
+            // The rebuilt state acts as the original would: GEO's reply is too late, a new request is taken.
+            assertThat(again.act(id, new Actor.Delegation("GEO"), new Action.Reply(1, "late")).result()).isInstanceOf(Mechanism.Refused.class);
+            ok(again, id, "DEU", new Action.RequestInformation("RUS", "after the restart"));
+            assertThat(Journal.verify(again.journal(id))).isEmpty();
+            again.close();
+        }
+        try (Database db = h2()) {
+            Exercises third = exercises(db, clock);
+            assertThat(third.state(id)).isEqualTo(third.replay(id).state());
+            third.close();
+        }
+    }
+
+    @Test
+    void aSnapshotThatDoesNotCheckOutIsIgnored() throws Exception {
+        ExercisesTest.HandClock clock = new ExercisesTest.HandClock();
+        String id;
+        ExerciseState before;
+        try (Database db = h2()) {
+            Exercises ex = exercises(db, clock);
+            id = busy(ex, clock);
+            before = ex.state(id);
+            ex.snapshotsWritten();
+            ex.close();
+            // The state edited (written as a valid snapshot of another state, but not signed by the key): refused, the journal decides.
+            Exercises.Snapshot snap = ex.latestSnapshot(id).orElseThrow();
+            ExerciseState other = ExerciseState.start(id, "est-2009", before.rules(), Instant.parse("2010-06-01T09:00:00Z"));
+            try (Connection c = db.connection(); var ps = c.prepareStatement("UPDATE snapshot SET state = ? WHERE exercise_id = ?")) {
+                ps.setString(1, StateCodec.write(other));
+                ps.setString(2, id);
+                ps.executeUpdate();
+            }
+            assertThat(ex.latestSnapshot(id).orElseThrow().state()).isNotEqualTo(snap.state());
+        }
+        try (Database db = h2()) {
+            Exercises again = exercises(db, clock);
+            assertThat(again.state(id)).isEqualTo(before);
+            assertThat(again.rebuiltFrom(id)).as("from the whole journal").isZero();
+            again.close();
+        }
+        // Its entry cut from the journal (and everything after): the snapshot names an entry the chain no longer has.
+        String fresh;
+        try (Database db = h2()) {
+            Exercises ex = exercises(db, clock);
+            fresh = busy(ex, clock);
+            ex.snapshotsWritten();
+            ex.close();
+            long at = ex.latestSnapshot(fresh).orElseThrow().seq();
+            try (Connection c = db.connection(); Statement st = c.createStatement()) {
+                st.executeUpdate("DELETE FROM journal WHERE exercise_id = '" + fresh + "' AND seq >= " + at);
+            }
+        }
+        try (Database db = h2()) {
+            Exercises again = exercises(db, clock);
+            ExerciseState s = again.state(fresh);
+            assertThat(again.rebuiltFrom(fresh)).isZero();
+            assertThat(s).isEqualTo(again.replay(fresh).state());
+            again.close();
+        }
+    }
+
+    @Test
+    void oneExercisesRebuildDoesNotHoldUpAnothers() throws Exception {
+        ExercisesTest.HandClock clock = new ExercisesTest.HandClock();
+        String slow;
+        String quick;
+        try (Database db = h2()) {
+            Exercises ex = exercises(db, clock);
+            slow = busy(ex, clock);
+            quick = busy(ex, clock);
+            ex.snapshotsWritten();
+            ex.close();
+        }
+        try (Database db = h2()) {
+            Exercises again = exercises(db, clock);
+            CountDownLatch inside = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            again.beforeRebuild = id -> {
+                if (id.equals(slow)) {
+                    inside.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            };
+            CompletableFuture<ExerciseState> held = CompletableFuture.supplyAsync(() -> again.state(slow));
+            assertThat(inside.await(30, TimeUnit.SECONDS)).isTrue();
+            // The slow exercise's rebuild is under way and stopped; the other one is rebuilt and answers meanwhile.
+            ExerciseState other = CompletableFuture.supplyAsync(() -> again.state(quick)).get(60, TimeUnit.SECONDS);
+            assertThat(other.exercise()).isEqualTo(quick);
+            assertThat(held).isNotDone();
+            release.countDown();
+            assertThat(held.get(60, TimeUnit.SECONDS).exercise()).isEqualTo(slow);
+            again.close();
+        }
+    }
+}
