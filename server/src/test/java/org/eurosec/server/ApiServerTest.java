@@ -116,7 +116,7 @@ class ApiServerTest {
         Reply asked = call("POST", api("/actions"), token("delegation:POL"), "{\"kind\":\"request-information\",\"to\":\"BLR\",\"subject\":\"Zapad\"}");
         assertThat(asked.status()).isEqualTo(201);
         int id = asked.json().get("procedure").asInt();
-        Reply inbox = call("GET", api("/procedures"), token("delegation:BLR"), null);
+        Reply inbox = call("GET", api("/procedures?limit=1000"), token("delegation:BLR"), null);
         assertThat(inbox.json().get("procedures").findValuesAsText("subject")).contains("Zapad");
         Reply wrong = call("POST", api("/actions"), token("delegation:USA"), "{\"kind\":\"reply\",\"procedure\":" + id + ",\"text\":\"x\"}");
         assertThat(wrong.status()).isEqualTo(403);
@@ -124,7 +124,7 @@ class ApiServerTest {
         assertThat(ok.status()).isEqualTo(201);
         assertThat(call("POST", api("/actions"), token("delegation:BLR"), "{\"kind\":\"reply\",\"procedure\":" + id + ",\"text\":\"again\"}").status())
                 .isEqualTo(409);
-        Reply journal = call("GET", api("/journal"), token("depositary"), null);
+        Reply journal = call("GET", api("/journal?limit=1000"), token("depositary"), null);
         assertThat(journal.json().findValuesAsText("kind")).contains("exercise-created", "request-information", "reply");
         assertThat(call("GET", api("/journal/verify"), token("observer"), null).json().get("intact").asBoolean()).isTrue();
     }

@@ -135,13 +135,21 @@ class DurabilityTest {
         Process again = start(url, portFile);
         try {
             int port2 = Integer.parseInt(Files.readString(portFile).trim());
-            HttpResponse<String> j = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port2 + "/api/exercises/" + ex.id() + "/journal"))
-                    .header("Authorization", "Bearer " + ex.tokens().get("depositary")).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(j.statusCode()).isEqualTo(200);
             Set<String> journaled = ConcurrentHashMap.newKeySet();
-            for (JsonNode e : ActionCodec.JSON.readTree(j.body())) {
-                if (e.get("kind").asText().equals("request-information")) {
-                    journaled.add(e.get("body").get("subject").asText());
+            long after = 0;
+            while (true) { // the journal a page at a time, as a client reads it
+                HttpResponse<String> j = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port2 + "/api/exercises/" + ex.id()
+                        + "/journal?limit=1000&after=" + after)).header("Authorization", "Bearer " + ex.tokens().get("depositary")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(j.statusCode()).isEqualTo(200);
+                for (JsonNode e : ActionCodec.JSON.readTree(j.body())) {
+                    if (e.get("kind").asText().equals("request-information")) {
+                        journaled.add(e.get("body").get("subject").asText());
+                    }
+                }
+                after = Long.parseLong(j.headers().firstValue("X-Next-After").orElseThrow());
+                if (!Boolean.parseBoolean(j.headers().firstValue("X-More").orElseThrow())) {
+                    break;
                 }
             }
             assertThat(journaled).containsAll(acknowledged);
@@ -149,9 +157,11 @@ class DurabilityTest {
                     .header("Authorization", "Bearer " + ex.tokens().get("observer")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(ActionCodec.JSON.readTree(v.body()).get("intact").asBoolean()).as(v.body()).isTrue();
             // And the exercise answers on the restarted server: it replayed from its journal.
-            HttpResponse<String> p = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port2 + "/api/exercises/" + ex.id() + "/procedures"))
+            HttpResponse<String> p = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port2 + "/api/exercises/" + ex.id() + "/procedures?limit=1000"))
                     .header("Authorization", "Bearer " + ex.tokens().get("depositary")).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(ActionCodec.JSON.readTree(p.body()).get("procedures").size()).isEqualTo(journaled.size());
+            JsonNode page = ActionCodec.JSON.readTree(p.body());
+            assertThat(page.get("more").asBoolean()).as("one page holds them all").isFalse();
+            assertThat(page.get("procedures").size()).isEqualTo(journaled.size());
         } finally {
             again.destroyForcibly();
             again.waitFor(10, TimeUnit.SECONDS);
