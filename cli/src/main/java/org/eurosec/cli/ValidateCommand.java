@@ -57,6 +57,15 @@ final class ValidateCommand implements Callable<Integer> {
             if (!Files.isDirectory(regimesDir)) {
                 throw new UserError("--regimes-dir " + regimesDir + ": not a directory");
             }
+            List<Problem> crosswalkProblems = org.eurosec.load.CrosswalkLoader.check(dir, shown, a);
+            problems.addAll(crosswalkProblems);
+            if (crosswalkProblems.isEmpty()) {
+                var crosswalks = org.eurosec.load.CrosswalkLoader.load(dir, shown, a);
+                more = "; " + shown + "/crosswalk: " + crosswalks.size() + " crosswalks ("
+                        + crosswalks.values().stream().mapToInt(c -> c.alliances().size()).sum() + " alliances, "
+                        + crosswalks.values().stream().mapToLong(c -> c.alliances().stream().filter(org.eurosec.model.Crosswalk.Entry::unconfirmed).count()).sum()
+                        + " unconfirmed)";
+            }
             List<Problem> regimeProblems = org.eurosec.load.RegimeLoader.check(regimesDir, regimesShown, a);
             problems.addAll(regimeProblems);
             if (regimeProblems.isEmpty()) {
@@ -79,7 +88,7 @@ final class ValidateCommand implements Callable<Integer> {
                 } catch (java.io.IOException e) {
                     throw new UserError(scenariosDir + ": cannot list: " + e.getMessage());
                 }
-                more = "; " + regimesShown + ": " + regimes.size() + " regimes; " + scenariosShown + ": " + count + " scenarios";
+                more += "; " + regimesShown + ": " + regimes.size() + " regimes; " + scenariosShown + ": " + count + " scenarios";
             }
         }
         PrintWriter out = spec.commandLine().getOut();
