@@ -16,6 +16,18 @@ import org.eurosec.model.Span;
 /** View pieces shared by several questions: a day the data does not cover, a span, an explanation tree, a finding, a provision. */
 public final class Common {
 
+    /**
+     * A file a question needs that the data being served lacks (a data directory without
+     * {@code positions.yaml}, say): a problem of the server's own data, not of the request (HTTP
+     * 503, exit 2), named as {@code DIR/FILE}.
+     */
+    static QueryException.DataProblems missingFile(Eurosec e, String file, String why) {
+        String root = e.sources().data().map(d -> d.toString().replaceAll("/+$", "")).orElse("data");
+        boolean there = e.sources().data().map(d -> java.nio.file.Files.exists(d.resolve(file))).orElse(true);
+        return new QueryException.DataProblems("data", List.of(new org.eurosec.load.Problem(root + "/" + file, 0,
+                (there ? "records nothing: " : "file is missing: ") + why)), true);
+    }
+
     private Common() {
     }
 

@@ -93,7 +93,7 @@ public final class Positions {
         Eurosec.World first = worlds.get(0);
         org.eurosec.model.Positions positions = first.world().positions();
         if (positions.questions().isEmpty()) {
-            throw new QueryException.InvalidParameter("data", "the data has no positions.yaml: no positions to compare");
+            throw Common.missingFile(e, "positions.yaml", "the positions question compares the stated positions it records");
         }
         IntervalCoverage coverage = Worlds.coverage(first);
         if (!(coverage.coverage(first.day(), q.scope().universe()) instanceof Known known)) {

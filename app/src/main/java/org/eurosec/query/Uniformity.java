@@ -88,6 +88,9 @@ public final class Uniformity {
         Common.Checked checked = Worlds.checked(e, q.scope());
         return new View(Worlds.each(e, q.scope(), (w, cov) -> {
             List<Recognitions.Case> cases = w.world().recognitions().cases();
+            if (cases.isEmpty()) {
+                throw Common.missingFile(e, "recognitions.yaml", "the uniformity question compares the recognitions it records");
+            }
             Set<String> aside = new TreeSet<>();
             for (String s : q.setAside()) {
                 String id = s.trim().toUpperCase(Locale.ROOT);
@@ -96,9 +99,6 @@ public final class Uniformity {
                             + String.join(", ", cases.stream().map(Recognitions.Case::entity).toList()) + ")");
                 }
                 aside.add(id);
-            }
-            if (cases.isEmpty()) {
-                throw new QueryException.InvalidParameter("data", "the data has no recognitions.yaml: nothing to compare");
             }
             return RecognitionConsistency.of(cov, w.day(), universe, q.silence(), aside).map(records -> {
                 List<StateRow> rows = new ArrayList<>();

@@ -168,14 +168,14 @@ final class ReportCommand implements Callable<Integer> {
                 ReportPositions.add(positions, vs.get(0).world(), a);
             }
         } catch (QueryException.InvalidParameter | QueryException.DataProblems x) {
-            ReportPositions.none(positions, x.getMessage());
+            ReportPositions.none(positions, why(x));
         }
         try {
             Uniformity.WorldStands u = same(vs.get(0), known(e.uniformity(new Uniformity.Query(scope, Uniformity.reading("silence", "integrity"),
                     List.of(), true)).views(), Uniformity.WorldStands.class).get(0));
             ReportUniformity.add(uniformity, vs.get(0), vs.get(0).world(), u);
         } catch (QueryException.InvalidParameter | QueryException.DataProblems x) {
-            ReportUniformity.none(uniformity, x.getMessage());
+            ReportUniformity.none(uniformity, why(x));
         }
         int to = base.factsCheckedThrough().getYear();
         MonthDay on = MonthDay.from(day);
@@ -222,6 +222,11 @@ final class ReportCommand implements Callable<Integer> {
             }
         }
         return out;
+    }
+
+    /** Why a section has no answer: the missing file (file:line: message) or the question's own words. */
+    private static String why(QueryException x) {
+        return x instanceof QueryException.DataProblems d && !d.problems().isEmpty() ? d.problems().get(0).toString() : x.getMessage();
     }
 
     /** The entries of a view-based answer, each known (the report's day was checked against the data first). */

@@ -261,6 +261,6 @@ public final class RegimeLoader {
                     p.defence(), p.inForce(), p.ended(), p.provenance()));
         }
         return new Instrument(i.id(), i.name(), i.type(), i.legalForce(), i.dimensions(), i.signed(), i.inForce(), i.ended(),
-                i.parties(), List.copyOf(provisions), i.provenance());
+                i.parties(), List.copyOf(provisions), i.provenance(), i.inForceBasis());
     }
 }

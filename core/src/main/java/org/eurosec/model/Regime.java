@@ -102,7 +102,7 @@ public record Regime(
                         java.util.Collections.unmodifiableMap(params), pr.defence(), pr.inForce(), pr.ended(), pr.provenance()));
             }
             hs.add(new Hypothetical(new Instrument(i.id(), i.name(), i.type(), i.legalForce(), i.dimensions(), i.signed(), i.inForce(),
-                    i.ended(), i.parties(), List.copyOf(provisions), i.provenance()), h.eligible(), h.takesEffect(), h.from()));
+                    i.ended(), i.parties(), List.copyOf(provisions), i.provenance(), i.inForceBasis()), h.eligible(), h.takesEffect(), h.from()));
         }
         return new Regime(id, name, summary, List.copyOf(hs), java.util.Collections.unmodifiableMap(ps), parameterUse, interpretations,
                 precedence, provenance);
