@@ -17,10 +17,12 @@ import org.eurosec.engine.Reading;
 import org.eurosec.engine.RegimeApplication;
 import org.eurosec.engine.UndeclaredClash;
 import org.eurosec.load.ArchitectureLoader;
+import org.eurosec.load.CrosswalkLoader;
 import org.eurosec.load.DataException;
 import org.eurosec.load.EmbeddedData;
 import org.eurosec.load.RegimeLoader;
 import org.eurosec.model.Architecture;
+import org.eurosec.model.Crosswalk;
 import org.eurosec.model.Regime;
 
 /**
@@ -164,6 +166,10 @@ public final class Eurosec {
         return Export.answer(this, q);
     }
 
+    public Reconcile.View reconcile(Reconcile.Query q) {
+        return Reconcile.answer(this, q);
+    }
+
     // ------------------------------------------------------------------ facts, regimes, readings
 
     /** The facts: embedded, or read from the data directory (kept until one of its files changes). */
@@ -176,6 +182,15 @@ public final class Eurosec {
             throw new QueryException.InvalidParameter("data", dir + ": not a directory");
         }
         return data("data", () -> LOADED.get(dir, () -> ArchitectureLoader.load(dir, dir.toString().replaceAll("/+$", ""))));
+    }
+
+    /** The crosswalks to other datasets (ATOP, COW) by dataset id: embedded, or those in the data directory's {@code crosswalk/}. */
+    public Map<String, Crosswalk> crosswalks(Architecture a) {
+        if (sources.data().isEmpty()) {
+            return data("data", () -> CrosswalkLoader.load(EmbeddedData.directory(), "data", a));
+        }
+        Path dir = sources.data().get();
+        return data("data", () -> CrosswalkLoader.load(dir, dir.toString().replaceAll("/+$", ""), a));
     }
 
     /** The regimes by id: embedded, or those in the regimes directory, checked against the data. */

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "An executable, explainable model of the Euro-Atlantic security architecture.",
         subcommands = {CoverageCommand.class, ActorCommand.class, ActorsCommand.class, InstrumentCommand.class, ValidateCommand.class,
                 InterpretationsCommand.class, RegimesCommand.class, RegimeCommand.class, ScenarioCommand.class, CompareCommand.class,
-                VetoCommand.class, BlocsCommand.class, LevelsCommand.class, TimelineCommand.class, ExportCommand.class, OverlapCommand.class, UniformityCommand.class, PositionsCommand.class, ReportCommand.class, ServeCommand.class, ExerciseCommand.class, JournalCommand.class, CommandLine.HelpCommand.class})
+                VetoCommand.class, BlocsCommand.class, LevelsCommand.class, TimelineCommand.class, ExportCommand.class, ReconcileCommand.class, OverlapCommand.class, UniformityCommand.class, PositionsCommand.class, ReportCommand.class, ServeCommand.class, ExerciseCommand.class, JournalCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

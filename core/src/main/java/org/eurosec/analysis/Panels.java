@@ -111,13 +111,22 @@ public final class Panels {
 
     /** The directed ties of every kind on a day, as "KIND|from|to" keys. */
     private static Set<String> ties(CoverageTimeline timeline, LocalDate day, Set<String> kept) {
-        Set<String> out = new TreeSet<>();
+        return new TreeSet<>(attributedTies(timeline, day, kept).keySet());
+    }
+
+    /**
+     * The directed ties of every kind on a day, as "KIND|from|to" keys, each with the provisions
+     * that make it (several when more than one instrument binds the pair). Only states in
+     * {@code kept} take part.
+     */
+    public static Map<String, Set<String>> attributedTies(CoverageTimeline timeline, LocalDate day, Set<String> kept) {
+        Map<String, Set<String>> out = new HashMap<>();
         Snapshot snap = timeline.on(day);
         for (Map.Entry<String, List<GuaranteeGroup>> e : snap.guarantees().entrySet()) {
             for (GuaranteeGroup g : e.getValue()) {
                 for (String guarantor : g.guarantorIds()) {
                     if (kept.contains(guarantor) && kept.contains(e.getKey())) {
-                        out.add(ObligationKind.DEFENCE + "|" + guarantor + "|" + e.getKey());
+                        out.computeIfAbsent(ObligationKind.DEFENCE + "|" + guarantor + "|" + e.getKey(), k -> new TreeSet<>()).add(g.provision().id());
                     }
                 }
             }
@@ -126,11 +135,11 @@ public final class Panels {
             if (i.legalForce() != LegalForce.BINDING || !i.inForceOn(day)) {
                 continue;
             }
-            Set<ObligationKind> kinds = new TreeSet<>();
+            Map<ObligationKind, String> kinds = new TreeMap<>();
             for (Provision p : i.provisions()) {
                 for (ObligationKind k : ObligationKind.values()) {
                     if (k != ObligationKind.DEFENCE && p.kind() == k.provisionKind() && i.inForceSpan(p).map(s -> s.contains(day)).orElse(false)) {
-                        kinds.add(k);
+                        kinds.putIfAbsent(k, p.id());
                     }
                 }
             }
@@ -138,11 +147,11 @@ public final class Panels {
                 continue;
             }
             List<String> parties = snap.partiesByInstrument().getOrDefault(i.id(), Set.of()).stream().filter(kept::contains).toList();
-            for (ObligationKind k : kinds) {
+            for (Map.Entry<ObligationKind, String> k : kinds.entrySet()) {
                 for (String x : parties) {
                     for (String y : parties) {
                         if (!x.equals(y)) {
-                            out.add(k + "|" + x + "|" + y);
+                            out.computeIfAbsent(k.getKey() + "|" + x + "|" + y, key -> new TreeSet<>()).add(k.getValue());
                         }
                     }
                 }

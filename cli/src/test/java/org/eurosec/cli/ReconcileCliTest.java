@@ -1,0 +1,120 @@
+package org.eurosec.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code eurosec reconcile atop FILE} on the shipped data and a file of a few dozen ATOP-format rows
+ * written here: the United States, the United Kingdom, Greece, the USSR and Finland, 1949-1952.
+ */
+class ReconcileCliTest {
+
+    @TempDir
+    Path dir;
+
+    /** NATO among the founders from 1949, with Greece from 1951 (ATOP's year of the accession protocol); the USSR bound towards Finland. */
+    static String rows() {
+        List<String> r = new ArrayList<>();
+        r.add("ccode1,ccode2,year,defense,offense,neutral,nonagg,consul");
+        for (int y = 1949; y <= 1952; y++) {
+            r.add("2,200," + y + ",1,0,0,1,1");
+            r.add("200,2," + y + ",1,0,0,1,1");
+            r.add("365,375," + y + ",1,0,0,0,1");
+        }
+        for (int y = 1951; y <= 1952; y++) {
+            for (String other : List.of("2", "200")) {
+                r.add("350," + other + "," + y + ",1,0,0,1,1");
+                r.add(other + ",350," + y + ",1,0,0,1,1");
+            }
+        }
+        return String.join("\n", r) + "\n";
+    }
+
+    private Path file(String text) throws IOException {
+        Path f = dir.resolve("atop.csv");
+        Files.writeString(f, text);
+        return f;
+    }
+
+    @Test
+    void theJsonNamesAConventionAndAnInterpretationWithWhatWouldAgree() throws IOException {
+        CliTest.Run r = CliTest.run("reconcile", "atop", file(rows()).toString(), "--kinds", "defence", "--format", "json");
+        assertThat(r.err()).isEmpty();
+        assertThat(r.code()).isZero();
+        JsonNode j = r.json();
+        assertThat(j.get("dataset").asText()).isEqualTo("atop");
+        assertThat(j.get("years").get(0).asInt()).isEqualTo(1949);
+        assertThat(j.get("years").get(1).asInt()).isEqualTo(1952);
+        assertThat(j.get("compared").asLong()).isEqualTo(j.get("agree").asLong() + j.get("disagree").asLong());
+        List<JsonNode> rows = new ArrayList<>();
+        j.get("rows").forEach(rows::add);
+        assertThat(rows).hasSize(j.get("disagree").asInt());
+        // Greece in 1951: ATOP counts it from the accession protocol (1951-10-22), eurosec from accession (1952-02-18).
+        assertThat(rows).anySatisfy(x -> {
+            assertThat(x.get("year").asInt()).isEqualTo(1951);
+            assertThat(x.get("state1").asText()).isEqualTo("GRC");
+            assertThat(x.get("cause").asText()).isEqualTo("convention");
+            assertThat(x.get("instrument").asText()).isEqualTo("north-atlantic-treaty-1949");
+            assertThat(x.get("eurosec_date").asText()).isEqualTo("1952-02-18");
+            assertThat(x.get("dataset_date").asText()).isEqualTo("1951-10-22");
+        });
+        // The Soviet undertaking to Finland of 1948: a guarantee only under agreed-assistance=counts.
+        assertThat(rows).anySatisfy(x -> {
+            assertThat(x.get("state1").asText()).isEqualTo("SUN");
+            assertThat(x.get("state2").asText()).isEqualTo("FIN");
+            assertThat(x.get("cause").asText()).isEqualTo("interpretation");
+            assertThat(x.get("interpretation").asText()).isEqualTo("agreed-assistance");
+            assertThat(x.get("option").asText()).isEqualTo("counts");
+        });
+    }
+
+    @Test
+    void underAtopsConventionAndReadingThoseRowsAgree() throws IOException {
+        CliTest.Run r = CliTest.run("reconcile", "atop", file(rows()).toString(), "--kinds", "defence", "--convention", "atop",
+                "-I", "agreed-assistance=counts", "--format", "json");
+        assertThat(r.code()).isZero();
+        JsonNode j = r.json();
+        assertThat(j.get("convention").asText()).isEqualTo("atop");
+        j.get("rows").forEach(x -> {
+            assertThat(x.get("cause").asText()).isNotEqualTo("convention");
+            assertThat(x.get("state1").asText() + x.get("state2").asText()).isNotEqualTo("SUNFIN");
+        });
+    }
+
+    @Test
+    void csvHasOneLinePerDisagreementAndTheTableSumsUp() throws IOException {
+        Path f = file(rows());
+        JsonNode j = CliTest.run("reconcile", "atop", f.toString(), "--kinds", "defence", "--format", "json").json();
+        CliTest.Run csv = CliTest.run("reconcile", "atop", f.toString(), "--kinds", "defence", "--format", "csv");
+        assertThat(csv.code()).isZero();
+        List<String> lines = csv.out().lines().toList();
+        assertThat(lines.get(0)).startsWith("year,ccode1,state1,ccode2,state2,kind,dataset,eurosec,cause,instrument");
+        assertThat(lines).hasSize(j.get("disagree").asInt() + 1);
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("1951,350,GRC,2,USA,defence,1,0,convention,north-atlantic-treaty-1949"));
+        CliTest.Run table = CliTest.run("reconcile", "atop", f.toString(), "--kinds", "defence");
+        assertThat(table.out()).contains("compared " + j.get("compared").asLong() + " directed dyad-year cells")
+                .contains(j.get("unexplained").asLong() + " unexplained").contains("eurosec 1952-02-18, atop 1951-10-22");
+    }
+
+    @Test
+    void aBadFileIsRefusedWithItsLineAndStatus2() throws IOException {
+        CliTest.Run r = CliTest.run("reconcile", "atop", file("ccode1,ccode2,year,defense,offense,neutral,nonagg,consul\n2,200,1950,1,0,0,0,0\n2,200,x,1,0,0,0,0\n")
+                .toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("atop.csv:3:").contains("year is 'x'").doesNotContain("Exception");
+        CliTest.Run none = CliTest.run("reconcile", "atop", dir.resolve("none.csv").toString());
+        assertThat(none.code()).isEqualTo(2);
+        assertThat(none.err()).contains("none.csv: no such file");
+        CliTest.Run other = CliTest.run("reconcile", "gdelt", file(rows()).toString());
+        assertThat(other.code()).isEqualTo(2);
+        assertThat(other.err()).contains("'gdelt' is not a dataset eurosec reconciles");
+    }
+}

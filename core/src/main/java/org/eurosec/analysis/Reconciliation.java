@@ -1,0 +1,343 @@
+package org.eurosec.analysis;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
+import org.eurosec.engine.CoverageTimeline;
+import org.eurosec.engine.PartySpell;
+import org.eurosec.engine.SnapshotBuilder;
+import org.eurosec.model.Architecture;
+import org.eurosec.model.Crosswalk;
+import org.eurosec.model.Instrument;
+import org.eurosec.model.LegalForce;
+import org.eurosec.model.Provision;
+import org.eurosec.model.Span;
+import org.eurosec.model.State;
+
+/**
+ * eurosec's directed dyad-year panel next to another dataset's (ATOP, COW), cell by cell, with one
+ * cause for every disagreement: {@code convention} (the panel dated the other dataset's way agrees),
+ * {@code interpretation} (another option of a named interpretation agrees), {@code fact} (a sourced
+ * crosswalk note says why the codings differ), {@code missing} (no eurosec instrument of that kind
+ * binds the pair that year), or none ({@code unexplained}). Cells are keyed by year and COW codes,
+ * the way the datasets are; a state carries the code it had on the days of the year it held it.
+ */
+public final class Reconciliation {
+
+    private Reconciliation() {
+    }
+
+    /** The cause of one disagreement. */
+    public enum Cause {
+        CONVENTION, INTERPRETATION, FACT, MISSING, UNEXPLAINED;
+
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** The cell key of a directed dyad-year. */
+    public static long key(int year, int ccode1, int ccode2) {
+        return ((long) year * 1000 + ccode1) * 1000 + ccode2;
+    }
+
+    static int year(long key) {
+        return (int) (key / 1_000_000);
+    }
+
+    static int ccode1(long key) {
+        return (int) (key / 1000 % 1000);
+    }
+
+    static int ccode2(long key) {
+        return (int) (key % 1000);
+    }
+
+    /** eurosec's panel for a range of years: which cells hold, by which provisions, and which dyad-years it lists at all. */
+    public static final class Panel {
+        private final Map<Long, Map<ObligationKind, Set<String>>> held = new HashMap<>();
+        private final Set<Long> universe = new java.util.HashSet<>();
+        private final Map<Long, String> names = new HashMap<>();
+
+        /**
+         * The panel of a timeline over the years {@code [from, to]} for the states carrying one of
+         * {@code ccodes} (all states when empty).
+         */
+        public static Panel of(CoverageTimeline timeline, int from, int to, Set<Integer> ccodes) {
+            Panel p = new Panel();
+            Architecture a = timeline.builder().architecture();
+            long lo = Math.max(a.coversFrom().toEpochDay(), LocalDate.of(from, 1, 1).toEpochDay());
+            long hi = Math.min(a.factsCheckedThrough().toEpochDay() + 1, LocalDate.of(to + 1, 1, 1).toEpochDay());
+            Set<String> all = a.states().keySet();
+            for (Span seg : timeline.segments()) {
+                long start = Math.max(seg.from().toEpochDay(), lo);
+                long end = Math.min(seg.to().map(LocalDate::toEpochDay).orElse(Long.MAX_VALUE), hi);
+                if (start >= end) {
+                    continue;
+                }
+                LocalDate day = LocalDate.ofEpochDay(start);
+                Map<String, Integer> code = new HashMap<>();
+                for (State s : a.states().values()) {
+                    OptionalInt c = s.ccodeOn(day);
+                    if (s.existsOn(day) && c.isPresent() && (ccodes.isEmpty() || ccodes.contains(c.getAsInt()))) {
+                        code.put(s.id(), c.getAsInt());
+                    }
+                }
+                int y0 = LocalDate.ofEpochDay(start).getYear();
+                int y1 = LocalDate.ofEpochDay(end - 1).getYear();
+                Map<String, Set<String>> ties = Panels.attributedTies(timeline, seg.from(), all);
+                for (int y = y0; y <= y1; y++) {
+                    for (Map.Entry<String, Integer> x : code.entrySet()) {
+                        p.names.put((long) y * 1000 + x.getValue(), x.getKey());
+                        for (Map.Entry<String, Integer> z : code.entrySet()) {
+                            if (!x.getValue().equals(z.getValue())) {
+                                p.universe.add(key(y, x.getValue(), z.getValue()));
+                            }
+                        }
+                    }
+                    for (Map.Entry<String, Set<String>> t : ties.entrySet()) {
+                        String[] parts = t.getKey().split("\\|");
+                        Integer c1 = code.get(parts[1]);
+                        Integer c2 = code.get(parts[2]);
+                        if (c1 == null || c2 == null || c1.equals(c2)) {
+                            continue;
+                        }
+                        p.held.computeIfAbsent(key(y, c1, c2), k -> new EnumMap<>(ObligationKind.class))
+                                .computeIfAbsent(ObligationKind.valueOf(parts[0]), k -> new TreeSet<>()).addAll(t.getValue());
+                    }
+                }
+            }
+            return p;
+        }
+
+        public boolean lists(long key) {
+            return universe.contains(key);
+        }
+
+        public boolean holds(long key, ObligationKind k) {
+            Map<ObligationKind, Set<String>> m = held.get(key);
+            return m != null && m.containsKey(k);
+        }
+
+        public Set<String> provisions(long key, ObligationKind k) {
+            Map<ObligationKind, Set<String>> m = held.get(key);
+            return m == null ? Set.of() : m.getOrDefault(k, Set.of());
+        }
+
+        /** The state that carried a code in a year (the last one listed, when two did). */
+        public Optional<String> state(int year, int ccode) {
+            return Optional.ofNullable(names.get((long) year * 1000 + ccode));
+        }
+
+        /** The dyad-years the panel lists, in key order. */
+        public List<Long> universe() {
+            List<Long> out = new ArrayList<>(universe);
+            out.sort(null);
+            return out;
+        }
+    }
+
+    /**
+     * Who could be bound: for each binding instrument, the days on which two states were both its
+     * parties while it was in force, and the obligation kinds its provisions carry.
+     */
+    public static final class Candidates {
+        private final Map<String, Map<String, List<long[]>>> together = new HashMap<>();
+        private final Map<String, Set<ObligationKind>> kinds = new HashMap<>();
+        private final Architecture architecture;
+
+        private Candidates(Architecture a) {
+            this.architecture = a;
+        }
+
+        public static Candidates of(SnapshotBuilder builder) {
+            Architecture a = builder.architecture();
+            Candidates c = new Candidates(a);
+            for (Instrument i : a.instruments().values()) {
+                Optional<Span> force = i.inForceSpan();
+                if (i.legalForce() != LegalForce.BINDING || force.isEmpty()) {
+                    continue;
+                }
+                Set<ObligationKind> ks = java.util.EnumSet.noneOf(ObligationKind.class);
+                for (Provision p : i.provisions()) {
+                    for (ObligationKind k : ObligationKind.values()) {
+                        if (p.kind() == k.provisionKind() || (k == ObligationKind.DEFENCE && p.kind().canGuarantee())) {
+                            ks.add(k);
+                        }
+                    }
+                }
+                c.kinds.put(i.id(), ks);
+                List<PartySpell> spells = builder.partySpells(i.id());
+                Map<String, List<long[]>> pairs = new HashMap<>();
+                for (PartySpell x : spells) {
+                    for (PartySpell y : spells) {
+                        if (x.actor().equals(y.actor())) {
+                            continue;
+                        }
+                        long s = Math.max(Math.max(x.span().from().toEpochDay(), y.span().from().toEpochDay()), force.get().from().toEpochDay());
+                        long e = Math.min(Math.min(x.span().endExclusive().toEpochDay(), y.span().endExclusive().toEpochDay()),
+                                force.get().endExclusive().toEpochDay());
+                        if (s < e) {
+                            pairs.computeIfAbsent(x.actor() + "|" + y.actor(), k -> new ArrayList<>()).add(new long[] {s, e});
+                        }
+                    }
+                }
+                c.together.put(i.id(), pairs);
+            }
+            return c;
+        }
+
+        /** Whether both states were parties of the instrument on some day of the year. */
+        public boolean parties(String instrument, String a, String b, int year) {
+            List<long[]> spans = together.getOrDefault(instrument, Map.of()).get(a + "|" + b);
+            if (spans == null) {
+                return false;
+            }
+            long ys = LocalDate.of(year, 1, 1).toEpochDay();
+            long ye = LocalDate.of(year + 1, 1, 1).toEpochDay();
+            return spans.stream().anyMatch(s -> s[0] < ye && s[1] > ys);
+        }
+
+        /** The instruments with a provision of this kind that had both states as parties in the year. */
+        public List<String> binding(ObligationKind kind, String a, String b, int year) {
+            List<String> out = new ArrayList<>();
+            for (Map.Entry<String, Set<ObligationKind>> e : kinds.entrySet()) {
+                if (e.getValue().contains(kind) && parties(e.getKey(), a, b, year)) {
+                    out.add(e.getKey());
+                }
+            }
+            out.sort(null);
+            return out;
+        }
+
+        Architecture architecture() {
+            return architecture;
+        }
+    }
+
+    /** eurosec's panel under another option of one interpretation. */
+    public record Alternative(String interpretation, String option, Panel panel) {
+    }
+
+    /** The same history dated the dataset's way, and the shifts that made it. */
+    public record Redated(Panel panel, List<SignatureDating.Shift> shifts) {
+    }
+
+    /** What one side holds in a cell and why they differ. */
+    public record Row(int year, int ccode1, String state1, int ccode2, String state2, ObligationKind kind, boolean dataset, boolean eurosec,
+            Cause cause, Optional<String> instrument, List<String> provisions, Optional<String> interpretation, Optional<String> option,
+            Optional<LocalDate> eurosecDate, Optional<LocalDate> datasetDate, Optional<String> source, Optional<String> note) {
+    }
+
+    /** The comparison's counts and its disagreeing rows. */
+    public record Result(long compared, long agree, List<Row> rows) {
+        public long disagree() {
+            return rows.size();
+        }
+    }
+
+    /**
+     * Compares the dataset's cells ({@code dataset}: key → bit mask over {@link ObligationKind}
+     * ordinals) with eurosec's {@code base} panel on every dyad-year the panel lists between states
+     * of {@code ccodes}, for the given kinds, and explains each disagreement.
+     *
+     * @param redated the panel dated the dataset's way (empty when the base already is)
+     * @param alternatives the panels under each other interpretation option, tried in order
+     * @param names the state id for a code in a year, when the base panel does not list it
+     */
+    public static Result compare(Map<Long, Integer> dataset, List<ObligationKind> kinds, Panel base, Optional<Redated> redated,
+            List<Alternative> alternatives, Candidates candidates, Optional<Crosswalk> crosswalk) {
+        long compared = 0;
+        long agree = 0;
+        List<Row> rows = new ArrayList<>();
+        for (long key : base.universe()) {
+            int mask = dataset.getOrDefault(key, 0);
+            for (ObligationKind k : kinds) {
+                compared++;
+                boolean theirs = (mask & (1 << k.ordinal())) != 0;
+                boolean ours = base.holds(key, k);
+                if (theirs == ours) {
+                    agree++;
+                } else {
+                    rows.add(explain(key, k, theirs, ours, base, redated, alternatives, candidates, crosswalk));
+                }
+            }
+        }
+        return new Result(compared, agree, rows);
+    }
+
+    private static Row explain(long key, ObligationKind k, boolean theirs, boolean ours, Panel base, Optional<Redated> redated,
+            List<Alternative> alternatives, Candidates candidates, Optional<Crosswalk> crosswalk) {
+        int y = year(key);
+        String s1 = base.state(y, ccode1(key)).orElse("");
+        String s2 = base.state(y, ccode2(key)).orElse("");
+        if (redated.isPresent() && redated.get().panel().holds(key, k) == theirs) {
+            Panel holding = ours ? base : redated.get().panel();
+            List<String> provisions = List.copyOf(holding.provisions(key, k));
+            String instrument = provisions.isEmpty() ? null : instrumentOf(provisions.get(0));
+            // The shift that moved this dyad-year: of this instrument, of one of the two states (or of the
+            // instrument as a whole), spanning the year; a state's own shift before the instrument's.
+            Optional<SignatureDating.Shift> shift = redated.get().shifts().stream()
+                    .filter(sh -> sh.instrument().equals(instrument) && sh.state().map(st -> st.equals(s1) || st.equals(s2)).orElse(true))
+                    .filter(sh -> Math.min(sh.eurosec().getYear(), sh.dataset().getYear()) <= y && y <= Math.max(sh.eurosec().getYear(), sh.dataset().getYear()))
+                    .min(java.util.Comparator.comparing(sh -> sh.state().isEmpty()));
+            return new Row(y, ccode1(key), s1, ccode2(key), s2, k, theirs, ours, Cause.CONVENTION, Optional.ofNullable(instrument), provisions,
+                    Optional.empty(), Optional.empty(), shift.map(SignatureDating.Shift::eurosec), shift.map(SignatureDating.Shift::dataset),
+                    Optional.empty(), shift.map(sh -> sh.what()));
+        }
+        for (Alternative alt : alternatives) {
+            if (alt.panel().holds(key, k) == theirs) {
+                Panel holding = ours ? base : alt.panel();
+                List<String> provisions = List.copyOf(holding.provisions(key, k));
+                return new Row(y, ccode1(key), s1, ccode2(key), s2, k, theirs, ours, Cause.INTERPRETATION,
+                        provisions.isEmpty() ? Optional.empty() : Optional.of(instrumentOf(provisions.get(0))), provisions,
+                        Optional.of(alt.interpretation()), Optional.of(alt.option()), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+            }
+        }
+        if (crosswalk.isPresent()) {
+            for (Crosswalk.Entry e : crosswalk.get().alliances()) {
+                for (Crosswalk.Note n : e.differences()) {
+                    if (n.covers(k.column(), y) && (n.parties() ? candidates.parties(e.instrument(), s1, s2, y) : n.names(s1, s2))) {
+                        List<String> provisions = ours ? List.copyOf(base.provisions(key, k)) : provisionsOf(candidates, e.instrument(), k);
+                        return new Row(y, ccode1(key), s1, ccode2(key), s2, k, theirs, ours, Cause.FACT, Optional.of(e.instrument()), provisions,
+                                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(n.provenance().source()),
+                                n.provenance().note());
+                    }
+                }
+            }
+        }
+        if (theirs && candidates.binding(k, s1, s2, y).isEmpty()) {
+            Optional<Crosswalk.Note> scope = crosswalk.flatMap(c -> c.outOfScope().stream().filter(n -> n.covers(k.column(), y) && n.names(s1, s2)).findFirst());
+            return new Row(y, ccode1(key), s1, ccode2(key), s2, k, theirs, ours, Cause.MISSING, Optional.empty(), List.of(), Optional.empty(),
+                    Optional.empty(), Optional.empty(), Optional.empty(), scope.map(n -> n.provenance().source()),
+                    scope.map(n -> "out of scope: " + n.name().orElse("") + n.provenance().note().map(t -> ". " + t).orElse("")));
+        }
+        List<String> provisions = List.copyOf(base.provisions(key, k));
+        List<String> binding = candidates.binding(k, s1, s2, y);
+        return new Row(y, ccode1(key), s1, ccode2(key), s2, k, theirs, ours, Cause.UNEXPLAINED,
+                provisions.isEmpty() ? binding.stream().findFirst() : Optional.of(instrumentOf(provisions.get(0))), provisions, Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    private static List<String> provisionsOf(Candidates candidates, String instrument, ObligationKind k) {
+        Instrument i = candidates.architecture().instruments().get(instrument);
+        if (i == null) {
+            return List.of();
+        }
+        return i.provisions().stream().filter(p -> p.kind() == k.provisionKind() || (k == ObligationKind.DEFENCE && p.kind().canGuarantee()))
+                .map(Provision::id).toList();
+    }
+
+    /** A provision id's instrument: the part before the first slash. */
+    static String instrumentOf(String provision) {
+        int slash = provision.indexOf('/');
+        return slash < 0 ? provision : provision.substring(0, slash);
+    }
+}
