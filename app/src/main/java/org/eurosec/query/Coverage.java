@@ -80,15 +80,27 @@ public final class Coverage {
             String regime, Map<String, String> reading, long coveredCount, List<String> uncovered, List<StateRow> states) implements View {
     }
 
-    public record StateRow(String iso3, Integer ccode, Integer gwCode, String id, String name, boolean covered, boolean participating,
-            String recognition, Set<String> tags, List<GuaranteeRow> guarantees, List<PoliticalRow> politicalCommitments,
+    /**
+     * One state's row. {@code coverageUnconfirmed}: covered, but every guarantee it holds rests on an
+     * unconfirmed fact (each guarantee's {@code unconfirmed_facts} names them), so "covered" is itself unconfirmed.
+     */
+    public record StateRow(String iso3, Integer ccode, Integer gwCode, String id, String name, boolean covered, boolean coverageUnconfirmed,
+            boolean participating, String recognition, Set<String> tags, List<GuaranteeRow> guarantees, List<PoliticalRow> politicalCommitments,
             @JsonInclude(JsonInclude.Include.NON_NULL) ExplanationView explanation) {
     }
 
-    /** A guarantee a state holds: the provision, the organisation or treaty it comes through, who owes it and on what terms. */
+    /**
+     * A guarantee a state holds: the provision, the organisation or treaty it comes through, who owes it and on what terms.
+     * {@code unconfirmed}: the provision's text or terms are unconfirmed; {@code unconfirmedFacts}: every fact the guarantee
+     * rests on that the data marks unconfirmed (the provision's text, the instrument's dates, the holder's party spell).
+     */
     public record GuaranteeRow(String provision, String article, String kind, String through, String instrument, List<String> guarantors,
             int guarantorCount, String legalForce, String assistance, boolean consentRequired, Object conditions, String scope,
-            boolean unconfirmed, String source) {
+            boolean unconfirmed, List<UnconfirmedFact> unconfirmedFacts, String source) {
+    }
+
+    /** A fact a guarantee rests on that the data marks unconfirmed: {@code fact} is text, dates or party-spell; {@code of} what it belongs to. */
+    public record UnconfirmedFact(String fact, String of) {
     }
 
     /** A political (not binding) commitment a state takes part in: counted, never coverage. */
@@ -134,20 +146,36 @@ public final class Coverage {
                 DefenceTerms t = g.provision().defence().orElseThrow();
                 gs.add(new GuaranteeRow(g.provision().id(), g.provision().article(), g.provision().kind().id(), g.throughId(), g.instrument().id(),
                         g.guarantorIds(), g.guarantors().size(), g.instrument().legalForce().id(), t.assistance().id(), t.consentRequired(),
-                        t.conditions(), t.scope().orElse(null), g.provision().unconfirmed(), g.provision().provenance().source()));
+                        t.conditions(), t.scope().orElse(null), g.provision().unconfirmed(), unconfirmedFacts(g), g.provision().provenance().source()));
             }
+            boolean coverageUnconfirmed = s.covered() && !gs.isEmpty() && gs.stream().noneMatch(g -> g.unconfirmedFacts().isEmpty());
             List<PoliticalRow> pol = new ArrayList<>();
             for (Commitment c : s.politicalCommitments()) {
                 pol.add(new PoliticalRow(c.instrument().id(), c.instrument().name(), c.party().via(), c.instrument().legalForce().id(),
                         c.instrument().provenance().source()));
             }
             rows.add(new StateRow(s.state().iso3(), Common.code(s.ccode()), Common.code(s.state().gwCode()), s.state().id(), s.state().name(),
-                    s.covered(), s.participating(), s.state().recognition().name().toLowerCase(Locale.ROOT), s.state().tags(), gs, pol,
+                    s.covered(), coverageUnconfirmed, s.participating(), s.state().recognition().name().toLowerCase(Locale.ROOT), s.state().tags(), gs, pol,
                     q.explain() ? ExplanationView.of(coverage.explain(day, s.state().id())) : null));
         }
         Map<String, String> reading = new LinkedHashMap<>(coverage.reading().choices());
         Common.Checked checked = Common.Checked.of(base, Optional.of(day), q.strict());
         return new Answer(k.day(), true, checked.provisional(), checked.factsCheckedThrough(), q.all() ? "all-states" : "osce-participating-states", q.exclude(), q.regime(), reading,
                 rows.stream().filter(StateRow::covered).count(), rows.stream().filter(r -> !r.covered()).map(StateRow::iso3).toList(), rows);
+    }
+
+    /** The facts a guarantee rests on that the data marks unconfirmed, each named with what it is. */
+    public static List<UnconfirmedFact> unconfirmedFacts(GuaranteeGroup g) {
+        List<UnconfirmedFact> out = new ArrayList<>();
+        if (g.provision().unconfirmed()) {
+            out.add(new UnconfirmedFact("text", g.provision().id()));
+        }
+        if (g.instrument().provenance().unconfirmed()) {
+            out.add(new UnconfirmedFact("dates", g.instrument().id()));
+        }
+        if (g.beneficiary().provenance().unconfirmed()) {
+            out.add(new UnconfirmedFact("party-spell", g.beneficiary().actor() + " in " + g.beneficiary().via()));
+        }
+        return out;
     }
 }

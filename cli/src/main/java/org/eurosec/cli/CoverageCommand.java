@@ -69,11 +69,13 @@ final class CoverageCommand implements Callable<Integer> {
             case CSV -> out.print(table(k, true).csv());
             default -> {
                 out.print(table(k, false).text());
+                footnote(k, out);
                 out.println();
-                out.println(k.asOf() + ": " + k.coveredCount() + " of " + k.states().size()
+                Table.say(out, k.asOf() + ": " + k.coveredCount() + " of " + k.states().size()
                         + " states covered; not covered: " + (k.uncovered().isEmpty() ? "none" : String.join(" ", k.uncovered())));
-                out.println("guarantees: organisation or treaty, article, (number of guarantors); political commitments are counted, never coverage");
-                out.println("regime: " + k.regime() + "; reading: " + k.reading());
+                Table.say(out, "guarantees: organisation or treaty, article, (number of guarantors); political commitments are counted,"
+                        + " never coverage" + (options.wide || options.explain ? "" : "; --wide lists every guarantee"));
+                Table.say(out, "regime: " + k.regime() + "; reading: " + k.reading());
                 Provisional.note(out, k.provisional(), k.factsCheckedThrough());
                 if (options.explain) {
                     for (StateRow s : k.states()) {
@@ -89,7 +91,7 @@ final class CoverageCommand implements Callable<Integer> {
     private Table table(Coverage.Answer k, boolean csv) {
         Table t = options.explain && csv
                 ? new Table("iso3", "ccode", "name", "covered", "guarantees", "political_commitments", "explanation")
-                : new Table("iso3", "ccode", "name", "covered", "guarantees", "political_commitments");
+                : new Table("iso3", "ccode", "name", "covered", "guarantees", csv ? "political_commitments" : "political");
         for (StateRow s : k.states()) {
             List<String> gs = new ArrayList<>();
             for (GuaranteeRow g : s.guarantees()) {
@@ -97,21 +99,44 @@ final class CoverageCommand implements Callable<Integer> {
                     gs.add(g.provision() + " via " + g.through() + " (" + g.guarantorCount() + " guarantors, " + g.assistance() + ")");
                 } else {
                     String article = g.provision().substring(g.provision().indexOf('/') + 1);
-                    gs.add(g.through() + " " + article + " (" + g.guarantorCount() + ")");
+                    gs.add(g.through() + " " + article + " (" + g.guarantorCount() + ")" + (g.unconfirmedFacts().isEmpty() ? "" : "*"));
                 }
             }
             Set<String> pol = new LinkedHashSet<>();
             s.politicalCommitments().forEach(c -> pol.add(c.instrument()));
             Object code = s.ccode() != null ? s.ccode() : "";
             String political = csv ? String.join(";", pol) : String.valueOf(pol.size());
-            String guarantees = String.join(csv ? ";" : "; ", gs);
+            String guarantees = csv || options.explain ? String.join(csv ? ";" : "; ", gs) : Table.summary(gs, "; ");
             if (options.explain && csv) {
                 t.row(s.iso3(), code, s.name(), s.covered(), guarantees, political,
                         String.join(" | ", s.explanation().lines()).replaceAll("\\s{2,}", " "));
             } else {
-                t.row(s.iso3(), code, s.name(), s.covered() ? "yes" : "no", guarantees, political);
+                t.row(s.iso3(), code, s.name(), s.covered() ? (s.coverageUnconfirmed() ? "yes*" : "yes") : "no", guarantees, political);
             }
         }
         return t;
+    }
+
+    /**
+     * Under the table: what each starred value rests on that the data marks unconfirmed ("yes*": every
+     * guarantee the state holds does; a starred guarantee: that one does).
+     */
+    private static void footnote(Coverage.Answer k, PrintWriter out) {
+        List<String> notes = new ArrayList<>();
+        for (StateRow s : k.states()) {
+            List<String> parts = new ArrayList<>();
+            for (GuaranteeRow g : s.guarantees()) {
+                if (!g.unconfirmedFacts().isEmpty()) {
+                    parts.add(g.instrument() + " (" + String.join(", ", g.unconfirmedFacts().stream().map(f -> f.fact().replace('-', ' ')).toList()) + ")");
+                }
+            }
+            if (!parts.isEmpty()) {
+                notes.add(s.iso3() + (s.coverageUnconfirmed() ? " yes*" : "") + ": " + String.join("; ", parts));
+            }
+        }
+        if (!notes.isEmpty()) {
+            Table.say(out, "* rests on facts the data marks unconfirmed (the article's text, the treaty's dates, the state's party spell):");
+            notes.forEach(n -> Table.say(out, "  " + n));
+        }
     }
 }

@@ -17,6 +17,11 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The commands whose text output (tables and the prose around them) is fitted to the terminal's width. */
+    private static final java.util.Set<String> FITTED = java.util.Set.of("coverage", "actor", "actors", "instrument", "validate",
+            "interpretations", "regimes", "regime", "scenario", "compare", "veto", "blocs", "levels", "timeline", "overlap", "uniformity",
+            "positions");
+
     /** Where "today" comes from: the day every dated command answers for when no --date is given. */
     final java.time.Clock clock;
 
@@ -38,8 +43,36 @@ public final class Main implements Runnable {
         return run(args, out, err, java.time.Clock.systemDefaultZone());
     }
 
-    /** Runs the command line with the given streams and returns the exit status (0 ok, 2 bad input or data, 1 a fault of ours). */
+    /**
+     * Runs the command line with the given streams and returns the exit status (0 ok, 2 bad input or
+     * data, 1 a fault of ours); tables fit $COLUMNS (which the launcher sets from the terminal), else
+     * {@value Table#DEFAULT_WIDTH} columns.
+     */
     public static int run(String[] args, PrintWriter out, PrintWriter err, java.time.Clock clock) {
+        return run(args, out, err, clock, columns(System.getenv("COLUMNS")));
+    }
+
+    /** The width $COLUMNS gives, or the default when it is unset or not a sensible number. */
+    static int columns(String env) {
+        try {
+            int n = env == null ? 0 : Integer.parseInt(env.trim());
+            return n >= 20 ? n : Table.DEFAULT_WIDTH;
+        } catch (NumberFormatException e) {
+            return Table.DEFAULT_WIDTH;
+        }
+    }
+
+    /** As {@link #run(String[], PrintWriter, PrintWriter, java.time.Clock)}, with tables fitted to {@code columns}. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, java.time.Clock clock, int columns) {
+        Table.WIDTH.set(columns);
+        try {
+            return execute(args, out, err, clock);
+        } finally {
+            Table.WIDTH.remove();
+        }
+    }
+
+    private static int execute(String[] args, PrintWriter out, PrintWriter err, java.time.Clock clock) {
         CommandLine cl = new CommandLine(new Main(clock));
         cl.setOut(out);
         cl.setErr(err);
@@ -82,7 +115,22 @@ public final class Main implements Runnable {
                     return 2;
                 }
             }
-            return new CommandLine.RunLast().execute(parseResult);
+            if (last.hasMatchedOption("--wide")) {
+                Table.WIDTH.set(Integer.MAX_VALUE);
+            }
+            PrintWriter fitted = null;
+            if (FITTED.contains(last.commandSpec().qualifiedName(" ").replaceFirst("^eurosec ", "").split(" ")[0])
+                    && last.matchedOptionValue("--format", Format.TABLE) == Format.TABLE && Table.WIDTH.get() != Integer.MAX_VALUE) {
+                fitted = FittedWriter.over(out, Table.WIDTH.get());
+                last.commandSpec().commandLine().setOut(fitted);
+            }
+            try {
+                return new CommandLine.RunLast().execute(parseResult);
+            } finally {
+                if (fitted != null) {
+                    fitted.flush();
+                }
+            }
         });
         int code = cl.execute(args);
         out.flush();

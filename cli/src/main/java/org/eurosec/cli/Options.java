@@ -27,6 +27,9 @@ final class Options {
     @Option(names = "--explain", description = "Print, with each answer, the tree of provisions and facts behind it, with sources.")
     boolean explain;
 
+    @Option(names = "--wide", description = "Tables at full width: long lists in full, cells never wrapped (default: fit the terminal, or 100 columns).")
+    boolean wide;
+
     /** The command this mixin belongs to; its root is {@link Main}, which holds the clock. */
     @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
     picocli.CommandLine.Model.CommandSpec mixee;

@@ -19,15 +19,18 @@ final class ReportCoverage {
     private ReportCoverage() {
     }
 
-    /** One state as the section shows it: covered or not, by which provisions, through which organisations or treaties. */
-    record Row(String id, String name, boolean covered, List<String> provisions, List<String> through) {
+    /**
+     * One state as the section shows it: covered or not, by which provisions, through which organisations or treaties;
+     * {@code unconfirmed}: covered only by guarantees that rest on facts the data marks unconfirmed.
+     */
+    record Row(String id, String name, boolean covered, List<String> provisions, List<String> through, boolean unconfirmed) {
     }
 
     /** The rows from the coverage question's answer (a day under a regime, or a scenario's column). */
     static List<Row> of(Coverage.Answer a) {
         return a.states().stream().map(s -> new Row(s.id(), s.name(), s.covered(),
                 s.guarantees().stream().map(Coverage.GuaranteeRow::provision).distinct().toList(),
-                s.guarantees().stream().map(Coverage.GuaranteeRow::through).distinct().toList())).toList();
+                s.guarantees().stream().map(Coverage.GuaranteeRow::through).distinct().toList(), s.coverageUnconfirmed())).toList();
     }
 
     /** Adds one regime's map and table; returns "N of M" covered for the summary. */
@@ -43,13 +46,18 @@ final class ReportCoverage {
         cov.blocks().add(new ReportDocument.Figure(covMap, "Coverage under " + v.label() + ": blue covered, orange not covered", true));
         List<List<Cell>> crows = new ArrayList<>();
         for (Row s : rows) {
-            crows.add(row(state(w, s.id()), s.name(), s.covered() ? "yes" : "no",
+            crows.add(row(state(w, s.id()), s.name(), s.covered() ? (s.unconfirmed() ? "yes*" : "yes") : "no",
                     Cell.many(s.provisions().stream().map(x -> provision(w, x)).toList()),
                     s.through().stream().reduce((x, y) -> x + ", " + y).orElse("")));
         }
         cov.blocks().add(new ReportDocument.Details(v.label() + ": " + (rows.size() - uncovered.size()) + " of " + rows.size()
                 + " covered; not covered: " + String.join(" ", uncovered), List.of(ReportDocument.table("", List.of("state", "name", "covered",
                 "guarantee provisions", "through"), crows))));
+        if (rows.stream().anyMatch(Row::unconfirmed)) {
+            cov.blocks().add(ReportDocument.para("yes*: covered only by guarantees that rest on facts the data marks unconfirmed (the article's"
+                    + " text, the treaty's dates or the state's party spell): " + String.join(", ", rows.stream().filter(Row::unconfirmed)
+                    .map(Row::id).toList()) + "."));
+        }
         return (rows.size() - uncovered.size()) + " of " + rows.size();
     }
 }

@@ -29,14 +29,35 @@ final class Table {
         return rows.isEmpty();
     }
 
+    /**
+     * The width tables are fitted to on this thread: the terminal's (or $COLUMNS), 100 when not a
+     * terminal, unlimited with --wide. Set by {@link Main#run} for the command it runs.
+     */
+    /** The width when there is no terminal to measure. */
+    static final int DEFAULT_WIDTH = 100;
+
+    static final ThreadLocal<Integer> WIDTH = ThreadLocal.withInitial(() -> DEFAULT_WIDTH);
+
+    /** The table fitted to the thread's width ({@link #WIDTH}). */
     String text() {
-        int[] w = new int[headers.size()];
-        for (int i = 0; i < w.length; i++) {
+        return text(WIDTH.get());
+    }
+
+    /**
+     * The table as aligned text no wider than {@code width} where that can be done: the widest
+     * columns are narrowed (never below their header or 8 characters) and their cells wrapped at
+     * spaces onto continuation lines.
+     */
+    String text(int width) {
+        int n = headers.size();
+        int[] w = new int[n];
+        for (int i = 0; i < n; i++) {
             w[i] = headers.get(i).length();
             for (List<String> r : rows) {
                 w[i] = Math.max(w[i], r.get(i).length());
             }
         }
+        fit(w, width);
         StringBuilder sb = new StringBuilder();
         line(sb, headers, w);
         List<String> rule = new ArrayList<>();
@@ -45,12 +66,117 @@ final class Table {
         }
         line(sb, rule, w);
         for (List<String> r : rows) {
-            line(sb, r, w);
+            List<List<String>> wrapped = new ArrayList<>();
+            int height = 1;
+            for (int i = 0; i < n; i++) {
+                List<String> parts = wrap(r.get(i), w[i]);
+                wrapped.add(parts);
+                height = Math.max(height, parts.size());
+            }
+            for (int k = 0; k < height; k++) {
+                List<String> cells = new ArrayList<>();
+                for (List<String> parts : wrapped) {
+                    cells.add(k < parts.size() ? parts.get(k) : "");
+                }
+                line(sb, cells, w);
+            }
         }
         if (rows.isEmpty()) {
             sb.append("(none)\n");
         }
         return sb.toString();
+    }
+
+    /** Narrows the widest columns until the line fits {@code width} or no column can give more. */
+    private void fit(int[] w, int width) {
+        int total = 2 * (w.length - 1);
+        for (int x : w) {
+            total += x;
+        }
+        while (total > width) {
+            int widest = -1;
+            for (int i = 0; i < w.length; i++) {
+                if (w[i] > floor(i) && (widest < 0 || w[i] > w[widest])) {
+                    widest = i;
+                }
+            }
+            if (widest < 0) {
+                return;
+            }
+            // One character at a time from the widest column, so wide columns shrink together.
+            int give = 1;
+            w[widest] -= give;
+            total -= give;
+        }
+    }
+
+    private int floor(int column) {
+        return Math.max(8, headers.get(column).length());
+    }
+
+    /**
+     * Prints a line of prose fitted to the thread's width: its own leading spaces kept, continuation
+     * lines indented two spaces further.
+     */
+    static void say(java.io.PrintWriter out, String text) {
+        int width = WIDTH.get();
+        String indent = text.substring(0, text.length() - text.stripLeading().length());
+        List<String> lines = wrap(text.stripLeading(), Math.max(20, width - indent.length()));
+        out.println(indent + lines.get(0));
+        if (lines.size() > 1) {
+            String rest = String.join(" ", lines.subList(1, lines.size()));
+            for (String l : wrap(rest, Math.max(20, width - indent.length() - 2))) {
+                out.println(indent + "  " + l);
+            }
+        }
+    }
+
+    /**
+     * A list shown in a table cell: in full when the tables are wide, else its first item and how
+     * many more ("nato art-5 (27) +6 more") once it has more than two.
+     */
+    static String summary(List<String> items, String separator) {
+        if (WIDTH.get() == Integer.MAX_VALUE || items.size() <= 2) {
+            return String.join(separator, items);
+        }
+        return items.get(0) + " +" + (items.size() - 1) + " more";
+    }
+
+    /** A cell's text in lines of at most {@code width}, broken at spaces (a longer word is cut). */
+    static List<String> wrap(String text, int width) {
+        List<String> out = new ArrayList<>();
+        if (text.length() <= width) {
+            out.add(text);
+            return out;
+        }
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            while (word.length() > width) {
+                if (line.length() > 0) {
+                    out.add(line.toString());
+                    line.setLength(0);
+                }
+                // A long id breaks after a hyphen or slash where there is one in the second half of the line.
+                int cut = Math.max(word.lastIndexOf('-', width - 1), word.lastIndexOf('/', width - 1)) + 1;
+                if (cut <= width / 2) {
+                    cut = width;
+                }
+                out.add(word.substring(0, cut));
+                word = word.substring(cut);
+            }
+            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+                out.add(line.toString());
+                line.setLength(0);
+            }
+            if (line.length() > 0) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        if (line.length() > 0 || out.isEmpty()) {
+            out.add(line.toString());
+        }
+        return out;
     }
 
     private static void line(StringBuilder sb, List<String> cells, int[] w) {
@@ -61,7 +187,7 @@ final class Table {
             }
             l.append(cells.get(i));
             if (i < cells.size() - 1) {
-                l.append(" ".repeat(w[i] - cells.get(i).length()));
+                l.append(" ".repeat(Math.max(0, w[i] - cells.get(i).length())));
             }
         }
         sb.append(l.toString().stripTrailing()).append('\n');
