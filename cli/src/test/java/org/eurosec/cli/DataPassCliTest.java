@@ -43,7 +43,7 @@ class DataPassCliTest {
 
     @Test
     void reportUnconfirmedListsEveryEntryIntoForceAssumedOnSignatureFirst() {
-        Run r = CliTest.run("validate", "--report-unconfirmed");
+        Run r = CliTest.run("validate", "--report-unconfirmed", "--wide");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("data/instruments/russia-kyrgyzstan-friendship-1992.yaml:1: russia-kyrgyzstan-friendship-1992: "
                 + "in force from its signature day 1992-06-10 assumed");

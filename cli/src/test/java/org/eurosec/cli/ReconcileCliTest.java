@@ -99,7 +99,7 @@ class ReconcileCliTest {
         assertThat(lines.get(0)).startsWith("year,ccode1,state1,ccode2,state2,kind,dataset,eurosec,cause,instrument");
         assertThat(lines).hasSize(j.get("disagree").asInt() + 1);
         assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("1951,350,GRC,2,USA,defence,1,0,convention,north-atlantic-treaty-1949"));
-        CliTest.Run table = CliTest.run("reconcile", "atop", f.toString(), "--kinds", "defence");
+        CliTest.Run table = CliTest.run("reconcile", "atop", f.toString(), "--kinds", "defence", "--wide");
         assertThat(table.out()).contains("compared " + j.get("compared").asLong() + " directed dyad-year cells")
                 .contains(j.get("unexplained").asLong() + " unexplained").contains("eurosec 1952-02-18, atop 1951-10-22");
     }

@@ -142,7 +142,7 @@ class RegimeCliTest {
 
     @Test
     void regimeShowMarksUnconfirmedParameters() {
-        CliTest.Run r = run("regime", "show", "est-2009");
+        CliTest.Run r = run("regime", "show", "est-2009", "--wide");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("extraordinary-attacker-vote").contains("UNCONFIRMED").contains("est-2009/indivisibility-veto");
         CliTest.Run list = run("regimes", "--format", "json");
