@@ -185,38 +185,32 @@ final class ExerciseCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Database db = service.open()) {
-                Exercises.Replay r;
-                try {
-                    r = exercises(options, db).replay(id);
-                } catch (BadInput e) {
-                    throw new UserError(e.getMessage() + " (`eurosec exercise list` shows them)");
+            Exercises.Replay r = withExercises(options, service, ex -> ex.replay(id),
+                    e -> e.getMessage() + " (`eurosec exercise list` shows them)");
+            PrintWriter out = spec.commandLine().getOut();
+            if (options.format == Format.JSON) {
+                Map<String, Object> m = Json.obj();
+                m.put("exercise", id);
+                m.put("entries", r.entries());
+                m.put("replays", r.problems().isEmpty());
+                m.put("problems", r.problems());
+                if (r.state() != null) {
+                    m.put("procedures", org.eurosec.server.ProcedureJson.view(r.state(), new org.eurosec.mechanism.Actor.Depositary()));
                 }
-                PrintWriter out = spec.commandLine().getOut();
-                if (options.format == Format.JSON) {
-                    Map<String, Object> m = Json.obj();
-                    m.put("exercise", id);
-                    m.put("entries", r.entries());
-                    m.put("replays", r.problems().isEmpty());
-                    m.put("problems", r.problems());
-                    if (r.state() != null) {
-                        m.put("procedures", org.eurosec.server.ProcedureJson.view(r.state(), new org.eurosec.mechanism.Actor.Depositary()));
+                out.print(Json.write(m));
+            } else {
+                out.println(id + ": " + r.entries() + " journal entries; " + (r.problems().isEmpty() ? "the exercise replays exactly"
+                        : r.problems().size() + " problem(s)"));
+                r.problems().forEach(p -> out.println("  " + p));
+                if (r.state() != null) {
+                    Table t = new Table("procedure", "kind", "provision", "status", "opened", "deadline");
+                    for (Procedure p : r.state().procedures().values()) {
+                        t.row(p.id(), p.kind(), p.provision(), p.status().id(), p.opened(), p.deadline().map(Object::toString).orElse(""));
                     }
-                    out.print(Json.write(m));
-                } else {
-                    out.println(id + ": " + r.entries() + " journal entries; " + (r.problems().isEmpty() ? "the exercise replays exactly"
-                            : r.problems().size() + " problem(s)"));
-                    r.problems().forEach(p -> out.println("  " + p));
-                    if (r.state() != null) {
-                        Table t = new Table("procedure", "kind", "provision", "status", "opened", "deadline");
-                        for (Procedure p : r.state().procedures().values()) {
-                            t.row(p.id(), p.kind(), p.provision(), p.status().id(), p.opened(), p.deadline().map(Object::toString).orElse(""));
-                        }
-                        out.print(t.text());
-                    }
+                    out.print(t.text());
                 }
-                return r.problems().isEmpty() ? 0 : 4;
             }
+            return r.problems().isEmpty() ? 0 : 4;
         }
     }
 
@@ -258,6 +252,20 @@ final class ExerciseCommand implements Runnable {
         }
     }
 
+    /**
+     * Runs one piece of work on the exercises of the database the service options name, closing it
+     * after; a refusal of the input becomes a user error worded by {@code message}.
+     */
+    static <T> T withExercises(Options options, ServiceOptions service, Function<Exercises, T> work, Function<BadInput, String> message) {
+        try (Database db = service.open()) {
+            try {
+                return work.apply(exercises(options, db));
+            } catch (BadInput e) {
+                throw new UserError(message.apply(e));
+            }
+        }
+    }
+
     /** What the credential commands share: the exercise and the actor. */
     abstract static class CredentialCommand implements Callable<Integer> {
         @Mixin
@@ -274,13 +282,8 @@ final class ExerciseCommand implements Runnable {
         String actor;
 
         <T> T run(Function<Exercises, T> work) {
-            try (Database db = service.open()) {
-                try {
-                    return work.apply(exercises(options, db));
-                } catch (BadInput e) {
-                    throw new UserError(("exercise".equals(e.field()) || "actor".equals(e.field()) ? "" : option(e.field()) + ": ") + e.getMessage());
-                }
-            }
+            return withExercises(options, service, work,
+                    e -> ("exercise".equals(e.field()) || "actor".equals(e.field()) ? "" : option(e.field()) + ": ") + e.getMessage());
         }
 
         int printIssued(Exercises.NewCredential n) {
@@ -364,25 +367,19 @@ final class ExerciseCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Database db = service.open()) {
-                org.eurosec.store.Receipt r;
-                try {
-                    r = exercises(options, db).closeExercise(id, reason);
-                } catch (BadInput e) {
-                    throw new UserError(("exercise".equals(e.field()) ? "" : option(e.field()) + ": ") + e.getMessage());
-                }
-                PrintWriter out = spec.commandLine().getOut();
-                if (options.format == Format.JSON) {
-                    Map<String, Object> m = Json.obj();
-                    m.put("exercise", id);
-                    m.put("closed", true);
-                    m.put("receipt", r.toJson());
-                    out.print(Json.write(m));
-                } else {
-                    out.println(id + " is closed (journal entry " + r.seq() + "); receipt: " + r.toJson());
-                }
-                return 0;
+            org.eurosec.store.Receipt r = withExercises(options, service, ex -> ex.closeExercise(id, reason),
+                    e -> ("exercise".equals(e.field()) ? "" : option(e.field()) + ": ") + e.getMessage());
+            PrintWriter out = spec.commandLine().getOut();
+            if (options.format == Format.JSON) {
+                Map<String, Object> m = Json.obj();
+                m.put("exercise", id);
+                m.put("closed", true);
+                m.put("receipt", r.toJson());
+                out.print(Json.write(m));
+            } else {
+                out.println(id + " is closed (journal entry " + r.seq() + "); receipt: " + r.toJson());
             }
+            return 0;
         }
     }
 
@@ -403,30 +400,24 @@ final class ExerciseCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Database db = service.open()) {
-                java.util.List<org.eurosec.store.Credentials.Issued> all;
-                try {
-                    all = exercises(options, db).credentials(id);
-                } catch (BadInput e) {
-                    throw new UserError(e.getMessage() + " (`eurosec exercise list` shows them)");
-                }
-                Table t = new Table("actor", "id", "issued_at", "revoked_at");
-                all.forEach(i -> t.row(i.actor(), i.id(), i.issuedAt(), i.revokedAt()));
-                PrintWriter out = spec.commandLine().getOut();
-                if (options.format == Format.JSON) {
-                    out.print(Json.write(all.stream().map(i -> {
-                        Map<String, Object> m = Json.obj();
-                        m.put("actor", i.actor());
-                        m.put("id", i.id());
-                        m.put("issued_at", i.issuedAt().isEmpty() ? null : i.issuedAt());
-                        m.put("revoked_at", i.revokedAt().isEmpty() ? null : i.revokedAt());
-                        return m;
-                    }).toList()));
-                } else {
-                    out.print(options.format == Format.CSV ? t.csv() : t.text());
-                }
-                return 0;
+            java.util.List<org.eurosec.store.Credentials.Issued> all = withExercises(options, service, ex -> ex.credentials(id),
+                    e -> e.getMessage() + " (`eurosec exercise list` shows them)");
+            Table t = new Table("actor", "id", "issued_at", "revoked_at");
+            all.forEach(i -> t.row(i.actor(), i.id(), i.issuedAt(), i.revokedAt()));
+            PrintWriter out = spec.commandLine().getOut();
+            if (options.format == Format.JSON) {
+                out.print(Json.write(all.stream().map(i -> {
+                    Map<String, Object> m = Json.obj();
+                    m.put("actor", i.actor());
+                    m.put("id", i.id());
+                    m.put("issued_at", i.issuedAt().isEmpty() ? null : i.issuedAt());
+                    m.put("revoked_at", i.revokedAt().isEmpty() ? null : i.revokedAt());
+                    return m;
+                }).toList()));
+            } else {
+                out.print(options.format == Format.CSV ? t.csv() : t.text());
             }
+            return 0;
         }
     }
 }
