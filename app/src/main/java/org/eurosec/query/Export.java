@@ -30,12 +30,20 @@ public final class Export {
      * @param regime the regime whose treaties count as in force among all eligible parties
      * @param exclude leave out states with these tags
      * @param interpretations the choices as ID=OPTION
+     * @param convention the dating convention: eurosec (default: from entry into force and accession) or a dataset with a
+     *     crosswalk (atop, cow: from signature and the signature of accession protocols), as {@code reconcile --convention}
      */
     public record Query(String kind, Optional<String> from, Optional<String> to, boolean directed, String regime, List<String> exclude,
-            List<String> interpretations) {
+            List<String> interpretations, Optional<String> convention) {
         public Query {
             exclude = List.copyOf(exclude);
             interpretations = List.copyOf(interpretations);
+        }
+
+        /** eurosec's own dating. */
+        public Query(String kind, Optional<String> from, Optional<String> to, boolean directed, String regime, List<String> exclude,
+                List<String> interpretations) {
+            this(kind, from, to, directed, regime, exclude, interpretations, Optional.empty());
         }
     }
 
@@ -64,7 +72,8 @@ public final class Export {
             throw new QueryException.InvalidParameter("directed", "a row per ordered pair is for dyad-year only");
         }
         Architecture base = e.architecture();
-        Architecture a = e.world(base, e.regimes(base), "regime", q.regime());
+        Architecture a = Conventions.apply(e, e.world(base, e.regimes(base), "regime", q.regime()), "convention",
+                q.convention().filter(c -> !c.isBlank())).architecture();
         PanelInput in = Panels.input(CoverageTimeline.of(a, e.reading(a, e.choices(q.interpretations()))), Set.copyOf(q.exclude()));
         LocalDate first = LocalDate.ofEpochDay(in.coversFrom());
         LocalDate last = LocalDate.ofEpochDay(in.endExclusive() - 1);

@@ -50,6 +50,10 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--exclude", paramLabel = "TAG", split = ",", description = "Leave out states with this tag (e.g. microstate).")
     List<String> exclude = new ArrayList<>();
 
+    @Option(names = "--convention", paramLabel = "NAME",
+            description = "Date obligations the way atop or cow does (from signature and the signature of accession protocols, as data/crosswalk/ says); default: eurosec's own (entry into force, accession).")
+    String convention;
+
     @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
     Path outFile;
 
@@ -59,7 +63,7 @@ final class ExportCommand implements Callable<Integer> {
             throw new UserError("--format: export writes CSV only (the panels are for R, Stata and pandas)");
         }
         Export.Panel p = options.eurosec().export(new Export.Query(panel, Optional.ofNullable(from), Optional.ofNullable(to), directed, regimeId,
-                exclude, options.interpretations));
+                exclude, options.interpretations, Optional.ofNullable(convention)));
         if (outFile != null && outFile.getParent() != null && !Files.isDirectory(outFile.getParent())) {
             throw new UserError("--out " + outFile + ": the folder does not exist");
         }

@@ -117,4 +117,27 @@ class ReconcileCliTest {
         assertThat(other.code()).isEqualTo(2);
         assertThat(other.err()).contains("'gdelt' is not a dataset eurosec reconciles");
     }
+
+    /**
+     * export takes reconcile's --convention: under ATOP's dating Greece is bound towards the United
+     * States from 1951 (the accession protocol signed 1951-10-22, data/crosswalk/atop.yaml), under
+     * eurosec's from 1952 (accession 1952-02-18); Austria towards France under Art. 42(7) TEU from
+     * 2007 (the Treaty of Lisbon signed 2007-12-13) rather than 2009 (in force 2009-12-01).
+     */
+    @Test
+    void exportDatesThePanelUnderTheSameConvention() throws IOException {
+        CliTest.Run own = CliTest.run("export", "dyad-year", "--from", "1951", "--to", "1952", "--directed");
+        CliTest.Run atop = CliTest.run("export", "dyad-year", "--from", "1951", "--to", "1952", "--directed", "--convention", "atop");
+        assertThat(own.code()).as(own.err()).isZero();
+        assertThat(atop.code()).as(atop.err()).isZero();
+        assertThat(own.out()).contains("\n1951,350,GRC,2,USA,0,").contains("\n1952,350,GRC,2,USA,1,");
+        assertThat(atop.out()).contains("\n1951,350,GRC,2,USA,1,").contains("\n1952,350,GRC,2,USA,1,");
+        CliTest.Run eu = CliTest.run("export", "dyad-year", "--from", "2007", "--to", "2009", "--directed", "--convention", "atop");
+        CliTest.Run euOwn = CliTest.run("export", "dyad-year", "--from", "2007", "--to", "2009", "--directed", "--convention", "eurosec");
+        assertThat(eu.out()).contains("\n2007,305,AUT,220,FRA,1,").contains("\n2008,305,AUT,220,FRA,1,");
+        assertThat(euOwn.out()).contains("\n2007,305,AUT,220,FRA,0,").contains("\n2008,305,AUT,220,FRA,0,").contains("\n2009,305,AUT,220,FRA,1,");
+        CliTest.Run bad = CliTest.run("export", "dyad-year", "--convention", "gdelt");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("'gdelt' is not a dating convention").doesNotContain("Exception");
+    }
 }
