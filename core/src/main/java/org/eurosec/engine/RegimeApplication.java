@@ -129,7 +129,7 @@ public final class RegimeApplication {
     public static Architecture enterIntoForce(Architecture a, String instrument, LocalDate day) {
         Instrument i = a.instruments().get(instrument);
         return withInstrument(a, new Instrument(i.id(), i.name(), i.type(), i.legalForce(), i.dimensions(), i.signed(),
-                Optional.of(day), i.ended(), i.parties(), i.provisions(), i.provenance()));
+                Optional.of(day), i.ended(), i.parties(), i.provisions(), i.provenance(), i.inForceBasis()));
     }
 
     private static Architecture withOrganisation(Architecture a, Organisation o) {
