@@ -654,7 +654,7 @@ class WebPageE2ETest {
         browser.findElement(By.id("act-text")).sendKeys("Georgia has nothing to report.");
         browser.findElement(By.cssSelector("#act-form button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("act-result"), "Refused"));
-        assertThat(browser.findElement(By.id("act-result")).getText()).contains("Refused (4");
+        assertThat(browser.findElement(By.id("act-result")).getText()).contains("Refused: ").contains(", HTTP 4");
         // Nor can it claim to be Georgia: the signed-in session's own call, with "as": "GEO", is a 403.
         Object claimed = ((JavascriptExecutor) browser).executeAsyncScript(
                 "const done = arguments[arguments.length - 1];"
@@ -687,7 +687,8 @@ class WebPageE2ETest {
         browser.findElement(By.id("exercise-id")).sendKeys(ex.id());
         browser.findElement(By.id("credential")).sendKeys("not-a-credential");
         browser.findElement(By.id("signin")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("console-status"), "Cannot sign in: unknown credential"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("console-status"),
+                "Cannot sign in: the credential is not accepted (unknown, revoked or replaced): unknown credential [Authorization, HTTP 401]"));
     }
 
     @Test
@@ -719,6 +720,129 @@ class WebPageE2ETest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("act-result"), "Refused"));
         assertThat(browser.findElement(By.id("act-result")).getText()).contains("est-2009/art-8").contains("the state named as attacker, is not counted");
         signOut();
+    }
+
+    /**
+     * The administration view, driven as an administrator would (the keyboard for the sign-in):
+     * mistakes at creation are refused in words naming the field; an exercise is created with one
+     * credential per party, the depositary and the observer (as the store lists them); a credential
+     * issued works in the console; once revoked, the console signed in with it is told at once
+     * (401, in words) and a new sign-in is refused; a closed exercise refuses actions (409).
+     */
+    @Test
+    void theAdministratorCreatesAnExerciseIssuesAndRevokesACredentialWhichIsThenRefused() throws Exception {
+        String admin = exercises.adminToken(true).orElseThrow();
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 900));
+        open("#view=admin");
+        assertThat(browser.findElement(By.id("view-admin")).isDisplayed()).isTrue();
+
+        // Not the administrator's credential: refused in words.
+        browser.findElement(By.id("admin-credential")).sendKeys("esa_not-it", Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("admin-status"), "Cannot sign in: the credential is not accepted"));
+        assertThat(browser.findElement(By.id("admin-status")).getText()).contains("[Authorization, HTTP 401]");
+        WebElement credential = browser.findElement(By.id("admin-credential"));
+        credential.clear();
+        credential.sendKeys(admin, Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("admin-status"), "Signed in as the administrator"));
+
+        // Creation refused: a time limit beyond sane bounds, then a day on which the draft has no parties.
+        new Select(browser.findElement(By.id("admin-regime"))).selectByValue("est-2009");
+        WebElement day = browser.findElement(By.id("admin-day"));
+        day.clear();
+        day.sendKeys("2009-12-01");
+        browser.findElement(By.id("admin-reply_within")).sendKeys("P999999999Y");
+        browser.findElement(By.cssSelector("#admin-new-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("admin-new-result"), "Not created: a value was not accepted"));
+        assertThat(browser.findElement(By.id("admin-new-result")).getText()).contains("[reply_within, HTTP 422]");
+        browser.findElement(By.id("admin-reply_within")).clear();
+        day.clear();
+        day.sendKeys("1949-01-01");
+        browser.findElement(By.cssSelector("#admin-new-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("admin-new-result"), "[day, HTTP 422]"));
+        int before = exercises.summaries().size();
+        day.clear();
+        day.sendKeys("2009-12-01");
+        browser.findElement(By.cssSelector("#admin-new-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("admin-new-result"), "Created exercise"));
+        assertThat(exercises.summaries()).as("the refusals created nothing").hasSize(before + 1);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Created exercise (\\S+) under est-2009")
+                .matcher(browser.findElement(By.id("admin-new-result")).getText());
+        assertThat(m.find()).isTrue();
+        String id = m.group(1);
+        // One credential shown for each the store issued (a party's delegation, the depositary, the observer), each with a copy button.
+        int issued = exercises.credentials(id).size();
+        assertThat(browser.findElements(By.cssSelector("#admin-new-credentials input.secret"))).hasSize(issued);
+        assertThat(browser.findElements(By.cssSelector("#admin-new-credentials button[aria-label^='Copy the credential of']"))).hasSize(issued);
+        String russia = browser.findElement(By.cssSelector("#admin-new-credentials input[aria-label='New credential of delegation:RUS']")).getAttribute("value");
+        assertThat(exercises.authenticate(russia).orElseThrow().actor().id()).isEqualTo("delegation:RUS");
+        wait.until(d -> !d.findElements(By.cssSelector("#admin-exercises tr[data-exercise='" + id + "']")).isEmpty());
+
+        // A further credential for Georgia, shown once, works in the console.
+        browser.findElement(By.cssSelector("#admin-exercises tr[data-exercise='" + id + "'] button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("admin-manage-title"), "Exercise " + id));
+        wait.until(d -> d.findElements(By.cssSelector("#admin-credentials tbody tr")).size() == issued);
+        browser.findElement(By.id("admin-actor")).sendKeys("delegation:GEO");
+        browser.findElement(By.id("admin-issue")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("admin-manage-result"), "Issued a credential for delegation:GEO"));
+        String georgia = browser.findElement(By.id("admin-new-secret")).getAttribute("value");
+        assertThat(browser.findElement(By.cssSelector("#admin-secret button")).getText()).isEqualTo("Copy");
+        wait.until(d -> d.findElements(By.cssSelector("#admin-credentials tbody tr[data-actor='delegation:GEO']")).size() == 2);
+        shot("admin-issued.png");
+        browser.findElement(By.id("tab-console")).click();
+        signIn(id, georgia);
+        assertThat(browser.findElement(By.id("whoami")).getText()).isEqualTo("You are the delegation of Georgia");
+
+        // Revoked: the console signed in with it is told on its next request, in words; signing in again is refused.
+        browser.findElement(By.id("tab-admin")).click();
+        browser.findElement(By.cssSelector("#admin-credentials button[aria-label='Revoke every credential of delegation:GEO']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("admin-manage-result"), "Revoked 2 credential(s) of delegation:GEO"));
+        wait.until(d -> d.findElements(By.cssSelector("#admin-credentials tbody tr[data-actor='delegation:GEO']")).stream()
+                .allMatch(r -> r.getText().contains("revoked")));
+        browser.findElement(By.id("tab-console")).click();
+        WebDriverWait poll = new WebDriverWait(browser, Duration.ofSeconds(15));
+        poll.until(ExpectedConditions.textToBePresentInElementLocated(By.id("console-status"), "No longer signed in: the credential is not accepted"));
+        assertThat(browser.findElement(By.id("console-status")).getText()).contains("[Authorization, HTTP 401]");
+        assertThat(browser.findElement(By.id("act-form")).isDisplayed()).isFalse();
+        signOut();
+        browser.findElement(By.id("exercise-id")).clear();
+        browser.findElement(By.id("exercise-id")).sendKeys(id);
+        browser.findElement(By.id("credential")).sendKeys(georgia);
+        browser.findElement(By.id("signin")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("console-status"),
+                "Cannot sign in: the credential is not accepted (unknown, revoked or replaced)"));
+        assertThat(browser.findElement(By.id("console-status")).getText()).contains("HTTP 401");
+
+        // Closed (the button asks once more): the exercise accepts no action, in words.
+        browser.findElement(By.id("tab-admin")).click();
+        browser.findElement(By.id("admin-close-reason")).sendKeys("end of the session");
+        browser.findElement(By.id("admin-close")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("admin-close"), "Press again"));
+        browser.findElement(By.id("admin-close")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("admin-manage-result"), "Closed " + id));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#admin-exercises tr[data-exercise='" + id + "']"), "closed"));
+        browser.findElement(By.id("tab-console")).click();
+        signIn(id, russia);
+        new Select(browser.findElement(By.id("act-kind"))).selectByValue("request-information");
+        browser.findElement(By.id("act-to")).sendKeys("GEO");
+        browser.findElement(By.id("act-subject")).sendKeys("after the end");
+        browser.findElement(By.cssSelector("#act-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("act-result"), "Refused: not possible in the current state"));
+        assertThat(browser.findElement(By.id("act-result")).getText()).contains("HTTP 409");
+        signOut();
+
+        // Readable on a phone: nothing wider than the screen.
+        browser.findElement(By.id("tab-admin")).click();
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            Thread.sleep(300);
+            assertThat(((Number) js("return document.documentElement.scrollWidth")).intValue())
+                    .isLessThanOrEqualTo(((Number) js("return window.innerWidth")).intValue());
+            shot("admin-phone.png");
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1050));
+        }
+        browser.findElement(By.id("admin-signout")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("admin-status"), "Signed out"));
     }
 
     /** Clicks a procedure's button; the inbox is redrawn every five seconds, so it is found afresh if redrawn under us. */

@@ -23,6 +23,11 @@ export function jsonLink(path, params) {
 
 /** Calls the API; a 4xx/5xx becomes an ApiError carrying the server's own message. */
 export async function api(path, params, init) {
+  return (await apiWithHeaders(path, params, init)).body;
+}
+
+/** The same, with the answer's headers too (the journal's cursor comes in X-Next-After and X-More). */
+export async function apiWithHeaders(path, params, init) {
   const url = apiUrl(path, params);
   let res;
   try {
@@ -37,6 +42,27 @@ export async function api(path, params, init) {
     const err = body && body.error ? body.error : {status: res.status, field: '', message: text || res.statusText};
     throw new ApiError(err.status, err.field, err.message);
   }
-  return body;
+  return {body, headers: res.headers};
 }
 
+/** What an HTTP status means for the person who sent the request, in words. */
+const STATUS_WORDS = {
+  0: 'the server does not answer',
+  400: 'the request is malformed',
+  401: 'the credential is not accepted (unknown, revoked or replaced)',
+  403: 'this credential may not do that',
+  404: 'no such thing',
+  405: 'not allowed on this route',
+  409: 'not possible in the current state',
+  413: 'too large',
+  415: 'the wrong kind of content',
+  422: 'a value was not accepted',
+  429: 'too many requests; wait a little',
+  503: 'the service cannot store or read right now; try again shortly',
+};
+
+/** A refusal as a sentence: what it means, the field, the server's own words and the status. */
+export function inWords(e) {
+  const meaning = STATUS_WORDS[e.status] || (e.status >= 500 ? 'the server failed' : 'refused');
+  return meaning + ': ' + e.message + ' [' + (e.field ? e.field + ', ' : '') + 'HTTP ' + e.status + ']';
+}

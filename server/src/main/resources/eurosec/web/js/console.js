@@ -1,7 +1,7 @@
 // The exercise console: sign in with an exercise's credential, see the inbox, act, read the journal.
 
 import {$, el, table} from './dom.js';
-import {api} from './api.js';
+import {api, inWords} from './api.js';
 import {DAY_MS} from './days.js';
 import {name} from './state.js';
 
@@ -34,7 +34,8 @@ export function setupConsole() {
       C.info = await exApi('');
     } catch (e) {
       C.exercise = null; C.token = null;
-      $('console-status').textContent = 'Cannot sign in: ' + e.message;
+      $('credential').value = '';
+      $('console-status').textContent = 'Cannot sign in: ' + inWords(e);
       $('console-status').className = 'error';
       return;
     }
@@ -48,7 +49,7 @@ export function setupConsole() {
     renderWhoami();
     await refreshInbox();
     clearInterval(C.timer);
-    C.timer = setInterval(() => refreshInbox().catch(() => {}), 5000);
+    C.timer = setInterval(() => refreshInbox().catch(refused), 5000);
   });
   $('signout').addEventListener('click', () => {
     clearInterval(C.timer);
@@ -132,7 +133,24 @@ async function act(body) {
     await refreshInbox();
   } catch (e) {
     out.className = 'error';
-    out.textContent = 'Refused (' + e.status + (e.field ? ', ' + e.field : '') + '): ' + e.message;
+    out.textContent = 'Refused: ' + inWords(e);
+    if (e.status === 401) refused(e);
+  }
+}
+
+/**
+ * A refresh that failed: a credential revoked or replaced meanwhile (401) ends the session at once
+ * and says so; anything else is said and the next refresh tries again.
+ */
+function refused(e) {
+  if (e.status === 401) {
+    clearInterval(C.timer);
+    $('console-status').className = 'error';
+    $('console-status').textContent = 'No longer signed in: ' + inWords(e) + '. Ask the administrator for a new credential.';
+    $('act-form').hidden = true;
+  } else {
+    $('console-status').className = 'warn';
+    $('console-status').textContent = 'Could not refresh (tried again in 5 s): ' + inWords(e);
   }
 }
 

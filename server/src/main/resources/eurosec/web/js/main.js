@@ -11,6 +11,7 @@
 //   details.js      the state panel;  veto-panel.js  who may block
 //   panels/         the Panels view, one module per panel
 //   compare.js      Compare regimes;  console.js  the exercise console;  tabs.js  the views
+//   admin.js        Administration: exercises and credentials (the admin credential)
 
 import {$, setStatus} from './dom.js';
 import {api} from './api.js';
@@ -20,6 +21,7 @@ import {setupControls, regimeChanged} from './controls.js';
 import {drawMapShapes} from './map.js';
 import {setupCompare} from './compare.js';
 import {setupConsole} from './console.js';
+import {setupAdmin} from './admin.js';
 import {refreshUniformity} from './panels/uniformity.js';
 
 document.addEventListener('DOMContentLoaded', start);
@@ -51,6 +53,7 @@ async function start() {
     setupCompare(scenarios, regimes);
     for (const id of ['silence', 'set-aside-xkx', 'only-inconsistent']) $(id).addEventListener('change', refreshUniformity);
     setupConsole();
+    setupAdmin(regimes);
     drawMapShapes();
     const tab = $('tab-' + (S.view || 'map'));
     if (tab && tab.getAttribute('role') === 'tab') S.showTab(tab);

@@ -1,4 +1,4 @@
-// The four views (map, panels, compare, console) as tabs that follow the arrow keys.
+// The five views (map, panels, compare, console, administration) as tabs that follow the arrow keys.
 
 import {$} from './dom.js';
 import {S, writeHash} from './state.js';
@@ -13,7 +13,7 @@ export function setupTabs() {
       t.tabIndex = on ? 0 : -1;
       $(t.getAttribute('aria-controls')).hidden = !on;
     }
-    $('controls').hidden = tab.id === 'tab-compare' || tab.id === 'tab-console';
+    $('controls').hidden = ['tab-compare', 'tab-console', 'tab-admin'].includes(tab.id);
     S.view = tab.id.slice(4);
     if (S.date) writeHash();
     if (tab.id === 'tab-panels' && S.date) refreshPanels();
