@@ -34,7 +34,10 @@ import org.eurosec.model.Regime;
  * Exercises kept in a {@link Database}: created with a credential per delegation, one for the
  * depositary and one for observers (only their hashes stored); every accepted action appended to
  * the hash-chained journal in the same transaction that makes it durable, and only then applied in
- * memory. One lock per exercise orders actions, so parallel delegations get exactly one outcome each.
+ * memory. Every action is decided by the journal writer inside the transaction that commits it, with
+ * the exercise locked in the database and brought up to date from the entries other processes
+ * committed: so parallel delegations get exactly one outcome each, through one server or several on
+ * the same PostgreSQL database (see {@link GroupCommit}).
  * Every entry is signed with the database's {@link JournalKey}; an action may carry an
  * Idempotency-Key, kept with its entry, so that a retry gets the first answer and journals nothing.
  * When the store fails a write or a read, the exercise's state in memory is dropped and read again
@@ -57,7 +60,7 @@ public final class Exercises {
         this.base = base;
         this.regimes = regimes;
         this.real = real;
-        this.writer = new GroupCommit(db);
+        this.writer = new GroupCommit(db, new Writer());
         this.key = db.key();
         this.credentials = new Credentials(db, real);
     }
@@ -83,7 +86,7 @@ public final class Exercises {
     /** An exercise in memory: its state, clock and the end of its journal chain. */
     static final class Live {
         final ReentrantLock lock = new ReentrantLock();
-        ExerciseState state;
+        volatile ExerciseState state;
         ExerciseClock clock;
         long seq;
         String hash;
@@ -93,11 +96,6 @@ public final class Exercises {
         long rebuiltFrom;
         /** Set when a write of this exercise failed: the state may hold what the journal does not, so it is read again. */
         volatile boolean broken;
-        /** Idempotency keys whose entries are on their way to the journal: actor and key to the pending answer. */
-        final Map<String, PendingKey> pendingKeys = new ConcurrentHashMap<>();
-    }
-
-    private record PendingKey(String requestHash, java.util.concurrent.CompletableFuture<Journal.Entry> written, Answer answer) {
     }
 
     /** An answer to an action as the API sends it: status and body; {@code repeated} when it is the first answer to a retried key. */
@@ -389,20 +387,17 @@ public final class Exercises {
         }
     }
 
-    /** The exercise's state now (recording any deadline that has passed first). */
+    /**
+     * The exercise's state now, with what other processes have journaled since (recording any
+     * deadline that has passed first).
+     */
     public ExerciseState state(String exercise) {
-        Live l = load(exercise);
-        List<java.util.concurrent.CompletableFuture<Journal.Entry>> written = new ArrayList<>();
-        ExerciseState s;
-        l.lock.lock();
-        try {
-            recordDue(exercise, l, l.clock.now(real.instant()), written);
-            s = l.state;
-        } finally {
-            l.lock.unlock();
+        Live l = current(exercise);
+        if (!Mechanism.due(l.state, l.clock.now(real.instant())).isEmpty()) {
+            run(new TickJob(exercise));
+            l = load(exercise);
         }
-        written.forEach(f -> await(exercise, l, f));
-        return s;
+        return l.state;
     }
 
     public Instant now(String exercise) {
@@ -759,7 +754,7 @@ public final class Exercises {
      */
     public NewCredential issue(String exercise, String actor, boolean rotate) {
         Actor who = actorOf(exercise, actor);
-        ExerciseState s = load(exercise).state;
+        ExerciseState s = current(exercise).state;
         if (s.closed().isPresent()) {
             throw new BadInput(409, "exercise", "the exercise was closed at " + s.closed().get() + ": no credential is issued for it");
         }
@@ -856,33 +851,8 @@ public final class Exercises {
         if (ActionCodec.loneSurrogate(why) >= 0) {
             throw new BadInput(422, "reason", "'reason' holds a lone UTF-16 surrogate, which cannot be stored as given");
         }
-        while (true) {
-            Live l = load(exercise);
-            List<java.util.concurrent.CompletableFuture<Journal.Entry>> written = new ArrayList<>();
-            java.util.concurrent.CompletableFuture<Journal.Entry> pending;
-            l.lock.lock();
-            try {
-                if (l.broken) {
-                    continue;
-                }
-                Instant now = l.clock.now(real.instant());
-                if (now.isBefore(l.state.lastAt())) {
-                    now = l.state.lastAt();
-                }
-                recordDue(exercise, l, now, written);
-                Mechanism.Result r = Mechanism.close(l.state, now);
-                if (r instanceof Mechanism.Refused f) {
-                    throw new BadInput(409, f.field(), f.message());
-                }
-                ObjectNode body = ActionCodec.JSON.createObjectNode().put("reason", why);
-                pending = submit(exercise, l, chain(exercise, l, now, ADMIN, CLOSED, body.toString()), Optional.empty());
-                l.state = ((Mechanism.Accepted) r).state();
-            } finally {
-                l.lock.unlock();
-            }
-            written.forEach(f -> await(exercise, l, f));
-            return Receipt.of(await(exercise, l, pending));
-        }
+        load(exercise);
+        return (Receipt) run(new CloseJob(exercise, why));
     }
 
     // ------------------------------------------------------------------ acting
@@ -901,120 +871,16 @@ public final class Exercises {
      * Applies an action and answers it as {@code render} says. With an Idempotency-Key: if this
      * actor already sent an action with that key in this exercise, the first answer is returned
      * (status and body, receipt included) and nothing is journaled; the same key with a different
-     * action is a 422. The key and an accepted action's answer are committed with its entry, so a
-     * retry after a lost answer or a 503 whose write did go through still finds them; a refusal's
-     * answer is kept under its key on its own (nothing is journaled for it).
+     * action is a 422. The key and the answer are committed with the action's entry (a refusal's on
+     * its own, nothing journaled), so a retry after a lost answer or a 503 whose write did go through
+     * still finds them, on this server or another of the same database. {@code render} is called by
+     * the journal writer, with the exercise locked.
      */
     public Answer act(String exercise, Actor actor, Action action, Optional<String> idempotencyKey, java.util.function.Function<Outcome, Answer> render) {
         idempotencyKey.ifPresent(Exercises::checkKey);
         String requestHash = Journal.sha256(ActionCodec.write(action).toString());
-        while (true) {
-            Live l = load(exercise);
-            java.util.concurrent.CompletableFuture<Journal.Entry> pending;
-            Answer answer;
-            Optional<Due> due = Optional.empty();
-            l.lock.lock();
-            try {
-                if (l.broken) {
-                    continue; // a failed write dropped this state: read it again
-                }
-                Optional<PendingKey> first = idempotencyKey.isPresent() ? firstAnswer(exercise, l, actor, idempotencyKey.get(), requestHash) : Optional.empty();
-                if (first.isPresent()) {
-                    // The first answer stands once its entry is written (at once when it is already in the database).
-                    pending = first.get().written();
-                    answer = new Answer(first.get().answer().status(), first.get().answer().body(), true);
-                } else {
-                    Instant now = l.clock.now(real.instant());
-                    if (now.isBefore(l.state.lastAt())) {
-                        now = l.state.lastAt();
-                    }
-                    recordDue(exercise, l, now, new ArrayList<>());
-                    Mechanism.Result r = Mechanism.apply(l.state, actor, action, now);
-                    if (!(r instanceof Mechanism.Accepted a)) {
-                        Answer refused = render.apply(new Outcome(r, Optional.empty(), now));
-                        if (idempotencyKey.isPresent()) {
-                            remember(exercise, actor, idempotencyKey.get(), requestHash, refused);
-                        }
-                        return refused;
-                    }
-                    Journal.Entry e = chain(exercise, l, now, actor, action);
-                    Answer given = render.apply(new Outcome(r, Optional.of(e), now));
-                    pending = submit(exercise, l, e, idempotencyKey.map(k -> new GroupCommit.Idem(actor.id(), k, requestHash, given.status(), given.body())));
-                    if (idempotencyKey.isPresent()) {
-                        String k = actor.id() + "\n" + idempotencyKey.get();
-                        PendingKey p = new PendingKey(requestHash, pending, given);
-                        l.pendingKeys.put(k, p);
-                        pending.whenComplete((x, t) -> l.pendingKeys.remove(k, p));
-                    }
-                    l.state = a.state();
-                    due = snapshotDue(l);
-                    answer = given;
-                }
-            } finally {
-                l.lock.unlock();
-            }
-            // Acknowledged only once the entry is committed and synced; many actions share one commit.
-            await(exercise, l, pending);
-            due.ifPresent(d -> snapshot(exercise, d));
-            return answer;
-        }
-    }
-
-    /** The first answer to this actor's key, on its way to the journal or in it; a 422 if the key came with another action. */
-    private Optional<PendingKey> firstAnswer(String exercise, Live l, Actor actor, String key, String requestHash) {
-        PendingKey p = l.pendingKeys.get(actor.id() + "\n" + key);
-        if (p != null) {
-            sameRequest(p.requestHash(), requestHash);
-            return Optional.of(p);
-        }
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT request_hash, status, response FROM idempotency WHERE exercise_id = ? AND actor = ? AND idem_key = ?")) {
-            ps.setString(1, exercise);
-            ps.setString(2, actor.id());
-            ps.setString(3, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                sameRequest(rs.getString(1).trim(), requestHash);
-                return Optional.of(new PendingKey(requestHash, java.util.concurrent.CompletableFuture.completedFuture(null),
-                        new Answer(rs.getInt(2), rs.getString(3), true)));
-            }
-        } catch (SQLException e) {
-            throw StoreUnavailable.of("the database does not answer", e);
-        }
-    }
-
-    /** Keeps a refusal's answer under its key (nothing is journaled), so a retry gets the same refusal. */
-    private void remember(String exercise, Actor actor, String key, String requestHash, Answer refused) {
-        try (Connection c = db.connection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO idempotency (exercise_id, actor, idem_key, request_hash, seq, status, response) VALUES (?,?,?,?,0,?,?)")) {
-                ps.setString(1, exercise);
-                ps.setString(2, actor.id());
-                ps.setString(3, key);
-                ps.setString(4, requestHash);
-                ps.setInt(5, refused.status());
-                ps.setString(6, refused.body());
-                ps.executeUpdate();
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            }
-            c.setAutoCommit(true);
-            db.sync(c);
-        } catch (SQLException e) {
-            db.reset();
-            throw StoreUnavailable.of("the refusal could not be kept under its Idempotency-Key", e);
-        }
-    }
-
-    private static void sameRequest(String firstHash, String requestHash) {
-        if (!firstHash.equals(requestHash)) {
-            throw new BadInput(422, "Idempotency-Key", "this Idempotency-Key was already used for a different action; use a new key for a new action");
-        }
+        load(exercise); // an unknown exercise is a 404 here, and a rebuild is done before the writer takes the action
+        return (Answer) run(new ActJob(exercise, actor, action, idempotencyKey, requestHash, render));
     }
 
     static void checkKey(String k) {
@@ -1028,22 +894,295 @@ public final class Exercises {
         int n = 0;
         for (Map.Entry<String, Live> e : live.entrySet()) {
             Live l = e.getValue();
-            if (!l.lock.tryLock()) {
+            if (l.broken || Mechanism.due(l.state, l.clock.now(real.instant())).isEmpty()) {
                 continue;
             }
-            List<java.util.concurrent.CompletableFuture<Journal.Entry>> written = new ArrayList<>();
-            try {
-                n += recordDue(e.getKey(), l, l.clock.now(real.instant()), written);
-            } finally {
-                l.lock.unlock();
-            }
-            written.forEach(f -> await(e.getKey(), l, f));
+            n += (Integer) run(new TickJob(e.getKey()));
         }
         return n;
     }
 
-    /** Journals every deadline passed by {@code now}; the entries' commits are added to {@code written} (an action's own commit comes after them). */
-    private int recordDue(String exercise, Live l, Instant now, List<java.util.concurrent.CompletableFuture<Journal.Entry>> written) {
+    // ------------------------------------------------------------------ the writer's side
+
+    /**
+     * Work for the journal writer on one exercise: {@link #decide} runs inside the writer's
+     * transaction with the exercise locked in the database, up to date, and its lock in memory held;
+     * its answer is given once the transaction is committed and synced.
+     */
+    private abstract static class Job implements GroupCommit.Job {
+        final String exercise;
+        final java.util.concurrent.CompletableFuture<Object> done = new java.util.concurrent.CompletableFuture<>();
+        /** What the caller gets once the batch is committed: a value, or a refusal to throw (a {@link BadInput}). */
+        Object result;
+        RuntimeException refusal;
+        Optional<Due> due = Optional.empty();
+        Exercises owner;
+
+        Job(String exercise) {
+            this.exercise = exercise;
+        }
+
+        abstract void decide(Connection c, Live l, GroupCommit.Out out) throws SQLException;
+
+        @Override
+        public String exercise() {
+            return exercise;
+        }
+
+        @Override
+        public void committed() {
+            due.ifPresent(d -> owner.snapshot(exercise, d));
+            if (refusal != null) {
+                done.completeExceptionally(refusal);
+            } else {
+                done.complete(result);
+            }
+        }
+
+        @Override
+        public void failed(Throwable t) {
+            done.completeExceptionally(t);
+        }
+    }
+
+    /** An action: its idempotency key looked up, deadlines due recorded, then the rules' decision. */
+    private final class ActJob extends Job {
+        final Actor actor;
+        final Action action;
+        final Optional<String> key;
+        final String requestHash;
+        final java.util.function.Function<Outcome, Answer> render;
+
+        ActJob(String exercise, Actor actor, Action action, Optional<String> key, String requestHash, java.util.function.Function<Outcome, Answer> render) {
+            super(exercise);
+            this.actor = actor;
+            this.action = action;
+            this.key = key;
+            this.requestHash = requestHash;
+            this.render = render;
+        }
+
+        @Override
+        void decide(Connection c, Live l, GroupCommit.Out out) throws SQLException {
+            String batchKey = exercise + "\n" + actor.id() + "\n" + key.orElse("");
+            if (key.isPresent()) {
+                Optional<Object> first = Optional.ofNullable(out.batchKeys.get(batchKey));
+                if (first.isEmpty()) {
+                    first = firstAnswer(c, exercise, actor, key.get()).map(o -> o);
+                }
+                if (first.isPresent()) {
+                    FirstAnswer f = (FirstAnswer) first.get();
+                    if (!f.requestHash().equals(requestHash)) {
+                        refusal = new BadInput(422, "Idempotency-Key", "this Idempotency-Key was already used for a different action; use a new key for a new action");
+                    } else {
+                        result = new Answer(f.answer().status(), f.answer().body(), true);
+                    }
+                    return;
+                }
+            }
+            Instant now = l.clock.now(real.instant());
+            if (now.isBefore(l.state.lastAt())) {
+                now = l.state.lastAt();
+            }
+            recordDue(exercise, l, now, out);
+            Mechanism.Result r = Mechanism.apply(l.state, actor, action, now);
+            if (!(r instanceof Mechanism.Accepted a)) {
+                Answer refused = render.apply(new Outcome(r, Optional.empty(), now));
+                keep(out, batchKey, 0, refused);
+                result = refused;
+                return;
+            }
+            Journal.Entry e = chain(exercise, l, now, actor, action);
+            Answer given = render.apply(new Outcome(r, Optional.of(e), now));
+            out.entries.add(e);
+            keep(out, batchKey, e.seq(), given);
+            l.state = a.state();
+            due = snapshotDue(l);
+            result = given;
+        }
+
+        /** Keeps the answer under the action's Idempotency-Key, in the same transaction as its entry (if any). */
+        private void keep(GroupCommit.Out out, String batchKey, long seq, Answer answer) {
+            if (key.isPresent()) {
+                out.keys.add(new GroupCommit.Idem(exercise, actor.id(), key.get(), requestHash, seq, answer.status(), answer.body()));
+                out.batchKeys.put(batchKey, new FirstAnswer(requestHash, answer));
+            }
+        }
+    }
+
+    /** The closing of an exercise, after the deadlines passed by now. */
+    private final class CloseJob extends Job {
+        final String why;
+
+        CloseJob(String exercise, String why) {
+            super(exercise);
+            this.why = why;
+        }
+
+        @Override
+        void decide(Connection c, Live l, GroupCommit.Out out) {
+            Instant now = l.clock.now(real.instant());
+            if (now.isBefore(l.state.lastAt())) {
+                now = l.state.lastAt();
+            }
+            recordDue(exercise, l, now, out);
+            Mechanism.Result r = Mechanism.close(l.state, now);
+            if (r instanceof Mechanism.Refused f) {
+                refusal = new BadInput(409, f.field(), f.message());
+                return;
+            }
+            ObjectNode body = ActionCodec.JSON.createObjectNode().put("reason", why);
+            Journal.Entry e = chain(exercise, l, now, ADMIN, CLOSED, body.toString());
+            out.entries.add(e);
+            l.state = ((Mechanism.Accepted) r).state();
+            result = Receipt.of(e);
+        }
+    }
+
+    /** The deadlines passed by now, journaled by the clock; the result is how many. */
+    private final class TickJob extends Job {
+        TickJob(String exercise) {
+            super(exercise);
+        }
+
+        @Override
+        void decide(Connection c, Live l, GroupCommit.Out out) {
+            result = recordDue(exercise, l, l.clock.now(real.instant()), out);
+        }
+    }
+
+    /** The first answer given to an Idempotency-Key, and the hash of the action it came with. */
+    private record FirstAnswer(String requestHash, Answer answer) {
+    }
+
+    /** The first answer to this actor's key, as committed (by this server or another). */
+    private static Optional<FirstAnswer> firstAnswer(Connection c, String exercise, Actor actor, String key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT request_hash, status, response FROM idempotency WHERE exercise_id = ? AND actor = ? AND idem_key = ?")) {
+            ps.setString(1, exercise);
+            ps.setString(2, actor.id());
+            ps.setString(3, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new FirstAnswer(rs.getString(1).trim(), new Answer(rs.getInt(2), rs.getString(3), true)))
+                        : Optional.empty();
+            }
+        }
+    }
+
+    /** The writer's side of each batch: lock, catch up, decide. */
+    private final class Writer implements GroupCommit.Host {
+        @Override
+        public void decide(Connection c, String exercise, List<GroupCommit.Job> jobs, GroupCommit.Out out) throws SQLException {
+            // Held to the commit: another server of this database waits here, and then sees this batch's entries.
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM exercise WHERE id = ? " + (db.isH2() ? "FOR UPDATE" : "FOR NO KEY UPDATE"))) {
+                ps.setString(1, exercise);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new IllegalStateException("exercise " + exercise + " is not in the database");
+                    }
+                }
+            }
+            Live l = load(exercise);
+            l.lock.lock();
+            while (l.broken) { // dropped by a reader that found the journal changed under it: read again
+                l.lock.unlock();
+                l = load(exercise);
+                l.lock.lock();
+            }
+            try {
+                catchUp(c, exercise, l);
+                for (GroupCommit.Job j : jobs) {
+                    ((Job) j).owner = Exercises.this;
+                    ((Job) j).decide(c, l, out);
+                }
+            } finally {
+                l.lock.unlock();
+            }
+        }
+
+        @Override
+        public void failed(String exercise) {
+            Live l = live.get(exercise);
+            if (l != null) {
+                drop(exercise, l);
+            }
+        }
+    }
+
+    /**
+     * Applies to {@code l} the journal entries committed after the last it knows (by another server
+     * of this database), checked against the chain and replayed through the rules; the caller holds
+     * {@code l}'s lock. An entry that does not continue the chain, or that the rules refuse, drops
+     * the exercise from memory (it is rebuilt from the whole journal on the next call).
+     */
+    private void catchUp(Connection c, String exercise, Live l) throws SQLException {
+        List<Journal.Entry> tail = Journal.read(c, exercise, l.seq, Integer.MAX_VALUE);
+        if (tail.isEmpty()) {
+            return;
+        }
+        List<String> problems = new ArrayList<>(Journal.verify(tail, l.seq, l.hash));
+        ExerciseState s = l.state;
+        if (problems.isEmpty()) {
+            for (Journal.Entry e : tail) {
+                s = next(s, e, problems);
+            }
+        }
+        if (!problems.isEmpty()) {
+            drop(exercise, l);
+            throw new StoreUnavailable("the journal of " + exercise + " does not continue what this server holds (" + problems.get(0)
+                    + "); it is read again from the database", null);
+        }
+        Journal.Entry last = tail.get(tail.size() - 1);
+        l.state = s;
+        l.seq = last.seq();
+        l.hash = last.hash();
+    }
+
+    /** The exercise in memory with every entry committed so far, by this server or another. */
+    private Live current(String exercise) {
+        while (true) {
+            Live l = load(exercise);
+            try (Connection c = db.connection()) {
+                l.lock.lock();
+                try {
+                    if (l.broken) {
+                        continue;
+                    }
+                    catchUp(c, exercise, l);
+                    return l;
+                } finally {
+                    l.lock.unlock();
+                }
+            } catch (SQLException e) {
+                throw StoreUnavailable.of("the database does not answer", e);
+            }
+        }
+    }
+
+    /** Hands a job to the writer and waits for its answer (at most three database timeouts). */
+    private Object run(Job j) {
+        j.owner = this;
+        writer.submit(j);
+        long wait = db.settings().timeout().toMillis() * 3;
+        try {
+            return j.done.get(wait, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JournalUnavailable("interrupted while the journal was written; the action may or may not be recorded", e);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new JournalUnavailable("the journal did not confirm the write within " + wait / 1000.0 + " s, so the action is not acknowledged"
+                    + " (it may still be recorded: retry with the same Idempotency-Key)", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof BadInput b) {
+                throw b;
+            }
+            throw new JournalUnavailable("the journal could not be written, so the action was not recorded: " + StoreUnavailable.reason(e.getCause()),
+                    e.getCause());
+        }
+    }
+
+    /** Journals every deadline passed by {@code now} (entries added to {@code out}, before the action's own); returns how many. */
+    private int recordDue(String exercise, Live l, Instant now, GroupCommit.Out out) {
         int n = 0;
         for (Action.DeadlinePassed d : Mechanism.due(l.state, now)) {
             Instant at = Instant.parse(d.deadline());
@@ -1052,7 +1191,7 @@ public final class Exercises {
             }
             Mechanism.Result r = Mechanism.apply(l.state, new Actor.Clock(), d, at.isAfter(now) ? now : at);
             if (r instanceof Mechanism.Accepted a) {
-                written.add(submit(exercise, l, chain(exercise, l, at.isAfter(now) ? now : at, new Actor.Clock(), d), Optional.empty()));
+                out.entries.add(chain(exercise, l, at.isAfter(now) ? now : at, new Actor.Clock(), d));
                 l.state = a.state();
                 n++;
             }
@@ -1073,39 +1212,6 @@ public final class Exercises {
         l.seq = seq;
         l.hash = h;
         return e;
-    }
-
-    /**
-     * Hands the entry to the writer; should its write fail, the exercise's state in memory is
-     * dropped even if no one waits for the answer (a deadline recorded before a refused action).
-     */
-    private java.util.concurrent.CompletableFuture<Journal.Entry> submit(String exercise, Live l, Journal.Entry e, Optional<GroupCommit.Idem> idem) {
-        java.util.concurrent.CompletableFuture<Journal.Entry> f = writer.submit(e, idem);
-        f.whenComplete((x, t) -> {
-            if (t != null) {
-                drop(exercise, l);
-            }
-        });
-        return f;
-    }
-
-    private Journal.Entry await(String exercise, Live l, java.util.concurrent.CompletableFuture<Journal.Entry> f) {
-        long wait = db.settings().timeout().toMillis() * 3;
-        try {
-            return f.get(wait, java.util.concurrent.TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            drop(exercise, l);
-            throw new JournalUnavailable("interrupted while the journal was written; the action may or may not be recorded", e);
-        } catch (java.util.concurrent.TimeoutException e) {
-            drop(exercise, l);
-            throw new JournalUnavailable("the journal did not confirm the write within " + wait / 1000.0 + " s, so the action is not acknowledged"
-                    + " (it may still be recorded: retry with the same Idempotency-Key)", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            drop(exercise, l);
-            throw new JournalUnavailable("the journal could not be written, so the action was not recorded: " + StoreUnavailable.reason(e.getCause()),
-                    e.getCause());
-        }
     }
 
     /** Forgets the exercise's state in memory: the next call replays it from what the database has. */

@@ -4,43 +4,80 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One writer for the journal: entries queue up while a commit is under way and the next commit
- * takes all of them in one transaction (group commit), so many delegations acting at once cost one
- * disk flush, not one each. An entry's future completes only after its transaction commits; if the
- * commit fails, every entry of the batch fails and nothing of it is in the journal.
+ * One writer for the journal: work on exercises (an action to decide, deadlines to record, a
+ * closing) queues up while a commit is under way, and the next commit takes all of it in one
+ * transaction (group commit), so many delegations acting at once cost one disk flush, not one each.
  *
- * <p>A commit counts only once it is on stable storage ({@link Database#sync}). An action's
- * Idempotency-Key and answer are written in the same transaction as its entry. After a failed
- * write the pool is reset, so the next batch reopens the database (an H2 file that hit a full disk
- * closes itself), and {@link #failure()} says what went wrong until a write succeeds again.
+ * <p>Inside that transaction each exercise of the batch, in id order (so two servers never wait on
+ * each other in a cycle), is first locked in the database (a row lock on its {@code exercise} row,
+ * held to the commit) and brought up to date from the journal entries other processes committed
+ * since (see {@link Host#decide}); only then are its actions decided and chained. So several server
+ * processes on one PostgreSQL database decide each exercise's actions one at a time, each on the
+ * state the journal gives, and the chain stays linear. A job is answered only after its transaction
+ * commits and is on stable storage ({@link Database#sync}); if anything fails, nothing of the batch
+ * is in the journal, every job of it fails, and its exercises are dropped from memory to be read
+ * again from what was committed.
+ *
+ * <p>After a failed write the pool is reset, so the next batch reopens the database (an H2 file that
+ * hit a full disk closes itself), and {@link #failure()} says what went wrong until a write succeeds.
  */
 final class GroupCommit implements AutoCloseable {
 
     private static final int MAX_BATCH = 512;
 
-    /** An action's Idempotency-Key, by whom, the hash of its request, and the answer given. */
-    record Idem(String actor, String key, String requestHash, int status, String response) {
+    /** Work on one exercise, decided by the writer inside the transaction that commits it. */
+    interface Job {
+        String exercise();
+
+        /** Its transaction committed: answer. */
+        void committed();
+
+        /** Its transaction failed (or never began): nothing of it is in the journal. */
+        void failed(Throwable t);
     }
 
-    private record Item(Journal.Entry entry, java.util.Optional<Idem> idem, CompletableFuture<Journal.Entry> done) {
+    /** What the writer asks of the exercises. */
+    interface Host {
+        /**
+         * Locks {@code exercise} for the transaction on {@code c}, brings it up to date from the
+         * journal and decides {@code jobs} in order, adding their entries and key rows to {@code out}.
+         */
+        void decide(Connection c, String exercise, List<Job> jobs, Out out) throws SQLException;
+
+        /** The batch holding work on {@code exercise} failed: what memory holds of it may not be in the journal. */
+        void failed(String exercise);
+    }
+
+    /** An action's Idempotency-Key, by whom, the hash of its request, its entry (0 for a refusal) and the answer given. */
+    record Idem(String exercise, String actor, String key, String requestHash, long seq, int status, String response) {
+    }
+
+    /** What a batch writes: entries in order, and the Idempotency-Keys with their answers. */
+    static final class Out {
+        final List<Journal.Entry> entries = new ArrayList<>();
+        final List<Idem> keys = new ArrayList<>();
+        /** Keys given in this batch (exercise, actor, key) to their first answer, for a retry that comes in the same batch. */
+        final Map<String, Object> batchKeys = new HashMap<>();
     }
 
     private final Database db;
-    private final BlockingQueue<Item> queue = new LinkedBlockingQueue<>();
+    private final Host host;
+    private final BlockingQueue<Job> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean closing;
-    /** The last committed seq per exercise, as far as this writer knows (read from the database when not). */
-    private final java.util.Map<String, Long> committed = new java.util.HashMap<>();
 
-    GroupCommit(Database db) {
+    GroupCommit(Database db, Host host) {
         this.db = db;
+        this.host = host;
         this.thread = new Thread(this::run, "eurosec-journal-writer");
         this.thread.setDaemon(true);
         this.thread.start();
@@ -49,14 +86,12 @@ final class GroupCommit implements AutoCloseable {
     /** Why the last write failed, while no write has succeeded since; empty when the last write went through. */
     private volatile java.util.Optional<String> failure = java.util.Optional.empty();
 
-    CompletableFuture<Journal.Entry> submit(Journal.Entry e, java.util.Optional<Idem> idem) {
-        CompletableFuture<Journal.Entry> f = new CompletableFuture<>();
+    void submit(Job j) {
         if (closing) {
-            f.completeExceptionally(new IllegalStateException("the journal writer is closed"));
-            return f;
+            j.failed(new IllegalStateException("the journal writer is closed"));
+            return;
         }
-        queue.add(new Item(e, idem, f));
-        return f;
+        queue.add(j);
     }
 
     java.util.Optional<String> failure() {
@@ -69,31 +104,31 @@ final class GroupCommit implements AutoCloseable {
     }
 
     private void run() {
-        List<Item> batch = new ArrayList<>();
+        List<Job> batch = new ArrayList<>();
         while (!closing || !queue.isEmpty()) {
             try {
-                Item first = queue.poll(100, TimeUnit.MILLISECONDS);
+                Job first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
-                List<Item> chained = chained(batch);
-                write(chained);
+                write(batch);
                 failure = java.util.Optional.empty();
-                for (Item i : chained) {
-                    committed.put(i.entry().exercise(), i.entry().seq());
-                    i.done().complete(i.entry());
+                for (Job j : batch) {
+                    j.committed();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (SQLException | RuntimeException e) {
                 failure = java.util.Optional.of(StoreUnavailable.reason(e));
-                committed.clear();
                 db.reset();
-                for (Item i : batch) {
-                    i.done().completeExceptionally(e);
+                for (Job j : batch) {
+                    host.failed(j.exercise());
+                }
+                for (Job j : batch) {
+                    j.failed(e);
                 }
             } finally {
                 batch.clear();
@@ -101,70 +136,49 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
-    /**
-     * The entries that continue their exercise's committed chain; an entry whose predecessor failed
-     * is failed too, so a failed commit can never leave a gap in the journal.
-     */
-    private List<Item> chained(List<Item> batch) throws SQLException {
-        List<Item> ok = new ArrayList<>();
-        java.util.Map<String, Long> last = new java.util.HashMap<>();
-        for (Item i : batch) {
-            String ex = i.entry().exercise();
-            Long prev = last.containsKey(ex) ? last.get(ex) : committed.containsKey(ex) ? committed.get(ex) : lastInDatabase(ex);
-            if (i.entry().seq() == prev + 1) {
-                ok.add(i);
-                last.put(ex, i.entry().seq());
-            } else {
-                i.done().completeExceptionally(new IllegalStateException("journal entry " + i.entry().seq() + " of " + ex
-                        + " does not follow the last committed entry " + prev + " (an earlier write failed)"));
-                last.put(ex, prev);
-            }
-        }
-        return ok;
-    }
-
-    private long lastInDatabase(String exercise) throws SQLException {
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("SELECT MAX(seq) FROM journal WHERE exercise_id = ?")) {
-            ps.setString(1, exercise);
-            try (var rs = ps.executeQuery()) {
-                rs.next();
-                long v = rs.getLong(1);
-                return rs.wasNull() ? 0 : v;
-            }
-        }
-    }
-
-    private void write(List<Item> batch) throws SQLException {
-        if (batch.isEmpty()) {
-            return;
+    private void write(List<Job> batch) throws SQLException {
+        Map<String, List<Job>> byExercise = new TreeMap<>();
+        for (Job j : batch) {
+            byExercise.computeIfAbsent(j.exercise(), k -> new ArrayList<>()).add(j);
         }
         try (Connection c = db.connection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement(Journal.INSERT);
-                    PreparedStatement keys = c.prepareStatement(
-                            "INSERT INTO idempotency (exercise_id, actor, idem_key, request_hash, seq, status, response) VALUES (?,?,?,?,?,?,?)")) {
-                boolean anyKey = false;
-                for (Item i : batch) {
-                    Journal.bind(ps, i.entry());
-                    ps.addBatch();
-                    if (i.idem().isPresent()) {
-                        Idem k = i.idem().get();
-                        keys.setString(1, i.entry().exercise());
-                        keys.setString(2, k.actor());
-                        keys.setString(3, k.key());
-                        keys.setString(4, k.requestHash());
-                        keys.setLong(5, i.entry().seq());
-                        keys.setInt(6, k.status());
-                        keys.setString(7, k.response());
-                        keys.addBatch();
-                        anyKey = true;
+            try {
+                Out out = new Out();
+                for (Map.Entry<String, List<Job>> e : byExercise.entrySet()) {
+                    host.decide(c, e.getKey(), e.getValue(), out);
+                }
+                if (!out.entries.isEmpty() || !out.keys.isEmpty()) {
+                    try (PreparedStatement ps = c.prepareStatement(Journal.INSERT);
+                            PreparedStatement keys = c.prepareStatement(
+                                    "INSERT INTO idempotency (exercise_id, actor, idem_key, request_hash, seq, status, response) VALUES (?,?,?,?,?,?,?)")) {
+                        for (Journal.Entry e : out.entries) {
+                            Journal.bind(ps, e);
+                            ps.addBatch();
+                        }
+                        for (Idem k : out.keys) {
+                            keys.setString(1, k.exercise());
+                            keys.setString(2, k.actor());
+                            keys.setString(3, k.key());
+                            keys.setString(4, k.requestHash());
+                            keys.setLong(5, k.seq());
+                            keys.setInt(6, k.status());
+                            keys.setString(7, k.response());
+                            keys.addBatch();
+                        }
+                        if (!out.entries.isEmpty()) {
+                            ps.executeBatch();
+                        }
+                        if (!out.keys.isEmpty()) {
+                            keys.executeBatch();
+                        }
                     }
                 }
-                ps.executeBatch();
-                if (anyKey) {
-                    keys.executeBatch();
-                }
                 c.commit();
+                if (!out.entries.isEmpty() || !out.keys.isEmpty()) {
+                    c.setAutoCommit(true);
+                    db.sync(c);
+                }
             } catch (SQLException | RuntimeException e) {
                 try {
                     c.rollback();
@@ -173,8 +187,6 @@ final class GroupCommit implements AutoCloseable {
                 }
                 throw e;
             }
-            c.setAutoCommit(true);
-            db.sync(c);
         }
     }
 

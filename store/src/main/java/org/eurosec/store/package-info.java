@@ -6,10 +6,14 @@
  *
  * <p>What the store promises:
  * <ul>
- * <li><b>Durable acknowledgement.</b> {@link org.eurosec.store.GroupCommit} commits queued entries
- * together and syncs them ({@link org.eurosec.store.Database#sync}); an action is answered only
- * after that. H2 always runs with {@code WRITE_DELAY=0}. A failed write or sync fails every entry
- * waiting on it and every later entry of the same exercise, so the journal never has a gap.</li>
+ * <li><b>Durable acknowledgement.</b> {@link org.eurosec.store.GroupCommit} decides queued actions
+ * and commits their entries together, then syncs them ({@link org.eurosec.store.Database#sync}); an
+ * action is answered only after that. H2 always runs with {@code WRITE_DELAY=0}. A failed write or
+ * sync fails the whole batch and drops its exercises from memory, so the journal never has a gap.</li>
+ * <li><b>Several servers, one database.</b> Each exercise of a batch is locked in the database (its
+ * {@code exercise} row) and brought up to date from the journal before its actions are decided, so
+ * servers sharing a PostgreSQL database decide one exercise's actions one at a time, on the state the
+ * journal gives.</li>
  * <li><b>Recovery without a restart.</b> A failed write renews the connection pool and drops the
  * exercise's state in memory, which is then replayed from the journal; {@link
  * org.eurosec.store.Exercises#health} probes with a write until one succeeds. Reads and writes
