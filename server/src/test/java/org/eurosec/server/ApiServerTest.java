@@ -191,7 +191,7 @@ class ApiServerTest {
             got.add(f.get());
         }
         pool.shutdown();
-        assertThat(got.stream().filter(c -> c == 201).count()).isEqualTo(voters.size());
+        assertThat(got.stream().filter(c -> c == 201).count()).as("statuses %s", got).isEqualTo(voters.size());
         assertThat(got.stream().filter(c -> c == 409).count()).isEqualTo(voters.size());
         Reply view = call("GET", "/api/exercises/" + other.id() + "/procedures", other.tokens().get("depositary"), null);
         JsonNode c = view.json().get("procedures").get(0);
