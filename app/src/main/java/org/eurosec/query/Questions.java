@@ -67,6 +67,27 @@ public final class Questions {
         return List.of(ps);
     }
 
+    /**
+     * POST /api/reconcile/{dataset}: the user's copy of ATOP or COW (the body, CSV) against
+     * eurosec's panel, as {@code eurosec reconcile DATASET FILE --format json}. Not among {@link
+     * #ALL_QUESTIONS} (those are GET routes): its answer needs the body, see {@link
+     * Reconcile.Query#upload}.
+     */
+    public static final Question RECONCILE = new Question("/api/reconcile/{dataset}",
+            "Your copy of ATOP or COW (the body: its directed dyad-year CSV) against eurosec's directed dyad-year panel, cell by cell for each "
+                    + "obligation kind both code, every disagreement with its cause (convention, interpretation, fact, missing) or unexplained.",
+            params(Param.path("dataset", "atop or cow: the dataset the body comes from"),
+                    Param.query("convention", Type.STRING, "eurosec (default), atop or cow: date eurosec's panel the way that dataset does "
+                            + "(from signature and accession protocols)"),
+                    Param.query("kinds", Type.LIST, "compare only these kinds, comma-separated (defence, offence, neutrality, non_aggression, "
+                            + "consultation); default: all the dataset codes"),
+                    INTERPRETATION,
+                    Param.query("skip_unknown_states", Type.FLAG, "leave out rows naming a COW code no state in eurosec's data carries, "
+                            + "instead of refusing the body")),
+            Reconcile.View.class, (e, p) -> {
+                throw new QueryException.InvalidParameter("body", "send the dataset's directed dyad-year CSV as the body of a POST");
+            });
+
     /** The questions, in the order the API documents them. */
     public static final List<Question> ALL_QUESTIONS = build();
 

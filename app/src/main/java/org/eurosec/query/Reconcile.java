@@ -77,7 +77,7 @@ public final class Reconcile {
                 throw new QueryException.InvalidParameter("body", "send the dataset's directed dyad-year CSV as the body (text/csv)");
             }
             return new Query(p.one("dataset").orElse(""), "uploaded file", csv, "body", p.one("convention"), p.list("kinds"),
-                    p.values("interpretation"), p.one("skip_unknown_states").map(Boolean::parseBoolean).orElse(false));
+                    p.values("interpretation"), p.flag("skip_unknown_states"));
         }
     }
 

@@ -49,7 +49,7 @@ public final class ApiServer implements AutoCloseable {
     public static final List<String> ROUTES = routes(List.of("GET /api/health", "GET /api/openapi.json", "GET /api/map",
             "GET /api/exercises/{id}", "GET /api/exercises/{id}/procedures", "POST /api/exercises/{id}/actions",
             "GET /api/exercises/{id}/journal", "GET /api/exercises/{id}/journal/verify", "GET /api/exercises/{id}/journal/key",
-            "GET /api/exercises/{id}/journal/head", "POST /api/compare", "GET /api/admin/exercises", "POST /api/admin/exercises",
+            "GET /api/exercises/{id}/journal/head", "POST /api/compare", "POST /api/reconcile/{dataset}", "GET /api/admin/exercises", "POST /api/admin/exercises",
             "GET /api/admin/exercises/{id}/credentials", "POST /api/admin/exercises/{id}/credentials", "POST /api/admin/exercises/{id}/credentials/rotate",
             "POST /api/admin/exercises/{id}/credentials/revoke",
             "POST /api/admin/exercises/{id}/close"));
@@ -67,6 +67,18 @@ public final class ApiServer implements AutoCloseable {
 
     /** Bodies larger than this are refused with 413, counted while they are read (chunked or not). */
     public static final int MAX_BODY = 64 * 1024;
+
+    /**
+     * The limit of POST /api/reconcile/{dataset}'s body (a user's dataset CSV): 16 MiB, room for
+     * ATOP 5.1's whole directed dyad-year file as peacesciencer distributes it (273,296 rows), far
+     * over a cut to Europe. Counted while read, as {@link #MAX_BODY}.
+     */
+    public static final int MAX_RECONCILE_BODY = 16 * 1024 * 1024;
+
+    /** The most bodies a route accepts: {@link #MAX_RECONCILE_BODY} for a dataset to reconcile, {@link #MAX_BODY} for every other. */
+    static int maxBody(String path) {
+        return path.startsWith("/api/reconcile/") ? MAX_RECONCILE_BODY : MAX_BODY;
+    }
 
     private final Exercises exercises;
     private final Javalin app;
@@ -174,8 +186,9 @@ public final class ApiServer implements AutoCloseable {
             String len = ctx.header("Content-Length");
             if (len != null) {
                 try {
-                    if (Long.parseLong(len.trim()) > MAX_BODY) {
-                        throw new BadInput(413, "body", "the body is larger than " + MAX_BODY + " bytes");
+                    int max = maxBody(ctx.path());
+                    if (Long.parseLong(len.trim()) > max) {
+                        throw new BadInput(413, "body", "the body is larger than " + max + " bytes");
                     }
                 } catch (NumberFormatException e) {
                     throw new BadInput(400, "Content-Length", "not a number");
@@ -190,6 +203,7 @@ public final class ApiServer implements AutoCloseable {
             app.get(q.path(), ctx -> questions().answer(q, ctx));
         }
         app.post("/api/compare", ctx -> questions().compareUpload(ctx, uploads()));
+        app.post("/api/reconcile/{dataset}", ctx -> questions().reconcileUpload(ctx));
         app.get("/api/exercises/{id}", this::exercise);
         app.get("/api/exercises/{id}/procedures", this::procedures);
         app.post("/api/exercises/{id}/actions", this::act);
@@ -229,7 +243,7 @@ public final class ApiServer implements AutoCloseable {
             error(ctx, 404, "path", "no such route: " + ctx.method() + " " + ctx.path());
         });
         app.error(405, ctx -> error(ctx, 405, "method", ctx.method() + " is not allowed on " + ctx.path()));
-        app.error(413, ctx -> error(ctx, 413, "body", "the body is larger than " + MAX_BODY + " bytes"));
+        app.error(413, ctx -> error(ctx, 413, "body", "the body is larger than " + maxBody(ctx.path()) + " bytes"));
     }
 
     /**

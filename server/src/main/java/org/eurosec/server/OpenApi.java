@@ -34,6 +34,9 @@ final class OpenApi {
                 ObjectNode path = paths.has(q.path()) ? (ObjectNode) paths.get(q.path()) : paths.putObject(q.path());
                 path.set("get", operation(q, made));
             }
+            ObjectNode reconcile = paths.has(Questions.RECONCILE.path()) ? (ObjectNode) paths.get(Questions.RECONCILE.path())
+                    : paths.putObject(Questions.RECONCILE.path());
+            reconcile.set("post", reconcileUpload(made));
             for (Map.Entry<String, Object> s : made.components().entrySet()) {
                 schemas.set(s.getKey(), MAPPER.valueToTree(s.getValue()));
             }
@@ -67,6 +70,26 @@ final class OpenApi {
         error(responses, "404", "an unknown id (a state, an organisation, a regime, a scenario): kind and id named");
         error(responses, "409", "a clash between provisions that the regime does not resolve");
         error(responses, "503", "the server's own data or regimes have problems, each named with file and line");
+        return op;
+    }
+
+    /** POST /api/reconcile/{dataset}: the question's parameters, the CSV body, its own size limit and the statuses of an upload. */
+    private static ObjectNode reconcileUpload(Schemas made) {
+        ObjectNode op = operation(Questions.RECONCILE, made);
+        op.putObject("requestBody").put("required", true).put("description", "the dataset's directed dyad-year CSV (a header with ccode1, "
+                + "ccode2, year and a column per kind: ATOP defense, offense, neutral, nonagg, consul; COW defense, neutrality, nonaggression, "
+                + "entente; peacesciencer's atop_*/cow_* names too), UTF-8, at most " + ApiServer.MAX_RECONCILE_BODY + " bytes (16 MiB)")
+                .putObject("content").putObject("text/csv").putObject("schema").put("type", "string");
+        ObjectNode responses = (ObjectNode) op.get("responses");
+        responses.remove("404");
+        responses.remove("409");
+        ((ObjectNode) responses.get("200")).put("description", "the comparison, exactly as `eurosec reconcile DATASET FILE --format json` prints it");
+        ((ObjectNode) responses.get("400")).put("description", "bad input: an unknown parameter or dataset, a malformed value, an empty body, "
+                + "a body that is not UTF-8, or a broken row (field body; the message names the body's line as 'uploaded file:LINE')");
+        error(responses, "413", "the body is larger than " + ApiServer.MAX_RECONCILE_BODY + " bytes (16 MiB); counted while it is read");
+        error(responses, "415", "the body is not sent as text/csv, application/csv or text/plain (field Content-Type)");
+        ((ObjectNode) responses.get("503")).put("description", "the server's own data have problems, or it is reconciling "
+                + QuestionRoutes.RECONCILING_AT_ONCE + " files already (Retry-After)");
         return op;
     }
 

@@ -11,6 +11,7 @@ import org.eurosec.query.Eurosec;
 import org.eurosec.query.Json;
 import org.eurosec.query.Params;
 import org.eurosec.query.QueryException;
+import org.eurosec.query.Reconcile;
 import org.eurosec.query.Questions;
 import org.eurosec.query.Questions.Param;
 import org.eurosec.query.Questions.Question;
@@ -48,6 +49,40 @@ final class QuestionRoutes {
         String body = HttpGuards.anonymousBody(ctx, ApiServer.MAX_BODY);
         Compare.View view = Compare.uploaded(body, folder, upload -> eurosec.compare(Compare.Query.upload(upload, p)));
         ctx.contentType("application/json").result(Json.write(view));
+    }
+
+    /**
+     * At most this many reconciliations at once (each reads a body of up to {@link
+     * ApiServer#MAX_RECONCILE_BODY} and builds several panels); another waits a second for its turn,
+     * then is a 503 with Retry-After.
+     */
+    static final int RECONCILING_AT_ONCE = 2;
+    private final java.util.concurrent.Semaphore reconciling = new java.util.concurrent.Semaphore(RECONCILING_AT_ONCE);
+
+    /**
+     * POST /api/reconcile/{dataset}: the body is the user's copy of the dataset (CSV); the answer is
+     * what {@code eurosec reconcile DATASET FILE --format json} prints, a broken row named as
+     * {@code uploaded file:LINE} of the body (field body).
+     */
+    void reconcileUpload(Context ctx) {
+        Params p = params(Questions.RECONCILE, ctx);
+        HttpGuards.contentType(ctx, "text/csv", "application/csv", "text/plain");
+        try {
+            if (!reconciling.tryAcquire(1, java.util.concurrent.TimeUnit.SECONDS)) {
+                ctx.header("Retry-After", "5");
+                throw new org.eurosec.store.BadInput(503, "body", "the server is reconciling " + RECONCILING_AT_ONCE + " files already; retry in a moment");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new org.eurosec.store.BadInput(503, "body", "the server is stopping");
+        }
+        try {
+            String body = HttpGuards.anonymousBody(ctx, ApiServer.MAX_RECONCILE_BODY);
+            Reconcile.View view = eurosec.reconcile(Reconcile.Query.upload(body, p));
+            ctx.contentType("application/json").result(Json.write(view));
+        } finally {
+            reconciling.release();
+        }
     }
 
     /** A question's parameters from the request: only those it lists, each given once unless repeatable, each of a safe shape. */

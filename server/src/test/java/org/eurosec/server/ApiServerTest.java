@@ -220,7 +220,7 @@ class ApiServerTest {
         }
         for (String route : ApiServer.ROUTES) {
             String[] mp = route.split(" ");
-            Reply r = call(mp[0], mp[1].replace("{id}", ex.id()), token("depositary"), mp[0].equals("POST") ? "{}" : null);
+            Reply r = call(mp[0], mp[1].replace("{id}", ex.id()).replace("{dataset}", "atop"), token("depositary"), mp[0].equals("POST") ? "{}" : null);
             assertThat(r.status()).as(route).isNotIn(404, 405);
         }
         Set<String> kinds = new TreeSet<>();

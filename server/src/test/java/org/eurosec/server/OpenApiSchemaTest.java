@@ -109,6 +109,22 @@ class OpenApiSchemaTest {
         assertThat(problems).isNotEmpty();
     }
 
+    /** POST /api/reconcile/atop's answer on a few hand-written rows (NATO founders and Greece 1951-52, the USSR towards Finland) conforms too. */
+    @Test
+    void theReconcileAnswerConformsToItsSchema() throws Exception {
+        String csv = "ccode1,ccode2,year,defense,offense,neutral,nonagg,consul\n2,200,1951,1,0,0,1,1\n200,2,1951,1,0,0,1,1\n"
+                + "350,2,1951,1,0,0,1,1\n2,350,1952,1,0,0,1,1\n365,375,1952,1,0,0,0,1\n";
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/reconcile/atop"))
+                .POST(HttpRequest.BodyPublishers.ofString(csv)).header("Content-Type", "text/csv").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode doc = JSON.readTree(get("/api/openapi.json").body());
+        JsonNode answer = JSON.readTree(r.body());
+        assertThat(answer.get("rows").size()).isPositive();
+        List<String> problems = new ArrayList<>();
+        check(doc, doc.at("/paths/~1api~1reconcile~1{dataset}/post/responses/200/content/application~1json/schema"), answer, "reconcile", problems);
+        assertThat(problems).isEmpty();
+    }
+
     @Test
     void theSchemaCheckCatchesAFieldTheViewDoesNotHave() throws Exception {
         JsonNode doc = JSON.readTree(get("/api/openapi.json").body());
