@@ -1,7 +1,6 @@
 package org.eurosec.cli;
 
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
@@ -46,7 +45,7 @@ final class ExerciseCommand implements Runnable {
 
     static Exercises exercises(Options options, Database db) {
         Architecture base = options.architecture();
-        return new Exercises(db, base, options.regimes(base), Clock.systemUTC());
+        return new Exercises(db, base, options.regimes(base), options.clock());
     }
 
     @Command(name = "new", mixinStandardHelpOptions = true,

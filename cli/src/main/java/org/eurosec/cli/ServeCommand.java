@@ -39,37 +39,57 @@ final class ServeCommand implements Callable<Integer> {
                     + "Requests for any other Host are refused (421), so a page on another site cannot reach this server by DNS rebinding.")
     java.util.List<String> allowHosts = new java.util.ArrayList<>();
 
-    @Override
-    public Integer call() throws InterruptedException {
+    /** A started server with what it holds open; {@link #close()} stops it and closes them. */
+    record Started(ApiServer server, Exercises exercises, Database db) implements AutoCloseable {
+        @Override
+        public void close() {
+            server.close();
+            exercises.close();
+            db.close();
+        }
+    }
+
+    /**
+     * Opens the database and starts the server. Today, for the analyses and for the exercises' real
+     * time, comes from one clock: {@link Main}'s (the system's, or a fixed one in tests), so the page
+     * and the API never read the machine's clock behind it.
+     */
+    Started start() {
         if (port < 0 || port > 65535) {
             throw new UserError("--port: " + port + " is not a port");
         }
         Architecture base = options.architecture();
+        Clock clock = options.clock();
         Database db = service.open();
-        Exercises exercises = new Exercises(db, base, options.regimes(base), Clock.systemUTC());
-        ApiServer server;
+        Exercises exercises = new Exercises(db, base, options.regimes(base), clock);
         try {
-            server = new ApiServer(exercises, new org.eurosec.query.Eurosec(new org.eurosec.query.Eurosec.Sources(
-                    java.util.Optional.ofNullable(options.data), java.util.Optional.ofNullable(options.regimesDir), options.interpretations), options.clock()))
+            ApiServer server = new ApiServer(exercises, new org.eurosec.query.Eurosec(new org.eurosec.query.Eurosec.Sources(
+                    java.util.Optional.ofNullable(options.data), java.util.Optional.ofNullable(options.regimesDir), options.interpretations), clock))
                     .allowHosts(allowHosts).start(host, port);
+            return new Started(server, exercises, db);
         } catch (RuntimeException e) {
+            exercises.close();
             db.close();
             throw new UserError("cannot listen on " + host + ":" + port + ": " + e.getMessage());
         }
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Started started = start();
+        ApiServer server = started.server();
+        Exercises exercises = started.exercises();
+        Database db = started.db();
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            exercises.close();
-            db.close();
+            started.close();
             stop.countDown();
         }));
         java.util.Optional<String> admin;
         try {
             admin = exercises.adminToken(false);
         } catch (RuntimeException e) {
-            server.close();
-            exercises.close();
-            db.close();
+            started.close();
             throw e;
         }
         if (admin.isPresent()) {

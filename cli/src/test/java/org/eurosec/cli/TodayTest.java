@@ -131,4 +131,26 @@ class TodayTest {
             db.close();
         }
     }
+
+    /** serve reads today from Main's clock (here fixed), for the analyses and for an exercise's real time alike. */
+    @Test
+    void serveTakesTodayFromTheInjectedClock() throws Exception {
+        picocli.CommandLine cl = new picocli.CommandLine(new Main(CLOCK));
+        picocli.CommandLine.ParseResult parsed = cl.parseArgs("serve", "--port", "0", "--db", Database.defaultUrl(dir),
+                "--journal-key", dir.resolve("journal.key").toString());
+        ServeCommand serve = (ServeCommand) parsed.subcommand().commandSpec().userObject();
+        try (ServeCommand.Started started = serve.start()) {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + started.server().port() + "/api/coverage")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(200);
+            JsonNode answer = JSON.readTree(r.body());
+            assertThat(answer.get("as_of").asText()).isEqualTo(TODAY.toString());
+            assertThat(answer.get("provisional").asBoolean()).isTrue();
+            // An exercise started now (on 2009-12-01 under the draft): its clock's origin in real time is the fixed clock's instant.
+            Exercises.Created created = started.exercises().create("est-2009", java.time.LocalDate.parse("2009-12-01"), "real", 1,
+                    org.eurosec.mechanism.ProcedureRules.Settings.defaults());
+            assertThat(created.clock().originReal()).isEqualTo(CLOCK.instant());
+            assertThat(started.exercises().now(created.id())).isEqualTo(java.time.LocalDate.parse("2009-12-01").atTime(9, 0).toInstant(ZoneOffset.UTC));
+        }
+    }
 }

@@ -34,12 +34,13 @@ async function start() {
       api('/api/map'), api('/api/regimes'), api('/api/coverage', {regime: 'status-quo'}), api('/api/scenarios'), api('/api/interpretations')]);
     S.interpretations = interpretations;
     S.shapes = map;
+    // Today is the server's (the day its clock gives, the day an undated question answers for), never
+    // the browser's: the page and the API agree on it, and a server with a fixed clock fixes it here too.
     S.asOf = current.as_of;
     // The day the facts were last checked: a day after it is answered from the facts as last checked,
     // marked provisional (a one-line note under the status). The slider runs to today.
     S.checked = current.facts_checked_through || current.as_of;
-    const today = new Date().toISOString().slice(0, 10);
-    S.lastDay = today > S.asOf ? today : S.asOf;
+    S.lastDay = S.checked > S.asOf ? S.checked : S.asOf;
     for (const st of current.states) S.names[st.iso3] = st.name;
     const all = await api('/api/actors', {date: S.asOf});
     for (const a of (all.states || [])) {
