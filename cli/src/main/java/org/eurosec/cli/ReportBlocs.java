@@ -31,7 +31,7 @@ final class ReportBlocs {
         int n = 0;
         for (Blocs.BlocRow s : b.systems()) {
             String key = "system " + (n + 1) + " (" + s.label() + ")";
-            blocLegend.put(key, ReportFigures.PALETTE[n % ReportFigures.PALETTE.length]);
+            blocLegend.put(key, ReportFigures.SYSTEMS[n % ReportFigures.SYSTEMS.length]);
             for (String m : s.members()) {
                 sysOf.put(m, key);
             }

@@ -38,7 +38,7 @@ final class ReportCoverage {
         List<String> uncovered = rows.stream().filter(s -> !s.covered()).map(Row::id).toList();
         Map<String, Row> byId = new LinkedHashMap<>();
         rows.forEach(s -> byId.put(s.id(), s));
-        Map<String, String> covLegend = ReportFigures.legend("covered", ReportFigures.PALETTE[0], "not covered", ReportFigures.ORANGE);
+        Map<String, String> covLegend = ReportFigures.legend("covered", ReportFigures.BLUE, "not covered", ReportFigures.ORANGE);
         String covMap = ReportFigures.map(w, v.day(), id -> Optional.ofNullable(byId.get(id)).map(s -> new ReportFigures.Paint(
                 s.covered() ? "covered" : "not covered", s.covered() ? "covered by " + String.join(", ", s.provisions())
                         : "not covered by any binding guarantee")), covLegend,

@@ -17,14 +17,28 @@ import org.eurosec.model.State;
 
 /**
  * The report's figures as inline SVG: maps of the OSCE area (shapes prepared once from Natural
- * Earth, see tools/map) coloured per state, and line charts. Colours are the Okabe-Ito palette,
- * which stays distinguishable with the common forms of colour blindness.
+ * Earth, see tools/map) coloured per state, and line charts. The maps use the page's colours for
+ * the same categories (server {@code eurosec/web/js/palette.js} and {@code colourings/}): covered
+ * blue, not covered and the buffer orange, the systems in colours far from that orange for normal
+ * vision and the common colour-vision deficiencies (ReportColoursTest checks both).
  */
 final class ReportFigures {
 
+    /** The chart's lines (Okabe-Ito): series, not opposite categories. */
     static final String[] PALETTE = {"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#56B4E9", "#F0E442", "#000000"};
+    /** Covered (the page's OI.blue). */
+    static final String BLUE = "#0072B2";
+    /** Not covered, and the buffer zone (the page's OI.orange). */
     static final String ORANGE = "#E69F00";
-    static final String GREY = "#d9d9d9";
+    /**
+     * The systems of defence ties, in the page's order (colourings/bloc.js: blue, sky blue, black,
+     * wine, grey): each at least 28 (CIEDE2000) from the buffer's orange under the simulated
+     * deficiencies. Okabe-Ito's vermillion (12.5 under deuteranopia), purple (10.9 under tritanopia) and green (17.9
+     * under protanopia) are too close to it.
+     */
+    static final String[] SYSTEMS = {"#0072B2", "#56B4E9", "#000000", "#882255", "#7F7F7F"};
+    /** Not a participating State that day, or outside the area (the page's OUTSIDE). */
+    static final String GREY = "#e4e4e4";
 
     private static JsonNode map;
 

@@ -1,9 +1,10 @@
 // Blocs: the systems of defence ties, each its own colour, and the buffer tied to no one. The buffer
 // keeps the orange of "not covered"; the systems' colours stay far from it for every common colour
-// vision (a browser test checks the legend's pairs).
+// vision (CIEDE2000 of at least 28 under the simulated deficiencies; ReportColoursTest checks all five,
+// the browser test the legend's pairs). Okabe-Ito's green and purple were too close to that orange.
 
 import {api} from '../api.js';
-import {OI} from '../palette.js';
+import {MORE, OI} from '../palette.js';
 
 /** What ties a system, in words: the organisations and instruments all its ties share, or else its most frequent ones. */
 export function tiedThrough(row, names) {
@@ -20,7 +21,7 @@ export default {
     const byState = {};
     const legend = [];
     if (!blocs || blocs.known === false) return {byState, legend};
-    const palette = [OI.blue, OI.sky, OI.black, OI.green, OI.purple];
+    const palette = [OI.blue, OI.sky, OI.black, MORE.wine, MORE.grey];
     (blocs.systems || []).forEach((sys, i) => {
       const fill = palette[i % palette.length];
       legend.push({fill, label: 'system ' + (i + 1) + ' (' + sys.size + ' states), ' + tiedThrough(sys, blocs.names || {})});

@@ -1,0 +1,120 @@
+package org.eurosec.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eurosec.cli.ColourVision.Vision;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The report's maps use the page's colours for the same categories, and their opposite categories
+ * (covered / not covered, each system / the buffer) stay far apart for normal vision and as
+ * simulated for protanopia, deuteranopia and tritanopia: CIEDE2000 of at least 20, the page's test
+ * (WebPageE2ETest) and threshold.
+ */
+class ReportColoursTest {
+
+    static final double APART = 20;
+
+    @TempDir
+    Path dir;
+
+    static String resource(String path) throws IOException {
+        try (InputStream in = ReportColoursTest.class.getResourceAsStream(path)) {
+            assertThat(in).as(path).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The page's named colours, read from its palette module: {orange: '#E69F00', ...}. */
+    static Map<String, String> pagePalette() throws IOException {
+        Map<String, String> oi = new LinkedHashMap<>();
+        Matcher m = Pattern.compile("(\\w+): '(#[0-9A-Fa-f]{6})'").matcher(resource("/eurosec/web/js/palette.js"));
+        while (m.find()) {
+            oi.put(m.group(1), m.group(2).toUpperCase(Locale.ROOT));
+        }
+        return oi;
+    }
+
+    static void apart(String what, String a, String b) {
+        for (Vision v : Vision.values()) {
+            assertThat(ColourVision.distance(a, b, v)).as(what + ": " + a + " against " + b + ", " + v).isGreaterThanOrEqualTo(APART);
+        }
+    }
+
+    @Test
+    void theReportsMapColoursAreThePagesAndOppositesStayApartForEveryColourVision() throws IOException {
+        Map<String, String> oi = pagePalette();
+        assertThat(oi).containsKeys("blue", "orange", "sky", "black", "wine", "grey");
+        // The same categories in the same colours as the page's colourings.
+        assertThat(ReportFigures.BLUE).isEqualTo(oi.get("blue"));
+        assertThat(ReportFigures.ORANGE).isEqualTo(oi.get("orange"));
+        Matcher systems = Pattern.compile("const palette = \\[([^\\]]*)\\]").matcher(resource("/eurosec/web/js/colourings/bloc.js"));
+        assertThat(systems.find()).as("the page's systems palette in colourings/bloc.js").isTrue();
+        List<String> pageSystems = new ArrayList<>();
+        for (String name : systems.group(1).split(",")) {
+            pageSystems.add(oi.get(name.trim().replaceFirst("^\\w+\\.", "")));
+        }
+        assertThat(List.of(ReportFigures.SYSTEMS)).isEqualTo(pageSystems);
+        assertThat(ReportFigures.GREY).isEqualToIgnoringCase(
+                resource("/eurosec/web/js/palette.js").replaceAll("(?s).*OUTSIDE = '(#[0-9A-Fa-f]{6})'.*", "$1"));
+        // Opposite categories, every colour the report may use for them.
+        apart("coverage", ReportFigures.BLUE, ReportFigures.ORANGE);
+        for (String system : ReportFigures.SYSTEMS) {
+            apart("a system against the buffer", system, ReportFigures.ORANGE);
+        }
+    }
+
+    @Test
+    void theRenderedLegendsPairOppositesFarApart() throws IOException {
+        Path html = dir.resolve("report.html");
+        CliTest.Run r = CliTest.run("report", "--date", "2009-12-01", "--regimes", "status-quo,est-2009,esd-west", "--out", html.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        String text = Files.readString(html);
+        // Each map's legend: a swatch (rect with a fill) followed by its text.
+        Matcher key = Pattern.compile("<rect x=\"\\d+\" y=\"\\d+\" width=\"18\" height=\"18\" fill=\"(#[0-9A-Fa-f]{6})\" stroke=\"#333\"/><text[^>]*>([^<]*)</text>")
+                .matcher(text);
+        Map<String, String> covered = new LinkedHashMap<>();
+        Map<String, String> systems = new LinkedHashMap<>();
+        Map<String, String> buffer = new LinkedHashMap<>();
+        while (key.find()) {
+            String label = key.group(2);
+            String fill = key.group(1);
+            if (label.equals("covered") || label.equals("not covered")) {
+                covered.put(label, fill);
+            } else if (label.startsWith("system ")) {
+                systems.put(label, fill);
+            } else if (label.equals("buffer")) {
+                buffer.put(label, fill);
+            }
+        }
+        assertThat(covered).containsKeys("covered", "not covered");
+        assertThat(systems).isNotEmpty();
+        assertThat(buffer).containsKey("buffer");
+        apart("coverage map", covered.get("covered"), covered.get("not covered"));
+        for (Map.Entry<String, String> s : systems.entrySet()) {
+            apart("blocs map: " + s.getKey() + " against the buffer", s.getValue(), buffer.get("buffer"));
+        }
+    }
+
+    @Test
+    void theFormerSystemColoursAreWhatTheCheckRefuses() {
+        // The report's former second system (vermillion) and the page's former fourth and fifth (green,
+        // purple), each beside the buffer's orange: too close for some reader, so the check refuses them.
+        assertThat(ColourVision.distance("#D55E00", "#E69F00", Vision.DEUTAN)).isLessThan(APART);
+        assertThat(ColourVision.distance("#009E73", "#E69F00", Vision.PROTAN)).isLessThan(APART);
+        assertThat(ColourVision.distance("#CC79A7", "#E69F00", Vision.TRITAN)).isLessThan(APART);
+    }
+}
