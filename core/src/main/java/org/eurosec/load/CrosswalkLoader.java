@@ -78,7 +78,7 @@ public final class CrosswalkLoader {
     private Optional<Crosswalk> readFile(Path file, String shown) {
         Nodes n = files.nodes(shown);
         String expected = file.getFileName().toString().replaceFirst("\\.yaml$", "");
-        return files.compose(file, shown).flatMap(root -> n.fields(root, "crosswalk", FILE_KEYS)).flatMap(f -> {
+        return files.compose(file, shown).flatMap(root -> n.topFields(root, "crosswalk", FILE_KEYS)).flatMap(f -> {
             Optional<String> dataset = f.requiredString("dataset");
             dataset.ifPresent(d -> {
                 if (!DATASETS.contains(d)) {

@@ -44,7 +44,7 @@ final class InstrumentReader {
 
     Optional<Instrument> read(Path file) {
         Nodes n = ctx.nodes(ctx.display(file));
-        return ctx.mapping(file, "instrument").flatMap(root -> instrument(n, root, false));
+        return ctx.mapping(file, "instrument").flatMap(root -> instrument(n, root, false, true));
     }
 
     /**
@@ -52,7 +52,12 @@ final class InstrumentReader {
      * {@code parties} ({@code partiesOptional}): who joins it follows from its eligibility and events.
      */
     Optional<Instrument> instrument(Nodes n, Node root, boolean partiesOptional) {
-        return n.fields(root, "instrument", INSTRUMENT_KEYS).flatMap(f -> {
+        return instrument(n, root, partiesOptional, false);
+    }
+
+    /** {@code top}: the instrument is the whole file, so an unknown key is a first cause ({@link Nodes#topFields}). */
+    private Optional<Instrument> instrument(Nodes n, Node root, boolean partiesOptional, boolean top) {
+        return (top ? n.topFields(root, "instrument", INSTRUMENT_KEYS) : n.fields(root, "instrument", INSTRUMENT_KEYS)).flatMap(f -> {
             Optional<String> id = f.requiredString("id");
             String what = "instrument " + id.orElse("?");
             id.ifPresent(v -> Checks.kebab(n, f.line("id"), what, v));

@@ -34,7 +34,7 @@ final class InterpretationsReader {
 
     void read(Path file, Map<String, Interpretation> out) {
         Nodes n = ctx.nodes(ctx.display(file));
-        ctx.mapping(file, "interpretations file").flatMap(root -> n.fields(root, "interpretations file", Set.of("interpretations", "note")))
+        ctx.mapping(file, "interpretations file").flatMap(root -> n.topFields(root, "interpretations file", Set.of("interpretations", "note")))
                 .ifPresent(top -> interpretations(n, top.list("interpretations"), out));
     }
 

@@ -80,7 +80,7 @@ final class LoadContext {
 
     /** Typed reads of one file that record their problems here. */
     Nodes nodes(String shown) {
-        return new Nodes(shown, problems);
+        return new Nodes(shown, problems, unreadable);
     }
 
     boolean hasProblems() {
@@ -101,15 +101,28 @@ final class LoadContext {
         }
         List<Problem> out = new ArrayList<>(unreadable);
         Collections.sort(out);
-        List<Problem> inside = new ArrayList<>(problems);
+        Set<String> causeFiles = new HashSet<>();
+        unreadable.forEach(p -> causeFiles.add(p.file()));
+        List<Problem> inside = new ArrayList<>();
+        int sameFile = 0;
+        for (Problem p : problems) {
+            if (causeFiles.contains(p.file())) {
+                sameFile++;
+            } else {
+                inside.add(p);
+            }
+        }
         Collections.sort(inside);
         out.addAll(inside);
-        if (!acrossFiles.isEmpty()) {
+        int n = acrossFiles.size();
+        if (n > 0 || sameFile > 0) {
             Problem first = out.get(0);
-            int n = acrossFiles.size();
-            out.add(new Problem(first.file(), first.line(), "… and " + n + (n == 1 ? " problem in other files that follows" : " problems in other"
-                    + " files that follow") + " from " + (unreadable.size() == 1 ? "it" : "these") + " (not shown: fix "
-                    + (unreadable.size() == 1 ? "this file" : "these files") + " first)"));
+            boolean one = unreadable.size() == 1;
+            String where = sameFile == 0 ? (n == 1 ? " problem in other files that follows" : " problems in other files that follow")
+                    : " knock-on " + (n + sameFile == 1 ? "problem" : "problems") + " (" + sameFile + " in " + (one ? "this file" : "these files")
+                            + ", " + n + " in other files) that " + (n + sameFile == 1 ? "follows" : "follow");
+            out.add(new Problem(first.file(), first.line(), "… and " + (n + sameFile) + where + " from " + (one ? "it" : "these")
+                    + " (not shown: fix " + (one ? "this file" : "these files") + " first)"));
         }
         return out;
     }

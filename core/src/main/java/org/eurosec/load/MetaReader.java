@@ -22,7 +22,7 @@ final class MetaReader {
 
     Optional<Coverage> read(Path file) {
         Nodes n = ctx.nodes(ctx.display(file));
-        return ctx.mapping(file, "meta").flatMap(root -> n.fields(root, "meta", META_KEYS)).flatMap(f -> {
+        return ctx.mapping(file, "meta").flatMap(root -> n.topFields(root, "meta", META_KEYS)).flatMap(f -> {
             Optional<LocalDate> from = f.requiredDate("covers_from");
             Optional<LocalDate> checked = f.requiredDate("facts_checked_through");
             if (from.isEmpty() || checked.isEmpty()) {

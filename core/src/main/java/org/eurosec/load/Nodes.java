@@ -22,10 +22,17 @@ final class Nodes {
 
     private final String file;
     private final List<Problem> problems;
+    /** Where an unknown key at the top of the file goes: a first cause (see {@link LoadContext#ordered}). */
+    private final List<Problem> causes;
 
     Nodes(String file, List<Problem> problems) {
+        this(file, problems, problems);
+    }
+
+    Nodes(String file, List<Problem> problems, List<Problem> causes) {
         this.file = file;
         this.problems = problems;
+        this.causes = causes;
     }
 
     String file() {
@@ -46,6 +53,19 @@ final class Nodes {
 
     /** A mapping's entries by key, flagging keys not in {@code allowed} and duplicate keys. */
     Optional<Fields> fields(Node node, String what, Set<String> allowed) {
+        return fields(node, what, allowed, false);
+    }
+
+    /**
+     * The entries of the file's top-level mapping. An unknown key there (a misspelt {@code statess:})
+     * leaves everything under it unread, so it is a first cause: one problem naming the key and the
+     * known ones, and the problems that follow from it are counted, not listed.
+     */
+    Optional<Fields> topFields(Node node, String what, Set<String> allowed) {
+        return fields(node, what, allowed, true);
+    }
+
+    private Optional<Fields> fields(Node node, String what, Set<String> allowed, boolean top) {
         if (!(node instanceof MappingNode map)) {
             problem(node, what + " must be a mapping (key: value)");
             return Optional.empty();
@@ -58,7 +78,12 @@ final class Nodes {
             }
             String k = key.getValue();
             if (!allowed.contains(k)) {
-                problem(key, "unknown field '" + k + "' in " + what + " (expected one of " + String.join(", ", sorted(allowed)) + ")");
+                if (top) {
+                    causes.add(new Problem(file, line(key), "unknown top-level key '" + k + "' in " + what + closest(k, allowed)
+                            + " (known keys: " + String.join(", ", sorted(allowed)) + ")"));
+                } else {
+                    problem(key, "unknown field '" + k + "' in " + what + " (expected one of " + String.join(", ", sorted(allowed)) + ")");
+                }
                 continue;
             }
             if (byKey.put(k, t.getValueNode()) != null) {
@@ -66,6 +91,39 @@ final class Nodes {
             }
         }
         return Optional.of(new Fields(this, node, what, byKey));
+    }
+
+    /** {@code ": did you mean 'x'?"} for the known key within two edits of {@code k}, or nothing. */
+    static String closest(String k, Set<String> known) {
+        String best = null;
+        int bestDistance = 3;
+        for (String c : sorted(known)) {
+            int d = distance(k, c);
+            if (d < bestDistance) {
+                best = c;
+                bestDistance = d;
+            }
+        }
+        return best == null ? "" : ": did you mean '" + best + "'?";
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 
     private static List<String> sorted(Set<String> s) {

@@ -36,7 +36,7 @@ final class OrganisationReader {
     Optional<Organisation> read(Path file) {
         Nodes n = ctx.nodes(ctx.display(file));
         References refs = ctx.references();
-        return ctx.mapping(file, "organisation").flatMap(root -> n.fields(root, "organisation", ORG_KEYS)).flatMap(f -> {
+        return ctx.mapping(file, "organisation").flatMap(root -> n.topFields(root, "organisation", ORG_KEYS)).flatMap(f -> {
             Optional<String> id = f.requiredString("id");
             String what = "organisation " + id.orElse("?");
             id.ifPresent(v -> Checks.kebab(n, f.line("id"), what, v));

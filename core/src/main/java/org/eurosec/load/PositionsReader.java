@@ -29,7 +29,7 @@ final class PositionsReader {
         Nodes n = ctx.nodes(ctx.display(file));
         List<Positions.Question> questions = new ArrayList<>();
         List<Positions.Statement> statements = new ArrayList<>();
-        ctx.mapping(file, "positions file").flatMap(root -> n.fields(root, "positions file", POSITIONS_KEYS)).ifPresent(f -> {
+        ctx.mapping(file, "positions file").flatMap(root -> n.topFields(root, "positions file", POSITIONS_KEYS)).ifPresent(f -> {
             for (Node item : f.list("questions")) {
                 n.fields(item, "question", QUESTION_KEYS).ifPresent(qf -> question(n, qf).ifPresent(questions::add));
             }

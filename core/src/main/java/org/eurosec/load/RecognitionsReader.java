@@ -30,7 +30,7 @@ final class RecognitionsReader {
         References refs = ctx.references();
         List<Recognitions.Case> cases = new ArrayList<>();
         List<Recognitions.Act> acts = new ArrayList<>();
-        ctx.mapping(file, "recognitions file").flatMap(root -> n.fields(root, "recognitions file", RECOGNITIONS_KEYS)).ifPresent(f -> {
+        ctx.mapping(file, "recognitions file").flatMap(root -> n.topFields(root, "recognitions file", RECOGNITIONS_KEYS)).ifPresent(f -> {
             Set<String> entities = new HashSet<>();
             for (Node item : f.list("cases")) {
                 n.fields(item, "case", CASE_KEYS).ifPresent(cf -> {

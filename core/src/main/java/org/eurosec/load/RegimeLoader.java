@@ -65,7 +65,7 @@ public final class RegimeLoader {
         }
         for (Path f : files) {
             String shown = displayRoot + "/" + f.getFileName();
-            Nodes n = new Nodes(shown, ctx.problems());
+            Nodes n = ctx.nodes(shown);
             ctx.mapping(f, shown, "regime").flatMap(root -> regime(ctx, n, root, base, hypothetical)).ifPresent(r -> {
                 if (out.putIfAbsent(r.id(), r) != null) {
                     n.problem(r.provenance().line(), "regime id '" + r.id() + "' is defined twice");
@@ -100,7 +100,7 @@ public final class RegimeLoader {
 
     private static Optional<Regime> regime(LoadContext ctx, Nodes n, Node root, Architecture base,
             Map<String, Instrument> hypothetical) {
-        return n.fields(root, "regime", REGIME_KEYS).flatMap(f -> {
+        return n.topFields(root, "regime", REGIME_KEYS).flatMap(f -> {
             Optional<String> id = f.requiredString("id");
             String what = "regime " + id.orElse("?");
             id.ifPresent(v -> Checks.kebab(n, f.line("id"), what, v));

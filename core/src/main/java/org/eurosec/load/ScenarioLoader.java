@@ -63,7 +63,7 @@ public final class ScenarioLoader {
     }
 
     private static Optional<Scenario> scenario(Nodes n, Node root, Architecture base, Map<String, Regime> regimes) {
-        return n.fields(root, "scenario", SCENARIO_KEYS).flatMap(f -> {
+        return n.topFields(root, "scenario", SCENARIO_KEYS).flatMap(f -> {
             Optional<String> name = f.requiredString("name");
             String description = f.string("description").orElse("");
             Optional<LocalDate> date = f.requiredDate("date");

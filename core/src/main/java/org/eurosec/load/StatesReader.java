@@ -34,7 +34,7 @@ final class StatesReader {
     /** Adds each state of {@code file} to {@code states}, in file order. */
     void read(Path file, Map<String, State> states) {
         Nodes n = ctx.nodes(ctx.display(file));
-        ctx.mapping(file, "states file").flatMap(root -> n.fields(root, "states file", Set.of("states", "note"))).ifPresent(top -> {
+        ctx.mapping(file, "states file").flatMap(root -> n.topFields(root, "states file", Set.of("states", "note"))).ifPresent(top -> {
             for (Node item : top.list("states")) {
                 n.fields(item, "state", STATE_KEYS).flatMap(f -> state(n, f)).ifPresent(s -> {
                     if (states.putIfAbsent(s.id(), s) != null) {

@@ -91,12 +91,18 @@ class FirstCauseTest {
         Path d = data();
         Files.writeString(d.resolve("states.yaml"), "# nothing but a comment\n");
         Path nato = d.resolve("organisations/nato.yaml");
-        int last = Files.readAllLines(nato).size() + 1;
-        Files.writeString(nato, Files.readString(nato) + "nmae: typo\n");
+        List<String> lines = Files.readAllLines(nato);
+        int at = 0;
+        while (!lines.get(at).startsWith("exists: {from: 1949-08-24")) {
+            at++;
+        }
+        lines.set(at, lines.get(at).replace("1949-08-24", "1949-13-24"));
+        at++;
+        Files.write(nato, lines);
         List<String> problems = check(d);
         assertThat(problems).hasSize(3);
         assertThat(problems.get(0)).isEqualTo("x/states.yaml:1: file is empty (only comments)");
-        assertThat(problems.get(1)).startsWith("x/organisations/nato.yaml:" + last + ": unknown field 'nmae' in organisation");
+        assertThat(problems.get(1)).startsWith("x/organisations/nato.yaml:" + at + ": ").contains("1949-13-24");
         assertThat(followers(problems.get(2), "x/states.yaml:1:")).isGreaterThan(1000);
     }
 
@@ -173,5 +179,76 @@ class FirstCauseTest {
         Files.writeString(s, "");
         assertThatThrownBy(() -> ScenarioLoader.load(s, "s/broken.yaml", base, regimes)).isInstanceOfSatisfying(DataException.class,
                 e -> assertThat(e.problems()).extracting(Problem::toString).containsExactly("s/broken.yaml:1: file is empty"));
+    }
+
+    private static final Pattern KNOCK_ON = Pattern.compile("… and (\\d+) knock-on problems? \\((\\d+) in this file, (\\d+) in other files\\) that follows? from it \\(not shown: fix this file first\\)");
+
+    /** The line of the first line of {@code file} that is exactly {@code text}. */
+    private static int lineOf(Path file, String text) throws IOException {
+        int at = Files.readAllLines(file).indexOf(text) + 1;
+        assertThat(at).as(text + " in " + file).isPositive();
+        return at;
+    }
+
+    private static void replaceLine(Path file, String text, String by) throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(file));
+        lines.set(lines.indexOf(text), by);
+        Files.write(file, lines);
+    }
+
+    @Test
+    void aMisspeltTopLevelKeyInTheStatesFileIsOneProblemNamingTheKnownKeys() throws IOException {
+        Path d = data();
+        Path states = d.resolve("states.yaml");
+        int at = lineOf(states, "states:");
+        replaceLine(states, "states:", "statess:");
+        List<String> problems = check(d);
+        assertThat(problems).hasSize(2);
+        assertThat(problems.get(0)).isEqualTo("x/states.yaml:" + at
+                + ": unknown top-level key 'statess' in states file: did you mean 'states'? (known keys: note, states)");
+        // No state is read, so every reference to a state elsewhere is unresolved: counted, not listed.
+        assertThat(followers(problems.get(1), "x/states.yaml:" + at + ":")).isGreaterThan(1000);
+    }
+
+    @Test
+    void aMisspeltTopLevelKeyInAnOrganisationCountsTheProblemsItCausesInItsOwnFile() throws IOException {
+        Path d = data();
+        Path nato = d.resolve("organisations/nato.yaml");
+        int at = lineOf(nato, "members:");
+        replaceLine(nato, "members:", "membres:");
+        List<String> problems = check(d);
+        assertThat(problems.get(0)).startsWith("x/organisations/nato.yaml:" + at + ": unknown top-level key 'membres' in organisation:"
+                + " did you mean 'members'? (known keys: ").contains("members").contains("name");
+        // Every member listed under the misspelt key is itself an unknown field of the organisation.
+        assertThat(problems).hasSizeLessThanOrEqualTo(2);
+        if (problems.size() == 2) {
+            String closing = problems.get(1);
+            assertThat(closing).startsWith("x/organisations/nato.yaml:" + at + ":");
+            assertThat(closing).containsPattern("… and \\d+ (knock-on )?problems?");
+        }
+    }
+
+    @Test
+    void aMisspeltTopLevelKeyInARegimeFileIsOneProblem() throws IOException {
+        Architecture base = EmbeddedData.load();
+        Path r = copy(EmbeddedData.regimesDirectory(), "regimes");
+        Path est = r.resolve("est-2009.yaml");
+        int at = lineOf(est, "instruments:");
+        replaceLine(est, "instruments:", "instrumets:");
+        List<String> problems = RegimeLoader.check(r, "r", base).stream().map(Problem::toString).toList();
+        assertThat(problems.get(0)).startsWith("r/est-2009.yaml:" + at + ": unknown top-level key 'instrumets' in regime: did you mean 'instruments'? (known keys: ");
+        assertThat(problems).allSatisfy(p -> assertThat(p).startsWith("r/est-2009.yaml:" + at + ":"));
+        assertThat(problems).hasSizeLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void aMisspeltTopLevelKeyInAScenarioIsOneProblem() throws IOException {
+        Architecture base = EmbeddedData.load();
+        Map<String, Regime> regimes = EmbeddedData.regimes(base);
+        Path s = tmp.resolve("typo.yaml");
+        Files.writeString(s, "name: x\ndate: 2009-12-01\nregimes: [status-quo]\nevnts: []\n");
+        assertThatThrownBy(() -> ScenarioLoader.load(s, "s/typo.yaml", base, regimes)).isInstanceOfSatisfying(DataException.class,
+                e -> assertThat(e.problems()).extracting(Problem::toString).first().asString()
+                        .startsWith("s/typo.yaml:4: unknown top-level key 'evnts' in scenario: did you mean 'events'? (known keys: "));
     }
 }
