@@ -66,8 +66,20 @@ public final class Coverage {
                 throw new QueryException.InvalidParameter("regime", "coverage answers for one regime at a time, not " + regimes.size()
                         + " (levels, blocs and compare put regimes side by side)");
             }
-            return new Query(p.date("date"), regimes.isEmpty() ? "status-quo" : regimes.get(0), p.flag("all"), p.list("exclude"),
-                    p.list("state"), p.values("interpretation"), false, p.flag("strict"));
+            Optional<Scenarios.Source> scenario = p.one("scenario").map(name -> Compare.shipped("scenario", name.trim()));
+            return new Query(p.date("date"), regime(regimes.isEmpty() ? null : regimes.get(0), scenario), p.flag("all"), p.list("exclude"),
+                    p.list("state"), p.values("interpretation"), false, p.flag("strict"), scenario);
+        }
+
+        /**
+         * The regime asked for, or the default: status-quo for a day of history, and with a scenario
+         * the scenario's first column (empty here, chosen once the scenario is read).
+         */
+        public static String regime(String asked, Optional<Scenarios.Source> scenario) {
+            if (asked != null && !asked.isBlank()) {
+                return asked.trim();
+            }
+            return scenario.isPresent() ? "" : "status-quo";
         }
     }
 
@@ -112,8 +124,17 @@ public final class Coverage {
         LocalDate day;
         Architecture a;
         IntervalCoverage coverage;
+        String regime = q.regime();
         if (q.scenario().isPresent()) {
-            Eurosec.World w = e.scenarioWorlds(q.scenario().get(), List.of(q.regime()), e.choices(q.interpretations()), q.date(), q.strict()).get(0);
+            Eurosec.World w;
+            try {
+                w = e.scenarioWorlds(q.scenario().get(), q.regime().isEmpty() ? List.of() : List.of(q.regime()),
+                        e.choices(q.interpretations()), q.date(), q.strict()).get(0);
+            } catch (QueryException.UnknownId u) {
+                // the scenario's columns are asked for as "regimes" elsewhere; coverage names its one column "regime"
+                throw u.field().equals("regimes") ? new QueryException.UnknownId("regime", u.kind(), u.id(), u.getMessage()) : u;
+            }
+            regime = w.label();
             day = w.day();
             a = w.world();
             coverage = IntervalCoverage.of(a, w.reading());
@@ -160,7 +181,7 @@ public final class Coverage {
         }
         Map<String, String> reading = new LinkedHashMap<>(coverage.reading().choices());
         Common.Checked checked = Common.Checked.of(base, Optional.of(day), q.strict());
-        return new Answer(k.day(), true, checked.provisional(), checked.factsCheckedThrough(), q.all() ? "all-states" : "osce-participating-states", q.exclude(), q.regime(), reading,
+        return new Answer(k.day(), true, checked.provisional(), checked.factsCheckedThrough(), q.all() ? "all-states" : "osce-participating-states", q.exclude(), regime, reading,
                 rows.stream().filter(StateRow::covered).count(), rows.stream().filter(r -> !r.covered()).map(StateRow::iso3).toList(), rows);
     }
 

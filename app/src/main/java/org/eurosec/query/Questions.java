@@ -94,7 +94,9 @@ public final class Questions {
     private static List<Question> build() {
         List<Question> q = new ArrayList<>();
         q.add(new Question("/api/coverage", "Who is covered by a binding defence guarantee on a day, with the guarantees and their provisions.",
-                params(DATE, Param.query("regime", Type.STRING, "the regime id (default status-quo)"), ALL, EXCLUDE,
+                params(DATE, Param.query("regime", Type.STRING, "the regime id (default status-quo); with a scenario, its column (default its first)"),
+                        Param.query("scenario", Type.STRING, "the name of a shipped scenario (see /api/scenarios): look at the world its events"
+                                + " leave; the day defaults to its last event's"), ALL, EXCLUDE,
                         Param.query("state", Type.LIST, "only these states, comma-separated"), INTERPRETATION, STRICT),
                 Coverage.View.class, (e, p) -> e.coverage(Coverage.Query.of(p))));
         q.add(new Question("/api/veto", "Who may block an accession, and under which provision.",

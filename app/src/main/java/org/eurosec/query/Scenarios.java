@@ -63,12 +63,13 @@ public final class Scenarios {
         return file;
     }
 
-    /** Reads a scenario against the data and the regimes; a path that does not exist is looked up among the shipped ones. */
+    /** Reads a scenario against the data and the regimes; a path that does not exist is looked up among the shipped ones (NAME or NAME.yaml). */
     public static Scenario load(Source source, Architecture a, Map<String, Regime> regimes) {
         Path f = source.file();
         String shown = source.shownAs();
         if (!Files.exists(f)) {
-            Path shipped = EmbeddedData.scenariosDirectory().resolve(f.getFileName().toString());
+            String name = f.getFileName().toString();
+            Path shipped = EmbeddedData.scenariosDirectory().resolve(name.endsWith(".yaml") ? name : name + ".yaml");
             if (!Files.exists(shipped)) {
                 throw new QueryException.UnknownId(source.field(), "scenario", source.shownAs(), source.shownAs()
                         + ": no such file (the shipped scenarios are: " + String.join(", ", shipped()) + ")");

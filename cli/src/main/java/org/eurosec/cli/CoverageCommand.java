@@ -12,6 +12,7 @@ import org.eurosec.query.Common.UnknownDay;
 import org.eurosec.query.Coverage;
 import org.eurosec.query.Coverage.GuaranteeRow;
 import org.eurosec.query.Coverage.StateRow;
+import org.eurosec.query.Scenarios;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -46,14 +47,21 @@ final class CoverageCommand implements Callable<Integer> {
     @Option(names = "--state", paramLabel = "ID", split = ",", description = "Only these states (e.g. --state UKR,GEO). Repeatable.")
     List<String> only = new ArrayList<>();
 
-    @Option(names = "--regime", paramLabel = "ID", defaultValue = "status-quo",
-            description = "Apply a regime's instruments on top of history (default: status-quo); its hypothetical treaties count as in force among all eligible parties.")
+    @Option(names = "--regime", paramLabel = "ID",
+            description = "Apply a regime's instruments on top of history (default: status-quo); its hypothetical treaties count as in force "
+                    + "among all eligible parties. With --scenario, the scenario's column (default: its first).")
     String regimeId;
+
+    @Option(names = "--scenario", paramLabel = "FILE",
+            description = "Look at the world the scenario's events leave (a path, or the name of a shipped scenario); the day defaults to "
+                    + "its last event's.")
+    String scenario;
 
     @Override
     public Integer call() {
-        Coverage.View view = options.eurosec().coverage(new Coverage.Query(Optional.ofNullable(date), regimeId, all, exclude, only,
-                options.interpretations, options.explain, strict));
+        Optional<Scenarios.Source> source = Optional.ofNullable(scenario).map(s -> Scenarios.Source.named("scenario", s));
+        Coverage.View view = options.eurosec().coverage(new Coverage.Query(Optional.ofNullable(date), Coverage.Query.regime(regimeId, source), all,
+                exclude, only, options.interpretations, options.explain, strict, source));
         PrintWriter out = spec.commandLine().getOut();
         if (view instanceof UnknownDay u) {
             switch (options.format) {

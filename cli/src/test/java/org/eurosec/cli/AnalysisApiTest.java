@@ -98,6 +98,12 @@ class AnalysisApiTest {
                 "compare georgia-nato-2009.yaml --regimes status-quo,esd-west"},
             {"/api/coverage?date=1950-06-01&all=true&interpretation=adversary-specific-guarantees=general-only",
                 "coverage --date 1950-06-01 --all -I adversary-specific-guarantees=general-only"},
+            // the world a shipped scenario leaves: its first column by default, or the one named
+            {"/api/coverage?scenario=est-cis-csto-only", "coverage --scenario est-cis-csto-only"},
+            {"/api/coverage?scenario=est-cis-csto-only&regime=est-2009&state=RUS,GEO,UKR",
+                "coverage --scenario est-cis-csto-only --regime est-2009 --state RUS,GEO,UKR"},
+            {"/api/coverage?scenario=georgia-nato-2009.yaml&date=2009-12-01&exclude=microstate",
+                "coverage --scenario georgia-nato-2009.yaml --date 2009-12-01 --exclude microstate"},
         };
         for (String[] c : cases) {
             Reply r = get(c[0]);
@@ -212,6 +218,10 @@ class AnalysisApiTest {
             {"/api/overlap?regime=nope", "404", "regime", "unknown regime 'nope' (known: esd-west, est-2009"},
             {"/api/levels?scenario=est-cis-csto-only&regime=nope", "404", "regime", "unknown regime 'nope'"},
             {"/api/positions?scenario=nope", "404", "scenario", "no shipped scenario 'nope' (shipped: armed-attack-2009"},
+            {"/api/coverage?scenario=..%2Fpom.xml", "400", "scenario", "letters, digits"},
+            {"/api/coverage?scenario=nope", "404", "scenario", "no shipped scenario 'nope' (shipped: armed-attack-2009"},
+            {"/api/coverage?scenario=est-cis-csto-only&regime=nope", "404", "regime", "unknown regime 'nope'"},
+            {"/api/coverage?scenario=est-cis-csto-only&scenario=georgia-nato-2009", "400", "scenario", ""},
         };
         for (String[] c : cases) {
             Reply r = get(c[0]);
