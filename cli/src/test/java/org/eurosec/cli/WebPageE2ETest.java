@@ -2,6 +2,8 @@ package org.eurosec.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -10,6 +12,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.eurosec.load.EmbeddedData;
+import org.eurosec.mechanism.Action;
+import org.eurosec.mechanism.Actor;
+import org.eurosec.mechanism.Mechanism;
 import org.eurosec.mechanism.ProcedureRules;
 import org.eurosec.model.Architecture;
 import org.eurosec.model.Regime;
@@ -845,6 +850,112 @@ class WebPageE2ETest {
         }
         browser.findElement(By.id("admin-signout")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("admin-status"), "Signed out"));
+    }
+
+    /**
+     * More procedures than the console asks for at once: at sign-in it follows the cursor, page after
+     * page (its own requests show it), until the inbox holds every procedure and the journal every
+     * entry; then it asks only for what changed, from the last cursor, and a new request arrives alone.
+     */
+    @Test
+    void theConsoleFollowsTheCursorToEveryProcedureThenAsksOnlyForWhatChanged() throws Exception {
+        Exercises.Created ex = exercises.create("est-2009", LocalDate.parse("2009-12-01"), "real", 1, ProcedureRules.Settings.defaults());
+        open("#view=console");
+        int page = ((Number) ((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "import(arguments[0] + 'js/console.js').then((m) => done(m.PAGE));", base)).intValue();
+        assertThat(page).isLessThan(1000);
+        int n = 2 * page + 20; // three pages
+        List<String> parties = ex.state().rules().parties();
+        for (int i = 0; i < n; i++) {
+            Exercises.Outcome o = exercises.act(ex.id(), new Actor.Delegation(parties.get(i % parties.size())),
+                    new Action.RequestInformation(parties.get((i + 1) % parties.size()), "question " + i));
+            assertThat(o.result()).isInstanceOf(Mechanism.Accepted.class);
+        }
+        js("performance.setResourceTimingBufferSize(5000)");
+        signIn(ex.id(), ex.tokens().get("depositary"));
+        wait.until(d -> d.findElements(By.cssSelector("#inbox article")).size() == n);
+        wait.until(d -> d.findElements(By.cssSelector("#journal tbody tr")).size() == n + 1);
+        assertThat(browser.findElement(By.id("inbox-count")).getText()).isEqualTo(n + " procedure(s)");
+        List<String> catchUp = asked("/procedures?");
+        assertThat(catchUp).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(catchUp.get(0)).contains("after=0&");
+        assertThat(asked("/journal?")).hasSizeGreaterThanOrEqualTo(3);
+        List<String> seen = browser.findElements(By.cssSelector("#inbox article")).stream().map(a -> a.getAttribute("data-procedure")).toList();
+        assertThat(seen).doesNotHaveDuplicates();
+
+        // One more: the next poll brings it, asked from the last cursor (never from the start again).
+        int before = asked("/procedures?").size();
+        exercises.act(ex.id(), new Actor.Delegation("RUS"), new Action.RequestInformation("GEO", "one more"));
+        WebDriverWait poll = new WebDriverWait(browser, Duration.ofSeconds(15));
+        poll.until(d -> d.findElements(By.cssSelector("#inbox article")).size() == n + 1);
+        poll.until(d -> d.findElements(By.cssSelector("#journal tbody tr")).size() == n + 2);
+        assertThat(browser.findElement(By.cssSelector("#inbox article[data-procedure='" + (n + 1) + "']")).getText()).contains("one more");
+        List<String> since = asked("/procedures?");
+        assertThat(since.subList(before, since.size())).isNotEmpty().allSatisfy(u -> assertThat(u).doesNotContain("after=0&"));
+        signOut();
+    }
+
+    /** The addresses of the API requests the page made so far whose address contains {@code part}, in order. */
+    @SuppressWarnings("unchecked")
+    List<String> asked(String part) {
+        return (List<String>) js("return performance.getEntriesByType('resource').map(r => r.name).filter(n => n.includes(arguments[0]))", part);
+    }
+
+    /**
+     * A delegation's receipts: kept for each action accepted, still there after signing in again,
+     * downloadable as JSON lines that `eurosec journal verify --receipts` accepts (all honoured);
+     * the journal head the console last verified is shown, with its signature checked in the browser;
+     * a head that went back from one verified before is named as such.
+     */
+    @Test
+    void theConsoleKeepsItsReceiptsForJournalVerifyAndShowsTheHeadItVerified(@TempDir Path files) throws Exception {
+        Exercises.Created ex = exercises.create("est-2009", LocalDate.parse("2009-12-01"), "real", 1, ProcedureRules.Settings.defaults());
+        open("#view=console");
+        js("localStorage.clear()");
+        signIn(ex.id(), ex.tokens().get("delegation:RUS"));
+        for (int i = 1; i <= 2; i++) {
+            new Select(browser.findElement(By.id("act-kind"))).selectByValue("request-information");
+            browser.findElement(By.id("act-to")).sendKeys("GEO");
+            browser.findElement(By.id("act-subject")).sendKeys("question " + i);
+            browser.findElement(By.cssSelector("#act-form button[type=submit]")).click();
+            // The creation is entry 1: the i-th request is procedure i, entry i + 1.
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("act-result"), "(procedure " + i + ", journal entry " + (i + 1) + ")"));
+        }
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("receipts-kept"), "2 receipt(s) kept"));
+        // The head: the journal's last entry (creation + 2), its signature checked here.
+        long last = exercises.journal(ex.id()).get(exercises.journal(ex.id()).size() - 1).seq();
+        WebDriverWait poll = new WebDriverWait(browser, Duration.ofSeconds(15));
+        poll.until(d -> !d.findElements(By.id("head-seq")).isEmpty() && d.findElement(By.id("head-seq")).getText().equals(String.valueOf(last)));
+        assertThat(browser.findElement(By.id("head-status")).getText()).contains("signature checked in this browser")
+                .contains(exercises.key().id()).contains("your 2 receipt(s) lie at or below it");
+        shot("console-receipts.png");
+
+        // Signed out and in again: the receipts are still there.
+        signOut();
+        signIn(ex.id(), ex.tokens().get("delegation:RUS"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("receipts-kept"), "2 receipt(s) kept"));
+        String file = browser.findElement(By.id("receipts-download")).getAttribute("download");
+        assertThat(file).isEqualTo("receipts-" + ex.id() + "-delegation-RUS.jsonl");
+        String href = browser.findElement(By.id("receipts-download")).getAttribute("href");
+        assertThat(href).startsWith("data:application/x-ndjson;charset=utf-8,");
+        String lines = java.net.URLDecoder.decode(href.substring(href.indexOf(',') + 1), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(lines.lines()).hasSize(2);
+        Path kept = files.resolve(file);
+        Files.writeString(kept, lines);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"journal", "verify", ex.id(), "--receipts", kept.toString(), "--db", Database.defaultUrl(dir),
+                "--public-key", exercises.key().publicKeyBase64()}, new PrintWriter(out), new PrintWriter(err));
+        assertThat(err.toString()).isEmpty();
+        assertThat(out.toString()).contains("2 receipt(s)").contains("every receipt is honoured");
+        assertThat(code).isZero();
+
+        // A head that went back from the one verified before (as if entries had been removed since) is named.
+        js("const k = 'eurosec:head:' + arguments[0] + ':delegation:RUS'; const h = JSON.parse(localStorage.getItem(k));"
+                + " h.seq += 5; localStorage.setItem(k, JSON.stringify(h));", ex.id());
+        poll.until(ExpectedConditions.textToBePresentInElementLocated(By.id("head-status"), "the journal went back from entry " + (last + 5)));
+        signOut();
+        js("localStorage.clear()");
     }
 
     /** Clicks a procedure's button; the inbox is redrawn every five seconds, so it is found afresh if redrawn under us. */

@@ -1,7 +1,12 @@
 // The exercise console: sign in with an exercise's credential, see the inbox, act, read the journal.
+// At sign-in it follows the cursors (next_after, X-Next-After) until it holds every procedure and
+// journal entry it may see; then every five seconds it asks only for what changed since (?after=).
+// It keeps the receipts of the actions it had accepted and checks the journal's signed head
+// (receipts.js).
 
 import {$, el, table} from './dom.js';
-import {api, inWords} from './api.js';
+import {api, apiWithHeaders, inWords} from './api.js';
+import {loadReceipts, keepReceipt, receiptLines, lastHead, publicKey, checkHead} from './receipts.js';
 import {DAY_MS} from './days.js';
 import {name} from './state.js';
 
@@ -21,7 +26,12 @@ const ACTION_FIELDS = {
   'submit-annual-information': [['year', 'number']],
 };
 
-const C = {exercise: null, token: null, me: null, info: null, timer: null};
+/** Items asked for per page while catching up (the server allows up to 1000; 100 is its default). */
+export const PAGE = 250;
+
+const FRESH = () => ({procs: new Map(), after: 0, now: null, drawn: false, journalAfter: 0, receipts: [], key: null, cryptoKey: null,
+  receiptsUrl: null, headProblems: null});
+const C = Object.assign({exercise: null, token: null, me: null, info: null, timer: null}, FRESH());
 
 export function setupConsole() {
   $('signin-form').addEventListener('submit', async (ev) => {
@@ -40,6 +50,10 @@ export function setupConsole() {
       return;
     }
     C.me = C.info.you;
+    Object.assign(C, FRESH());
+    $('journal').replaceChildren();
+    $('inbox').replaceChildren();
+    C.receipts = loadReceipts(ex, C.me);
     $('credential').value = '';
     $('signin').hidden = true;
     $('signout').hidden = false;
@@ -47,13 +61,20 @@ export function setupConsole() {
     $('console-status').className = '';
     $('console-status').textContent = 'Signed in as ' + C.me + ' in ' + ex + '.';
     renderWhoami();
-    await refreshInbox();
+    renderReceipts();
+    try {
+      C.key = await exApi('/journal/key');
+      C.cryptoKey = await publicKey(C.key.public_key);
+    } catch (e) {
+      C.key = null;
+    }
+    await refreshInbox().catch(refused);
     clearInterval(C.timer);
     C.timer = setInterval(() => refreshInbox().catch(refused), 5000);
   });
   $('signout').addEventListener('click', () => {
     clearInterval(C.timer);
-    Object.assign(C, {exercise: null, token: null, me: null, info: null});
+    Object.assign(C, {exercise: null, token: null, me: null, info: null}, FRESH());
     $('console').hidden = true; $('signin').hidden = false; $('signout').hidden = true;
     $('console-status').textContent = 'Signed out.';
   });
@@ -76,8 +97,12 @@ export function setupConsole() {
 }
 
 export async function exApi(suffix, init) {
+  return (await exApiWithHeaders(suffix, init)).body;
+}
+
+async function exApiWithHeaders(suffix, init) {
   const headers = Object.assign({'Authorization': 'Bearer ' + C.token}, (init && init.headers) || {});
-  return api('/api/exercises/' + encodeURIComponent(C.exercise) + suffix, null, Object.assign({}, init || {}, {headers}));
+  return apiWithHeaders('/api/exercises/' + encodeURIComponent(C.exercise) + suffix, null, Object.assign({}, init || {}, {headers}));
 }
 
 function renderWhoami() {
@@ -127,6 +152,8 @@ async function act(body) {
     const r = await exApi('/actions', {method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify(body)});
     out.className = 'ok';
     out.textContent = 'Accepted: ' + r.summary + ' (procedure ' + r.procedure + ', journal entry ' + (r.journal_entry ?? '–') + ').';
+    keepReceipt(C.exercise, C.me, C.receipts, r.receipt);
+    renderReceipts();
     renderActFields($('act-kind').value);
     C.info = await exApi('');
     $('console-rules').querySelector('p').replaceWith(rulesLine(C.info));
@@ -168,13 +195,53 @@ function remaining(deadline, now) {
   return 'in ' + (d ? d + ' d ' : '') + h + ' h';
 }
 
+/**
+ * Catches up: follows the procedures' cursor until nothing more has changed, redraws the inbox if
+ * anything did (else only the clock and the deadlines), then the journal's new entries (depositary
+ * and observers) and the signed head.
+ */
 async function refreshInbox() {
   if (!C.exercise) return;
-  const p = await exApi('/procedures');
+  const ex = C.exercise;
+  let changed = !C.drawn;
+  for (let more = true; more;) {
+    const p = await exApi('/procedures?after=' + C.after + '&limit=' + PAGE);
+    if (C.exercise !== ex) return; // signed out meanwhile
+    for (const x of p.procedures) {
+      C.procs.delete(x.id); // kept in the order of their last change, as the server lists them
+      C.procs.set(x.id, x);
+    }
+    changed = changed || p.procedures.length > 0;
+    C.after = p.next_after;
+    C.now = p.now;
+    more = p.more;
+  }
+  if (changed) drawInbox(); else drawClock();
+  C.drawn = true;
+  if (!$('journal-section').hidden) await refreshJournal(ex);
+  await refreshHead(ex);
+  if ($('console-status').className === 'warn') {
+    $('console-status').className = '';
+    $('console-status').textContent = 'Signed in as ' + C.me + ' in ' + ex + '.';
+  }
+}
+
+function deadlineText(deadline) {
+  return 'deadline ' + when(deadline) + ' (' + remaining(deadline, C.now) + ' on the exercise clock)';
+}
+
+/** The exercise time and each open deadline's time left, without redrawing the cards. */
+function drawClock() {
+  const now = $('exercise-now');
+  if (now) now.textContent = when(C.now);
+  for (const d of $('inbox').querySelectorAll('.deadline[data-deadline]')) d.textContent = deadlineText(d.dataset.deadline);
+}
+
+function drawInbox() {
   const mine = C.me.startsWith('delegation:') ? C.me.slice(11) : null;
-  const cards = p.procedures.map((x) => {
+  const cards = [...C.procs.values()].map((x) => {
     const open = !['answered', 'no-response', 'lapsed', 'adopted', 'not-adopted', 'no-quorum', 'closed'].includes(x.status);
-    const dl = x.deadline ? el('span', {class: 'deadline'}, 'deadline ' + when(x.deadline) + ' (' + remaining(x.deadline, p.now) + ' on the exercise clock)') : null;
+    const dl = x.deadline ? el('span', {class: 'deadline', 'data-deadline': x.deadline}, deadlineText(x.deadline)) : null;
     const shown = (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v) ? when(v) : Array.isArray(v) ? v.join(', ') : typeof v === 'object' ? JSON.stringify(v) : String(v);
     const facts = Object.entries(x).filter(([k]) => !['id', 'kind', 'provision', 'status', 'opened', 'deadline'].includes(k))
       .map(([k, v]) => el('li', {}, el('span', {class: 'k'}, k.replace(/_/g, ' ') + ': '), shown(v)));
@@ -201,11 +268,66 @@ async function refreshInbox() {
       el('ul', {class: 'facts'}, facts),
       buttons.length ? el('div', {class: 'buttons'}, buttons) : null);
   });
-  $('inbox').replaceChildren(el('p', {}, 'Exercise time now: ', el('strong', {id: 'exercise-now'}, when(p.now))),
+  $('inbox').replaceChildren(el('p', {}, 'Exercise time now: ', el('strong', {id: 'exercise-now'}, when(C.now)),
+    ' · ', el('span', {id: 'inbox-count'}, cards.length + ' procedure(s)')),
     ...(cards.length ? cards : [el('p', {}, 'Nothing yet.')]));
-  if (!$('journal-section').hidden) {
-    const j = await exApi('/journal');
-    $('journal').replaceChildren(table(['#', 'exercise time', 'actor', 'kind', 'hash'],
-      j.map((e) => [String(e.seq), when(e.at), e.actor, e.kind, e.hash.slice(0, 12) + '…'])));
+}
+
+/** The journal's entries written since the last one shown, appended a page at a time. */
+async function refreshJournal(ex) {
+  for (let more = true; more;) {
+    const {body, headers} = await exApiWithHeaders('/journal?after=' + C.journalAfter + '&limit=' + PAGE);
+    if (C.exercise !== ex) return;
+    if (!$('journal').querySelector('tbody')) $('journal').replaceChildren(table(['#', 'exercise time', 'actor', 'kind', 'hash'], []));
+    const tbody = $('journal').querySelector('tbody');
+    for (const e of body) {
+      tbody.append(el('tr', {}, el('th', {scope: 'row'}, String(e.seq)), el('td', {}, when(e.at)), el('td', {}, e.actor), el('td', {}, e.kind),
+        el('td', {}, e.hash.slice(0, 12) + '…')));
+    }
+    C.journalAfter = Number(headers.get('X-Next-After') || C.journalAfter);
+    more = headers.get('X-More') === 'true' && body.length > 0;
   }
+}
+
+/** The signed head, checked (receipts.js); the one last verified is what the page shows. */
+async function refreshHead(ex) {
+  if (!C.key) return;
+  const head = await exApi('/journal/head');
+  if (C.exercise !== ex) return;
+  const r = await checkHead(ex, C.me, head, C.receipts, C.key, C.cryptoKey);
+  C.headProblems = r.problems;
+  renderHead(r.signatureChecked);
+}
+
+function renderHead(signatureChecked) {
+  const last = lastHead(C.exercise, C.me);
+  const out = $('head-status');
+  if (C.headProblems && C.headProblems.length) {
+    out.className = 'error';
+    out.replaceChildren('The journal does not hold what was acknowledged: ', el('ul', {}, C.headProblems.map((p) => el('li', {}, p))),
+      last ? 'Last head verified: entry ' + last.seq + ' at ' + when(last.verified_at) + '.' : '');
+    return;
+  }
+  out.className = '';
+  out.replaceChildren(last
+    ? el('span', {}, 'Journal head last verified ', el('time', {datetime: last.verified_at}, when(last.verified_at).replace(' UTC', '') + ' UTC'),
+      ': entry ', el('strong', {id: 'head-seq'}, String(last.seq)), ', hash ', el('code', {}, last.hash.slice(0, 16) + '…'),
+      ', signed by key ', el('code', {}, last.key_id),
+      signatureChecked ? ' (signature checked in this browser)' : ' (this browser cannot check Ed25519 signatures: the command line does)',
+      C.receipts.length ? '; your ' + C.receipts.length + ' receipt(s) lie at or below it.' : '.')
+    : 'The journal head has not been verified yet.');
+}
+
+/** The receipts kept, as a file to download for `eurosec journal verify EXERCISE --receipts FILE`. */
+function renderReceipts() {
+  const observer = C.me === 'observer';
+  $('receipts-kept').hidden = observer;
+  if (observer) return;
+  const file = 'receipts-' + C.exercise + '-' + C.me.replace(':', '-') + '.jsonl';
+  // A data: address (not a blob: one): what it holds can be read back as it is, by a script too.
+  C.receiptsUrl = 'data:application/x-ndjson;charset=utf-8,' + encodeURIComponent(receiptLines(C.receipts));
+  $('receipts-kept').replaceChildren(
+    C.receipts.length + ' receipt(s) kept in this browser for ' + C.me + ' (the signed acknowledgement of each action accepted). ',
+    C.receipts.length ? el('a', {id: 'receipts-download', href: C.receiptsUrl, download: file}, 'Download them (JSON lines)') : '',
+    C.receipts.length ? el('span', {class: 'hint'}, ' then: ', el('code', {}, 'eurosec journal verify ' + C.exercise + ' --receipts ' + file)) : '');
 }

@@ -12,6 +12,7 @@
 //   panels/         the Panels view, one module per panel
 //   compare.js      Compare regimes;  console.js  the exercise console;  tabs.js  the views
 //   admin.js        Administration: exercises and credentials (the admin credential)
+//   receipts.js     the console's receipts and the journal head it verified
 
 import {$, setStatus} from './dom.js';
 import {api} from './api.js';
