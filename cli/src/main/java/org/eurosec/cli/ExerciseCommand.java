@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Example:", "  ./eurosec exercise new --regime est-2009 --clock accelerated --factor 600"},
         subcommands = {ExerciseCommand.New.class, ExerciseCommand.ListAll.class, ExerciseCommand.Replay.class, ExerciseCommand.AdminToken.class,
                 ExerciseCommand.CredentialList.class, ExerciseCommand.Issue.class, ExerciseCommand.Rotate.class, ExerciseCommand.Revoke.class,
-                ExerciseCommand.Close.class})
+                ExerciseCommand.Close.class, FollowCommand.class})
 final class ExerciseCommand implements Runnable {
 
     @Spec
