@@ -30,7 +30,7 @@ const ACTION_FIELDS = {
 export const PAGE = 250;
 
 const FRESH = () => ({procs: new Map(), after: 0, now: null, drawn: false, journalAfter: 0, receipts: [], key: null, cryptoKey: null,
-  receiptsUrl: null, headProblems: null});
+  receiptsUrl: null, headProblems: null, busy: false});
 const C = Object.assign({exercise: null, token: null, me: null, info: null, timer: null}, FRESH());
 
 export function setupConsole() {
@@ -68,9 +68,14 @@ export function setupConsole() {
     } catch (e) {
       C.key = null;
     }
-    await refreshInbox().catch(refused);
     clearInterval(C.timer);
-    C.timer = setInterval(() => refreshInbox().catch(refused), 5000);
+    try {
+      await refreshInbox();
+    } catch (e) {
+      refused(e);
+      if (e.status === 401) return;
+    }
+    C.timer = setInterval(tick, 5000);
   });
   $('signout').addEventListener('click', () => {
     clearInterval(C.timer);
@@ -193,6 +198,19 @@ function remaining(deadline, now) {
   if (ms <= 0) return 'passed';
   const d = Math.floor(ms / DAY_MS), h = Math.floor((ms % DAY_MS) / 3600000);
   return 'in ' + (d ? d + ' d ' : '') + h + ' h';
+}
+
+/** A refresh every five seconds, unless the one before is still catching up. */
+async function tick() {
+  if (C.busy) return;
+  C.busy = true;
+  try {
+    await refreshInbox();
+  } catch (e) {
+    refused(e);
+  } finally {
+    C.busy = false;
+  }
 }
 
 /**
