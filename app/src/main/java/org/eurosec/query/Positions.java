@@ -51,19 +51,46 @@ public final class Positions {
      * @param questions the questions' ids in the data's order (for listings)
      */
     public record Answer(LocalDate asOf, boolean provisional, LocalDate factsCheckedThrough, boolean inherit, Map<String, Map<String, HeldRow>> positions,
-            List<RegimeRow> regimes, List<VariantRow> variants, @JsonIgnore List<String> questions) implements View {
+            List<RegimeRow> regimes, List<VariantRow> variants, @JsonIgnore List<String> questions, String rule) implements View {
     }
+
+    /** The data's interpretation that reads the proposer of a regime as accepting it. */
+    public static final String PROPOSER_INTERPRETATION = "proposer-position";
+
+    /** How a verdict is reached, said in every answer (the table's closing note, the JSON's {@code rule}). */
+    public static final String RULE = "a state blocks a regime when its latest statement on one of the four questions, as of the day, holds"
+            + " another answer than the regime gives (a later statement replaces an earlier one; a consensus text the state joined counts as"
+            + " its statement); one with no statement is unknown, never agreeing; under " + PROPOSER_INTERPRETATION + "="
+            + "proposer-accepts (the default) the state that proposed a regime accepts it from the day it proposed it, its contrary"
+            + " statements set aside and listed; the combinations of answers are judged on statements alone";
+
 
     /** A position held: the latest statement of the actor's (or, inherited, of its organisations') on a question, with its source. */
     public record HeldRow(String actor, String question, String answer, LocalDate date, String datePrecision, String strength, String saidBy,
             String summary, String inheritedFrom, String source, @JsonProperty("at") String where,
-            @JsonInclude(JsonInclude.Include.NON_NULL) String note, @JsonInclude(JsonInclude.Include.NON_NULL) Boolean unconfirmed) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) String note, @JsonInclude(JsonInclude.Include.NON_NULL) Boolean unconfirmed,
+            @JsonInclude(JsonInclude.Include.NON_NULL) EarlierRow supersedes) {
         static HeldRow of(Held h) {
             var s = h.statement();
             Provenance p = s.provenance();
             return new HeldRow(h.actor(), h.question(), h.answer(), s.date(), s.monthOnly() ? "month" : "day", s.strength().id(), s.saidBy(),
-                    s.summary(), h.inheritedFrom().orElse(null), p.source(), p.where(), p.note().orElse(null), p.unconfirmed() ? Boolean.TRUE : null);
+                    s.summary(), h.inheritedFrom().orElse(null), p.source(), p.where(), p.note().orElse(null), p.unconfirmed() ? Boolean.TRUE : null,
+                    h.supersedes().map(EarlierRow::of).orElse(null));
         }
+    }
+
+    /** The actor's most recent earlier statement on the question with another answer, which its latest statement replaces. */
+    public record EarlierRow(String answer, LocalDate date, String strength, String saidBy, String source) {
+        static EarlierRow of(org.eurosec.model.Positions.Statement s) {
+            return new EarlierRow(s.answer(), s.date(), s.strength().id(), s.saidBy(), s.provenance().source());
+        }
+    }
+
+    /**
+     * The state that proposed the regime, read as accepting it ({@code reading}: the interpretation and
+     * option that say so), and the positions of its own that contradict the regime's answers, set aside.
+     */
+    public record ProposerRow(String actor, LocalDate proposed, String source, String reading, List<HeldRow> setAside) {
     }
 
     /**
@@ -72,7 +99,7 @@ public final class Positions {
      */
     public record RegimeRow(String regime, LocalDate asOf, List<ChoiceRow> answers, List<String> accepts,
             @JsonProperty("no-objection-known") List<String> noObjectionKnown, List<String> blocks, List<String> unknown,
-            List<HeldRow> objections) {
+            List<HeldRow> objections, @JsonInclude(JsonInclude.Include.NON_NULL) ProposerRow proposer) {
 
         /** The regime's answer to a question, or null. */
         public String answer(String question) {
@@ -114,7 +141,12 @@ public final class Positions {
             Map<String, String> answers = new LinkedHashMap<>();
             choices.forEach(c -> answers.put(c.question(), c.answer()));
             regimesOfVariant.computeIfAbsent(answers, k -> new ArrayList<>()).add(w.label());
-            List<Verdict> judged = StatedPositions.judge(participants, answers);
+            java.util.Optional<org.eurosec.model.Regime.Proposal> proposal = w.regime().proposal()
+                    .filter(p -> w.reading().proposerAccepts() && !p.date().isAfter(w.day()) && participants.containsKey(p.actor()));
+            List<Verdict> judged = StatedPositions.judge(participants, answers, proposal.map(org.eurosec.model.Regime.Proposal::actor));
+            ProposerRow proposer = proposal.map(p -> new ProposerRow(p.actor(), p.date(), p.provenance().source(),
+                    PROPOSER_INTERPRETATION + "=" + w.reading().choices().get(PROPOSER_INTERPRETATION),
+                    judged.stream().filter(v -> v.actor().equals(p.actor())).flatMap(v -> v.setAside().stream()).map(HeldRow::of).toList())).orElse(null);
             Map<Stance, List<String>> by = new LinkedHashMap<>();
             for (Stance s : Stance.values()) {
                 by.put(s, judged.stream().filter(x -> x.stance() == s).map(Verdict::actor).toList());
@@ -122,7 +154,7 @@ public final class Positions {
             List<HeldRow> objections = new ArrayList<>();
             judged.forEach(x -> x.objections().forEach(h -> objections.add(HeldRow.of(h))));
             regimes.add(new RegimeRow(w.label(), w.day(), choices.stream().map(c -> new ChoiceRow(c.question(), c.answer(), c.because(), c.rule())).toList(),
-                    by.get(Stance.ACCEPTS), by.get(Stance.NO_OBJECTION_KNOWN), by.get(Stance.BLOCKS), by.get(Stance.UNKNOWN), objections));
+                    by.get(Stance.ACCEPTS), by.get(Stance.NO_OBJECTION_KNOWN), by.get(Stance.BLOCKS), by.get(Stance.UNKNOWN), objections, proposer));
         }
         List<VariantRow> variants = new ArrayList<>();
         for (Variant x : StatedPositions.variants(positions.questions(), participants)) {
@@ -138,6 +170,6 @@ public final class Positions {
         });
         Common.Checked checked = Worlds.checked(e, q.scope());
         return new Answer(first.day(), checked.provisional(), checked.factsCheckedThrough(), q.inherit(), held, regimes, variants,
-                positions.questions().stream().map(org.eurosec.model.Positions.Question::id).toList());
+                positions.questions().stream().map(org.eurosec.model.Positions.Question::id).toList(), RULE);
     }
 }

@@ -55,6 +55,14 @@ final class PositionsCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Why a position contradicts a regime: the regime's answer, the latest statement (date, who, source), what it replaced. */
+    private static String because(RegimeRow r, HeldRow h) {
+        return h.question() + ": " + r.regime() + " answers " + r.answer(h.question()) + ", its latest statement on " + h.question() + " holds "
+                + h.answer() + " (" + h.date() + ("inferred".equals(h.strength()) ? ", inferred" : "") + ", " + h.saidBy()
+                + (h.inheritedFrom() != null ? ", via " + h.inheritedFrom() : "") + ", " + h.source() + ")"
+                + (h.supersedes() == null ? "" : ", replacing " + h.supersedes().answer() + " (" + h.supersedes().date() + ", " + h.supersedes().saidBy() + ")");
+    }
+
     private static Table verdicts(Positions.Answer a) {
         Table t = new Table("regime", "as_of", "architecture", "form", "scope", "veto", "accept", "no_objection_known", "block", "unknown");
         for (RegimeRow r : a.regimes()) {
@@ -83,11 +91,18 @@ final class PositionsCommand implements Callable<Integer> {
         out.print(verdicts(a).text());
         out.println();
         for (RegimeRow r : a.regimes()) {
-            // A blocker's objections come together, in the order of the blockers.
+            // A blocker's objections come together, in the order of the blockers: each with the regime's answer, the
+            // statement that contradicts it (its date, who made it, its source) and the earlier one it replaced.
             Map<String, List<HeldRow>> byActor = new LinkedHashMap<>();
             r.objections().forEach(h -> byActor.computeIfAbsent(h.actor(), k -> new ArrayList<>()).add(h));
-            byActor.forEach((actor, hs) -> out.println(r.regime() + ": " + actor + " blocks on " + String.join(", ", hs.stream()
-                    .map(h -> h.question() + " (holds " + h.answer() + ", " + h.saidBy() + ", " + h.date() + ")").toList())));
+            byActor.forEach((actor, hs) -> out.println(r.regime() + ": " + actor + " blocks: " + String.join("; ", hs.stream()
+                    .map(h -> because(r, h)).toList())));
+            if (r.proposer() != null) {
+                Positions.ProposerRow p = r.proposer();
+                out.println(r.regime() + ": " + p.actor() + " accepts as its proposer (proposed " + p.proposed() + ", " + p.source() + "; "
+                        + p.reading() + ")" + (p.setAside().isEmpty() ? "" : ", setting aside: " + String.join("; ", p.setAside().stream()
+                        .map(h -> because(r, h)).toList())));
+            }
         }
         out.println();
         out.println("The 16 combinations of answers, fewest blockers among the participating States first (and those of the regimes shown):");
@@ -102,8 +117,7 @@ final class PositionsCommand implements Callable<Integer> {
         }
         out.print(variantTable.text());
         out.println();
-        out.println("a state blocks when one of its positions contradicts one of the answers; one with no statement is unknown, never agreeing;"
-                + " a regime's answers are read from its provisions (`--format json` shows which)");
+        out.println(a.rule() + "; a regime's answers are read from its provisions (`--format json` shows which)");
         Provisional.note(out, a.provisional(), a.factsCheckedThrough());
     }
 }

@@ -75,6 +75,54 @@ class AnalysisCliTest {
         assertThat(r.json().get("variants").size()).isEqualTo(16);
     }
 
+    static List<String> readLines(java.nio.file.Path p) {
+        try {
+            return java.nio.file.Files.readAllLines(p);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void positionsSayWhyAStateBlocksAndThatTheProposerAcceptsItsOwnDraft() {
+        // The data: Russia's statements on the veto question up to the day, the latest one and what it replaced.
+        java.time.LocalDate day = java.time.LocalDate.of(2010, 12, 31);
+        List<String[]> rusVeto = new java.util.ArrayList<>();
+        for (String line : readLines(java.nio.file.Path.of("../data/positions.yaml"))) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("actor: RUS, question: veto, answer: ([a-z-]+), date: ([0-9-]+)").matcher(line);
+            if (m.find() && !java.time.LocalDate.parse(m.group(2)).isAfter(day)) {
+                rusVeto.add(new String[] {m.group(1), m.group(2)});
+            }
+        }
+        rusVeto.sort(java.util.Comparator.comparing((String[] x) -> x[1]));
+        String[] latest = rusVeto.get(rusVeto.size() - 1);
+        String[] replaced = rusVeto.stream().filter(x -> !x[0].equals(latest[0])).reduce((a, b) -> b).orElseThrow();
+        boolean contradicts = !latest[0].equals("veto"); // est-2009 answers veto under the default reading of Art. 1
+
+        // Judged by its latest statement alone (the named alternative), Russia blocks its own draft, and the line says why.
+        CliTest.Run alone = run("positions", "--date", day.toString(), "--regimes", "est-2009", "--wide", "-I", "proposer-position=latest-statement");
+        assertThat(alone.code()).as(alone.err()).isZero();
+        String line = alone.out().lines().filter(l -> l.startsWith("est-2009: RUS blocks:")).findFirst().orElse("");
+        assertThat(!line.isEmpty()).isEqualTo(contradicts);
+        assertThat(line).contains("veto: est-2009 answers veto, its latest statement on veto holds " + latest[0] + " (" + latest[1])
+                .contains("http").contains("replacing " + replaced[0] + " (" + replaced[1]);
+        assertThat(alone.out()).contains("latest statement on one of the four questions");
+
+        // By default the proposer (regimes/est-2009.yaml: proposed_by RUS) accepts; the statement is set aside, not hidden.
+        CliTest.Run def = run("positions", "--date", day.toString(), "--regimes", "est-2009", "--format", "json");
+        JsonNode est = def.json().get("regimes").get(0);
+        assertThat(texts(est.get("blocks"))).doesNotContain("RUS");
+        assertThat(texts(est.get("accepts"))).contains("RUS");
+        assertThat(est.get("proposer").get("reading").asText()).isEqualTo("proposer-position=proposer-accepts");
+        JsonNode setAside = est.get("proposer").get("set_aside").get(0);
+        assertThat(setAside.get("question").asText() + " " + setAside.get("date").asText()).isEqualTo("veto " + latest[1]);
+        assertThat(setAside.get("supersedes").get("date").asText()).isEqualTo(replaced[1]);
+        assertThat(def.json().get("rule").asText()).contains("latest statement");
+        // Before the draft was published, Russia is judged on its statements like everyone else.
+        JsonNode before = run("positions", "--date", "2009-11-28", "--regimes", "est-2009", "--format", "json").json().get("regimes").get(0);
+        assertThat(before.has("proposer")).isFalse();
+    }
+
     @Test
     void viewCommandMistakesNameTheOptionAndExit2() {
         String[][] cases = {

@@ -418,6 +418,9 @@ class WebPageE2ETest {
         assertThat(repeated).isEmpty();
         assertThat(browser.findElement(By.id("positions-panel")).getText()).containsPattern("European Union[^\\n]* \\(eu\\)")
                 .containsPattern("North Atlantic Treaty Organization[^\\n]* \\(nato\\)");
+        // Why a state blocks: the regime's answer and the latest statement that contradicts it, with the rule that the latest counts.
+        assertThat(browser.findElement(By.id("positions-panel")).getText()).contains("Who would block status-quo, and why")
+                .contains("its latest statement on it").contains("a later statement replaces an earlier one");
     }
 
     @Test

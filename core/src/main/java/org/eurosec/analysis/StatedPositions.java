@@ -26,8 +26,12 @@ public final class StatedPositions {
     private StatedPositions() {
     }
 
-    /** An actor's position on a question: its latest statement, or, when asked, its organisation's. */
-    public record Held(String actor, String question, Statement statement, Optional<String> inheritedFrom) {
+    /**
+     * An actor's position on a question: its latest statement, or, when asked, its organisation's.
+     * {@code supersedes}: the actor's most recent earlier statement on the question that gave another
+     * answer, which the latest one replaces (the latest statement is what counts).
+     */
+    public record Held(String actor, String question, Statement statement, Optional<String> inheritedFrom, Optional<Statement> supersedes) {
         public String answer() {
             return statement.answer();
         }
@@ -40,8 +44,12 @@ public final class StatedPositions {
         }
     }
 
-    /** What an actor's positions say about a set of answers: its objections and agreements. */
-    public record Verdict(String actor, Stance stance, List<Held> objections, List<Held> agreements) {
+    /**
+     * What an actor's positions say about a set of answers: its objections and agreements. For the
+     * proposer of a regime read as accepting its own proposal, the objections its statements would
+     * raise are {@code setAside} and it accepts.
+     */
+    public record Verdict(String actor, Stance stance, List<Held> objections, List<Held> agreements, List<Held> setAside) {
     }
 
     /** One combination of the four answers and who would block it. */
@@ -75,7 +83,7 @@ public final class StatedPositions {
                         }
                     }
                     if (found != null && !conflict) {
-                        m.put(q.id(), new Held(actor, q.id(), found.statement(), Optional.of(found.actor())));
+                        m.put(q.id(), new Held(actor, q.id(), found.statement(), Optional.of(found.actor()), found.supersedes()));
                     }
                 }
             }
@@ -94,7 +102,18 @@ public final class StatedPositions {
             Map<String, Held> m = out.computeIfAbsent(s.actor(), k -> new TreeMap<>());
             Held h = m.get(s.question());
             if (h == null || order.compare(s, h.statement()) > 0) {
-                m.put(s.question(), new Held(s.actor(), s.question(), s, Optional.empty()));
+                m.put(s.question(), new Held(s.actor(), s.question(), s, Optional.empty(), Optional.empty()));
+            }
+        }
+        // What each latest statement replaces: the most recent earlier one on the question with another answer.
+        for (Statement s : p.statements()) {
+            if (s.date().isAfter(day)) {
+                continue;
+            }
+            Held h = out.get(s.actor()).get(s.question());
+            if (s != h.statement() && !s.answer().equals(h.answer()) && order.compare(s, h.statement()) < 0
+                    && (h.supersedes().isEmpty() || order.compare(s, h.supersedes().get()) > 0)) {
+                out.get(s.actor()).put(s.question(), new Held(h.actor(), h.question(), h.statement(), h.inheritedFrom(), Optional.of(s)));
             }
         }
         return out;
@@ -102,6 +121,15 @@ public final class StatedPositions {
 
     /** Each actor's verdict on a set of answers (question id to answer). */
     public static List<Verdict> judge(Map<String, Map<String, Held>> held, Map<String, String> answers) {
+        return judge(held, answers, Optional.empty());
+    }
+
+    /**
+     * Each actor's verdict on a regime's answers, {@code proposer} (the state that proposed the
+     * regime, when the reading says a proposer accepts its own proposal) accepting it: the objections
+     * its statements would raise are kept as set aside.
+     */
+    public static List<Verdict> judge(Map<String, Map<String, Held>> held, Map<String, String> answers, Optional<String> proposer) {
         List<Verdict> out = new ArrayList<>();
         for (Map.Entry<String, Map<String, Held>> e : held.entrySet()) {
             List<Held> objections = new ArrayList<>();
@@ -113,10 +141,14 @@ public final class StatedPositions {
                 }
                 (h.answer().equals(q.getValue()) ? agreements : objections).add(h);
             }
+            if (proposer.isPresent() && proposer.get().equals(e.getKey())) {
+                out.add(new Verdict(e.getKey(), Stance.ACCEPTS, List.of(), List.copyOf(agreements), List.copyOf(objections)));
+                continue;
+            }
             boolean allKnown = answers.keySet().stream().allMatch(q -> e.getValue().containsKey(q));
             Stance s = !objections.isEmpty() ? Stance.BLOCKS : e.getValue().isEmpty() ? Stance.UNKNOWN
                     : allKnown ? Stance.ACCEPTS : Stance.NO_OBJECTION_KNOWN;
-            out.add(new Verdict(e.getKey(), s, List.copyOf(objections), List.copyOf(agreements)));
+            out.add(new Verdict(e.getKey(), s, List.copyOf(objections), List.copyOf(agreements), List.of()));
         }
         return List.copyOf(out);
     }

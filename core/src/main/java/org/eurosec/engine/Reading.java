@@ -131,6 +131,14 @@ public final class Reading {
         return java.util.Optional.empty();
     }
 
+    /**
+     * Whether a chosen option says that the state that proposed a regime accepts it whatever its
+     * other statements say (read by the positions question; the regime file names the proposer).
+     */
+    public boolean proposerAccepts() {
+        return architecture.interpretations().values().stream().anyMatch(i -> chosen(i).proposerAccepts());
+    }
+
     /** Whether the chosen options take {@code state} out of the guarantors under {@code provisionId}. */
     public boolean excludesGuarantor(String provisionId, String state) {
         for (Interpretation i : architecture.interpretations().values()) {

@@ -37,7 +37,8 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 public final class RegimeLoader {
 
     private static final Set<String> REGIME_KEYS = Set.of("id", "name", "summary", "source", "note", "parameters",
-            "interpretations", "precedence", "instruments");
+            "interpretations", "precedence", "instruments", "proposed_by");
+    private static final Set<String> PROPOSAL_KEYS = Set.of("actor", "date", "source", "note", "unconfirmed");
     private static final Set<String> PARAMETER_KEYS = Set.of("value", "source", "note", "unconfirmed");
     private static final Set<String> PRECEDENCE_KEYS = Set.of("question", "prevails", "over", "over_kinds", "source", "note");
     private static final Set<String> HYPOTHETICAL_KEYS = Set.of("eligible", "takes_effect", "from", "instrument");
@@ -95,7 +96,7 @@ public final class RegimeLoader {
     /** History as recorded: no instrument added. */
     public static Regime statusQuo() {
         return new Regime(STATUS_QUO, "Status quo", "History as recorded in the data; nothing added.", List.of(), Map.of(),
-                Map.of(), List.of(), List.of(), new Provenance("https://www.osce.org/", "(built in)", 0, Optional.empty(), false));
+                Map.of(), List.of(), List.of(), new Provenance("https://www.osce.org/", "(built in)", 0, Optional.empty(), false), Optional.empty());
     }
 
     private static Optional<Regime> regime(LoadContext ctx, Nodes n, Node root, Architecture base,
@@ -107,6 +108,18 @@ public final class RegimeLoader {
             Optional<String> name = f.requiredString("name");
             String summary = f.string("summary").orElse("");
             Optional<Provenance> prov = Checks.provenance(n, f, what);
+
+            Optional<Regime.Proposal> proposal = Optional.empty();
+            if (f.has("proposed_by")) {
+                proposal = n.fields(f.node("proposed_by").get(), what + " proposed_by", PROPOSAL_KEYS).flatMap(pf -> {
+                    Optional<String> actor = pf.requiredString("actor");
+                    actor.ifPresent(a -> ctx.references().state(a, n.file(), pf.line("actor"), what + " proposed_by"));
+                    Optional<LocalDate> date = pf.requiredDate("date");
+                    Optional<Provenance> pp = Checks.provenance(n, pf, what + " proposed_by");
+                    return actor.isPresent() && date.isPresent() && pp.isPresent()
+                            ? Optional.of(new Regime.Proposal(actor.get(), date.get(), pp.get())) : Optional.empty();
+                });
+            }
 
             Map<String, Regime.Parameter> parameters = new LinkedHashMap<>();
             f.node("parameters").ifPresent(pn -> {
@@ -207,7 +220,8 @@ public final class RegimeLoader {
                 return Optional.empty();
             }
             return Optional.of(new Regime(id.get(), name.get(), summary, List.copyOf(instruments), Collections.unmodifiableMap(parameters),
-                    Collections.unmodifiableMap(parameterUse), List.copyOf(interpretations.values()), List.copyOf(precedence), prov.get()));
+                    Collections.unmodifiableMap(parameterUse), List.copyOf(interpretations.values()), List.copyOf(precedence), prov.get(),
+                    proposal));
         });
     }
 

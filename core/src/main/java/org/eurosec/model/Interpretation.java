@@ -7,11 +7,13 @@ import java.util.Set;
 
 /**
  * A named question on which sources or readers differ, with its options and a documented default.
- * An option changes the engine in one of four typed ways: which membership statuses make an
+ * An option changes the engine in one of five typed ways: which membership statuses make an
  * actor a party; which actors do not count as guarantors under given provisions; which
- * conditions of an undertaking make it no guarantee at all; and which parameters of given
+ * conditions of an undertaking make it no guarantee at all; which parameters of given
  * provisions read differently ({@code set_params}, e.g. whether a principle lets a party object
- * to another state's accession to an alliance).
+ * to another state's accession to an alliance); and whether the state that proposed a regime
+ * accepts it whatever its other statements say ({@code proposer_accepts}, read by the positions
+ * question).
  */
 public record Interpretation(
         String id,
@@ -28,6 +30,7 @@ public record Interpretation(
             Set<String> appliesTo,
             Set<String> excludeConditions,
             Map<String, Map<String, Object>> setParams,
+            boolean proposerAccepts,
             Provenance provenance) {
     }
 

@@ -23,7 +23,15 @@ public record Regime(
         Map<String, Map<String, String>> parameterUse,
         List<Interpretation> interpretations,
         List<Precedence> precedence,
-        Provenance provenance) {
+        Provenance provenance,
+        Optional<Proposal> proposal) {
+
+    /**
+     * Who proposed the regime's text and when ({@code proposed_by:} in the regime file), so that the
+     * positions question can read "the proposer accepts its own proposal" (a named interpretation).
+     */
+    public record Proposal(String actor, LocalDate date, Provenance provenance) {
+    }
 
     /** How a hypothetical instrument takes effect. */
     public enum TakesEffect {
@@ -105,7 +113,7 @@ public record Regime(
                     i.ended(), i.parties(), List.copyOf(provisions), i.provenance(), i.inForceBasis()), h.eligible(), h.takesEffect(), h.from()));
         }
         return new Regime(id, name, summary, List.copyOf(hs), java.util.Collections.unmodifiableMap(ps), parameterUse, interpretations,
-                precedence, provenance);
+                precedence, provenance, proposal);
     }
 
     /** Why {@code value} cannot be the value of parameter {@code name} (a provision that uses it reads another type), or empty. */

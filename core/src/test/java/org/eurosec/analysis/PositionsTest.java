@@ -93,4 +93,37 @@ class PositionsTest {
                     .filter(y -> y.stance() == Stance.BLOCKS).map(Verdict::actor).toList());
         }
     }
+
+    @Test
+    void theLatestStatementReplacesTheMostRecentEarlierOneWithAnotherAnswer() {
+        LocalDate day = LocalDate.of(2010, 12, 31);
+        Map<String, Map<String, Held>> held = StatedPositions.on(A, day, List.of("RUS"), false);
+        for (Held h : held.get("RUS").values()) {
+            // Recomputed from the statements: the earlier ones on the question that answer otherwise, the latest of them.
+            java.util.Optional<Positions.Statement> expected = A.positions().statements().stream()
+                    .filter(s -> s.actor().equals("RUS") && s.question().equals(h.question()) && !s.date().isAfter(day))
+                    .filter(s -> s != h.statement() && !s.answer().equals(h.answer()) && s.date().isBefore(h.statement().date()))
+                    .max(java.util.Comparator.comparing(Positions.Statement::date));
+            assertThat(h.supersedes().map(Positions.Statement::date)).as(h.question()).isEqualTo(expected.map(Positions.Statement::date));
+        }
+    }
+
+    @Test
+    void theProposerAcceptsItsProposalWithItsContraryStatementsSetAside() {
+        LocalDate day = LocalDate.of(2010, 12, 31);
+        Map<String, Map<String, Held>> held = StatedPositions.on(A, day, List.of("RUS", "USA"), false);
+        Map<String, String> est = answers("est-2009", Map.of());
+        Map<String, Verdict> plain = StatedPositions.judge(held, est).stream().collect(Collectors.toMap(Verdict::actor, v -> v));
+        Map<String, Verdict> proposer = StatedPositions.judge(held, est, java.util.Optional.of("RUS")).stream()
+                .collect(Collectors.toMap(Verdict::actor, v -> v));
+        // Judged on statements alone, whatever Russia's latest statements contradict makes it block; as proposer it accepts,
+        // and exactly those statements are set aside. Another state's verdict does not change.
+        assertThat(proposer.get("RUS").stance()).isEqualTo(Stance.ACCEPTS);
+        assertThat(proposer.get("RUS").objections()).isEmpty();
+        assertThat(proposer.get("RUS").setAside()).isEqualTo(plain.get("RUS").objections());
+        assertThat(plain.get("RUS").stance() == Stance.BLOCKS).isEqualTo(!plain.get("RUS").objections().isEmpty());
+        assertThat(proposer.get("USA")).isEqualTo(plain.get("USA"));
+        assertThat(REGIMES.get("est-2009").proposal()).hasValueSatisfying(p -> assertThat(p.actor()).isEqualTo("RUS"));
+        assertThat(REGIMES.get("esd-west").proposal()).isEmpty();
+    }
 }

@@ -10,6 +10,25 @@ export function renderPositions(d) {
     out.push(el('h3', {}, 'What ' + r.regime + ' answers'));
     out.push(table(['question', 'answer', 'because', 'rule'], r.answers.map((a) => [a.question, a.answer, (a.because || []).join(', '), a.rule])));
   }
+  // Who would block each regime, and why: the regime's answer, the latest statement that contradicts it
+  // (its date, who made it, its source) and the earlier statement it replaced; the proposer's statements set aside.
+  const statement = (p) => el('span', {}, p.answer + ' (' + p.date + (p.strength === 'inferred' ? ', inferred' : '') + ', ' + p.said_by + ') ',
+    link(p.source), p.supersedes ? ', replacing ' + p.supersedes.answer + ' (' + p.supersedes.date + ')' : '');
+  for (const r of d.regimes || []) {
+    const answerOf = (q) => (r.answers.find((a) => a.question === q) || {}).answer;
+    const rows = r.objections.map((o) => [named(o.actor), 'blocks', o.question, answerOf(o.question), statement(o)]);
+    if (r.proposer) {
+      const p = r.proposer;
+      rows.push([named(p.actor), el('span', {}, 'accepts as its proposer (' + p.proposed + ', ', link(p.source), '; ' + p.reading + ')'),
+        p.set_aside.map((o) => o.question).join(', ') || '', p.set_aside.map((o) => answerOf(o.question)).join(', '),
+        p.set_aside.length ? el('span', {}, 'set aside: ', ...p.set_aside.map(statement)) : '']);
+    }
+    if (rows.length) {
+      out.push(el('h3', {}, 'Who would block ' + r.regime + ', and why'));
+      out.push(table(['state', 'verdict', 'question', r.regime + ' answers', 'its latest statement on it'], rows));
+    }
+  }
+  if (d.rule) out.push(el('p', {class: 'hint'}, d.rule));
   const questions = ['architecture', 'form', 'scope', 'veto'];
   const states = Object.keys(d.positions || {}).sort((a, b) => name(a).localeCompare(name(b)));
   out.push(el('h3', {}, 'Latest stated positions on ' + d.as_of));
