@@ -136,6 +136,10 @@ final class ReportCommand implements Callable<Integer> {
         ReportDocument.Section method = doc.section("method", "How these numbers were obtained");
 
         Blocs.View blocsView = e.blocs(new Blocs.Query(scope, Blocs.tieKind("ties", "security-treaty")));
+        // The summary counts systems and buffer under both kinds of tie, each named: under security-treaty ties a treaty that
+        // only entitles (the 2009 draft's) ties its parties, under defence ties only an obligation to assist does.
+        Blocs.View defenceView = e.blocs(new Blocs.Query(scope, Blocs.tieKind("ties", "defence")));
+        List<Blocs.WorldBlocs> defencePerWorld = known(defenceView.views(), Blocs.WorldBlocs.class);
         List<Levels.WorldLevels> levelsView = known(e.levels(new Levels.Query(scope)).views(), Levels.WorldLevels.class);
         List<Overlap.WorldOverlap> overlapView = known(e.overlap(new Overlap.Query(scope, false, Overlap.Pairs.ALL)).views(), Overlap.WorldOverlap.class);
         List<Blocs.WorldBlocs> blocsPerWorld = known(blocsView.views(), Blocs.WorldBlocs.class);
@@ -153,15 +157,22 @@ final class ReportCommand implements Callable<Integer> {
             ReportVetoes.add(vetoes, v, w, vetoes(e, v), organisation);
             Overlap.WorldOverlap o = same(v, overlapView.get(i));
             ReportOverlap.add(overlap, v, o);
-            srows.add(row(v.label(), covered, ReportBlocs.systemSizes(b), b.buffer().size(), ls.count(), o.bodies().size(),
-                    ReportOverlap.two(o.meanBodiesPerState())));
+            Blocs.WorldBlocs d = same(v, defencePerWorld.get(i));
+            srows.add(row(v.label(), covered, ReportBlocs.systemSizes(b), b.buffer().size(), ReportBlocs.systemSizes(d), d.buffer().size(),
+                    ls.count(), o.bodies().size(), ReportOverlap.two(o.meanBodiesPerState())));
         }
         // Maps side by side first, then their tables.
         for (ReportDocument.Section sec : List.of(cov, blocs)) {
             sec.blocks().sort(java.util.Comparator.comparingInt(x -> x instanceof ReportDocument.Para ? 0 : x instanceof ReportDocument.Figure ? 1 : 2));
         }
-        summary.blocks().add(ReportDocument.table("On " + day, List.of("regime", "covered", "systems of tied states (security-treaty ties)",
-                "buffer zone", "levels of security", "bodies", "bodies per state"), srows));
+        summary.blocks().add(ReportDocument.table("On " + day, List.of("regime", "covered", "systems (security-treaty ties)",
+                "buffer zone (no security-treaty tie)", "systems (defence ties)", "buffer zone (no defence tie)", "levels of security", "bodies",
+                "bodies per state"), srows));
+        summary.blocks().add(ReportDocument.para("Systems are the sizes of the groups of participating States linked by chains of ties, the"
+                + " buffer zone the states tied to no one, counted under two kinds of tie (eurosec blocs --ties KIND). Security-treaty ties: "
+                + blocsView.tiesMeaning() + ", whether it obliges or only entitles; so a regime whose treaty binds every participating State"
+                + " to a principle (the 2009 draft's indivisibility, Art. 1) draws one system of all of them and no buffer. Defence ties: "
+                + defenceView.tiesMeaning() + "."));
 
         try {
             if (e.positions(new Positions.Query(scope, false, 4)) instanceof Positions.Answer a) {

@@ -59,11 +59,20 @@ class ReportAnswersTest {
         String md = report.out();
         String regimes = String.join(",", REGIMES);
 
-        // The summary: covered (coverage), systems and buffer (blocs --ties security-treaty), levels, bodies (overlap).
-        JsonNode blocs = json("blocs", "--date", DAY, "--regimes", regimes, "--ties", "security-treaty").get("views");
+        // The summary: covered (coverage), systems and buffer (blocs --ties security-treaty, then --ties defence), levels, bodies (overlap).
+        JsonNode blocsAnswer = json("blocs", "--date", DAY, "--regimes", regimes, "--ties", "security-treaty");
+        JsonNode defenceAnswer = json("blocs", "--date", DAY, "--regimes", regimes, "--ties", "defence");
+        JsonNode blocs = blocsAnswer.get("views");
+        JsonNode defence = defenceAnswer.get("views");
         JsonNode levels = json("levels", "--date", DAY, "--regimes", regimes).get("views");
         JsonNode overlap = json("overlap", "--date", DAY, "--regimes", regimes).get("views");
-        Pattern summary = Pattern.compile("\\| (\\S+) \\| (\\d+) of (\\d+) \\| \\[([\\d, ]*)\\] \\| (\\d+) \\| (\\d+) \\| (\\d+) \\| ([\\d.]+) \\|");
+        Pattern summary = Pattern.compile("\\| (\\S+) \\| (\\d+) of (\\d+) \\| \\[([\\d, ]*)\\] \\| (\\d+) \\| \\[([\\d, ]*)\\] \\| (\\d+) \\| (\\d+)"
+                + " \\| (\\d+) \\| ([\\d.]+) \\|");
+        // Each figure's column names its kind of tie, and the paragraph below says what each kind means.
+        assertThat(section(md, "The answers in brief")).anySatisfy(l -> assertThat(l).contains("systems (security-treaty ties)")
+                .contains("buffer zone (no security-treaty tie)").contains("systems (defence ties)").contains("buffer zone (no defence tie)"));
+        assertThat(String.join(" ", section(md, "The answers in brief"))).contains("Security-treaty ties: " + blocsAnswer.get("ties_meaning").asText())
+                .contains("Defence ties: " + defenceAnswer.get("ties_meaning").asText());
         List<Matcher> rows = section(md, "The answers in brief").stream().map(summary::matcher).filter(Matcher::matches).toList();
         assertThat(rows).hasSize(REGIMES.size());
         for (int i = 0; i < REGIMES.size(); i++) {
@@ -77,9 +86,13 @@ class ReportAnswersTest {
             blocs.get(i).get("systems").forEach(s -> systems.add(s.get("size").asInt()));
             assertThat(m.group(4)).as(regime + " systems").isEqualTo(systems.toString().replaceAll("[\\[\\]]", ""));
             assertThat(Integer.parseInt(m.group(5))).as(regime + " buffer").isEqualTo(blocs.get(i).get("buffer").size());
-            assertThat(Integer.parseInt(m.group(6))).as(regime + " levels").isEqualTo(levels.get(i).get("count").asInt());
-            assertThat(Integer.parseInt(m.group(7))).as(regime + " bodies").isEqualTo(overlap.get(i).get("bodies").size());
-            assertThat(Double.parseDouble(m.group(8))).as(regime + " bodies per state").isEqualTo(overlap.get(i).get("mean_bodies_per_state").asDouble());
+            List<Integer> defenceSystems = new ArrayList<>();
+            defence.get(i).get("systems").forEach(s -> defenceSystems.add(s.get("size").asInt()));
+            assertThat(m.group(6)).as(regime + " systems, defence ties").isEqualTo(defenceSystems.toString().replaceAll("[\\[\\]]", ""));
+            assertThat(Integer.parseInt(m.group(7))).as(regime + " buffer, defence ties").isEqualTo(defence.get(i).get("buffer").size());
+            assertThat(Integer.parseInt(m.group(8))).as(regime + " levels").isEqualTo(levels.get(i).get("count").asInt());
+            assertThat(Integer.parseInt(m.group(9))).as(regime + " bodies").isEqualTo(overlap.get(i).get("bodies").size());
+            assertThat(Double.parseDouble(m.group(10))).as(regime + " bodies per state").isEqualTo(overlap.get(i).get("mean_bodies_per_state").asDouble());
         }
         // Two regimes that differ somewhere, so the comparison above is not of equal rows only.
         assertThat(rows.get(0).group(4)).isNotEqualTo(rows.get(1).group(4));
