@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.eurosec.analysis.GeneralRecognition;
 import org.eurosec.analysis.SecurityLevels;
 import org.eurosec.engine.ScenarioEngine.Level;
 
@@ -26,9 +27,26 @@ public final class Levels {
     public record View(List<Worlds.Entry> views, boolean provisional, LocalDate factsCheckedThrough) {
     }
 
-    /** One world's levels, most guarantees first; one level means no zones. */
-    public record WorldLevels(String regime, LocalDate asOf, boolean known, int count, List<LevelRow> levels) implements Worlds.Entry {
+    /**
+     * One world's levels, most guarantees first; one level means no zones. {@code guarantors}: which
+     * guarantees count (the interpretation and option); {@code notCounted}: the guarantees left out
+     * because none of their guarantors is generally recognised that day, with how many of the data's
+     * states recognise each such guarantor.
+     */
+    public record WorldLevels(String regime, LocalDate asOf, boolean known, int count, List<LevelRow> levels, String guarantors,
+            List<NotCountedRow> notCounted) implements Worlds.Entry {
     }
+
+    /** A guarantee not counted: beneficiary, provision, guarantors, and each guarantor's recognitions in the data that day. */
+    public record NotCountedRow(String beneficiary, String provision, List<String> guarantors, List<RecognitionRow> recognition) {
+    }
+
+    /** An entity of a recognition case: how many of the data's states recognise it on the day, out of how many. */
+    public record RecognitionRow(String state, int recognisedBy, int of) {
+    }
+
+    /** The data's interpretation that says which guarantees the levels count. */
+    public static final String GUARANTORS_INTERPRETATION = "levels-guarantors";
 
     /** The states holding exactly these guarantees (by provision); none: not covered. */
     public record LevelRow(int level, List<String> provisions, List<String> states) {
@@ -37,12 +55,21 @@ public final class Levels {
     static View answer(Eurosec e, Query q) {
         var universe = q.scope().universe();
         Common.Checked checked = Worlds.checked(e, q.scope());
-        return new View(Worlds.each(e, q.scope(), (w, c) -> SecurityLevels.of(c, w.day(), universe).map(ls -> {
+        return new View(Worlds.each(e, q.scope(), (w, c) -> SecurityLevels.of(c, w.day(), universe, w.world(),
+                w.reading().recognisedGuarantorsOnly()).map(r -> {
             List<LevelRow> rows = new ArrayList<>();
-            for (Level l : ls) {
+            for (Level l : r.levels()) {
                 rows.add(new LevelRow(rows.size() + 1, l.provisions(), l.states()));
             }
-            return new WorldLevels(w.label(), w.day(), true, rows.size(), rows);
+            List<NotCountedRow> left = new ArrayList<>();
+            for (SecurityLevels.NotCounted n : r.notCounted()) {
+                left.add(new NotCountedRow(n.beneficiary(), n.provision(), n.guarantors(), n.guarantors().stream()
+                        .flatMap(g -> GeneralRecognition.count(w.world(), g, w.day()).stream())
+                        .map(x -> new RecognitionRow(x.entity(), x.recognising(), x.of())).toList()));
+            }
+            String choice = w.reading().choices().get(GUARANTORS_INTERPRETATION);
+            return new WorldLevels(w.label(), w.day(), true, rows.size(), rows, choice == null ? "all" : GUARANTORS_INTERPRETATION + "=" + choice,
+                    List.copyOf(left));
         })), checked.provisional(), checked.factsCheckedThrough());
     }
 }

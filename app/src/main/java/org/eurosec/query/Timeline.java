@@ -70,7 +70,8 @@ public final class Timeline {
             if (last > 2100) {
                 throw new QueryException.InvalidParameter("to", years(q.from(), last));
             }
-            for (SecurityTimeline.Year y : SecurityTimeline.years(Worlds.coverage(w), q.from(), last, q.on(), q.scope().universe(), q.ties())) {
+            for (SecurityTimeline.Year y : SecurityTimeline.years(Worlds.coverage(w), q.from(), last, q.on(), q.scope().universe(), q.ties(),
+                    w.world(), w.reading().recognisedGuarantorsOnly())) {
                 rows.add(y.known()
                         ? new YearRow(w.label(), y.day(), true, y.states(), y.covered(), y.uncovered(), y.systems(), y.blocs(), y.buffer(), y.levels())
                         : new YearRow(w.label(), y.day(), false, null, null, null, null, null, null, null));

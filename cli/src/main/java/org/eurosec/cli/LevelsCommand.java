@@ -41,11 +41,19 @@ final class LevelsCommand implements Callable<Integer> {
                         l.provisions().isEmpty() ? "(none: not covered)" : String.join(" ", l.provisions()));
             }
             summary.add(w.regime() + " " + w.asOf() + ": " + w.count() + " levels of security among "
-                    + w.levels().stream().mapToInt(l -> l.states().size()).sum() + " states");
+                    + w.levels().stream().mapToInt(l -> l.states().size()).sum() + " states (guarantees counted: " + w.guarantors() + ")");
+            for (Levels.NotCountedRow n : w.notCounted()) {
+                summary.add(w.regime() + ": not counted: " + n.provision() + " to " + n.beneficiary() + " from " + String.join(" ", n.guarantors())
+                        + ", not generally recognised (" + String.join(", ", n.recognition().stream()
+                        .map(r -> r.state() + " recognised by " + r.recognisedBy() + " of the data's " + r.of() + " other states").toList()) + ")");
+            }
         }
         WorldsOutput.print(options, spec.commandLine().getOut(), view,
                 new org.eurosec.query.Common.Checked(view.provisional(), view.factsCheckedThrough()), List.of(t), summary,
-                "a level: the states holding exactly the same binding guarantees (by provision); one level means no zones");
+                "a level: the states holding exactly the same binding guarantees (by provision); one level means no zones; by default a"
+                        + " guarantee counts only if one of its guarantors is generally recognised that day: not the entity of a secession in"
+                        + " data/recognitions.yaml, or recognised by more than half of the data's other states"
+                        + " (-I levels-guarantors=all-states counts every guarantee)");
         return 0;
     }
 }

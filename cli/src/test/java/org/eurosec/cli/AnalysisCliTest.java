@@ -84,6 +84,38 @@ class AnalysisCliTest {
     }
 
     @Test
+    void levelsCountOnlyGuaranteesFromGenerallyRecognisedStatesAndListTheOthers() {
+        JsonNode def = run("levels", "--date", "2009-12-01", "--format", "json").json().get("views").get(0);
+        JsonNode all = run("levels", "--date", "2009-12-01", "-I", "levels-guarantors=all-states", "--format", "json").json().get("views").get(0);
+        assertThat(def.get("guarantors").asText()).isEqualTo("levels-guarantors=generally-recognised");
+        assertThat(all.get("not_counted")).isEmpty();
+        // Every state's provisions under the default are its provisions counting all, less exactly those listed as not counted.
+        for (JsonNode level : all.get("levels")) {
+            for (JsonNode state : level.get("states")) {
+                List<String> left = new java.util.ArrayList<>();
+                def.get("not_counted").forEach(n -> {
+                    if (n.get("beneficiary").asText().equals(state.asText())) {
+                        left.add(n.get("provision").asText());
+                    }
+                });
+                List<String> expected = texts(level.get("provisions")).stream().filter(p -> !left.contains(p)).toList();
+                JsonNode mine = null;
+                for (JsonNode l : def.get("levels")) {
+                    if (texts(l.get("states")).contains(state.asText())) {
+                        mine = l;
+                    }
+                }
+                assertThat(texts(mine.get("provisions"))).as(state.asText()).isEqualTo(expected);
+            }
+        }
+        // Each guarantee left out names why: its guarantors recognised by no more than half of the states counted.
+        assertThat(def.get("not_counted")).isNotEmpty().allSatisfy(n -> n.get("recognition").forEach(r ->
+                assertThat(2 * r.get("recognised_by").asInt()).isLessThanOrEqualTo(r.get("of").asInt())));
+        CliTest.Run text = run("levels", "--date", "2009-12-01");
+        assertThat(text.out().replaceAll("\\s+", " ")).contains("not counted: ").contains("not generally recognised");
+    }
+
+    @Test
     void positionsSayWhyAStateBlocksAndThatTheProposerAcceptsItsOwnDraft() {
         // The data: Russia's statements on the veto question up to the day, the latest one and what it replaced.
         java.time.LocalDate day = java.time.LocalDate.of(2010, 12, 31);

@@ -31,6 +31,12 @@ public final class SecurityTimeline {
     }
 
     public static List<Year> years(IntervalCoverage coverage, int from, int to, MonthDay on, Universe universe, TieKind ties) {
+        return years(coverage, from, to, on, universe, ties, null, false);
+    }
+
+    /** As above; the levels count only guarantees from generally recognised states when {@code recognisedGuarantorsOnly} (see {@link SecurityLevels}). */
+    public static List<Year> years(IntervalCoverage coverage, int from, int to, MonthDay on, Universe universe, TieKind ties,
+            org.eurosec.model.Architecture world, boolean recognisedGuarantorsOnly) {
         if (to < from) {
             throw new IllegalArgumentException("the last year " + to + " is before the first " + from);
         }
@@ -43,7 +49,7 @@ public final class SecurityTimeline {
                 continue;
             }
             Blocs b = (Blocs) blocs.blocs(day, universe, ties);
-            int levels = SecurityLevels.of(coverage, day, universe).map(List::size).orElse(0);
+            int levels = SecurityLevels.of(coverage, day, universe, world, recognisedGuarantorsOnly).map(r -> r.levels().size()).orElse(0);
             List<String> uncovered = k.states().stream().filter(s -> !s.covered()).map(s -> s.state().id()).toList();
             out.add(new Year(day, true, k.states().size(), k.states().size() - uncovered.size(),
                     b.systems().stream().map(Bloc::members).map(List::size).toList(), b.blocs().size(), b.buffer().size(), levels, uncovered));

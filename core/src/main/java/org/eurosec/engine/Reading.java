@@ -139,6 +139,14 @@ public final class Reading {
         return architecture.interpretations().values().stream().anyMatch(i -> chosen(i).proposerAccepts());
     }
 
+    /**
+     * Whether a chosen option says that the levels of security count only guarantees given by
+     * generally recognised states ({@code analysis.GeneralRecognition}).
+     */
+    public boolean recognisedGuarantorsOnly() {
+        return architecture.interpretations().values().stream().anyMatch(i -> chosen(i).recognisedGuarantorsOnly());
+    }
+
     /** Whether the chosen options take {@code state} out of the guarantors under {@code provisionId}. */
     public boolean excludesGuarantor(String provisionId, String state) {
         for (Interpretation i : architecture.interpretations().values()) {

@@ -43,10 +43,15 @@ public final class ScenarioEngine {
 
     /** The levels of security among {@code states} in a snapshot, largest set of guarantees first. */
     public static List<Level> levels(Snapshot snap, Set<String> states) {
+        return levels(snap, states, g -> true);
+    }
+
+    /** As {@link #levels(Snapshot, Set)}, counting only the guarantees {@code counts} accepts. */
+    public static List<Level> levels(Snapshot snap, Set<String> states, java.util.function.Predicate<GuaranteeGroup> counts) {
         Map<List<String>, List<String>> by = new java.util.TreeMap<>((a, b) -> a.size() != b.size() ? Integer.compare(b.size(), a.size())
                 : String.join(",", a).compareTo(String.join(",", b)));
         for (String s : states) {
-            List<String> key = snap.guaranteesOf(s).stream().map(g -> g.provision().id()).distinct().sorted().toList();
+            List<String> key = snap.guaranteesOf(s).stream().filter(counts).map(g -> g.provision().id()).distinct().sorted().toList();
             by.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
         }
         List<Level> out = new ArrayList<>();

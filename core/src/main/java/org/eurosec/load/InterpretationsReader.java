@@ -24,7 +24,7 @@ final class InterpretationsReader {
 
     private static final Set<String> INTERPRETATION_KEYS = Set.of("id", "question", "options", "default", "source", "note");
     private static final Set<String> OPTION_KEYS = Set.of("id", "description", "party_statuses", "exclude_guarantors",
-            "applies_to", "exclude_conditions", "set_params", "proposer_accepts", "source", "note");
+            "applies_to", "exclude_conditions", "set_params", "proposer_accepts", "recognised_guarantors_only", "source", "note");
 
     private final LoadContext ctx;
 
@@ -86,7 +86,8 @@ final class InterpretationsReader {
         if (oid.isPresent() && desc.isPresent() && op.isPresent()) {
             return Optional.of(new Interpretation.Option(oid.get(), desc.get(), statuses,
                     Collections.unmodifiableSet(exclude), Collections.unmodifiableSet(applies),
-                    Collections.unmodifiableSet(voiding), setParams, of.has("proposer_accepts") && of.flag("proposer_accepts"), op.get()));
+                    Collections.unmodifiableSet(voiding), setParams, of.has("proposer_accepts") && of.flag("proposer_accepts"),
+                    of.has("recognised_guarantors_only") && of.flag("recognised_guarantors_only"), op.get()));
         }
         return Optional.empty();
     }

@@ -13,7 +13,8 @@ import java.util.Set;
  * provisions read differently ({@code set_params}, e.g. whether a principle lets a party object
  * to another state's accession to an alliance); and whether the state that proposed a regime
  * accepts it whatever its other statements say ({@code proposer_accepts}, read by the positions
- * question).
+ * question); and whether the levels of security count only guarantees given by generally recognised
+ * states ({@code recognised_guarantors_only}).
  */
 public record Interpretation(
         String id,
@@ -31,6 +32,7 @@ public record Interpretation(
             Set<String> excludeConditions,
             Map<String, Map<String, Object>> setParams,
             boolean proposerAccepts,
+            boolean recognisedGuarantorsOnly,
             Provenance provenance) {
     }
 

@@ -7,6 +7,13 @@ export function renderLevels(v) {
   if (v.known === false) { $('levels-panel').replaceChildren(el('p', {class: 'warn'}, v.message)); return; }
   $('levels-panel').replaceChildren(el('p', {}, v.count + ' levels on ' + v.as_of + ' under ' + v.regime + ' (states grouped by the exact set of binding guarantees they hold).'),
     table(['level', 'binding guarantees (provisions)', 'states'],
-      v.levels.map((l) => [String(l.level), l.provisions.length ? l.provisions.join(', ') : 'none', l.states.map(name).join(', ')])));
+      v.levels.map((l) => [String(l.level), l.provisions.length ? l.provisions.join(', ') : 'none', l.states.map(name).join(', ')])),
+    // Which guarantees count, and those left out because no guarantor is generally recognised that day (with the recognitions behind it).
+    el('p', {class: 'hint'}, 'Guarantees counted: ' + (v.guarantors === 'levels-guarantors=generally-recognised'
+      ? 'only those with a generally recognised guarantor (recognised by more than half of the other states in the data; switch the reading levels-guarantors to count all)'
+      : v.guarantors) + '.'),
+    ...(v.not_counted && v.not_counted.length ? [el('ul', {class: 'not-counted'}, ...v.not_counted.map((n) => el('li', {},
+      'Not counted: ' + n.provision + ' to ' + name(n.beneficiary) + ' from ' + n.guarantors.map(name).join(', ') + ' ('
+        + n.recognition.map((r) => name(r.state) + ' recognised by ' + r.recognised_by + ' of ' + r.of + ' other states in the data').join('; ') + ')')))] : []));
 }
 
