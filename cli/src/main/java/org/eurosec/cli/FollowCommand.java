@@ -51,6 +51,9 @@ final class FollowCommand implements Callable<Integer> {
     @Option(names = "--once", description = "Catch up (every procedure there is now) and stop.")
     boolean once;
 
+    @Option(names = "--events", description = "Receive the changes as Server-Sent Events (GET .../events) instead of asking every few seconds.")
+    boolean events;
+
     @Option(names = "--every", paramLabel = "SECONDS", defaultValue = "5", description = "Seconds between two asks for changes (default 5).")
     double every;
 
@@ -79,6 +82,12 @@ final class FollowCommand implements Callable<Integer> {
             throw new UserError("--server: '" + server + "' is not a URL such as http://localhost:7070");
         }
         PrintWriter out = spec.commandLine().getOut();
+        if (events) {
+            if (once) {
+                throw new UserError("--events follows until stopped; --once catches up and stops: choose one");
+            }
+            return events(base, token, out);
+        }
         long after = 0;
         int seen = 0;
         int requests = 0;
@@ -112,6 +121,72 @@ final class FollowCommand implements Callable<Integer> {
                 return 0;
             }
             Thread.sleep(Math.round(every * 1000));
+        }
+    }
+
+    /**
+     * Follows the event stream: each 'procedures' event printed as it comes; at an 'end' event the
+     * stream is opened again from the last event's id (time up, server restarting), except for a
+     * credential no longer accepted, which ends the command as a user error.
+     */
+    private int events(URI base, String token, PrintWriter out) throws InterruptedException {
+        String last = null;
+        while (true) {
+            URI uri = base.resolve("api/exercises/" + URLEncoder.encode(exercise, StandardCharsets.UTF_8) + "/events");
+            HttpRequest.Builder b = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").GET();
+            if (last != null) {
+                b.header("Last-Event-ID", last);
+            }
+            String endReason = null;
+            try {
+                HttpResponse<java.util.stream.Stream<String>> r = http.send(b.build(), HttpResponse.BodyHandlers.ofLines());
+                if (r.statusCode() != 200) {
+                    String text = String.join("\n", r.body().toList());
+                    JsonNode body;
+                    try {
+                        body = ActionCodec.JSON.readTree(text);
+                    } catch (IOException e) {
+                        body = null;
+                    }
+                    String message = body != null && body.has("error") ? body.at("/error/message").asText() : "HTTP " + r.statusCode();
+                    throw new UserError(meaning(r.statusCode()) + ": " + message + " [HTTP " + r.statusCode() + "]");
+                }
+                String name = "message";
+                StringBuilder data = new StringBuilder();
+                java.util.Iterator<String> lines = r.body().iterator();
+                while (lines.hasNext()) {
+                    String line = lines.next();
+                    if (line.startsWith("event: ")) {
+                        name = line.substring(7);
+                    } else if (line.startsWith("id: ")) {
+                        last = line.substring(4);
+                    } else if (line.startsWith("data: ")) {
+                        data.append(line.substring(6));
+                    } else if (line.isEmpty() && data.length() > 0) {
+                        JsonNode d = ActionCodec.JSON.readTree(data.toString());
+                        data.setLength(0);
+                        if (name.equals("end")) {
+                            endReason = d.path("reason").asText();
+                            break;
+                        }
+                        for (JsonNode x : d.path("procedures")) {
+                            out.println(format == Format.JSON ? x.toString() : line(x));
+                        }
+                        out.flush();
+                        name = "message";
+                    }
+                }
+                r.body().close();
+            } catch (IOException e) {
+                spec.commandLine().getErr().println("the event stream from " + server + " broke (" + e.getMessage() + "); reconnecting in " + every + " s");
+                spec.commandLine().getErr().flush();
+            }
+            if (endReason != null && endReason.contains("no longer accepted")) {
+                throw new UserError(meaning(401) + ": " + endReason + " [the stream ended]");
+            }
+            if (endReason == null || !endReason.contains("time is up")) {
+                Thread.sleep(Math.round(every * 1000));
+            }
         }
     }
 

@@ -93,4 +93,47 @@ class FollowCommandTest {
             }
         }
     }
+
+    /** With --events: what there is, then each change as the server sends it, until the credential is revoked (exit 2, said in words). */
+    @Test
+    void followsTheEventStreamUntilTheCredentialIsRevoked() throws Exception {
+        try (Database db = Database.open(Database.defaultUrl(dir.resolve("db")))) {
+            Exercises store = new Exercises(db, BASE, EmbeddedData.regimes(BASE), Clock.systemUTC());
+            Exercises.Created ex = store.create("est-2009", LocalDate.of(2009, 12, 1), "real", 1, ProcedureRules.Settings.defaults());
+            for (String from : List.of("RUS", "POL", "USA")) {
+                store.act(ex.id(), new Actor.Delegation(from), new Action.RequestInformation("GEO", "from " + from));
+            }
+            ApiServer server = new ApiServer(store).start("127.0.0.1", 0);
+            java.util.concurrent.ExecutorService running = java.util.concurrent.Executors.newSingleThreadExecutor();
+            try {
+                Path observer = dir.resolve("observer.credential");
+                Files.writeString(observer, ex.tokens().get("observer"));
+                java.io.StringWriter out = new java.io.StringWriter();
+                java.io.StringWriter err = new java.io.StringWriter();
+                java.util.concurrent.Future<Integer> code = running.submit(() -> Main.run(new String[] {"exercise", "follow", ex.id(), "--server",
+                        "http://127.0.0.1:" + server.port(), "--credential-file", observer.toString(), "--events", "--every", "0.2"},
+                        new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true)));
+                waitFor(() -> out.toString().lines().count() == 3);
+                assertThat(out.toString()).contains("from RUS").contains("from POL").contains("from USA");
+                store.act(ex.id(), new Actor.Delegation("GEO"), new Action.Reply(1, "routine"));
+                waitFor(() -> out.toString().lines().count() == 4);
+                assertThat(out.toString().lines().toList().get(3)).startsWith("#1 information-request answered");
+                store.revoke(ex.id(), "observer");
+                assertThat(code.get(20, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(2);
+                assertThat(err.toString()).contains("the server does not accept the credential").contains("no longer accepted");
+            } finally {
+                running.shutdownNow();
+                server.close();
+                store.close();
+            }
+        }
+    }
+
+    static void waitFor(java.util.function.BooleanSupplier done) throws InterruptedException {
+        long until = System.currentTimeMillis() + 20_000;
+        while (!done.getAsBoolean()) {
+            assertThat(System.currentTimeMillis()).as("within 20 s").isLessThan(until);
+            Thread.sleep(50);
+        }
+    }
 }

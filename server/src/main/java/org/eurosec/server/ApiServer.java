@@ -49,7 +49,7 @@ public final class ApiServer implements AutoCloseable {
     public static final List<String> ROUTES = routes(List.of("GET /api/health", "GET /api/openapi.json", "GET /api/map",
             "GET /api/exercises/{id}", "GET /api/exercises/{id}/procedures", "POST /api/exercises/{id}/actions",
             "GET /api/exercises/{id}/journal", "GET /api/exercises/{id}/journal/verify", "GET /api/exercises/{id}/journal/key",
-            "GET /api/exercises/{id}/journal/head", "POST /api/compare", "POST /api/reconcile/{dataset}", "GET /api/admin/exercises", "POST /api/admin/exercises",
+            "GET /api/exercises/{id}/journal/head", "GET /api/exercises/{id}/events", "POST /api/compare", "POST /api/reconcile/{dataset}", "GET /api/admin/exercises", "POST /api/admin/exercises",
             "GET /api/admin/exercises/{id}/credentials", "POST /api/admin/exercises/{id}/credentials", "POST /api/admin/exercises/{id}/credentials/rotate",
             "POST /api/admin/exercises/{id}/credentials/revoke",
             "POST /api/admin/exercises/{id}/close"));
@@ -103,6 +103,7 @@ public final class ApiServer implements AutoCloseable {
 
     private ApiServer(Exercises exercises, Optional<org.eurosec.query.Eurosec> eurosec) {
         this.exercises = exercises;
+        this.events = new EventStreams(exercises);
         this.questions = eurosec.map(QuestionRoutes::new);
         this.app = Javalin.create(c -> {
             c.showJavalinBanner = false;
@@ -151,6 +152,7 @@ public final class ApiServer implements AutoCloseable {
 
     @Override
     public void close() {
+        events.stop();
         ticker.shutdownNow();
         app.stop();
         synchronized (this) {
@@ -211,6 +213,7 @@ public final class ApiServer implements AutoCloseable {
         app.get("/api/exercises/{id}/journal/verify", this::verify);
         app.get("/api/exercises/{id}/journal/key", this::key);
         app.get("/api/exercises/{id}/journal/head", this::head);
+        app.get("/api/exercises/{id}/events", this::events);
         AdminRoutes admin = new AdminRoutes(exercises);
         app.get("/api/admin/exercises", admin::list);
         app.post("/api/admin/exercises", admin::create);
@@ -491,6 +494,36 @@ public final class ApiServer implements AutoCloseable {
         root.put("algorithm", JournalKey.ALGORITHM).put("key_id", k.id()).put("public_key", k.publicKeyBase64());
         root.put("signed", "each receipt signs the UTF-8 text 'eurosec-journal-receipt-v1\\n' + exercise + '\\n' + seq + '\\n' + hash");
         ctx.contentType("application/json").result(root.toString());
+    }
+
+    private final EventStreams events;
+
+    /** Server-Sent Events of the procedures the caller may see (EventStreams): from ?after= or Last-Event-ID, then as they change. */
+    private void events(Context ctx) {
+        Exercises.Who w = who(ctx);
+        only(ctx, java.util.Set.of("after", "for"));
+        long after = cursor(ctx);
+        String last = ctx.header("Last-Event-ID");
+        if (ctx.queryParam("after") == null && last != null && !last.isBlank()) {
+            try {
+                after = Long.parseLong(last.trim());
+            } catch (NumberFormatException e) {
+                throw new BadInput(400, "Last-Event-ID", "'Last-Event-ID' takes the id of the last event received, not '" + last + "'");
+            }
+        }
+        int seconds = EventStreams.MAX_SECONDS;
+        String f = ctx.queryParam("for");
+        if (f != null) {
+            try {
+                seconds = Integer.parseInt(f.trim());
+                if (seconds < 1 || seconds > EventStreams.MAX_SECONDS) {
+                    throw new NumberFormatException();
+                }
+            } catch (NumberFormatException e) {
+                throw new BadInput(400, "for", "'for' takes 1 to " + EventStreams.MAX_SECONDS + " seconds, not '" + f + "'");
+            }
+        }
+        events.serve(ctx, w, ctx.header("Authorization").substring(7), after, seconds);
     }
 
     private void head(Context ctx) {
