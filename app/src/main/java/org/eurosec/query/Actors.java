@@ -61,6 +61,7 @@ public final class Actors {
     }
 
     static View answer(Eurosec e, Query q) {
+        Common.knownTags(e.architecture(), "exclude", q.exclude());
         LocalDate day = e.day(q.date());
         Architecture a = Eurosec.through(e.architecture(), day, q.strict());
         RescanCoverage c = RescanCoverage.of(a, e.reading(a, e.choices(q.interpretations())));

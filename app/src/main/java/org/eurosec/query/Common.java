@@ -21,6 +21,20 @@ public final class Common {
      * {@code positions.yaml}, say): a problem of the server's own data, not of the request (HTTP
      * 503, exit 2), named as {@code DIR/FILE}.
      */
+    /**
+     * Refuses a tag no state in the data carries ({@code --exclude microstates} for {@code microstate}),
+     * naming the known ones: an unknown tag would silently exclude nothing.
+     */
+    static void knownTags(org.eurosec.model.Architecture a, String field, java.util.Collection<String> tags) {
+        java.util.Set<String> known = new java.util.TreeSet<>();
+        a.states().values().forEach(s -> known.addAll(s.tags()));
+        for (String t : tags) {
+            if (!known.contains(t)) {
+                throw new QueryException.InvalidParameter(field, "unknown tag '" + t + "' (known: " + String.join(", ", known) + ")");
+            }
+        }
+    }
+
     static QueryException.DataProblems missingFile(Eurosec e, String file, String why) {
         String root = e.sources().data().map(d -> d.toString().replaceAll("/+$", "")).orElse("data");
         boolean there = e.sources().data().map(d -> java.nio.file.Files.exists(d.resolve(file))).orElse(true);

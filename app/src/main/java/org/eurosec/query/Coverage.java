@@ -121,6 +121,7 @@ public final class Coverage {
 
     static View answer(Eurosec e, Query q) {
         Architecture base = e.architecture();
+        Common.knownTags(base, "exclude", q.exclude());
         LocalDate day;
         Architecture a;
         IntervalCoverage coverage;

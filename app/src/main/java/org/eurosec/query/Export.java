@@ -72,6 +72,7 @@ public final class Export {
             throw new QueryException.InvalidParameter("directed", "a row per ordered pair is for dyad-year only");
         }
         Architecture base = e.architecture();
+        Common.knownTags(base, "exclude", q.exclude());
         Architecture a = Conventions.apply(e, e.world(base, e.regimes(base), "regime", q.regime()), "convention",
                 q.convention().filter(c -> !c.isBlank())).architecture();
         PanelInput in = Panels.input(CoverageTimeline.of(a, e.reading(a, e.choices(q.interpretations()))), Set.copyOf(q.exclude()));

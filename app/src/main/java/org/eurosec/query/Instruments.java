@@ -73,10 +73,29 @@ public final class Instruments {
             @JsonInclude(JsonInclude.Include.NON_NULL) String note, @JsonInclude(JsonInclude.Include.NON_NULL) Boolean unconfirmed) {
     }
 
+    /** A regime's hypothetical instrument (est-2009's treaty, listed by 'regime show'), as the regime defines it. */
+    private static Optional<Instrument> regimeInstrument(Eurosec e, Architecture a, String id) {
+        for (org.eurosec.model.Regime r : e.regimes(a).values()) {
+            for (org.eurosec.model.Regime.Hypothetical h : r.instruments()) {
+                if (h.instrument().id().equals(id)) {
+                    return Optional.of(h.instrument());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     static View answer(Eurosec e, Query q) {
         Architecture a = e.architecture();
-        Instrument i = a.instrument(q.id().toLowerCase(Locale.ROOT)).orElseThrow(() -> new QueryException.UnknownId("id", "instrument", q.id(),
-                "unknown instrument '" + q.id() + "'"));
+        String id = q.id().trim().toLowerCase(Locale.ROOT);
+        Instrument i = a.instrument(id).or(() -> regimeInstrument(e, a, id)).orElseThrow(() -> {
+            List<String> known = new ArrayList<>(a.instruments().keySet());
+            e.regimes(a).values().forEach(r -> r.instruments().forEach(h -> known.add(h.instrument().id())));
+            List<String> near = known.stream().filter(k -> k.startsWith(id.length() > 3 ? id.substring(0, 4) : id)).sorted().limit(8).toList();
+            return new QueryException.UnknownId("id", "instrument", q.id(), "unknown instrument '" + q.id() + "'"
+                    + (near.isEmpty() ? "" : " (similar: " + String.join(", ", near) + ")")
+                    + "; the data's instruments are listed by 'eurosec instrument', a regime's by 'eurosec regime show ID'");
+        });
         List<ProvisionView> provisions = new ArrayList<>();
         for (Provision p : i.provisions()) {
             provisions.add(ProvisionView.of(p, Optional.of(i.inForceSpan(p))));

@@ -61,11 +61,35 @@ public abstract sealed class QueryException extends RuntimeException
     public static final class DataProblems extends QueryException {
         private final List<Problem> problems;
         private final boolean servers;
+        private final String subject;
 
         public DataProblems(String field, List<Problem> problems, boolean servers) {
-            super(field, summary(problems));
+            this(field, problems, servers, "data");
+        }
+
+        /** {@code subject}: what the problems are in, as the closing line names it ("data" or "scenario"). */
+        public DataProblems(String field, List<Problem> problems, boolean servers, String subject) {
+            super(field, summary(problems, subject));
             this.problems = List.copyOf(problems);
             this.servers = servers;
+            this.subject = subject;
+        }
+
+        /** What the problems are in: "data" (facts or regimes) or "scenario". */
+        public String subject() {
+            return subject;
+        }
+
+        /** The closing line: how many problems, not counting the loader's closing count of knock-on problems. */
+        public String closing() {
+            return closing(problems, subject);
+        }
+
+        private static String closing(List<Problem> problems, String subject) {
+            long shown = problems.stream().filter(p -> !p.message().startsWith("… and ")).count();
+            return "the " + subject + " has " + shown + (shown == 1 ? " problem" : " problems")
+                    + (shown < problems.size() ? " (and the knock-on problems counted above)" : "") + "; nothing was "
+                    + (subject.equals("scenario") ? "run" : "computed");
         }
 
         public List<Problem> problems() {
@@ -76,11 +100,10 @@ public abstract sealed class QueryException extends RuntimeException
             return servers;
         }
 
-        private static String summary(List<Problem> problems) {
+        private static String summary(List<Problem> problems, String subject) {
             StringBuilder sb = new StringBuilder();
             problems.forEach(p -> sb.append(p).append('\n'));
-            sb.append("the data has ").append(problems.size()).append(" problem(s); nothing was computed");
-            return sb.toString();
+            return sb.append(closing(problems, subject)).toString();
         }
     }
 

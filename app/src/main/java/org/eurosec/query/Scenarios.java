@@ -83,7 +83,7 @@ public final class Scenarios {
         try {
             return ScenarioLoader.load(f, shown, a, regimes);
         } catch (DataException e) {
-            throw new QueryException.DataProblems(source.field(), e.problems(), false);
+            throw new QueryException.DataProblems(source.field(), e.problems(), false, "scenario");
         }
     }
 

@@ -106,6 +106,7 @@ public final class Worlds {
 
     /** The worlds a scope looks at. */
     static List<Eurosec.World> of(Eurosec e, Scope s) {
+        Common.knownTags(e.architecture(), "exclude", s.exclude());
         Map<String, String> choices = e.choices(s.interpretations());
         List<Eurosec.World> worlds;
         if (s.scenario().isPresent()) {

@@ -2,7 +2,6 @@ package org.eurosec.cli;
 
 import java.io.PrintWriter;
 import org.eurosec.load.DataException;
-import org.eurosec.load.Problem;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -76,23 +75,16 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main(clock));
         cl.setOut(out);
         cl.setErr(err);
+        cl.setParameterExceptionHandler((ex, arguments) -> Errors.parameter(ex, err));
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof org.eurosec.query.QueryException q) {
-                return Errors.print(q, err);
+                return Errors.print(q, err, commandLine);
             }
-            if (ex instanceof UserError) {
-                err.println("eurosec: " + ex.getMessage());
-                return 2;
-            }
-            if (ex instanceof org.eurosec.engine.UndeclaredClash) {
-                err.println("eurosec: " + ex.getMessage());
-                return 2;
+            if (ex instanceof UserError || ex instanceof org.eurosec.engine.UndeclaredClash) {
+                return Errors.user(ex.getMessage(), err, commandLine);
             }
             if (ex instanceof DataException de) {
-                for (Problem p : de.problems()) {
-                    err.println(p);
-                }
-                err.println("eurosec: the data has " + de.problems().size() + " problem(s); nothing was computed");
+                Errors.problems(de.problems(), new org.eurosec.query.QueryException.DataProblems("data", de.problems(), true).closing(), err);
                 return 2;
             }
             if (ex instanceof org.eurosec.store.StoreUnavailable) {
@@ -110,9 +102,8 @@ public final class Main implements Runnable {
             if (!last.commandSpec().name().equals("report") && last.hasMatchedOption("--format")) {
                 Object f = last.matchedOptionValue("--format", Format.TABLE);
                 if (f == Format.HTML || f == Format.MD) {
-                    err.println("eurosec: --format " + f.toString().toLowerCase(java.util.Locale.ROOT)
-                            + " is for `report`; this command writes table, json or csv");
-                    return 2;
+                    return Errors.user("--format " + f.toString().toLowerCase(java.util.Locale.ROOT)
+                            + " is for `report`; this command writes table, json or csv", err, last.commandSpec().commandLine());
                 }
             }
             if (last.hasMatchedOption("--wide")) {

@@ -327,7 +327,8 @@ class AnalysisApiTest {
         // The command line says the same in one line and exits 2.
         CliTest.Run actor = CliTest.run("actor", "ZZZ");
         assertThat(actor.code()).isEqualTo(2);
-        assertThat(actor.err().strip()).isEqualTo("eurosec: " + get("/api/actors/ZZZ").json().at("/error/message").asText());
+        assertThat(actor.err().strip()).isEqualTo("eurosec: " + get("/api/actors/ZZZ").json().at("/error/message").asText()
+                + System.lineSeparator() + "see 'eurosec actor --help'");
         CliTest.Run regime = CliTest.run("regime", "show", "nope");
         assertThat(regime.code()).isEqualTo(2);
         assertThat(regime.err()).startsWith("eurosec: unknown regime 'nope' (known: ");

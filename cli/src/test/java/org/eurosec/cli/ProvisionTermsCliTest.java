@@ -129,11 +129,12 @@ class ProvisionTermsCliTest {
         String db = "jdbc:h2:file:" + dir.resolve("db");
         CliTest.Run unknown = CliTest.run("exercise", "new", "--regime", "est-2009", "-I", "no-such=thing", "--db", db);
         assertThat(unknown.code()).isEqualTo(2);
-        assertThat(unknown.err().strip()).doesNotContain("\n").contains("--interpretation: unknown interpretation 'no-such'")
+        assertThat(unknown.err().lines().toList()).hasSize(2).last().isEqualTo("see 'eurosec exercise new --help'");
+        assertThat(unknown.err().lines().findFirst().orElse("")).contains("--interpretation: unknown interpretation 'no-such'")
                 .contains("est-2009/organisations-in-quorum");
         CliTest.Run option = CliTest.run("exercise", "new", "--regime", "est-2009", "-I", "est-2009/organisations-in-quorum=some", "--db", db);
         assertThat(option.code()).isEqualTo(2);
-        assertThat(option.err().strip()).doesNotContain("\n").contains("has no option 'some'").contains("with-organisations");
+        assertThat(option.err().lines().findFirst().orElse("")).contains("has no option 'some'").contains("with-organisations");
         CliTest.Run shape = CliTest.run("exercise", "new", "--regime", "est-2009", "-I", "no-equals-sign", "--db", db);
         assertThat(shape.code()).isEqualTo(2);
         assertThat(shape.err()).contains("ID=OPTION").contains("no-equals-sign");

@@ -118,7 +118,7 @@ class RegimeCliTest {
         for (String[] args : new String[][] {{"scenario", "run", scenario.toString()}, {"compare", scenario.toString()}}) {
             CliTest.Run s = run(args);
             assertThat(s.code()).as(s.err()).isEqualTo(2);
-            assertThat(s.err()).contains(scenario + ":5").contains("ZZZ").contains("nothing was computed").doesNotContain("Exception");
+            assertThat(s.err()).contains(scenario + ":5").contains("ZZZ").contains("the scenario has 1 problem; nothing was run").doesNotContain("Exception");
             assertThat(s.out()).isEmpty();
         }
         Files.writeString(dir.resolve("broken.yaml"), "id: broken\nname: Broken\nsource: https://example.org\nparameters:\n  q: {value: 1}\n");

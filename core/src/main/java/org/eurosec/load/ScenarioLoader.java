@@ -236,7 +236,7 @@ public final class ScenarioLoader {
         List<Event> out = new ArrayList<>();
         switch (kind) {
             case "accession-request" -> {
-                Optional<String> a = state(n, f, "applicant", base);
+                Optional<String> a = state(n, f, "applicant", base, on);
                 Optional<String> o = organisation(n, f, "organisation", base);
                 if (a.isPresent() && o.isPresent()) {
                     out.add(new Event.AccessionRequest(on, a.get(), o.get(), at));
@@ -244,7 +244,7 @@ public final class ScenarioLoader {
             }
             case "accession", "withdrawal" -> {
                 Optional<Event.Target> target = target(n, f, base, instruments, what);
-                for (String s : states(n, f, base, kind.equals("accession"))) {
+                for (String s : states(n, f, base, on, kind.equals("accession"))) {
                     target.ifPresent(t -> out.add(kind.equals("accession") ? new Event.Accession(on, s, t, at) : new Event.Withdrawal(on, s, t, at)));
                 }
             }
@@ -255,27 +255,27 @@ public final class ScenarioLoader {
                         n.problem(f.line("instrument"), what + ": unknown instrument id '" + v + "'");
                     }
                 });
-                for (String s : states(n, f, base, true)) {
+                for (String s : states(n, f, base, on, true)) {
                     i.filter(instruments::contains).ifPresent(v -> out.add(kind.equals("signature")
                             ? new Event.Signature(on, s, v, at) : new Event.Ratification(on, s, v, at)));
                 }
             }
             case "armed-attack" -> {
-                Optional<String> a = state(n, f, "attacker", base);
-                Optional<String> v = state(n, f, "victim", base);
+                Optional<String> a = state(n, f, "attacker", base, on);
+                Optional<String> v = state(n, f, "victim", base, on);
                 if (a.isPresent() && v.isPresent()) {
                     out.add(new Event.ArmedAttack(on, a.get(), v.get(), at));
                 }
             }
             case "threat" -> {
-                Optional<String> a = state(n, f, "by", base);
-                Optional<String> v = state(n, f, "against", base);
+                Optional<String> a = state(n, f, "by", base, on);
+                Optional<String> v = state(n, f, "against", base, on);
                 if (a.isPresent() && v.isPresent()) {
                     out.add(new Event.Threat(on, a.get(), v.get(), at));
                 }
             }
             case "military-activity" -> {
-                Optional<String> s = state(n, f, "state", base);
+                Optional<String> s = state(n, f, "state", base, on);
                 long troops = count(n, f, "troops");
                 long tanks = count(n, f, "battle_tanks");
                 long acv = count(n, f, "acv");
@@ -285,8 +285,8 @@ public final class ScenarioLoader {
                 s.ifPresent(v -> out.add(new Event.MilitaryActivity(on, v, troops, tanks, acv, artillery, starts, notified, at)));
             }
             case "deployment" -> {
-                Optional<String> s = state(n, f, "state", base);
-                Optional<String> h = state(n, f, "host", base);
+                Optional<String> s = state(n, f, "state", base, on);
+                Optional<String> h = state(n, f, "host", base, on);
                 long troops = count(n, f, "troops");
                 boolean consent = f.has("host_consent") && f.flag("host_consent");
                 if (s.isPresent() && h.isPresent()) {
@@ -294,20 +294,20 @@ public final class ScenarioLoader {
                 }
             }
             case "information-request" -> {
-                Optional<String> a = state(n, f, "from", base);
-                Optional<String> b = state(n, f, "to", base);
+                Optional<String> a = state(n, f, "from", base, on);
+                Optional<String> b = state(n, f, "to", base, on);
                 if (a.isPresent() && b.isPresent()) {
                     out.add(new Event.InformationRequest(on, a.get(), b.get(), f.string("subject").orElse(""), at));
                 }
             }
             case "consultation-request" -> {
-                Optional<String> a = state(n, f, "from", base);
-                List<String> with = stateList(n, f, "with", base);
+                Optional<String> a = state(n, f, "from", base, on);
+                List<String> with = stateList(n, f, "with", base, on);
                 a.ifPresent(v -> out.add(new Event.ConsultationRequest(on, v, with, f.string("subject").orElse(""), at)));
             }
             case "conference-proposal" -> {
-                Optional<String> a = state(n, f, "by", base);
-                List<String> support = stateList(n, f, "supported_by", base);
+                Optional<String> a = state(n, f, "by", base, on);
+                List<String> support = stateList(n, f, "supported_by", base, on);
                 a.ifPresent(v -> out.add(new Event.ConferenceProposal(on, v, support, f.string("subject").orElse(""), at)));
             }
             default -> throw new IllegalStateException(kind);
@@ -315,38 +315,52 @@ public final class ScenarioLoader {
         return out;
     }
 
-    private static Optional<String> state(Nodes n, Nodes.Fields f, String key, Architecture base) {
-        return f.requiredString(key).filter(v -> {
-            if (!base.states().containsKey(v)) {
-                n.problem(f.line(key), f.what() + ": unknown state '" + v + "' in '" + key + "'");
-                return false;
-            }
-            return true;
-        });
+    /** A state an event names: known to the data, and in existence on the event's day {@code on}. */
+    private static Optional<String> state(Nodes n, Nodes.Fields f, String key, Architecture base, LocalDate on) {
+        return f.requiredString(key).filter(v -> known(n, f, key, v, base, on));
     }
 
-    private static List<String> stateList(Nodes n, Nodes.Fields f, String key, Architecture base) {
+    private static List<String> stateList(Nodes n, Nodes.Fields f, String key, Architecture base, LocalDate on) {
         List<String> out = new ArrayList<>();
         for (String v : f.strings(key)) {
-            if (!base.states().containsKey(v)) {
-                n.problem(f.line(key), f.what() + ": unknown state '" + v + "' in '" + key + "'");
-            } else {
+            if (known(n, f, key, v, base, on)) {
                 out.add(v);
             }
         }
         return out;
     }
 
+    private static boolean known(Nodes n, Nodes.Fields f, String key, String v, Architecture base, LocalDate on) {
+        org.eurosec.model.State s = base.states().get(v);
+        if (s == null) {
+            n.problem(f.line(key), f.what() + ": unknown state '" + v + "' in '" + key + "'");
+            return false;
+        }
+        if (base.covers(on) && !s.existsOn(on)) {
+            n.problem(f.line(key), f.what() + ": state " + v + " in '" + key + "' does not exist on " + on + " (the event's day)"
+                    + existence(s));
+            return false;
+        }
+        return true;
+    }
+
+    /** " (it exists FROM to TO, ...)" from the state's existence spells. */
+    private static String existence(org.eurosec.model.State s) {
+        List<String> spells = new ArrayList<>();
+        s.exists().forEach(x -> spells.add("from " + x.span().from() + x.span().to().map(t -> " to " + t).orElse("")));
+        return spells.isEmpty() ? "" : "; it exists " + String.join(", ", spells);
+    }
+
     /** {@code state: X} or {@code states: [X, Y]} (the latter only where several may act at once). */
-    private static List<String> states(Nodes n, Nodes.Fields f, Architecture base, boolean many) {
+    private static List<String> states(Nodes n, Nodes.Fields f, Architecture base, LocalDate on, boolean many) {
         if (f.has("state") && f.has("states")) {
             n.problem(f.line("states"), f.what() + ": give 'state' or 'states', not both");
             return List.of();
         }
         if (f.has("states") && many) {
-            return stateList(n, f, "states", base);
+            return stateList(n, f, "states", base, on);
         }
-        return state(n, f, "state", base).map(List::of).orElse(List.of());
+        return state(n, f, "state", base, on).map(List::of).orElse(List.of());
     }
 
     private static Optional<String> organisation(Nodes n, Nodes.Fields f, String key, Architecture base) {
