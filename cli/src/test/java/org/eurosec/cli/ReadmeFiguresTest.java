@@ -1,0 +1,142 @@
+package org.eurosec.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every figure the README quotes from a command is what that command prints today: each is read
+ * out of README.md by a pattern (a missing sentence fails too) and compared with the command's JSON.
+ * Benchmark figures (the Speed section) come from the bench scripts named there, not from here;
+ * the source mix is checked by {@link DataPassCliTest}.
+ */
+class ReadmeFiguresTest {
+
+    static final String README = readme();
+
+    static String readme() {
+        try {
+            // The README's prose wraps lines: compare with single spaces.
+            return Files.readString(Path.of("..", "README.md")).replaceAll("\\s+", " ");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static Matcher quoted(String regex) {
+        Matcher m = Pattern.compile(regex).matcher(README);
+        assertThat(m.find()).as("README no longer says: " + regex).isTrue();
+        return m;
+    }
+
+    static JsonNode json(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--format", "json"));
+        CliTest.Run r = CliTest.run(all.toArray(String[]::new));
+        assertThat(r.code()).as(String.join(" ", args) + ": " + r.err()).isZero();
+        return r.json();
+    }
+
+    @Test
+    void theOverlapFigures() {
+        Matcher m = quoted("on 2009-12-01, (\\d+) bodies become (\\d+), memberships per state rise from ([\\d.]+) to ([\\d.]+) and the pairs that"
+                + " share members and a dimension from (\\d+) to (\\d+)");
+        JsonNode v = json("overlap", "--date", "2009-12-01", "--regimes", "status-quo,est-2009").get("views");
+        for (int i = 0; i < 2; i++) {
+            assertThat(Integer.parseInt(m.group(1 + i))).as("bodies").isEqualTo(v.get(i).get("bodies").size());
+            assertThat(m.group(3 + i)).as("per state").isEqualTo(String.format(java.util.Locale.ROOT, "%.2f", v.get(i).get("mean_bodies_per_state").asDouble()));
+            assertThat(Integer.parseInt(m.group(5 + i))).as("pairs").isEqualTo(v.get(i).get("duplicating_pairs").asInt());
+        }
+    }
+
+    @Test
+    void theLevelsFigures() {
+        Matcher m = quoted("`levels`: states grouped by the exact set of binding guarantees \\(by provision\\) they hold: (\\d+) levels among the (\\d+)"
+                + " participating States on 2009-12-01, under the status quo and under the draft alike");
+        JsonNode v = json("levels", "--date", "2009-12-01", "--regimes", "status-quo,est-2009").get("views");
+        for (JsonNode w : v) {
+            assertThat(Integer.parseInt(m.group(1))).as(w.get("regime").asText()).isEqualTo(w.get("count").asInt());
+            int states = 0;
+            for (JsonNode l : w.get("levels")) {
+                states += l.get("states").size();
+            }
+            assertThat(Integer.parseInt(m.group(2))).isEqualTo(states);
+        }
+        Matcher r = quoted("instead of raising Russia's level \\((\\d+) guarantees on 2009-12-01 instead of (\\d+)\\)");
+        assertThat(Integer.parseInt(r.group(1))).isEqualTo(russiasGuarantees(json("levels", "--date", "2009-12-01")));
+        assertThat(Integer.parseInt(r.group(2))).isEqualTo(russiasGuarantees(json("levels", "--date", "2009-12-01", "-I", "levels-guarantors=all-states")));
+    }
+
+    static int russiasGuarantees(JsonNode levels) {
+        for (JsonNode l : levels.get("views").get(0).get("levels")) {
+            for (JsonNode s : l.get("states")) {
+                if (s.asText().equals("RUS")) {
+                    return l.get("provisions").size();
+                }
+            }
+        }
+        throw new AssertionError("RUS in no level");
+    }
+
+    @Test
+    void theUniformityFigure() {
+        Matcher m = quoted("On 2009-12-01, (\\d+) of (\\d+) participating States side both ways");
+        JsonNode w = json("uniformity", "--date", "2009-12-01").get("views").get(0);
+        JsonNode inconsistent = json("uniformity", "--date", "2009-12-01", "--inconsistent").get("views").get(0);
+        assertThat(Integer.parseInt(m.group(1))).isEqualTo(inconsistent.get("inconsistent").asInt());
+        assertThat(Integer.parseInt(m.group(2))).isEqualTo(w.get("states").size());
+    }
+
+    @Test
+    void theTwoBlocsFigures() {
+        Matcher m = quoted("draw two systems, (\\d+) states around NATO/EU and the (\\w+) around Russia, and the buffer shrinks from (\\d+) to (\\d+)"
+                + " \\((\\w+) and (\\w+) leave it\\)");
+        JsonNode v = json("blocs", "--scenario", "est-cis-csto-only.yaml", "--ties", "security-treaty").get("views");
+        JsonNode before = v.get(0);
+        JsonNode after = v.get(v.size() - 1);
+        assertThat(after.get("systems")).hasSize(2);
+        assertThat(Integer.parseInt(m.group(1))).isEqualTo(after.get("systems").get(0).get("size").asInt());
+        assertThat(List.of("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten").indexOf(m.group(2)) + 1)
+                .isEqualTo(after.get("systems").get(1).get("size").asInt());
+        assertThat(Integer.parseInt(m.group(3))).isEqualTo(before.get("buffer").size());
+        assertThat(Integer.parseInt(m.group(4))).isEqualTo(after.get("buffer").size());
+        List<String> left = new ArrayList<>();
+        before.get("buffer").forEach(s -> left.add(s.asText()));
+        after.get("buffer").forEach(s -> left.remove(s.asText()));
+        JsonNode coverage = json("coverage", "--date", "2009-12-01", "--all");
+        List<String> names = new ArrayList<>();
+        coverage.get("states").forEach(s -> {
+            if (left.contains(s.get("id").asText())) {
+                names.add(s.get("name").asText());
+            }
+        });
+        assertThat(names).containsExactlyInAnyOrder(m.group(5), m.group(6));
+    }
+
+    @Test
+    void theResultTheBriefArguesAbout() {
+        Matcher m = quoted("the participating States not covered by any binding guarantee \\(micro-states aside\\) are, from the data: ([^:]+):");
+        // "A, B and C, ..., Y and Z": items by comma, the last two joined by " and " (a name may hold "and" itself).
+        List<String> quotedNames = new ArrayList<>(List.of(m.group(1).split(", ")));
+        String last = quotedNames.remove(quotedNames.size() - 1);
+        int and = last.lastIndexOf(" and ");
+        quotedNames.add(last.substring(0, and));
+        quotedNames.add(last.substring(and + 5));
+        JsonNode c = json("coverage", "--date", "2009-12-01", "--exclude", "microstate");
+        List<String> uncovered = new ArrayList<>();
+        c.get("states").forEach(s -> {
+            if (!s.get("covered").asBoolean()) {
+                uncovered.add(s.get("name").asText());
+            }
+        });
+        assertThat(quotedNames).containsExactlyInAnyOrderElementsOf(uncovered);
+    }
+}
