@@ -1072,31 +1072,54 @@ public final class Exercises {
     /** The writer's side of each batch: lock, catch up, decide. */
     private final class Writer implements GroupCommit.Host {
         @Override
-        public void decide(Connection c, String exercise, List<GroupCommit.Job> jobs, GroupCommit.Out out) throws SQLException {
+        public void decide(Connection c, Map<String, List<GroupCommit.Job>> jobs, GroupCommit.Out out) throws SQLException {
+            List<String> ids = new ArrayList<>(jobs.keySet()); // in id order: two servers never wait on each other in a cycle
             // Held to the commit: another server of this database waits here, and then sees this batch's entries.
-            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM exercise WHERE id = ? " + (db.isH2() ? "FOR UPDATE" : "FOR NO KEY UPDATE"))) {
-                ps.setString(1, exercise);
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM exercise WHERE id IN ("
+                    + String.join(",", java.util.Collections.nCopies(ids.size(), "?")) + ")" + (db.isH2() ? " FOR UPDATE" : " ORDER BY id FOR NO KEY UPDATE"))) {
+                for (int i = 0; i < ids.size(); i++) {
+                    ps.setString(i + 1, ids.get(i));
+                }
+                int found = 0;
                 try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        throw new IllegalStateException("exercise " + exercise + " is not in the database");
+                    while (rs.next()) {
+                        found++;
                     }
                 }
+                if (found != ids.size()) {
+                    throw new IllegalStateException("an exercise of the batch " + ids + " is not in the database");
+                }
             }
-            Live l = load(exercise);
-            l.lock.lock();
-            while (l.broken) { // dropped by a reader that found the journal changed under it: read again
-                l.lock.unlock();
-                l = load(exercise);
-                l.lock.lock();
+            for (String id : ids) {
+                load(id); // a rebuild (which reads with connections of its own) before any lock in memory is held
             }
+            Map<String, Live> lives = new LinkedHashMap<>();
             try {
-                catchUp(c, exercise, l);
-                for (GroupCommit.Job j : jobs) {
-                    ((Job) j).owner = Exercises.this;
-                    ((Job) j).decide(c, l, out);
+                for (String id : ids) {
+                    Live l = load(id);
+                    l.lock.lock();
+                    while (l.broken) { // dropped by a reader that found the journal changed under it: read again
+                        l.lock.unlock();
+                        l = load(id);
+                        l.lock.lock();
+                    }
+                    lives.put(id, l);
+                }
+                Map<String, Long> known = new LinkedHashMap<>();
+                lives.forEach((id, l) -> known.put(id, l.seq));
+                Map<String, List<Journal.Entry>> tails = Journal.readAfter(c, known);
+                for (String id : ids) {
+                    Live l = lives.get(id);
+                    apply(id, l, tails.getOrDefault(id, List.of()));
+                    for (GroupCommit.Job j : jobs.get(id)) {
+                        ((Job) j).owner = Exercises.this;
+                        ((Job) j).decide(c, l, out);
+                    }
                 }
             } finally {
-                l.lock.unlock();
+                for (Live l : lives.values()) {
+                    l.lock.unlock();
+                }
             }
         }
 
@@ -1116,7 +1139,11 @@ public final class Exercises {
      * the exercise from memory (it is rebuilt from the whole journal on the next call).
      */
     private void catchUp(Connection c, String exercise, Live l) throws SQLException {
-        List<Journal.Entry> tail = Journal.read(c, exercise, l.seq, Integer.MAX_VALUE);
+        apply(exercise, l, Journal.read(c, exercise, l.seq, Integer.MAX_VALUE));
+    }
+
+    /** Applies {@code tail}, the entries after what {@code l} holds, as {@link #catchUp} does. */
+    private void apply(String exercise, Live l, List<Journal.Entry> tail) {
         if (tail.isEmpty()) {
             return;
         }

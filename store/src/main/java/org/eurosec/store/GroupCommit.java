@@ -48,10 +48,11 @@ final class GroupCommit implements AutoCloseable {
     /** What the writer asks of the exercises. */
     interface Host {
         /**
-         * Locks {@code exercise} for the transaction on {@code c}, brings it up to date from the
-         * journal and decides {@code jobs} in order, adding their entries and key rows to {@code out}.
+         * Locks the exercises (keys of {@code jobs}, in id order) for the transaction on {@code c},
+         * brings them up to date from the journal and decides each one's jobs in order, adding their
+         * entries and key rows to {@code out}; a few statements for the whole batch, not per exercise.
          */
-        void decide(Connection c, String exercise, List<Job> jobs, Out out) throws SQLException;
+        void decide(Connection c, Map<String, List<Job>> jobs, Out out) throws SQLException;
 
         /** The batch holding work on {@code exercise} failed: what memory holds of it may not be in the journal. */
         void failed(String exercise);
@@ -145,9 +146,7 @@ final class GroupCommit implements AutoCloseable {
             c.setAutoCommit(false);
             try {
                 Out out = new Out();
-                for (Map.Entry<String, List<Job>> e : byExercise.entrySet()) {
-                    host.decide(c, e.getKey(), e.getValue(), out);
-                }
+                host.decide(c, byExercise, out);
                 if (!out.entries.isEmpty() || !out.keys.isEmpty()) {
                     try (PreparedStatement ps = c.prepareStatement(Journal.INSERT);
                             PreparedStatement keys = c.prepareStatement(

@@ -124,6 +124,31 @@ public final class Journal {
         return out;
     }
 
+    /** The entries after each exercise's number in {@code after}, in order, per exercise: one statement for them all. */
+    static java.util.Map<String, List<Entry>> readAfter(Connection c, java.util.Map<String, Long> after) throws SQLException {
+        java.util.Map<String, List<Entry>> out = new java.util.HashMap<>();
+        if (after.isEmpty()) {
+            return out;
+        }
+        String where = String.join(" OR ", java.util.Collections.nCopies(after.size(), "(exercise_id = ? AND seq > ?)"));
+        try (PreparedStatement ps = c.prepareStatement("SELECT exercise_id, seq, at_exercise, at_real, actor, kind, body, prev_hash, hash, key_id, signature"
+                + " FROM journal WHERE " + where + " ORDER BY exercise_id, seq")) {
+            int i = 1;
+            for (java.util.Map.Entry<String, Long> a : after.entrySet()) {
+                ps.setString(i++, a.getKey());
+                ps.setLong(i++, a.getValue());
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String ex = rs.getString(1);
+                    out.computeIfAbsent(ex, k -> new ArrayList<>()).add(new Entry(ex, rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), nz(rs.getString(10)), nz(rs.getString(11))));
+                }
+            }
+        }
+        return out;
+    }
+
     /** Whether the exercise's first entry says it was created with a journal key (every entry is then signed). */
     private static boolean createdWithKey(Entry first) {
         try {
