@@ -2,15 +2,17 @@
 // Natural Earth 1:50m (public domain) via the npm package world-atlas 2.0.2, converted with
 // topojson-client 3.1.0, projected here to SVG path strings keyed by the project's state ids.
 //
-// The projection is orthographic, centred on Europe (20E, 52N): the globe as seen from above Europe.
-// The OSCE area reaches 62 degrees from that centre (Chukotka), and the orthographic view shrinks
-// distances away from the centre (by the cosine of the angle: a half at 60 degrees), so Europe, where
-// most participating States are, is drawn large and nearly undistorted and the whole area still
-// fits one frame, while Siberia and Central Asia are foreshortened towards the edge. (Lambert's
-// azimuthal equal-area, centred the same, keeps areas true but leaves Europe about an eighth narrower in
-// the same frame; the maps show categories per state, not quantities per area.) The frame is the
-// bounding box of the data's states. The USA and Canada are left out of the drawing (the page and
-// the report list them beside it).
+// The projection is the near-side (vertical) perspective centred on Europe (20E, 52N): the globe as
+// seen from three earth radii above Europe (about 19,100 km). The OSCE area reaches 74 degrees from
+// that centre (the Kuril Islands; Chukotka 62), inside the view's horizon at 75.5. Like the
+// orthographic view (the globe from infinitely far), it shrinks what lies away from the centre, but
+// more: Europe, where most participating States are, is drawn large and nearly undistorted, about a
+// tenth wider than in the orthographic view of the same frame (the Balkans too), and Siberia, the far
+// east and Central Asia are foreshortened towards the edge. (Lambert's azimuthal equal-area, centred
+// the same, keeps areas true but leaves Europe about a sixth narrower; the maps show categories per
+// state, not quantities per area.) The frame is the bounding box of the data's states, whose width
+// Europe's states (Portugal to Ukraine) span about 0.6 of. The USA and Canada are left out of the
+// drawing (the page and the report list them beside it).
 //
 // Usage: npm pack world-atlas@2.0.2 topojson-client@3.1.0, unpack both into DIR, then
 //   node tools/map/prepare-map.js DIR > core/src/main/resources/eurosec/map/osce-area.json
@@ -36,10 +38,27 @@ const context = ['Iran', 'Afghanistan', 'China', 'Iraq', 'Syria', 'Lebanon', 'Is
 
 const rad = Math.PI / 180;
 const lambda0 = 20 * rad, phi0 = 52 * rad;
-/** Orthographic (spherical), centred on (20E, 52N); y grows southwards as in SVG. Every state is on the near side. */
+// The viewpoint's distance from the earth's centre, in earth radii: an altitude of three radii (about
+// 19,100 km). Its horizon lies 75.5 degrees from the centre, beyond the farthest point of the area (the
+// Kuril Islands, 73.8 degrees).
+const P = 4;
+/**
+ * Near-side (vertical) perspective centred on (20E, 52N), seen from P earth radii away; y grows
+ * southwards as in SVG. A point beyond the horizon (only neighbours drawn for context) is put on it.
+ */
 function project(lon, lat) {
   const l = lon * rad - lambda0, p = lat * rad;
-  return [Math.cos(p) * Math.sin(l), -(Math.cos(phi0) * Math.sin(p) - Math.sin(phi0) * Math.cos(p) * Math.cos(l))];
+  const x = Math.cos(p) * Math.sin(l);
+  const y = Math.cos(phi0) * Math.sin(p) - Math.sin(phi0) * Math.cos(p) * Math.cos(l);
+  let cosc = Math.sin(phi0) * Math.sin(p) + Math.cos(phi0) * Math.cos(p) * Math.cos(l);
+  let sinc = Math.hypot(x, y);
+  if (cosc < 1 / P) {
+    cosc = 1 / P;
+    sinc = Math.sqrt(1 - cosc * cosc);
+  }
+  const k = (P - 1) / (P - cosc);
+  const n = Math.hypot(x, y) || 1;
+  return [k * sinc * x / n, -k * sinc * y / n];
 }
 
 const features = [];
@@ -91,7 +110,7 @@ function path(f) {
 const out = {
   source: 'Natural Earth 1:50m admin-0 countries (public domain), from the npm package world-atlas 2.0.2, converted with topojson-client 3.1.0',
   made_by: 'tools/map/prepare-map.js',
-  projection: 'orthographic centred on 20E 52N; parts south of 34N or west of 25W (overseas territories, the Canaries, Madeira, the Azores) are left out; the USA and Canada are not drawn',
+  projection: 'near-side perspective centred on 20E 52N from 3 earth radii above it; parts south of 34N or west of 25W (overseas territories, the Canaries, Madeira, the Azores) are left out; the USA and Canada are not drawn',
   width, height,
   shapes: {},
   context: []

@@ -65,8 +65,11 @@ public final class Actor {
         }
     }
 
-    /** A membership or participation spell, named by what it is in ({@code kind}: organisation or treaty). */
-    public record TieView(String in, String kind, String status, @JsonUnwrapped SpanView span, @JsonUnwrapped Sourced sourced) {
+    /**
+     * A membership or participation spell in {@code in} (an organisation's or an instrument's id, {@code kind}
+     * says which), with that body's {@code name} so that a reader never has to make do with the id.
+     */
+    public record TieView(String in, String name, String kind, String status, @JsonUnwrapped SpanView span, @JsonUnwrapped Sourced sourced) {
     }
 
     /** A period in which the state held the same guarantees (none: not covered). */
@@ -114,7 +117,7 @@ public final class Actor {
         List<CodeView> codes = s.ccodes().stream()
                 .map(c -> new CodeView(c.ccode(), c.span().from().equals(LocalDate.MIN) ? null : SpanView.of(c.span()))).toList();
         List<TieView> ties = h.ties().stream()
-                .map(t -> new TieView(t.in(), t.kind(), t.status(), SpanView.of(t.span()), Sourced.of(t.provenance()))).toList();
+                .map(t -> new TieView(t.in(), bodyName(a, t.in()), t.kind(), t.status(), SpanView.of(t.span()), Sourced.of(t.provenance()))).toList();
         List<PeriodView> periods = new ArrayList<>();
         for (ActorHistory.Period p : h.periods()) {
             List<HeldView> gs = p.guarantees().stream().map(g -> new HeldView(g.provision(), g.through(), g.assistance(), g.legalForce(),
@@ -125,6 +128,12 @@ public final class Actor {
         return new StateView(s.id(), s.iso3(), s.name(), Common.code(s.ccodeNear(a.factsCheckedThrough())), codes, Common.code(s.gwCode()),
                 s.recognition().name().toLowerCase(Locale.ROOT), s.tags(), s.predecessors(), s.exists().stream().map(SpellView::of).toList(),
                 ties, periods, coverage.reading().choices(), a.coversFrom(), a.factsCheckedThrough());
+    }
+
+    /** The name of the organisation or instrument with this id (the id itself if the data names neither). */
+    static String bodyName(Architecture a, String id) {
+        return a.organisation(id).map(Organisation::name)
+                .or(() -> a.instrument(id).map(org.eurosec.model.Instrument::name)).orElse(id);
     }
 
     private static OrganisationView organisation(Organisation o) {

@@ -32,8 +32,8 @@ public final class Instruments {
     public record ListQuery(Optional<LocalDate> date) {
     }
 
-    /** One line of the list: {@code provisions} counts the instrument's provisions. */
-    public record Summary(String id, String name, String legalForce, SpanView inForce, int provisions) {
+    /** One line of the list: {@code provisions} counts the instrument's provisions; {@code in_force} only when the data dates it. */
+    public record Summary(String id, String name, String legalForce, @JsonInclude(JsonInclude.Include.NON_NULL) SpanView inForce, int provisions) {
     }
 
     /** The list, written as a JSON array. */

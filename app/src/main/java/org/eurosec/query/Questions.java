@@ -109,6 +109,10 @@ public final class Questions {
         q.add(new Question("/api/actors/{id}", "One state (codes, existence, memberships and participations with sources, coverage periods) "
                 + "or one organisation (rules and members).", params(Param.path("id", "a state id (e.g. UKR) or an organisation id (e.g. nato)"), INTERPRETATION),
                 Actor.View.class, (e, p) -> e.actor(Actor.Query.of(p))));
+        q.add(new Question("/api/instruments", "The treaties and documents of the data (id, name, legal force, in force), or those in force "
+                + "(political ones: adopted) on a day; as `eurosec instrument --date D`.",
+                params(Param.query("date", Type.DATE, "YYYY-MM-DD: only the instruments in force that day (default: every instrument)")),
+                Instruments.ListView.class, (e, p) -> e.instruments(new Instruments.ListQuery(p.date("date")))));
         q.add(new Question("/api/regimes", "The regimes: id, name, instruments.", params(), Regimes.View.class,
                 (e, p) -> e.regimes(Regimes.Query.of(p))));
         q.add(new Question("/api/regimes/{id}", "One regime's instruments, provisions and parameters with sources.",

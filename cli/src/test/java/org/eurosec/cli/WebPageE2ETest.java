@@ -232,7 +232,7 @@ class WebPageE2ETest {
         assertThat(details.findElement(By.id("details-coverage")).getAttribute("data-coverage")).isEqualTo("not-covered");
         // Its spells on that day: the OSCE and the CIS (left in 2018), each with its source.
         String text = details.getText();
-        assertThat(text).contains("osce").contains("cis").contains("2018-05-19");
+        assertThat(text).contains("Organization for Security and Co-operation in Europe").contains("Commonwealth of Independent States").contains("2018-05-19");
         assertThat(details.findElements(By.cssSelector("table a[href^='http']"))).isNotEmpty();
         shot("map-2009.png");
     }
@@ -271,6 +271,14 @@ class WebPageE2ETest {
             double mapWidth = map.get(2).doubleValue() - map.get(0).doubleValue();
             double europeWidth = europe.get(2).doubleValue() - europe.get(0).doubleValue();
             assertThat(europeWidth / mapWidth).isGreaterThanOrEqualTo(0.5);
+            // The drawing fills its box: the states reach both sides of the map (the frame is their
+            // bounding box), the map fills its figure's width, and the figure uses the window's height
+            // (the map as large as the window allows, not a small square in a corner).
+            assertThat((states.get(2).doubleValue() - states.get(0).doubleValue()) / mapWidth).isGreaterThanOrEqualTo(0.97);
+            List<Number> figure = box("#map-figure");
+            assertThat(mapWidth).isGreaterThanOrEqualTo(figure.get(2).doubleValue() - figure.get(0).doubleValue() - 20);
+            assertThat(figure.get(3).doubleValue()).isGreaterThanOrEqualTo(height - 40).isLessThanOrEqualTo(height);
+            assertThat(map.get(3).doubleValue() - map.get(1).doubleValue()).isGreaterThanOrEqualTo(0.6 * height);
             shot("map-whole-area.png");
 
             // The zoom buttons zoom about the centre of what is shown: that point stays where it is.
@@ -284,6 +292,19 @@ class WebPageE2ETest {
             assertThat(k).isCloseTo(1.6, org.assertj.core.api.Assertions.within(1e-6));
             assertThat(t.get(0).doubleValue() + k * cx).isCloseTo(cx, org.assertj.core.api.Assertions.within(1.0));
             assertThat(t.get(1).doubleValue() + k * cy).isCloseTo(cy, org.assertj.core.api.Assertions.within(1.0));
+            browser.findElement(By.id("zoom-reset")).click();
+            wait.until(d -> ((Number) js("return d3.zoomTransform(document.getElementById('map')).k")).doubleValue() == 1.0);
+
+            // The wheel too zooms about the centre of what is shown, wherever the pointer is (here near
+            // the top left corner, over the Arctic): the centre stays where it is.
+            @SuppressWarnings("unchecked")
+            List<Number> w = (List<Number>) js("const s = document.getElementById('map'); const r = s.getBoundingClientRect();"
+                    + "s.dispatchEvent(new WheelEvent('wheel', {deltaY: -400, deltaMode: 0, clientX: r.left + 15, clientY: r.top + 15, bubbles: true, cancelable: true}));"
+                    + "const t = d3.zoomTransform(s); const v = s.viewBox.baseVal; return [t.x, t.y, t.k, v.x + v.width / 2, v.y + v.height / 2];");
+            double wk = w.get(2).doubleValue();
+            assertThat(wk).isGreaterThan(1.5);
+            assertThat(w.get(0).doubleValue() + wk * w.get(3).doubleValue()).isCloseTo(w.get(3).doubleValue(), org.assertj.core.api.Assertions.within(1.0));
+            assertThat(w.get(1).doubleValue() + wk * w.get(4).doubleValue()).isCloseTo(w.get(4).doubleValue(), org.assertj.core.api.Assertions.within(1.0));
             browser.findElement(By.id("zoom-reset")).click();
             wait.until(d -> ((Number) js("return d3.zoomTransform(document.getElementById('map')).k")).doubleValue() == 1.0);
         } finally {
@@ -306,8 +327,10 @@ class WebPageE2ETest {
             assertThat(table.get(2).doubleValue()).isLessThanOrEqualTo(panel.get(2).doubleValue());
             // The panels follow the map and scroll with the page (no box scrolling inside the page).
             assertThat(js("const a = document.querySelector('.map-layout aside'); return a.scrollHeight <= a.clientHeight + 1")).isEqualTo(true);
-            assertThat(browser.findElement(By.cssSelector("#details-body > table")).getText()).contains("Commonwealth of Independent States (cis)")
+            assertThat(browser.findElement(By.cssSelector("#details-body > table")).getText()).contains("Commonwealth of Independent States")
                     .contains("2018-05-19");
+            // Every body and provision in the panel by its name, never by its id (the membership table's treaties too).
+            assertThat(rawIds("#details-body")).isEmpty();
             js("document.querySelector('#details-body > h3:last-of-type').scrollIntoView()");
             Path png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
             Files.copy(png, SHOTS.resolve("phone-state.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -337,6 +360,9 @@ class WebPageE2ETest {
         loaded("2009-12-01|status-quo|veto|GEO|nato");
         assertThat(browser.findElements(By.id("veto-instead"))).isEmpty();
         assertThat(browser.findElement(By.id("veto-count")).getText()).isEqualTo("28");
+        // The provision that gives the right to block, by its name.
+        assertThat(browser.findElement(By.id("veto-list")).getText()).contains("North Atlantic Treaty (Washington Treaty), Art. 10");
+        assertThat(rawIds("#veto-body")).isEmpty();
     }
 
     /** The legend's entries of the current colouring: label and the colour of its swatch as the browser draws it. */
@@ -397,6 +423,19 @@ class WebPageE2ETest {
         }
     }
 
+    /**
+     * The text of the elements (and of their tables) that reads as a raw id: a kebab-case id of three
+     * parts or more (north-atlantic-treaty-1949) or a provision id (nato/art-5); a date is not one.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> rawIds(String selector) {
+        List<String> texts = (List<String>) js("return [...document.querySelectorAll(arguments[0])].flatMap(e =>"
+                + " [...e.querySelectorAll('td, th, li, dt, dd, p, h3')].map(c => c.textContent));", selector);
+        java.util.regex.Pattern id = java.util.regex.Pattern.compile(
+                "\\b(?=[a-z0-9-]*[a-z])[a-z0-9]+(?:-[a-z0-9]+){2,}\\b|\\b[a-z][a-z0-9-]*/[a-z0-9-]+\\b");
+        return texts.stream().flatMap(t -> id.matcher(t).results().map(java.util.regex.MatchResult::group)).distinct().toList();
+    }
+
     @Test
     void theOverlapMatrixShowsEveryLabelAndItsDiagonalAndNoTableRepeatsAnId() {
         open("#date=2009-12-01&regime=status-quo&view=panels");
@@ -416,6 +455,9 @@ class WebPageE2ETest {
         List<String> repeated = java.util.regex.Pattern.compile("(?<![\\w-])([\\w-]+) \\(\\1\\)").matcher(panels).results()
                 .map(java.util.regex.MatchResult::group).toList();
         assertThat(repeated).isEmpty();
+        // No raw ids in the tables: provisions, instruments, bodies and regimes by their names.
+        assertThat(rawIds("#levels-panel, #overlap-panel, #positions-panel, #uniformity-panel")).isEmpty();
+        assertThat(browser.findElement(By.id("levels-panel")).getText()).contains("North Atlantic Treaty (Washington Treaty), Art. 5");
         assertThat(browser.findElement(By.id("positions-panel")).getText()).containsPattern("European Union[^\\n]* \\(eu\\)")
                 .containsPattern("North Atlantic Treaty Organization[^\\n]* \\(nato\\)");
         // Why a state blocks: the regime's answer and the latest statement that contradicts it, with the rule that the latest counts.
@@ -464,7 +506,7 @@ class WebPageE2ETest {
         // Clicking the shape opens the state that held it.
         shape("KAZ").click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("details-title"), "Union of Soviet Socialist Republics (SUN) on 1985-01-01"));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("details-body"), "warsaw-treaty-1955/art-4"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("details-body"), "(Warsaw Treaty), Art. 4"));
     }
 
     @Test
@@ -474,7 +516,7 @@ class WebPageE2ETest {
         WebElement list = browser.findElement(By.id("veto-list"));
         // Under the status quo only NATO's 28 members on that day can block, by Art. 10.
         assertThat(browser.findElement(By.id("veto-count")).getText()).isEqualTo("28");
-        assertThat(list.getText()).contains("north-atlantic-treaty-1949/art-10").doesNotContain("(RUS)");
+        assertThat(list.getText()).contains("North Atlantic Treaty (Washington Treaty), Art. 10").doesNotContain("(RUS)");
         assertThat(shape("RUS").getAttribute("data-status")).isEqualTo("cannot block");
         assertThat(shape("GEO").getAttribute("data-status")).isEqualTo("applicant");
 

@@ -80,6 +80,7 @@ export function setupControls(regimes) {
 export async function regimeChanged() {
   try {
     const r = S.regime === 'status-quo' ? {interpretations: []} : await api('/api/regimes/' + encodeURIComponent(S.regime));
+    for (const i of r.instruments || []) if (i.id && i.name) S.names[i.id] = i.name;
     S.regimeInterpretations = (r.interpretations || []).map((i) => ({id: i.id, question: i.question, default: i.default,
       options: i.options.map((o) => (typeof o === 'string' ? {id: o, description: ''} : o))}));
   } catch (e) {

@@ -3,7 +3,7 @@
 import {$, el, link, table} from './dom.js';
 import {api} from './api.js';
 import {onDay} from './days.js';
-import {S, named, writeHash} from './state.js';
+import {S, name, named, provisionName, regimeName, writeHash} from './state.js';
 import {renderMap} from './map.js';
 
 export async function select(iso) {
@@ -36,11 +36,11 @@ export async function renderDetails(iso, gen) {
     out.push(el('p', {id: 'details-coverage', 'data-coverage': 'outside'}, 'Not a CSCE/OSCE participating State on this day (or not a state).'));
   } else {
     out.push(el('p', {id: 'details-coverage', 'data-coverage': st.covered ? 'covered' : 'not-covered'},
-      el('strong', {}, st.covered ? 'Covered' : 'Not covered'), ' by a binding defence guarantee under ' + S.regime + '.'));
+      el('strong', {}, st.covered ? 'Covered' : 'Not covered'), ' by a binding defence guarantee under ' + regimeName(S.regime) + '.'));
     out.push(el('h3', {}, 'Guarantees'));
     if (!st.guarantees.length) out.push(el('p', {}, 'None.'));
     else out.push(el('ul', {}, st.guarantees.map((g) => el('li', {},
-      el('strong', {}, g.provision), ' (', g.article ? g.article + ', ' : '', g.kind, ', ', g.legal_force, ', assistance ', g.assistance, ') through ', g.through,
+      el('strong', {title: g.provision}, provisionName(g.provision, g.article)), ' (', g.kind, ', ', g.legal_force, ', assistance ', g.assistance, ') through ', name(g.through),
       ': ', g.guarantor_count, ' guarantor(s)', g.unconfirmed ? ' [unconfirmed]' : '', ' — ', link(g.source)))));
     if (st.political_commitments && st.political_commitments.length) {
       out.push(el('h3', {}, 'Political commitments'));
@@ -49,7 +49,7 @@ export async function renderDetails(iso, gen) {
   }
   // Three columns (the body with its kind; status and period; source), so the table fits the panel
   // beside the map and a phone's width.
-  const inCell = (m) => el('span', {}, named(m.in), m.kind ? el('small', {class: 'absent'}, ' ' + m.kind) : null);
+  const inCell = (m) => el('span', {title: m.in}, m.name || name(m.in), m.kind ? el('small', {class: 'absent'}, ' ' + m.kind) : null);
   const day = (d) => el('span', {class: 'day'}, d);
   const when = (m) => el('span', {}, m.status, ' ', m.to ? [day(m.from), ' to ', day(m.to)] : ['since ', day(m.from)]);
   const spells = (actor.memberships || []).filter((m) => onDay(m, S.date));

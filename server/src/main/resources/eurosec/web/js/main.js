@@ -31,8 +31,13 @@ async function start() {
   setupTabs();
   readHash();
   try {
-    const [map, regimes, current, scenarios, interpretations] = await Promise.all([
-      api('/api/map'), api('/api/regimes'), api('/api/coverage', {regime: 'status-quo'}), api('/api/scenarios'), api('/api/interpretations')]);
+    const [map, regimes, current, scenarios, interpretations, instruments] = await Promise.all([
+      api('/api/map'), api('/api/regimes'), api('/api/coverage', {regime: 'status-quo'}), api('/api/scenarios'), api('/api/interpretations'),
+      api('/api/instruments')]);
+    // Names for every id a table or legend shows: instruments here, states and organisations below, a
+    // regime's own instruments when it is chosen (controls.js).
+    for (const i of instruments) S.names[i.id] = i.name;
+    for (const r of regimes) S.regimeNames[r.id] = r.name;
     S.interpretations = interpretations;
     S.shapes = map;
     // Today is the server's (the day its clock gives, the day an undated question answers for), never

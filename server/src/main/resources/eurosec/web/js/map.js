@@ -7,18 +7,40 @@ import {S, holder, name} from './state.js';
 import {select} from './details.js';
 import {COLOURINGS} from './colourings/colourings.js';
 
+/**
+ * The whole area fitted to the window: the drawing as tall as the window leaves under the controls
+ * (less its caption), its width following from the shapes' ratio; again when the window or the
+ * controls change size (the provisional note, the interpretations opened).
+ */
+function fitMapHeight() {
+  const figure = $('map-figure');
+  const top = figure.getBoundingClientRect().top + window.scrollY;
+  const caption = figure.querySelector('figcaption');
+  const below = (caption ? caption.getBoundingClientRect().height : 0) + 28;
+  document.documentElement.style.setProperty('--map-height', Math.max(280, Math.floor(window.innerHeight - top - below)) + 'px');
+}
+
 export function drawMapShapes() {
   const svg = d3.select('#map');
   svg.attr('viewBox', `0 0 ${S.shapes.width} ${S.shapes.height}`);
   document.documentElement.style.setProperty('--map-ratio', S.shapes.width / S.shapes.height);
+  fitMapHeight();
+  window.addEventListener('resize', fitMapHeight);
+  new ResizeObserver(fitMapHeight).observe($('controls'));
   const world = svg.append('g').attr('class', 'world');
   world.append('g').attr('class', 'context').selectAll('path').data(S.shapes.context).join('path').attr('d', (d) => d);
   const entries = Object.entries(S.shapes.shapes).sort((a, b) => name(a[0]).localeCompare(name(b[0])));
   const g = world.append('g').attr('class', 'states');
-  // Zoom and pan (wheel, drag, or the buttons): the Balkans and the microstates need it.
+  // Zoom and pan (wheel, drag, or the buttons): the Balkans and the microstates need it. The wheel, like
+  // the buttons, zooms about the centre of what is shown (not about the pointer), so the view does not
+  // wander off towards the Barents Sea; drag to move.
   const zoom = d3.zoom().scaleExtent([1, 16]).translateExtent([[0, 0], [S.shapes.width, S.shapes.height]])
     .on('zoom', (ev) => world.attr('transform', ev.transform));
-  svg.call(zoom);
+  svg.call(zoom).on('wheel.zoom', null).on('wheel', (ev) => {
+    ev.preventDefault();
+    const lines = ev.deltaMode === 1 ? 20 : ev.deltaMode === 2 ? 400 : 1;
+    zoom.scaleBy(svg, Math.pow(2, -ev.deltaY * lines * 0.002));
+  });
   $('zoom-in').addEventListener('click', () => svg.transition().duration(200).call(zoom.scaleBy, 1.6));
   $('zoom-out').addEventListener('click', () => svg.transition().duration(200).call(zoom.scaleBy, 1 / 1.6));
   $('zoom-reset').addEventListener('click', () => svg.transition().duration(200).call(zoom.transform, d3.zoomIdentity));

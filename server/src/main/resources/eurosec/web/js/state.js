@@ -8,7 +8,7 @@ export const S = {
   date: null, asOf: null, regime: 'status-quo', colourBy: 'coverage', applicant: 'GEO', organisation: 'nato', applicantShown: null,
   names: {}, shapes: null, coverage: null, colourData: null, veto: null, selected: null,
   generation: 0, panelsFor: null, interpretations: [], regimeInterpretations: [], choices: {},
-  lineage: {}, organisations: [],
+  lineage: {}, organisations: [], regimeNames: {},
 };
 
 /** The states that no longer exist but whose territory a shape shows (the USSR for Ukraine's shape): their spells and predecessors. */
@@ -43,6 +43,24 @@ export function reading() {
 }
 
 export function name(iso) { return S.names[iso] || iso; }
+
+/**
+ * A provision in words: its instrument's name and its article ("North Atlantic Treaty, Art. 5" for
+ * north-atlantic-treaty-1949/art-5, "…, Art. 42(7)" for art-42-7), from the article the data gives
+ * (art_4) when the caller has it, else from the id; a clause named otherwise by its words
+ * ("…, mutual assistance"). An instrument id alone is its name.
+ */
+export function provisionName(id, article) {
+  const slash = id.indexOf('/');
+  if (slash < 0) return name(id);
+  const tail = article || id.slice(slash + 1);
+  const m = /^(art|sec)[-_]+(\d+)(?:[-_]+(?:(?:para|sec)[-_]+)?(\d+))?$/.exec(tail);
+  const words = m ? (m[1] === 'art' ? 'Art. ' : 'Sec. ') + m[2] + (m[3] ? '(' + m[3] + ')' : '') : tail.replace(/[-_]/g, ' ');
+  return name(id.slice(0, slash)) + ', ' + words;
+}
+
+/** A regime by its name ("Status quo"), its id when the page does not know it. */
+export function regimeName(id) { return S.regimeNames[id] || id; }
 
 /** A state or body as a table shows it: "Poland (POL)"; the id alone when no name is known (never "eu (eu)"). */
 export function named(id) { return name(id) === id ? id : name(id) + ' (' + id + ')'; }

@@ -2,7 +2,7 @@
 
 import {$, el} from './dom.js';
 import {jsonLink} from './api.js';
-import {S, name, named, reading} from './state.js';
+import {S, name, named, provisionName, regimeName, reading} from './state.js';
 
 export function renderVeto() {
   const body = $('veto-body');
@@ -24,16 +24,16 @@ export function renderVeto() {
     if (!groups.has(m.provision)) groups.set(m.provision, {how: m.how, actors: []});
     groups.get(m.provision).actors.push(m.actor);
   }
-  const parts = [el('p', {}, 'Under ', el('strong', {}, S.veto.regime), ' on ', S.veto.as_of, ': ',
+  const parts = [el('p', {}, 'Under ', el('strong', {}, regimeName(S.veto.regime)), ' on ', S.veto.as_of, ': ',
     el('strong', {id: 'veto-count'}, String(new Set(S.veto.may_block.map((m) => m.actor)).size)), ' may block. ',
     jsonLink('/api/veto', {date: S.date, regime: S.regime, interpretation: reading(), applicant, organisation: S.organisation}))];
   if (instead) parts.unshift(instead);
   if (S.veto.prohibited_by && S.veto.prohibited_by.length) {
-    parts.push(el('p', {class: 'warn'}, 'Prohibited by: ' + S.veto.prohibited_by.map((p) => p.provision || p).join(', ')));
+    parts.push(el('p', {class: 'warn'}, 'Prohibited by: ' + S.veto.prohibited_by.map((p) => provisionName(p.provision || p)).join(', ')));
   }
   const dl = el('dl', {id: 'veto-list'});
   for (const [prov, g] of groups) {
-    dl.append(el('dt', {}, prov, ' ', el('small', {}, g.how)),
+    dl.append(el('dt', {title: prov}, provisionName(prov), ' ', el('small', {}, g.how)),
       el('dd', {'data-provision': prov}, g.actors.map(named).join(', ')));
   }
   if (!groups.size) dl.append(el('dd', {}, 'No one: no provision gives a right to block.'));

@@ -39,14 +39,16 @@ function overlapMatrix(v) {
 export function renderOverlap(v) {
   if (v.known === false) { $('overlap-panel').replaceChildren(el('p', {class: 'warn'}, v.message)); return; }
   const pairs = [...v.pairs].sort((a, b) => b.jaccard - a.jaccard).slice(0, 25);
+  const names = Object.fromEntries(v.bodies.map((b) => [b.id, b.name || b.id]));
+  const bodyName = (id) => names[id] || id;
   const matrix = overlapMatrix(v);
   $('overlap-panel').replaceChildren(
     el('p', {}, v.bodies.length + ' bodies; ' + v.mean_bodies_per_state + ' per state on average; '
       + v.duplicating_pairs + ' pairs share members and a mandate dimension.'),
     matrix,
-    table(['body', 'members', 'dimensions', 'treaty body'], v.bodies.map((b) => [b.name && b.name !== b.id ? b.name + ' (' + b.id + ')' : b.id, String(b.members.length), b.dimensions.join(', '), b.treaty_body ? 'yes' : ''])),
+    table(['body', 'members', 'dimensions', 'treaty body'], v.bodies.map((b) => [el('span', {title: b.id}, b.name || b.id), String(b.members.length), b.dimensions.join(', '), b.treaty_body ? 'yes' : ''])),
     table(['pair', 'shared members', 'Jaccard', 'shared dimensions'],
-      pairs.map((p) => [p.body1 + ' / ' + p.body2, String(p.shared_members), String(p.jaccard), (p.shared_dimensions || []).join(', ')]),
+      pairs.map((p) => [bodyName(p.body1) + ' / ' + bodyName(p.body2), String(p.shared_members), String(p.jaccard), (p.shared_dimensions || []).join(', ')]),
       'The 25 most overlapping pairs'));
   // Drawn, the labels' real extent is known: the frame is fitted to it, so no label is cut off.
   const svg = matrix.querySelector('svg');

@@ -1,14 +1,22 @@
 // The stated positions on the brief's four questions, and each regime's answers.
 
 import {$, el, link, table} from '../dom.js';
-import {name, named} from '../state.js';
+import {name, named, provisionName, regimeName} from '../state.js';
+
+/** The instruments or provisions an answer rests on, in words: "Charter of Paris for a New Europe [politico-military, human]". */
+function because(items) {
+  return el('ul', {class: 'plain'}, items.map((b) => {
+    const m = /^(\S+)(?: \[(.*)\])?$/.exec(b);
+    return el('li', {title: m ? m[1] : b}, m ? provisionName(m[1]) + (m[2] ? ' [' + m[2] + ']' : '') : b);
+  }));
+}
 
 export function renderPositions(d) {
   if (d.known === false) { $('positions-panel').replaceChildren(el('p', {class: 'warn'}, d.message)); return; }
   const out = [];
   for (const r of d.regimes || []) {
-    out.push(el('h3', {}, 'What ' + r.regime + ' answers'));
-    out.push(table(['question', 'answer', 'because', 'rule'], r.answers.map((a) => [a.question, a.answer, (a.because || []).join(', '), a.rule])));
+    out.push(el('h3', {}, 'What ' + regimeName(r.regime) + ' answers'));
+    out.push(table(['question', 'answer', 'because', 'rule'], r.answers.map((a) => [a.question, a.answer, because(a.because || []), a.rule])));
   }
   // Who would block each regime, and why: the regime's answer, the latest statement that contradicts it
   // (its date, who made it, its source) and the earlier statement it replaced; the proposer's statements set aside.
@@ -40,7 +48,8 @@ export function renderPositions(d) {
   if (d.variants && d.variants.length) {
     out.push(el('h3', {}, 'Combinations with the fewest known blockers'));
     out.push(table(['architecture', 'form', 'scope', 'veto', 'blockers', 'regimes'], d.variants.map((v) =>
-      [v.answers.architecture, v.answers.form, v.answers.scope, v.answers.veto, v.blockers.join(', ') || 'none known', v.regimes.join(', ')])));
+      [v.answers.architecture, v.answers.form, v.answers.scope, v.answers.veto, v.blockers.map(name).join(', ') || 'none known',
+        v.regimes.map(regimeName).join(', ')])));
   }
   $('positions-panel').replaceChildren(...out);
 }
