@@ -7,11 +7,58 @@ import picocli.CommandLine.Command;
 
 /** The `eurosec` command: every analysis as a subcommand, with table, JSON and CSV output. */
 @Command(name = "eurosec", mixinStandardHelpOptions = true, version = "eurosec 0.1.0",
-        description = "An executable, explainable model of the Euro-Atlantic security architecture.",
-        subcommands = {CoverageCommand.class, ActorCommand.class, ActorsCommand.class, InstrumentCommand.class, ValidateCommand.class,
-                InterpretationsCommand.class, RegimesCommand.class, RegimeCommand.class, ScenarioCommand.class, CompareCommand.class,
-                VetoCommand.class, BlocsCommand.class, LevelsCommand.class, TimelineCommand.class, ExportCommand.class, ReconcileCommand.class, OverlapCommand.class, UniformityCommand.class, PositionsCommand.class, ReportCommand.class, ServeCommand.class, ExerciseCommand.class, JournalCommand.class, CommandLine.HelpCommand.class})
+        description = "An executable, explainable model of the Euro-Atlantic security architecture.")
 public final class Main implements Runnable {
+
+    /**
+     * The subcommands by name, in the order the usage lists them. A command line naming one of them
+     * first builds only that one (picocli reads each command's annotations when it is added, about
+     * a tenth of a second for all of them on a cold JVM); anything else (no command, {@code --help},
+     * {@code help}, a misspelt name) builds them all. {@code MainTest} checks the names against the
+     * commands' own.
+     */
+    static final java.util.Map<String, java.util.function.Supplier<Object>> COMMANDS = commands();
+
+    private static java.util.Map<String, java.util.function.Supplier<Object>> commands() {
+        java.util.Map<String, java.util.function.Supplier<Object>> m = new java.util.LinkedHashMap<>();
+        m.put("coverage", CoverageCommand::new);
+        m.put("actor", ActorCommand::new);
+        m.put("actors", ActorsCommand::new);
+        m.put("instrument", InstrumentCommand::new);
+        m.put("validate", ValidateCommand::new);
+        m.put("interpretations", InterpretationsCommand::new);
+        m.put("regimes", RegimesCommand::new);
+        m.put("regime", RegimeCommand::new);
+        m.put("scenario", ScenarioCommand::new);
+        m.put("compare", CompareCommand::new);
+        m.put("veto", VetoCommand::new);
+        m.put("blocs", BlocsCommand::new);
+        m.put("levels", LevelsCommand::new);
+        m.put("timeline", TimelineCommand::new);
+        m.put("export", ExportCommand::new);
+        m.put("reconcile", ReconcileCommand::new);
+        m.put("overlap", OverlapCommand::new);
+        m.put("uniformity", UniformityCommand::new);
+        m.put("positions", PositionsCommand::new);
+        m.put("report", ReportCommand::new);
+        m.put("serve", ServeCommand::new);
+        m.put("exercise", ExerciseCommand::new);
+        m.put("journal", JournalCommand::new);
+        m.put("help", CommandLine.HelpCommand::new);
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** The command tree for {@code args}: the root with the one subcommand named first, or with all of them. */
+    static CommandLine tree(Main root, String[] args) {
+        CommandLine cl = new CommandLine(root);
+        String first = args.length > 0 ? args[0] : "";
+        if (!first.equals("help") && COMMANDS.containsKey(first)) {
+            cl.addSubcommand(first, COMMANDS.get(first).get());
+        } else {
+            COMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
+        }
+        return cl;
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -72,7 +119,7 @@ public final class Main implements Runnable {
     }
 
     private static int execute(String[] args, PrintWriter out, PrintWriter err, java.time.Clock clock) {
-        CommandLine cl = new CommandLine(new Main(clock));
+        CommandLine cl = tree(new Main(clock), args);
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, arguments) -> Errors.parameter(ex, err));

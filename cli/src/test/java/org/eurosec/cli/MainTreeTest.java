@@ -1,0 +1,45 @@
+package org.eurosec.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Clock;
+import picocli.CommandLine;
+
+import org.junit.jupiter.api.Test;
+
+/** Main builds only the subcommand a command line names; the table it builds from must match the commands' own names. */
+class MainTreeTest {
+
+    @Test
+    void eachEntryBuildsTheCommandOfItsName() {
+        Main.COMMANDS.forEach((name, command) -> assertThat(new CommandLine(command.get()).getCommandName()).as(name).isEqualTo(name));
+    }
+
+    @Test
+    void aNamedCommandBuildsOnlyItselfAndAnythingElseBuildsAll() {
+        Main root = new Main(Clock.systemDefaultZone());
+        assertThat(Main.tree(root, new String[] {"veto", "--help"}).getSubcommands().keySet()).containsExactly("veto");
+        assertThat(Main.tree(new Main(Clock.systemDefaultZone()), new String[] {"--help"}).getSubcommands().keySet())
+                .containsExactlyElementsOf(Main.COMMANDS.keySet());
+        assertThat(Main.tree(new Main(Clock.systemDefaultZone()), new String[] {"help", "coverage"}).getSubcommands().keySet())
+                .containsExactlyElementsOf(Main.COMMANDS.keySet());
+        assertThat(Main.tree(new Main(Clock.systemDefaultZone()), new String[] {"coverge"}).getSubcommands().keySet())
+                .containsExactlyElementsOf(Main.COMMANDS.keySet());
+    }
+
+    @Test
+    void theUsageStillListsEveryCommandAndHelpNamesOne() {
+        StringWriter out = new StringWriter();
+        PrintWriter w = new PrintWriter(out);
+        assertThat(Main.run(new String[] {"--help"}, w, w, Clock.systemDefaultZone())).isZero();
+        for (String name : Main.COMMANDS.keySet()) {
+            assertThat(out.toString()).containsPattern("(?m)^\\s+" + name + "\\s");
+        }
+        StringWriter help = new StringWriter();
+        PrintWriter h = new PrintWriter(help);
+        assertThat(Main.run(new String[] {"help", "veto"}, h, h, Clock.systemDefaultZone())).isZero();
+        assertThat(help.toString()).contains("Usage: eurosec veto");
+    }
+}
