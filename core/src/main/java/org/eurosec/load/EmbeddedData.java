@@ -57,12 +57,24 @@ public final class EmbeddedData {
         if (a == null) {
             synchronized (EmbeddedData.class) {
                 if (loaded == null) {
-                    loaded = ArchitectureLoader.load(directory(), "data");
+                    loaded = snapshot().orElseGet(() -> ArchitectureLoader.load(directory(), "data"));
                 }
                 a = loaded;
             }
         }
         return a;
+    }
+
+    /**
+     * The embedded data as the build read it ({@link DataSnapshot}), without parsing YAML; empty when
+     * the build carries no snapshot (classes compiled without Maven's {@code process-classes} phase).
+     */
+    static java.util.Optional<Architecture> snapshot() {
+        try (java.io.InputStream in = EmbeddedData.class.getResourceAsStream(DataSnapshot.RESOURCE)) {
+            return in == null ? java.util.Optional.empty() : java.util.Optional.of(DataSnapshot.read(in));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the embedded data's snapshot: " + e.getMessage(), e);
+        }
     }
 
     /** The embedded regimes directory (a sibling of the data directory). */
