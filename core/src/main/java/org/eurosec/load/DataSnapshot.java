@@ -26,11 +26,12 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.eurosec.model.Architecture;
+import org.eurosec.model.Regime;
 
 /**
  * The embedded data as the build read it, in a compact binary form that loads without YAML: the
  * build reads {@code data/} through {@link ArchitectureLoader} (every check applied) and writes the
- * resulting {@link Architecture} with {@link #write}; {@link EmbeddedData#load()} reads it back
+ * resulting {@link Architecture} with {@link #write}, with the shipped regimes read against it; {@link EmbeddedData#load()} reads it back
  * with {@link #read}. YAML stays the source of truth: the build regenerates the snapshot every time
  * (core's {@code process-classes} phase runs {@link #main}), {@code --data DIR} always reads YAML, and
  * {@code DataSnapshotTest} checks that the snapshot read back equals the YAML load, value for value
@@ -56,12 +57,13 @@ public final class DataSnapshot {
     }
 
     /**
-     * Writes the build's snapshot: {@code main(dataDir, outFile)} reads the directory as YAML and
-     * writes its architecture. Data with problems gets no snapshot (the build goes on, and the jar
-     * reads the YAML and reports them, as {@code eurosec validate} does).
+     * Writes the build's snapshot: {@code main(dataDir, regimesDir, outFile)} reads the data and the
+     * regimes as YAML and writes them. Data with problems gets no snapshot, regimes with problems are
+     * left out (the build goes on, and the jar reads the YAML and reports them, as
+     * {@code eurosec validate} does).
      */
     public static void main(String[] args) throws IOException {
-        Path out = Path.of(args[1]);
+        Path out = Path.of(args[2]);
         Files.deleteIfExists(out);
         Architecture a;
         try {
@@ -70,14 +72,25 @@ public final class DataSnapshot {
             System.err.println("eurosec: the data has " + e.problems().size() + " problem(s): no snapshot; the embedded data will be read as YAML");
             return;
         }
+        Optional<Map<String, Regime>> regimes;
+        try {
+            regimes = Optional.of(RegimeLoader.load(Path.of(args[1]), "regimes", a));
+        } catch (DataException e) {
+            System.err.println("eurosec: the regimes have " + e.problems().size() + " problem(s): left out of the snapshot");
+            regimes = Optional.empty();
+        }
         Files.createDirectories(out.toAbsolutePath().getParent());
         try (OutputStream o = Files.newOutputStream(out)) {
-            write(a, o);
+            write(new Contents(a, regimes), o);
         }
     }
 
-    /** Writes an architecture. */
-    public static void write(Architecture a, OutputStream out) throws IOException {
+    /** What a snapshot holds: the data, and the shipped regimes read against it (empty when they had problems). */
+    public record Contents(Architecture architecture, Optional<Map<String, Regime>> regimes) {
+    }
+
+    /** Writes a snapshot. */
+    public static void write(Contents a, OutputStream out) throws IOException {
         Writer w = new Writer();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         w.value(a, new DataOutputStream(body));
@@ -97,8 +110,8 @@ public final class DataSnapshot {
         d.flush();
     }
 
-    /** Reads an architecture written by {@link #write}. */
-    public static Architecture read(InputStream in) throws IOException {
+    /** Reads a snapshot written by {@link #write}. */
+    public static Contents read(InputStream in) throws IOException {
         DataInputStream d = new DataInputStream(new java.io.BufferedInputStream(in, 1 << 16));
         if (d.readInt() != MAGIC) {
             throw new IOException("not a eurosec data snapshot");
@@ -121,7 +134,7 @@ public final class DataSnapshot {
                 throw new IOException("the snapshot names a class this build does not have: " + e.getMessage(), e);
             }
         }
-        return (Architecture) new Reader(d, strings, classes).value();
+        return (Contents) new Reader(d, strings, classes).value();
     }
 
     private static final class Writer {

@@ -9,6 +9,7 @@ import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.eurosec.model.Architecture;
 
 /**
@@ -57,7 +58,13 @@ public final class EmbeddedData {
         if (a == null) {
             synchronized (EmbeddedData.class) {
                 if (loaded == null) {
-                    loaded = snapshot().orElseGet(() -> ArchitectureLoader.load(directory(), "data"));
+                    Optional<DataSnapshot.Contents> snapshot = snapshot();
+                    if (snapshot.isPresent()) {
+                        loaded = snapshot.get().architecture();
+                        snapshot.get().regimes().ifPresent(r -> loadedRegimes = Map.entry(loaded, r));
+                    } else {
+                        loaded = ArchitectureLoader.load(directory(), "data");
+                    }
                 }
                 a = loaded;
             }
@@ -66,12 +73,12 @@ public final class EmbeddedData {
     }
 
     /**
-     * The embedded data as the build read it ({@link DataSnapshot}), without parsing YAML; empty when
+     * The embedded data and regimes as the build read them ({@link DataSnapshot}), without parsing YAML; empty when
      * the build carries no snapshot (classes compiled without Maven's {@code process-classes} phase).
      */
-    static java.util.Optional<Architecture> snapshot() {
+    static Optional<DataSnapshot.Contents> snapshot() {
         try (java.io.InputStream in = EmbeddedData.class.getResourceAsStream(DataSnapshot.RESOURCE)) {
-            return in == null ? java.util.Optional.empty() : java.util.Optional.of(DataSnapshot.read(in));
+            return in == null ? Optional.empty() : Optional.of(DataSnapshot.read(in));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the embedded data's snapshot: " + e.getMessage(), e);
         }
