@@ -75,9 +75,8 @@ public final class Export {
         Common.knownTags(base, "exclude", q.exclude());
         Architecture a = Conventions.apply(e, e.world(base, e.regimes(base), "regime", q.regime()), "convention",
                 q.convention().filter(c -> !c.isBlank())).architecture();
-        PanelInput in = Panels.input(CoverageTimeline.of(a, e.reading(a, e.choices(q.interpretations()))), Set.copyOf(q.exclude()));
-        LocalDate first = LocalDate.ofEpochDay(in.coversFrom());
-        LocalDate last = LocalDate.ofEpochDay(in.endExclusive() - 1);
+        LocalDate first = a.coversFrom();
+        LocalDate last = a.factsCheckedThrough();
         String covers = "the data covers " + first + " to " + last;
         LocalDate from;
         LocalDate to;
@@ -103,6 +102,9 @@ public final class Export {
                 throw new QueryException.InvalidParameter("to", to.getYear() + " is before the first year " + from.getYear());
             }
         }
+        // The obligations are derived for the requested days or years only, not the whole history.
+        LocalDate windowEnd = q.kind().equals("state-day") ? to.plusDays(1) : LocalDate.of(to.getYear() + 1, 1, 1);
+        PanelInput in = Panels.input(CoverageTimeline.of(a, e.reading(a, e.choices(q.interpretations()))), Set.copyOf(q.exclude()), from, windowEnd);
         return new Panel(q.kind(), from, to, q.directed(), in);
     }
 

@@ -42,9 +42,21 @@ public final class Panels {
 
     /** The panel tables from a coverage timeline: states (less those with an excluded tag) and obligations. */
     public static PanelInput input(CoverageTimeline timeline, Set<String> excludeTags) {
+        return input(timeline, excludeTags, LocalDate.MIN, LocalDate.MAX);
+    }
+
+    /**
+     * As {@link #input(CoverageTimeline, Set)}, with the obligations derived only on the days in
+     * {@code [from, toExclusive)}: a panel of the years or days in that window is the same as from the
+     * whole history's input (the data's span, which decides which years are complete, is unchanged),
+     * and history outside it is not computed.
+     */
+    public static PanelInput input(CoverageTimeline timeline, Set<String> excludeTags, LocalDate from, LocalDate toExclusive) {
         Architecture a = timeline.builder().architecture();
         long lo = a.coversFrom().toEpochDay();
         long hi = a.factsCheckedThrough().toEpochDay() + 1;
+        long windowLo = Math.max(lo, from.toEpochDay());
+        long windowHi = Math.min(hi, toExclusive.toEpochDay());
         List<StateRow> states = new ArrayList<>();
         List<CodeRow> codes = new ArrayList<>();
         Set<String> kept = new TreeSet<>();
@@ -66,8 +78,8 @@ public final class Panels {
         Map<String, long[]> open = new LinkedHashMap<>();
         List<ObligationRow> rows = new ArrayList<>();
         for (Span seg : timeline.segments()) {
-            long start = Math.max(seg.from().toEpochDay(), lo);
-            long end = Math.min(seg.to().map(LocalDate::toEpochDay).orElse(Long.MAX_VALUE), hi);
+            long start = Math.max(seg.from().toEpochDay(), windowLo);
+            long end = Math.min(seg.to().map(LocalDate::toEpochDay).orElse(Long.MAX_VALUE), windowHi);
             if (start >= end) {
                 continue;
             }

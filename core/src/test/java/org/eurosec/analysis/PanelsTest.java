@@ -112,4 +112,30 @@ class PanelsTest {
             }
         }
     }
+
+    @Test
+    void anInputDerivedForAWindowGivesThePanelsOfThatWindowAsTheWholeHistorysDoes() {
+        int last = A.factsCheckedThrough().getYear();
+        PanelInput window = Panels.input(TIMELINE, Set.of(), LocalDate.of(2000, 1, 1), LocalDate.of(last + 1, 1, 1));
+        StringBuilder whole = new StringBuilder();
+        StringBuilder windowed = new StringBuilder();
+        Panels.dyadYear(IN, 2000, last, true, whole);
+        Panels.dyadYear(window, 2000, last, true, windowed);
+        assertThat(windowed.toString()).isEqualTo(whole.toString());
+        whole.setLength(0);
+        windowed.setLength(0);
+        Panels.stateYear(IN, 2000, last, whole);
+        Panels.stateYear(window, 2000, last, windowed);
+        assertThat(windowed.toString()).isEqualTo(whole.toString());
+        // A window of days: 1991, the year of the dissolutions.
+        PanelInput days = Panels.input(TIMELINE, Set.of(), LocalDate.of(1991, 6, 1), LocalDate.of(1992, 1, 1));
+        whole.setLength(0);
+        windowed.setLength(0);
+        Panels.stateDay(IN, LocalDate.of(1991, 6, 1), LocalDate.of(1991, 12, 31), whole);
+        Panels.stateDay(days, LocalDate.of(1991, 6, 1), LocalDate.of(1991, 12, 31), windowed);
+        assertThat(windowed.toString()).isEqualTo(whole.toString());
+        // Nothing before the window was derived: no obligation ends on or before its first day.
+        assertThat(window.obligations()).isNotEmpty().allSatisfy(o -> assertThat(o.end()).isGreaterThan(LocalDate.of(2000, 1, 1).toEpochDay()));
+        assertThat(window.obligations().size()).isLessThan(IN.obligations().size());
+    }
 }
