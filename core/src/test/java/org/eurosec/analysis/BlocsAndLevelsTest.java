@@ -139,4 +139,21 @@ class BlocsAndLevelsTest {
         }
         assertThat(years.get(years.size() - 1).known()).isFalse();
     }
+
+    @Test
+    void theTimelinesBlocCountsAreTheBlocAnalysisOfEachYear() {
+        int last = BASE.factsCheckedThrough().getYear();
+        CliqueBlocs blocs = new CliqueBlocs(COVERAGE);
+        for (TieKind kind : TieKind.values()) {
+            for (SecurityTimeline.Year y : SecurityTimeline.years(COVERAGE, 1975, last, MonthDay.of(12, 1), OSCE, kind)) {
+                if (!y.known()) {
+                    continue;
+                }
+                BlocAnalysis.Blocs b = (BlocAnalysis.Blocs) blocs.blocs(y.day(), OSCE, kind);
+                assertThat(y.blocs()).as(kind + " " + y.day()).isEqualTo(b.blocs().size());
+                assertThat(y.buffer()).as(kind + " " + y.day()).isEqualTo(b.buffer().size());
+                assertThat(y.systems()).as(kind + " " + y.day()).isEqualTo(b.systems().stream().map(x -> x.members().size()).toList());
+            }
+        }
+    }
 }
