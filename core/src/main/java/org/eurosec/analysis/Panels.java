@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -74,8 +73,16 @@ public final class Panels {
                 codes.add(new CodeRow(s.id(), c.ccode(), start, end));
             }
         }
-        // Open spells per (kind, from, to): extended while consecutive segments keep the tie.
-        Map<String, long[]> open = new LinkedHashMap<>();
+        // Each tie (kind, from, to) as one number, kind * n * n + from * n + to over the kept states in
+        // order, so that a segment's ties are a bit set; open spells are extended while consecutive
+        // segments keep the tie.
+        List<String> ids = new ArrayList<>(kept);
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            index.put(ids.get(i), i);
+        }
+        int n = ids.size();
+        Map<Integer, long[]> open = new HashMap<>();
         List<ObligationRow> rows = new ArrayList<>();
         for (Span seg : timeline.segments()) {
             long start = Math.max(seg.from().toEpochDay(), windowLo);
@@ -83,47 +90,97 @@ public final class Panels {
             if (start >= end) {
                 continue;
             }
-            Set<String> now = ties(timeline, seg.from(), kept);
+            java.util.BitSet now = ties(timeline, seg.from(), index);
             for (var it = open.entrySet().iterator(); it.hasNext();) {
                 var e = it.next();
-                if (!now.contains(e.getKey())) {
-                    rows.add(row(e.getKey(), e.getValue()[0], e.getValue()[1]));
+                if (!now.get(e.getKey())) {
+                    rows.add(row(e.getKey(), ids, e.getValue()[0], e.getValue()[1]));
                     it.remove();
                 }
             }
-            for (String key : now) {
+            for (int key = now.nextSetBit(0); key >= 0; key = now.nextSetBit(key + 1)) {
                 long[] sp = open.get(key);
                 if (sp != null && sp[1] == start) {
                     sp[1] = end;
                 } else {
                     if (sp != null) {
-                        rows.add(row(key, sp[0], sp[1]));
+                        rows.add(row(key, ids, sp[0], sp[1]));
                     }
                     open.put(key, new long[] {start, end});
                 }
             }
         }
-        open.forEach((k, v) -> rows.add(row(k, v[0], v[1])));
+        open.forEach((k, v) -> rows.add(row(k, ids, v[0], v[1])));
         rows.sort((x, y) -> x.kind() != y.kind() ? x.kind().compareTo(y.kind())
                 : !x.from().equals(y.from()) ? x.from().compareTo(y.from())
                 : !x.to().equals(y.to()) ? x.to().compareTo(y.to()) : Long.compare(x.start(), y.start()));
         return new PanelInput(List.copyOf(states), List.copyOf(codes), List.copyOf(rows), lo, hi);
     }
 
-    private static ObligationRow row(String key, long start, long end) {
-        String[] p = key.split("\\|");
-        return new ObligationRow(ObligationKind.valueOf(p[0]), p[1], p[2], start, end);
+    private static ObligationRow row(int key, List<String> ids, long start, long end) {
+        int n = ids.size();
+        return new ObligationRow(ObligationKind.values()[key / (n * n)], ids.get(key / n % n), ids.get(key % n), start, end);
+    }
+
+    /**
+     * The directed ties of every kind on a day among the states in {@code index}, as bits (see
+     * {@link #input(CoverageTimeline, Set, LocalDate, LocalDate)}): the keys of
+     * {@link #attributedTies}, without the provisions, which a panel does not need.
+     */
+    private static java.util.BitSet ties(CoverageTimeline timeline, LocalDate day, Map<String, Integer> index) {
+        int n = index.size();
+        java.util.BitSet out = new java.util.BitSet(ObligationKind.values().length * n * n);
+        Snapshot snap = timeline.on(day);
+        int defence = ObligationKind.DEFENCE.ordinal() * n * n;
+        for (Map.Entry<String, List<GuaranteeGroup>> e : snap.guarantees().entrySet()) {
+            Integer b = index.get(e.getKey());
+            if (b == null) {
+                continue;
+            }
+            for (GuaranteeGroup g : e.getValue()) {
+                for (String guarantor : g.guarantorIds()) {
+                    Integer a = index.get(guarantor);
+                    if (a != null) {
+                        out.set(defence + a * n + b);
+                    }
+                }
+            }
+        }
+        for (Instrument i : timeline.builder().architecture().instruments().values()) {
+            if (i.legalForce() != LegalForce.BINDING || !i.inForceOn(day)) {
+                continue;
+            }
+            java.util.EnumSet<ObligationKind> kinds = java.util.EnumSet.noneOf(ObligationKind.class);
+            for (Provision p : i.provisions()) {
+                for (ObligationKind k : ObligationKind.values()) {
+                    if (k != ObligationKind.DEFENCE && p.kind() == k.provisionKind() && i.inForceSpan(p).map(s -> s.contains(day)).orElse(false)) {
+                        kinds.add(k);
+                    }
+                }
+            }
+            if (kinds.isEmpty()) {
+                continue;
+            }
+            int[] parties = snap.partiesByInstrument().getOrDefault(i.id(), Set.of()).stream().map(index::get).filter(x -> x != null)
+                    .mapToInt(Integer::intValue).toArray();
+            for (ObligationKind k : kinds) {
+                int base = k.ordinal() * n * n;
+                for (int x : parties) {
+                    for (int y : parties) {
+                        if (x != y) {
+                            out.set(base + x * n + y);
+                        }
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     private static java.util.Optional<long[]> clip(Span s, long lo, long hi) {
         long start = Math.max(s.from().toEpochDay(), lo);
         long end = Math.min(s.to().map(LocalDate::toEpochDay).orElse(Long.MAX_VALUE), hi);
         return start < end ? java.util.Optional.of(new long[] {start, end}) : java.util.Optional.empty();
-    }
-
-    /** The directed ties of every kind on a day, as "KIND|from|to" keys. */
-    private static Set<String> ties(CoverageTimeline timeline, LocalDate day, Set<String> kept) {
-        return new TreeSet<>(attributedTies(timeline, day, kept).keySet());
     }
 
     /**

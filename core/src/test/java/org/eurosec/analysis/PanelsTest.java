@@ -138,4 +138,25 @@ class PanelsTest {
         assertThat(window.obligations()).isNotEmpty().allSatisfy(o -> assertThat(o.end()).isGreaterThan(LocalDate.of(2000, 1, 1).toEpochDay()));
         assertThat(window.obligations().size()).isLessThan(IN.obligations().size());
     }
+
+    @Test
+    void theObligationSpellsHoldOnEachSegmentsFirstDayExactlyTheTiesOfThatDay() {
+        Set<String> kept = new java.util.TreeSet<>(A.states().keySet());
+        long lo = A.coversFrom().toEpochDay();
+        long hi = A.factsCheckedThrough().toEpochDay() + 1;
+        for (org.eurosec.model.Span seg : TIMELINE.segments()) {
+            long day = Math.max(seg.from().toEpochDay(), lo);
+            if (day >= hi) {
+                continue;
+            }
+            Set<String> held = new java.util.TreeSet<>();
+            for (PanelInput.ObligationRow o : IN.obligations()) {
+                if (o.start() <= day && day < o.end()) {
+                    held.add(o.kind() + "|" + o.from() + "|" + o.to());
+                }
+            }
+            assertThat(held).as(LocalDate.ofEpochDay(day).toString())
+                    .isEqualTo(new java.util.TreeSet<>(Panels.attributedTies(TIMELINE, LocalDate.ofEpochDay(day), kept).keySet()));
+        }
+    }
 }
