@@ -135,9 +135,8 @@ class TodayTest {
     /** serve reads today from Main's clock (here fixed), for the analyses and for an exercise's real time alike. */
     @Test
     void serveTakesTodayFromTheInjectedClock() throws Exception {
-        picocli.CommandLine cl = new picocli.CommandLine(new Main(CLOCK));
-        picocli.CommandLine.ParseResult parsed = cl.parseArgs("serve", "--port", "0", "--db", Database.defaultUrl(dir),
-                "--journal-key", dir.resolve("journal.key").toString());
+        String[] args = {"serve", "--port", "0", "--db", Database.defaultUrl(dir), "--journal-key", dir.resolve("journal.key").toString()};
+        picocli.CommandLine.ParseResult parsed = Main.tree(new Main(CLOCK), args).parseArgs(args);
         ServeCommand serve = (ServeCommand) parsed.subcommand().commandSpec().userObject();
         try (ServeCommand.Started started = serve.start()) {
             HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
