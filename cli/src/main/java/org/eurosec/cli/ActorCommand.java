@@ -11,9 +11,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "actor", mixinStandardHelpOptions = true,
+@Command(name = "actor",
         description = "One actor through time: a state's memberships, treaties and coverage periods, or an organisation's rules and members.")
 final class ActorCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    HelpOption help;
+
 
     @Mixin
     Options options;

@@ -14,9 +14,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "actors", mixinStandardHelpOptions = true,
+@Command(name = "actors",
         description = "The states and organisations that existed on a day, with their codes and memberships that day.")
 final class ActorsCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    HelpOption help;
+
 
     @Mixin
     Options options;

@@ -13,10 +13,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "blocs", mixinStandardHelpOptions = true,
-        description = {"The blocs drawn by binding ties between states on a day: groups in which each state is tied to every other,",
-                "the systems they form, the buffer zone of states tied to no one, and the states in several blocs."})
+@Command(name = "blocs",
+        description = {"The blocs drawn by binding ties between states on a day, per regime.",
+                "A bloc is a group in which each state is tied to every other; also listed: the systems the blocs form, the buffer zone",
+                "of states tied to no one, and the states in several blocs."})
 final class BlocsCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    HelpOption help;
+
 
     @Mixin
     Options options;

@@ -14,10 +14,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "compare", mixinStandardHelpOptions = true,
+@Command(name = "compare",
         description = {"One scenario under several regimes, side by side: a row per event, effect and provision, a column per regime.",
                 "A cell shows who the finding concerns; '-' means the regime has no such finding."})
 final class CompareCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    HelpOption help;
+
 
     @Mixin
     Options options;

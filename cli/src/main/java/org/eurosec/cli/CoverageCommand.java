@@ -19,10 +19,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "coverage", mixinStandardHelpOptions = true,
+@Command(name = "coverage",
         description = {"Who is and who is not covered by a binding defence guarantee on a day, and by which provisions.",
                 "Default universe: the CSCE/OSCE participating States of that day."})
 final class CoverageCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    HelpOption help;
+
 
     @Mixin
     Options options;

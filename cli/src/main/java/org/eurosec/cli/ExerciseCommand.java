@@ -22,13 +22,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "exercise", mixinStandardHelpOptions = true,
+@Command(name = "exercise",
         description = "Create, list, replay and administer exercises: credentials issued, rotated and revoked, an exercise closed.",
         footer = {"", "Example:", "  ./eurosec exercise new --regime est-2009 --clock accelerated --factor 600"},
         subcommands = {ExerciseCommand.New.class, ExerciseCommand.ListAll.class, ExerciseCommand.Replay.class, ExerciseCommand.AdminToken.class,
                 ExerciseCommand.CredentialList.class, ExerciseCommand.Issue.class, ExerciseCommand.Rotate.class, ExerciseCommand.Revoke.class,
                 ExerciseCommand.Close.class, FollowCommand.class})
 final class ExerciseCommand implements Runnable {
+    @picocli.CommandLine.Mixin
+    HelpOption help;
+
 
     @Spec
     CommandSpec spec;
@@ -48,10 +51,14 @@ final class ExerciseCommand implements Runnable {
         return new Exercises(db, base, options.regimes(base), options.clock());
     }
 
-    @Command(name = "new", mixinStandardHelpOptions = true,
-            description = {"Create an exercise under a regime: its parties are the regime's; prints a credential per delegation, one for",
-                    "the depositary and one for observers. They are shown once and stored only as hashes."})
+    @Command(name = "new",
+            description = {"Create an exercise under a regime and print a credential for each of its actors.",
+                    "Its parties are the regime's: a credential per delegation, one for the depositary and one for observers,",
+                    "shown once and stored only as hashes."})
     static final class New implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        HelpOption help;
+
         @Mixin
         Options options;
         @Mixin
@@ -144,8 +151,11 @@ final class ExerciseCommand implements Runnable {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "The exercises in the database.")
+    @Command(name = "list", description = "The exercises in the database.")
     static final class ListAll implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        HelpOption help;
+
         @Mixin
         Options options;
         @Mixin
@@ -168,10 +178,13 @@ final class ExerciseCommand implements Runnable {
         }
     }
 
-    @Command(name = "replay", mixinStandardHelpOptions = true,
-            description = {"Rebuild an exercise from its journal alone, through the rules of this build: every entry must be accepted",
-                    "again, at its recorded time and by its recorded actor. Exit 4 when an entry does not replay."})
+    @Command(name = "replay",
+            description = {"Rebuild an exercise from its journal alone, through the rules of this build.",
+                    "Every entry must be accepted again, at its recorded time and by its recorded actor. Exit 4 when an entry does not replay."})
     static final class Replay implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        HelpOption help;
+
         @Mixin
         Options options;
         @Mixin
@@ -213,12 +226,15 @@ final class ExerciseCommand implements Runnable {
         }
     }
 
-    @Command(name = "admin-token", mixinStandardHelpOptions = true,
+    @Command(name = "admin-token",
             description = {"Make the administrator's credential, which creates exercises and issues, rotates and revokes credentials over HTTP.",
                     "It is printed once and stored only as a hash; `serve` makes it on its first start. With an existing one, nothing changes",
                     "unless --replace makes a new one (the old one is refused from then on)."},
             footer = {"", "Example:", "  ./eurosec exercise admin-token --replace"})
     static final class AdminToken implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        HelpOption help;
+
         @Mixin
         Options options;
         @Mixin
@@ -303,32 +319,41 @@ final class ExerciseCommand implements Runnable {
         }
     }
 
-    @Command(name = "issue", mixinStandardHelpOptions = true,
+    @Command(name = "issue",
             description = {"Issue one more credential to an actor of an open exercise: a party's delegation, the depositary or an observer.",
                     "It is printed once and stored only as a hash; the actor's other credentials keep working."},
             footer = {"", "Example:", "  ./eurosec exercise issue ex-ab12cd --actor observer"})
     static final class Issue extends CredentialCommand {
+        @picocli.CommandLine.Mixin
+        HelpOption help;
+
         @Override
         public Integer call() {
             return printIssued(run(ex -> ex.issue(id, actor, false)));
         }
     }
 
-    @Command(name = "rotate", mixinStandardHelpOptions = true,
+    @Command(name = "rotate",
             description = {"Replace an actor's credentials in an open exercise with a new one, printed once: the old ones are refused from now on."},
             footer = {"", "Example:", "  ./eurosec exercise rotate ex-ab12cd --actor delegation:GEO"})
     static final class Rotate extends CredentialCommand {
+        @picocli.CommandLine.Mixin
+        HelpOption help;
+
         @Override
         public Integer call() {
             return printIssued(run(ex -> ex.issue(id, actor, true)));
         }
     }
 
-    @Command(name = "revoke", mixinStandardHelpOptions = true,
+    @Command(name = "revoke",
             description = {"Revoke every credential an actor holds in an exercise: each is refused (401) from now on.",
                     "A running server on the same database notices within a second."},
             footer = {"", "Example:", "  ./eurosec exercise revoke ex-ab12cd --actor delegation:GEO"})
     static final class Revoke extends CredentialCommand {
+        @picocli.CommandLine.Mixin
+        HelpOption help;
+
         @Override
         public Integer call() {
             Exercises.Revocation r = run(ex -> ex.revoke(id, actor));
@@ -346,11 +371,15 @@ final class ExerciseCommand implements Runnable {
         }
     }
 
-    @Command(name = "close", mixinStandardHelpOptions = true,
-            description = {"Close an exercise: deadlines already passed are journaled, then the closing with its reason; from then on every",
-                    "action is refused (409, exit 2) and everything stays readable. Prints the closing's signed receipt."},
+    @Command(name = "close",
+            description = {"Close an exercise and print the closing's signed receipt.",
+                    "Deadlines already passed are journaled, then the closing with its reason; from then on every action is refused",
+                    "(409, exit 2) and everything stays readable."},
             footer = {"", "Example:", "  ./eurosec exercise close ex-ab12cd --reason \"end of the session\""})
     static final class Close implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        HelpOption help;
+
         @Mixin
         Options options;
         @Mixin
@@ -382,11 +411,14 @@ final class ExerciseCommand implements Runnable {
         }
     }
 
-    @Command(name = "credentials", mixinStandardHelpOptions = true,
+    @Command(name = "credentials",
             description = {"List an exercise's credentials: the actor, an id (the first characters of the stored hash), when each was issued and revoked.",
                     "No credential itself is ever shown again."},
             footer = {"", "Example:", "  ./eurosec exercise credentials ex-ab12cd"})
     static final class CredentialList implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        HelpOption help;
+
         @Mixin
         Options options;
         @Mixin

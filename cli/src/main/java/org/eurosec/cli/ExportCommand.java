@@ -18,12 +18,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Research panels as CSV that join with COW and ATOP data: state-year, state-day or dyad-year rows with",
-                "ccode and iso3 and one column per obligation kind (defence, offence, neutrality, non_aggression, consultation).",
+@Command(name = "export",
+        description = {"Research panels as CSV that join with COW and ATOP data: state-year, state-day or dyad-year rows.",
+                "Each row has ccode and iso3 and one column per obligation kind (defence, offence, neutrality, non_aggression, consultation).",
                 "A cell is 1 (held on some covered day), 0 (never held, the whole period covered) or empty (not held on the",
                 "covered days of a year the data covers only in part)."})
 final class ExportCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    HelpOption help;
+
 
     @Mixin
     Options options;

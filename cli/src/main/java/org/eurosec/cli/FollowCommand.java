@@ -27,12 +27,15 @@ import picocli.CommandLine.Spec;
  * seconds only for what changed since ({@code ?after=}); each procedure is printed when it first
  * comes and each time it changes.
  */
-@Command(name = "follow", mixinStandardHelpOptions = true,
-        description = {"Follow an exercise over HTTP as the web console does: every procedure the credential may see, fetched page by page",
-                "along the cursor, then only what changed since (?after=), printed as it changes. The credential is read from the",
-                "environment variable " + FollowCommand.CREDENTIAL_ENV + " or from --credential-file, never from the command line."},
+@Command(name = "follow",
+        description = {"Follow an exercise over HTTP as the web console does, printing its procedures as they change.",
+                "Every procedure the credential may see, fetched page by page along the cursor, then only what changed since (?after=).",
+                "The credential is read from the environment variable " + FollowCommand.CREDENTIAL_ENV + " or from --credential-file, never from the command line."},
         footer = {"", "Example:", "  EUROSEC_CREDENTIAL=esd_... ./eurosec exercise follow ex-abc123 --server http://localhost:7070"})
 final class FollowCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    HelpOption help;
+
 
     static final String CREDENTIAL_ENV = "EUROSEC_CREDENTIAL";
 

@@ -15,10 +15,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "instrument", mixinStandardHelpOptions = true,
+@Command(name = "instrument",
         description = {"One treaty or document: its dates, legal force, parties and provisions, each with its source.",
                 "Without an id: the list of instruments (in force on --date if given)."})
 final class InstrumentCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    HelpOption help;
+
 
     @Mixin
     Options options;

@@ -8,9 +8,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "interpretations", mixinStandardHelpOptions = true,
+@Command(name = "interpretations",
         description = "The named interpretation switches, their options and defaults (switch one with -I ID=OPTION).")
 final class InterpretationsCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    HelpOption help;
+
 
     @Mixin
     Options options;

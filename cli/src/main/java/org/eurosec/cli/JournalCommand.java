@@ -22,9 +22,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "journal", mixinStandardHelpOptions = true, description = "Read or verify an exercise's hash-chained, signed journal.",
+@Command(name = "journal", description = "Read or verify an exercise's hash-chained, signed journal.",
         subcommands = {JournalCommand.Verify.class, JournalCommand.Show.class})
 final class JournalCommand implements Runnable {
+    @picocli.CommandLine.Mixin
+    HelpOption help;
+
 
     @Spec
     CommandSpec spec;
@@ -43,12 +46,15 @@ final class JournalCommand implements Runnable {
         }
     }
 
-    @Command(name = "verify", mixinStandardHelpOptions = true,
+    @Command(name = "verify",
             description = {"Check the hash chain and the entries' signatures: names every edited, removed, inserted or reordered entry.",
                     "With --receipts, also check receipts a delegation kept (JSON lines, as the API gave them): an entry missing,",
                     "changed or moved since it was acknowledged is named, even if the whole chain was recomputed or cut short.",
                     "Exit 4 when the journal is not intact or a receipt is not honoured."})
     static final class Verify implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        HelpOption help;
+
         @Mixin
         Options options;
         @Mixin
@@ -125,8 +131,11 @@ final class JournalCommand implements Runnable {
         }
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "List the journal's entries.")
+    @Command(name = "show", description = "List the journal's entries.")
     static final class Show implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        HelpOption help;
+
         @Mixin
         Options options;
         @Mixin

@@ -12,10 +12,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "levels", mixinStandardHelpOptions = true,
-        description = {"Levels of security: states grouped by the exact set of binding guarantees they hold on a day,",
-                "per regime (the draft treaty's principle forbids \"zones of different levels of security\")."})
+@Command(name = "levels",
+        description = {"Levels of security: states grouped by the exact set of binding guarantees they hold on a day, per regime.",
+                "The draft treaty's principle forbids \"zones of different levels of security\"."})
 final class LevelsCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    HelpOption help;
+
 
     @Mixin
     Options options;

@@ -14,7 +14,7 @@ public final class Main implements Runnable {
      * The subcommands by name, in the order the usage lists them. A command line naming one of them
      * first builds only that one (picocli reads each command's annotations when it is added, about
      * a tenth of a second for all of them on a cold JVM); anything else (no command, {@code --help},
-     * {@code help}, a misspelt name) builds them all. {@code MainTest} checks the names against the
+     * {@code help}, a misspelt name) builds them all, except {@code --version} alone, which builds none. {@code MainTest} checks the names against the
      * commands' own.
      */
     static final java.util.Map<String, java.util.function.Supplier<Object>> COMMANDS = commands();
@@ -54,6 +54,8 @@ public final class Main implements Runnable {
         String first = args.length > 0 ? args[0] : "";
         if (!first.equals("help") && COMMANDS.containsKey(first)) {
             cl.addSubcommand(first, COMMANDS.get(first).get());
+        } else if (args.length == 1 && (first.equals("-V") || first.equals("--version"))) {
+            return cl; // the version alone needs no command
         } else {
             COMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
         }

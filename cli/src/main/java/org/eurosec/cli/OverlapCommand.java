@@ -16,11 +16,15 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "overlap", mixinStandardHelpOptions = true,
-        description = {"The \"plethora of security organisations\": membership overlap between every pair of bodies and overlap of",
-                "their mandates across the four dimensions (politico-military, economic-environmental, human, energy), per regime.",
+@Command(name = "overlap",
+        description = {"The \"plethora of security organisations\": how bodies overlap in members and mandates on a day, per regime.",
+                "Membership overlap between every pair of bodies, and overlap of their mandates across the four dimensions",
+                "(politico-military, economic-environmental, human, energy).",
                 "Treaty bodies (a conference of the parties of a treaty in force) count as bodies, so a regime's new treaty shows its effect."})
 final class OverlapCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    HelpOption help;
+
 
     @Mixin
     Options options;

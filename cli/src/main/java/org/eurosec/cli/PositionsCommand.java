@@ -17,11 +17,15 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "positions", mixinStandardHelpOptions = true,
-        description = {"The actors' stated positions on the brief's four questions (new or existing architecture, binding or political,",
-                "hard security or comprehensive, veto or free choice) as of a day; for each regime, its answers read from its",
-                "provisions, who would accept it and who would block an OSCE consensus; and the combinations the fewest would block."})
+@Command(name = "positions",
+        description = {"The actors' stated positions on the brief's four questions on a day, and who would accept or block each regime.",
+                "The questions: new or existing architecture, binding or political, hard security or comprehensive, veto or free choice.",
+                "For each regime: its answers read from its provisions, who would accept it and who would block an OSCE consensus;",
+                "then the combinations the fewest would block."})
 final class PositionsCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    HelpOption help;
+
 
     @Mixin
     Options options;

@@ -20,14 +20,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "reconcile", mixinStandardHelpOptions = true,
-        description = {"Compares eurosec's directed dyad-year panel with your copy of ATOP or COW, cell by cell for each obligation kind both code,",
-                "and gives every disagreement one cause: convention (the two date it differently), interpretation (a named reading decides it),",
-                "fact (a sourced crosswalk note says why the data differ) or missing (eurosec has no instrument for it); the rest are unexplained.",
+@Command(name = "reconcile",
+        description = {"Compare eurosec's directed dyad-year panel with your copy of ATOP or COW and give each disagreement its cause.",
+                "Cell by cell for each obligation kind both code, every disagreement gets one cause: convention (the two date it differently),",
+                "interpretation (a named reading decides it), fact (a sourced crosswalk note says why the data differ) or missing",
+                "(eurosec has no instrument for it); the rest are unexplained.",
                 "ATOP columns: defense, offense, neutral, nonagg, consul; COW: defense, neutrality, nonaggression, entente (read as consultation);",
                 "peacesciencer's atop_*/cow_* names are accepted too."},
         footer = {"", "Example:", "  eurosec reconcile atop atop-dyad-year.csv --convention atop --kinds defence -I agreed-assistance=counts --format json"})
 final class ReconcileCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    HelpOption help;
+
 
     @Mixin
     Options options;

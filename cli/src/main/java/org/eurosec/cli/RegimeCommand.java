@@ -14,9 +14,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "regime", mixinStandardHelpOptions = true, subcommands = {RegimeCommand.Show.class},
+@Command(name = "regime", subcommands = {RegimeCommand.Show.class},
         description = "One regime: `eurosec regime show ID`.")
 final class RegimeCommand implements Runnable {
+    @picocli.CommandLine.Mixin
+    HelpOption help;
+
 
     @Spec
     CommandSpec spec;
@@ -26,9 +29,12 @@ final class RegimeCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true,
+    @Command(name = "show",
             description = "A regime's instruments and provisions, its parameters (with sources; unconfirmed ones marked), interpretations and precedence rules.")
     static final class Show implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        HelpOption help;
+
 
         @Mixin
         Options options;

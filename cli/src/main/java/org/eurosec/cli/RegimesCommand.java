@@ -7,10 +7,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "regimes", mixinStandardHelpOptions = true,
+@Command(name = "regimes",
         description = {"The regimes: sets of instruments applied on top of history (`eurosec regime show ID` for one).",
                 "With --regimes-dir DIR, the regime files in DIR, checked against the data."})
 final class RegimesCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    HelpOption help;
+
 
     @Mixin
     Options options;

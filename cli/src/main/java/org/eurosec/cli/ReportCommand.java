@@ -31,11 +31,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"One self-contained file (HTML, or Markdown with --format md) that answers the brief's questions with this",
-                "project's numbers for a day and several regimes: maps of coverage and blocs, levels, vetoes, the overlap of",
-                "organisations, positions, double standards and the timeline, every claim linked to its provision or fact."})
+@Command(name = "report",
+        description = {"One self-contained file (HTML, or Markdown with --format md) that answers the brief's questions for a day and regimes.",
+                "Maps of coverage and blocs, levels, vetoes, the overlap of organisations, positions, double standards and the timeline,",
+                "with this project's numbers, every claim linked to its provision or fact."})
 final class ReportCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    HelpOption help;
+
 
     @Mixin
     Options options;

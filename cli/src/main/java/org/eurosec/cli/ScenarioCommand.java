@@ -16,9 +16,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "scenario", mixinStandardHelpOptions = true, subcommands = {ScenarioCommand.Run.class, ScenarioCommand.ListShipped.class},
-        description = "Scenarios: `eurosec scenario run FILE`, `eurosec scenario list`.")
+@Command(name = "scenario", subcommands = {ScenarioCommand.Run.class, ScenarioCommand.ListShipped.class},
+        description = "Run a scenario and check its expected findings (`scenario run FILE`), or list the shipped ones (`scenario list`).")
 final class ScenarioCommand implements Runnable {
+    @picocli.CommandLine.Mixin
+    HelpOption help;
+
 
     @Spec
     CommandSpec spec;
@@ -28,8 +31,11 @@ final class ScenarioCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "The shipped scenarios: file, name, day, regime columns, events.")
+    @Command(name = "list", description = "The shipped scenarios: file, name, day, regime columns, events.")
     static final class ListShipped implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        HelpOption help;
+
 
         @Mixin
         Options options;
@@ -47,10 +53,13 @@ final class ScenarioCommand implements Runnable {
         }
     }
 
-    @Command(name = "run", mixinStandardHelpOptions = true,
+    @Command(name = "run",
             description = {"Runs a scenario's events under each of its regimes and prints the findings, then checks the findings the file expects.",
                     "Exit status 3 when an expected finding does not hold."})
     static final class Run implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        HelpOption help;
+
 
         @Mixin
         Options options;

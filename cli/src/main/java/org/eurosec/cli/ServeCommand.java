@@ -13,11 +13,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(name = "serve",
         description = {"Start the web page and the HTTP API on localhost:7070 (the analyses, exercises, their procedures and journals); stop with Ctrl-C.",
                 "The API is described at /api/openapi.json. Exercises are created with `eurosec exercise new` or by the administrator over HTTP:",
                 "on its first start on a database, serve prints the administrator's credential once."})
 final class ServeCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    HelpOption help;
+
 
     @Mixin
     Options options;

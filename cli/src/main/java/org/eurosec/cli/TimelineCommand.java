@@ -12,10 +12,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "timeline", mixinStandardHelpOptions = true,
-        description = {"How coverage, blocs and levels of security changed year by year (1975 to the year the facts were last checked by default),",
-                "per regime. Years outside what the data covers are marked unknown."})
+@Command(name = "timeline",
+        description = {"How coverage, blocs and levels of security changed year by year, per regime.",
+                "By default from 1975 to the year the facts were last checked; years outside what the data covers are marked unknown."})
 final class TimelineCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    HelpOption help;
+
 
     @Mixin
     Options options;

@@ -15,11 +15,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "uniformity", mixinStandardHelpOptions = true,
-        description = {"Are conflict-settlement principles applied uniformly? For each state, its recognitions and refusals of Kosovo,",
-                "Abkhazia, South Ossetia, Northern Cyprus and Transnistria on a day: a recognition sides with self-determination,",
+@Command(name = "uniformity",
+        description = {"Whether conflict-settlement principles are applied uniformly: each state's recognitions and refusals on a day.",
+                "The cases: Kosovo, Abkhazia, South Ossetia, Northern Cyprus and Transnistria; a recognition sides with self-determination,",
                 "a refusal with territorial integrity; states that side both ways are listed with the cases that make them so."})
 final class UniformityCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    HelpOption help;
+
 
     @Mixin
     Options options;

@@ -20,11 +20,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Check a data directory (the embedded one, or --data DIR): sources, ids, dates, spells;",
-                "then the regimes (embedded, or --regimes-dir DIR) and the scenarios (shipped, or --scenarios DIR) against it.",
+@Command(name = "validate",
+        description = {"Check the data, the regimes and the scenarios (sources, ids, dates, spells) and print what the data holds.",
+                "The data: the embedded directory, or --data DIR; then the regimes (embedded, or --regimes-dir DIR) and the scenarios",
+                "(shipped, or --scenarios DIR) against it.",
                 "Prints file:line: message for each problem and exits 2 if there is any."})
 final class ValidateCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    HelpOption help;
+
 
     @Mixin
     Options options;

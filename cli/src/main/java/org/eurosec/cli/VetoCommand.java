@@ -17,9 +17,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "veto", mixinStandardHelpOptions = true,
+@Command(name = "veto",
         description = {"Who decides a state's accession to an organisation on a day under a regime, and who can block it, with the provision for each."})
 final class VetoCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    HelpOption help;
+
 
     @Mixin
     Options options;

@@ -27,6 +27,8 @@ class MainTreeTest {
                 .containsExactlyElementsOf(Main.COMMANDS.keySet());
         assertThat(Main.tree(new Main(Clock.systemDefaultZone()), new String[] {"coverge"}).getSubcommands().keySet())
                 .containsExactlyElementsOf(Main.COMMANDS.keySet());
+        assertThat(Main.tree(new Main(Clock.systemDefaultZone()), new String[] {"--version"}).getSubcommands()).isEmpty();
+        assertThat(Main.tree(new Main(Clock.systemDefaultZone()), new String[] {"-V"}).getSubcommands()).isEmpty();
     }
 
     @Test
