@@ -1,6 +1,7 @@
 """Writes the wrk script of bench/load: one entry per delegation of each exercise (from the JSON that
 `eurosec exercise new --format json` prints); each request is an information request from one
-delegation to the next, cycling through all of them; responses other than 201 are counted."""
+delegation to the next, cycling through all of them; responses other than 201 are counted, and so are
+201s without a signed receipt."""
 import glob
 import json
 import sys
@@ -29,11 +30,17 @@ request = function()
   return wrk.format("POST", d[1], {["Authorization"] = d[2], ["Content-Type"] = "application/json"}, d[3])
 end
 bad = 0
-response = function(status, headers, body) if status ~= 201 then bad = bad + 1 end end
+unsigned = 0
+response = function(status, headers, body)
+  if status ~= 201 then bad = bad + 1
+  elseif not string.find(body, '"signature":"[^"]') then unsigned = unsigned + 1 end
+end
 done = function(summary, latency, requests)
   local n = 0
-  for _, t in ipairs(threads) do n = n + (t:get("bad") or 0) end
+  local u = 0
+  for _, t in ipairs(threads) do n = n + (t:get("bad") or 0); u = u + (t:get("unsigned") or 0) end
   io.write(string.format("NOT_ACCEPTED %d\\n", n))
+  io.write(string.format("UNSIGNED %d\\n", u))
   io.write(string.format("RATE %.1f\\n", (summary.requests - n) / (summary.duration / 1e6)))
   io.write(string.format("P50 %.2f\\nP99 %.2f\\n", latency:percentile(50) / 1000, latency:percentile(99) / 1000))
 end

@@ -481,6 +481,8 @@ public final class ApiServer implements AutoCloseable {
         ObjectNode root = ActionCodec.JSON.createObjectNode();
         root.put("status", problem.isEmpty() ? "ok" : "unavailable");
         root.put("store", problem.isEmpty() ? "ok" : problem.get());
+        Exercises.WriterCounts w = exercises.writerCounts();
+        root.putObject("journal_writer").put("commits", w.commits()).put("entries", w.entries()).put("jobs", w.jobs());
         if (problem.isPresent()) {
             ctx.header("Retry-After", "5");
         }

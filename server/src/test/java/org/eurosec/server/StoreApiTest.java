@@ -139,6 +139,9 @@ class StoreApiTest {
                 Reply health = call(port, "GET", "/api/health", null, null);
                 assertThat(health.status()).isEqualTo(200);
                 assertThat(health.json().get("store").asText()).isEqualTo("ok");
+                // The writer's counts since the start: every entry but the creation's was its write, one commit or more per entry.
+                assertThat(health.json().at("/journal_writer/entries").asLong()).isEqualTo(store.journal(ex.id()).size() - 1);
+                assertThat(health.json().at("/journal_writer/commits").asLong()).isBetween(3L, health.json().at("/journal_writer/jobs").asLong());
             } finally {
                 server.close();
                 store.close();

@@ -356,6 +356,20 @@ public final class Exercises {
     }
 
     /**
+     * What the journal writer committed since this server started: its transactions (one per
+     * batch), the journal entries they wrote (accepted actions and the deadlines journaled with
+     * them) and the jobs they answered (actions accepted or refused, closings, clock ticks). Jobs
+     * per commit is the group commit's batch size.
+     */
+    public record WriterCounts(long commits, long entries, long jobs) {
+    }
+
+    public WriterCounts writerCounts() {
+        GroupCommit.Counts c = writer.counts();
+        return new WriterCounts(c.commits(), c.entries(), c.jobs());
+    }
+
+    /**
      * Whether the store answers and takes writes: empty when it does, else why not. After a failed
      * journal write it tries a write of its own (and so notices when the disk has room or the
      * database is back); otherwise a read.

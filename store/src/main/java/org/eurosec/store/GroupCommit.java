@@ -75,6 +75,14 @@ final class GroupCommit implements AutoCloseable {
     private final BlockingQueue<Job> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean closing;
+    /** Since the start: the writer's transactions that committed, the journal entries they wrote and the jobs they answered. */
+    private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong entries = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong jobs = new java.util.concurrent.atomic.AtomicLong();
+
+    /** What the writer has committed since the start: its transactions (one per batch), their journal entries and the jobs they answered. */
+    record Counts(long commits, long entries, long jobs) {
+    }
 
     GroupCommit(Database db, Host host) {
         this.db = db;
@@ -93,6 +101,10 @@ final class GroupCommit implements AutoCloseable {
             return;
         }
         queue.add(j);
+    }
+
+    Counts counts() {
+        return new Counts(commits.get(), entries.get(), jobs.get());
     }
 
     java.util.Optional<String> failure() {
@@ -114,7 +126,10 @@ final class GroupCommit implements AutoCloseable {
                 }
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
-                write(batch);
+                int written = write(batch);
+                commits.incrementAndGet();
+                entries.addAndGet(written);
+                jobs.addAndGet(batch.size());
                 failure = java.util.Optional.empty();
                 for (Job j : batch) {
                     j.committed();
@@ -137,7 +152,8 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
-    private void write(List<Job> batch) throws SQLException {
+    /** Decides and commits the batch; returns how many journal entries it wrote. */
+    private int write(List<Job> batch) throws SQLException {
         Map<String, List<Job>> byExercise = new TreeMap<>();
         for (Job j : batch) {
             byExercise.computeIfAbsent(j.exercise(), k -> new ArrayList<>()).add(j);
@@ -178,6 +194,7 @@ final class GroupCommit implements AutoCloseable {
                     c.setAutoCommit(true);
                     db.sync(c);
                 }
+                return out.entries.size();
             } catch (SQLException | RuntimeException e) {
                 try {
                     c.rollback();

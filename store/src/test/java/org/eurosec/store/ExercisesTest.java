@@ -216,6 +216,11 @@ class ExercisesTest {
             List<Journal.Entry> j = ex.journal(c.id());
             assertThat(j).hasSize(2 + voters.size());
             assertThat(Journal.verify(j)).isEmpty();
+            // The writer's counts: every action was a job of a committed batch, every entry but the creation's its write.
+            Exercises.WriterCounts n = ex.writerCounts();
+            assertThat(n.jobs()).isEqualTo(1 + 2L * voters.size());
+            assertThat(n.entries()).isEqualTo(j.size() - 1);
+            assertThat(n.commits()).isBetween(2L, n.jobs());
         }
     }
 
