@@ -283,11 +283,13 @@ public final class Reconciliation {
             List<String> provisions = List.copyOf(holding.provisions(key, k));
             String instrument = provisions.isEmpty() ? null : instrumentOf(provisions.get(0));
             // The shift that moved this dyad-year: of this instrument, of one of the two states (or of the
-            // instrument as a whole), spanning the year; a state's own shift before the instrument's.
+            // instrument as a whole), spanning the year; a state's own shift before the instrument's, and of
+            // the two states' shifts the one the dataset dates later (the pair is bound once both are).
             Optional<SignatureDating.Shift> shift = redated.get().shifts().stream()
                     .filter(sh -> sh.instrument().equals(instrument) && sh.state().map(st -> st.equals(s1) || st.equals(s2)).orElse(true))
                     .filter(sh -> Math.min(sh.eurosec().getYear(), sh.dataset().getYear()) <= y && y <= Math.max(sh.eurosec().getYear(), sh.dataset().getYear()))
-                    .min(java.util.Comparator.comparing(sh -> sh.state().isEmpty()));
+                    .min(java.util.Comparator.comparing((SignatureDating.Shift sh) -> sh.state().isEmpty())
+                            .thenComparing(SignatureDating.Shift::dataset, java.util.Comparator.reverseOrder()));
             return new Row(y, ccode1(key), s1, ccode2(key), s2, k, theirs, ours, Cause.CONVENTION, Optional.ofNullable(instrument), provisions,
                     Optional.empty(), Optional.empty(), shift.map(SignatureDating.Shift::eurosec), shift.map(SignatureDating.Shift::dataset),
                     Optional.empty(), shift.map(sh -> sh.what()));

@@ -22,8 +22,10 @@ import org.eurosec.model.Span;
  * binds from the day it was signed instead of its entry into force, its original parties from that
  * day, a provision added by an amending treaty from that treaty's signature, and a later party of
  * an alliance from the signature of its accession protocol, where the crosswalk gives it, instead
- * of the deposit of its instrument of accession. Everything else is left as it is, so the panels
- * drawn from the result differ from eurosec's own only by the dating convention.
+ * of the deposit of its instrument of accession (also when it became a party on the day the
+ * treaty entered into force, having signed or acceded after the treaty's own signature).
+ * Everything else is left as it is, so the panels drawn from the result differ from eurosec's own
+ * only by the dating convention.
  */
 public final class SignatureDating {
 
@@ -112,14 +114,18 @@ public final class SignatureDating {
         for (Membership m : o.members()) {
             LocalDate from = m.span().from();
             LocalDate to = null;
-            if (earlier && from.equals(i.inForce().get())) {
-                to = i.signed().get();
-            } else if (protocol.containsKey(m.actor()) && protocol.get(m.actor()).isBefore(from) && moved.add(m.actor())) {
-                // Only the first spell of a state moves (a later spell of the same state continues it).
+            boolean original = false;
+            // A state the crosswalk gives an accession for moves to that day, even when it became a party
+            // on the day the treaty entered into force (it signed or acceded after the treaty was signed);
+            // only the first spell of a state moves (a later spell of the same state continues it).
+            if (protocol.containsKey(m.actor()) && protocol.get(m.actor()).isBefore(from) && moved.add(m.actor())) {
                 to = protocol.get(m.actor());
+            } else if (earlier && from.equals(i.inForce().get()) && !protocol.containsKey(m.actor())) {
+                to = i.signed().get();
+                original = true;
             }
             if (to != null) {
-                shifts.add(new Shift(i.id(), Optional.of(m.actor()), from, to, earlier && from.equals(i.inForce().get())
+                shifts.add(new Shift(i.id(), Optional.of(m.actor()), from, to, original
                         ? "original party from signature" : "party from its accession protocol's signature"));
                 members.add(new Membership(m.actor(), new Span(to, m.span().to()), m.status(), m.provenance()));
             } else {
