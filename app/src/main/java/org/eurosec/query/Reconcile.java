@@ -154,7 +154,10 @@ public final class Reconcile {
             }
         }
         Reconciliation.Candidates candidates = Reconciliation.Candidates.of(timeline.builder());
-        Reconciliation.Result result = Reconciliation.compare(parsed.cells(), kinds, panel, redated, alternatives, candidates, crosswalk);
+        Reconciliation.Result result = Reconciliation.explainByPairs(
+                Reconciliation.compare(parsed.cells(), kinds, panel, redated, alternatives, candidates, crosswalk), panel, alternatives, from, to,
+                (a, b, codes) -> Reconciliation.Panel.of(CoverageTimeline.of(world, reading.with(a.interpretation(), a.option()).with(b.interpretation(),
+                        b.option())), from, to, codes));
         Map<String, Long> byCause = new LinkedHashMap<>();
         for (Reconciliation.Cause c : Reconciliation.Cause.values()) {
             byCause.put(c.id(), 0L);

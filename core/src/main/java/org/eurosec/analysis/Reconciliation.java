@@ -328,6 +328,84 @@ public final class Reconciliation {
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
+    /** eurosec's panel under two options of different interpretations at once, for the given COW codes, built when asked for. */
+    @FunctionalInterface
+    public interface PairPanels {
+        Panel of(Alternative first, Alternative second, Set<Integer> ccodes);
+    }
+
+    /**
+     * Explains the unexplained rows that no single interpretation option explains but two options of
+     * different interpretations together do (the Soviet undertaking to Finland towards Russia in 1992
+     * needs both agreed-assistance=counts and fcma-russia-1992=russia-continues). A pair is tried on a
+     * row when its first option changes the row's pair of states somewhere, either way, over {@code
+     * [from, to]} (as agreed-assistance does the Soviet-Finnish pair before 1992). Each pair's panel is
+     * built once, for the states of the rows still unexplained, and dropped after use. The row names
+     * the first option and, in its note, the second.
+     */
+    public static Result explainByPairs(Result result, Panel base, List<Alternative> alternatives, int from, int to, PairPanels pairs) {
+        List<Row> rows = new ArrayList<>(result.rows());
+        Map<Integer, List<Alternative>> relevant = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            if (r.cause() == Cause.UNEXPLAINED) {
+                relevant.put(i, alternatives.stream().filter(a -> differs(a.panel(), base, r, from, to)).toList());
+            }
+        }
+        if (relevant.values().stream().allMatch(List::isEmpty)) {
+            return result;
+        }
+        java.util.LinkedHashSet<List<Alternative>> tried = new java.util.LinkedHashSet<>();
+        for (List<Alternative> firsts : relevant.values()) {
+            for (Alternative a : firsts) {
+                for (Alternative b : alternatives) {
+                    if (!a.interpretation().equals(b.interpretation())) {
+                        tried.add(List.of(a, b));
+                    }
+                }
+            }
+        }
+        for (List<Alternative> pair : tried) {
+            Alternative a = pair.get(0);
+            Alternative b = pair.get(1);
+            List<Integer> open = relevant.entrySet().stream().filter(e -> e.getValue().contains(a)).map(Map.Entry::getKey).toList();
+            if (open.isEmpty()) {
+                continue;
+            }
+            Set<Integer> codes = new TreeSet<>();
+            open.forEach(i -> {
+                codes.add(rows.get(i).ccode1());
+                codes.add(rows.get(i).ccode2());
+            });
+            Panel p = pairs.of(a, b, codes);
+            for (int i : open) {
+                Row r = rows.get(i);
+                long key = key(r.year(), r.ccode1(), r.ccode2());
+                if (p.holds(key, r.kind()) == r.dataset()) {
+                    List<String> provisions = List.copyOf((r.eurosec() ? base : p).provisions(key, r.kind()));
+                    rows.set(i, new Row(r.year(), r.ccode1(), r.state1(), r.ccode2(), r.state2(), r.kind(), r.dataset(), r.eurosec(),
+                            Cause.INTERPRETATION, provisions.isEmpty() ? r.instrument() : Optional.of(instrumentOf(provisions.get(0))), provisions,
+                            Optional.of(a.interpretation()), Optional.of(a.option()), Optional.empty(), Optional.empty(), Optional.empty(),
+                            Optional.of("only together with " + b.interpretation() + "=" + b.option() + " (-I " + a.interpretation() + "="
+                                    + a.option() + " -I " + b.interpretation() + "=" + b.option() + ")")));
+                    relevant.remove(i);
+                }
+            }
+        }
+        return new Result(result.compared(), result.agree(), rows);
+    }
+
+    private static boolean differs(Panel alt, Panel base, Row r, int from, int to) {
+        for (int y = from; y <= to; y++) {
+            long there = key(y, r.ccode1(), r.ccode2());
+            long back = key(y, r.ccode2(), r.ccode1());
+            if (alt.holds(there, r.kind()) != base.holds(there, r.kind()) || alt.holds(back, r.kind()) != base.holds(back, r.kind())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static List<String> provisionsOf(Candidates candidates, String instrument, ObligationKind k) {
         Instrument i = candidates.architecture().instruments().get(instrument);
         if (i == null) {
