@@ -2,17 +2,27 @@
 // Natural Earth 1:50m (public domain) via the npm package world-atlas 2.0.2, converted with
 // topojson-client 3.1.0, projected here to SVG path strings keyed by the project's state ids.
 //
-// The projection is the near-side (vertical) perspective centred on Europe (20E, 52N): the globe as
-// seen from three earth radii above Europe (about 19,100 km). The OSCE area reaches 74 degrees from
-// that centre (the Kuril Islands; Chukotka 62), inside the view's horizon at 75.5. Like the
-// orthographic view (the globe from infinitely far), it shrinks what lies away from the centre, but
-// more: Europe, where most participating States are, is drawn large and nearly undistorted, about a
-// tenth wider than in the orthographic view of the same frame (the Balkans too), and Siberia, the far
-// east and Central Asia are foreshortened towards the edge. (Lambert's azimuthal equal-area, centred
-// the same, keeps areas true but leaves Europe about a sixth narrower; the maps show categories per
-// state, not quantities per area.) The frame is the bounding box of the data's states, whose width
-// Europe's states (Portugal to Ukraine) span about 0.6 of. The USA and Canada are left out of the
-// drawing (the page and the report list them beside it).
+// The projection is a tilted perspective (Snyder, Map Projections: A Working Manual, 1987, pp. 173-176;
+// d3's satellite projection): the globe as seen from 2.2 earth radii (about 14,000 km) above 40E 45N,
+// the camera tilted 20 degrees from straight down towards the north. The area's farthest point from
+// that centre (the Commander Islands, 71.2 degrees) is inside the view's horizon (71.8 degrees), so
+// the whole OSCE area but North America is drawn. Why this one: the area is a long band, from
+// Portugal to Chukotka, and the analyst wants Europe large when the whole of it fits a wide window.
+//  - A conic projection (Lambert's, standard parallels 45 and 65N) draws the band wider than tall,
+//    but true to its length: Siberia takes half the width and Europe (Lisbon to the Urals) is left
+//    about a fifth narrower than here.
+//  - The near-side perspective centred on Europe (20E 52N, from three radii, used until now) draws
+//    Europe large but bends the far east up to the top: the frame is square, so a wide window leaves
+//    it a square at its left.
+//  - This view, centred farther east and nearer, foreshortens Siberia and the far east towards the
+//    horizon, and the tilt foreshortens the Arctic: the frame is about 1.34 times as wide as tall, and
+//    Europe (Lisbon to Yekaterinburg, Crete to the North Cape) spans 0.62 of its width and 0.68 of its
+//    height (in a drawing 665 pixels high, about 550 by 450 pixels, against 460 by 390 in the square
+//    frame).
+// The frame is the bounding box of the data's states. The USA and Canada are left out of the drawing
+// (the page and the report list them beside it). A few places (Lisbon, the Urals at Yekaterinburg,
+// Crete, the North Cape) are projected too, with the state whose shape holds each, so that a test
+// can measure Europe on the page.
 //
 // Usage: npm pack world-atlas@2.0.2 topojson-client@3.1.0, unpack both into DIR, then
 //   node tools/map/prepare-map.js DIR > core/src/main/resources/eurosec/map/osce-area.json
@@ -37,14 +47,16 @@ const context = ['Iran', 'Afghanistan', 'China', 'Iraq', 'Syria', 'Lebanon', 'Is
   'Tunisia', 'Algeria', 'Morocco', 'Pakistan', 'India', 'Japan', 'South Korea', 'Greenland', 'Palestine', 'Kuwait', 'W. Sahara'];
 
 const rad = Math.PI / 180;
-const lambda0 = 20 * rad, phi0 = 52 * rad;
-// The viewpoint's distance from the earth's centre, in earth radii: an altitude of three radii (about
-// 19,100 km). Its horizon lies 75.5 degrees from the centre, beyond the farthest point of the area (the
-// Kuril Islands, 73.8 degrees).
-const P = 4;
+const lambda0 = 40 * rad, phi0 = 45 * rad;
+// The viewpoint's distance from the earth's centre, in earth radii (an altitude of 2.2 radii); its
+// horizon lies acos(1/P) = 71.8 degrees from the centre.
+const P = 3.2;
+// The camera's tilt from straight down, towards the north (azimuth 0).
+const tilt = 20 * rad;
 /**
- * Near-side (vertical) perspective centred on (20E, 52N), seen from P earth radii away; y grows
- * southwards as in SVG. A point beyond the horizon (only neighbours drawn for context) is put on it.
+ * The tilted perspective centred on (40E, 45N), seen from P earth radii away (Snyder 1987, eqs. 23-1
+ * to 23-5 and 23-6, 23-7 with azimuth 0); y grows southwards as in SVG. A point beyond the horizon
+ * (only neighbours drawn for context) is put on it.
  */
 function project(lon, lat) {
   const l = lon * rad - lambda0, p = lat * rad;
@@ -58,7 +70,10 @@ function project(lon, lat) {
   }
   const k = (P - 1) / (P - cosc);
   const n = Math.hypot(x, y) || 1;
-  return [k * sinc * x / n, -k * sinc * y / n];
+  // Untilted: east and north on the plane tangent at the centre, in earth radii.
+  const east = k * sinc * x / n, north = k * sinc * y / n;
+  const a = north * Math.sin(tilt) / (P - 1) + Math.cos(tilt);
+  return [east * Math.cos(tilt) / a, -north / a];
 }
 
 const features = [];
@@ -110,11 +125,24 @@ function path(f) {
 const out = {
   source: 'Natural Earth 1:50m admin-0 countries (public domain), from the npm package world-atlas 2.0.2, converted with topojson-client 3.1.0',
   made_by: 'tools/map/prepare-map.js',
-  projection: 'near-side perspective centred on 20E 52N from 3 earth radii above it; parts south of 34N or west of 25W (overseas territories, the Canaries, Madeira, the Azores) are left out; the USA and Canada are not drawn',
+  projection: 'tilted perspective: the globe from 2.2 earth radii above 40E 45N, the camera tilted 20 degrees towards the north; parts south of 34N or west of 25W (overseas territories, the Canaries, Madeira, the Azores) are left out; the USA and Canada are not drawn',
   width, height,
   shapes: {},
-  context: []
+  context: [],
+  places: {}
 };
+// Places that bound Europe (Lisbon to the Urals, Crete to the North Cape), each in the state whose shape holds it
+// (central Lisbon and the Cape's tip lie just outside the 1:50m outlines: points a little inland).
+const places = {
+  lisbon: {name: 'Lisbon', lon: -9.15, lat: 38.75, state: 'PRT'},
+  urals: {name: 'Yekaterinburg, on the Urals', lon: 60.606, lat: 56.838, state: 'RUS'},
+  crete: {name: 'Heraklion, Crete', lon: 25.134, lat: 35.339, state: 'GRC'},
+  'north-cape': {name: 'the North Cape (Magerøya)', lon: 25.78, lat: 71.1, state: 'NOR'}
+};
+for (const [id, p] of Object.entries(places)) {
+  const [x, y] = project(p.lon, p.lat);
+  out.places[id] = {...p, x: Math.round((x - minX) * scale * 10) / 10, y: Math.round((y - minY) * scale * 10) / 10};
+}
 for (const f of features) {
   if (f.id) out.shapes[f.id] = path(f); else out.context.push(path(f));
 }
