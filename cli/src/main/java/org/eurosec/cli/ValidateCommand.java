@@ -54,8 +54,13 @@ final class ValidateCommand implements Callable<Integer> {
         }
         List<Problem> problems = new ArrayList<>(ArchitectureLoader.check(dir, shown));
         String more = "";
+        int crosswalkCount = 0;
+        int regimeCount = 0;
+        int scenarioCount = 0;
+        Architecture loaded = null;
         if (problems.isEmpty()) {
             Architecture a = ArchitectureLoader.load(dir, shown);
+            loaded = a;
             Path regimesDir = options.regimesDir != null ? options.regimesDir : EmbeddedData.regimesDirectory();
             String regimesShown = options.regimesDir != null ? options.regimesDir.toString().replaceAll("/+$", "") : "regimes";
             if (!Files.isDirectory(regimesDir)) {
@@ -65,6 +70,7 @@ final class ValidateCommand implements Callable<Integer> {
             problems.addAll(crosswalkProblems);
             if (crosswalkProblems.isEmpty()) {
                 var crosswalks = org.eurosec.load.CrosswalkLoader.load(dir, shown, a);
+                crosswalkCount = crosswalks.size();
                 more = "; " + shown + "/crosswalk: " + crosswalks.size() + " crosswalks ("
                         + crosswalks.values().stream().mapToInt(c -> c.alliances().size()).sum() + " alliances, "
                         + crosswalks.values().stream().mapToLong(c -> c.alliances().stream().filter(org.eurosec.model.Crosswalk.Entry::unconfirmed).count()).sum()
@@ -93,10 +99,13 @@ final class ValidateCommand implements Callable<Integer> {
                     throw new UserError(scenariosDir + ": cannot list: " + e.getMessage());
                 }
                 more += "; " + regimesShown + ": " + regimes.size() + " regimes; " + scenariosShown + ": " + count + " scenarios";
+                regimeCount = regimes.size();
+                scenarioCount = count;
             }
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Map<String, Object> counts = problems.isEmpty() ? counts(loaded, crosswalkCount, regimeCount, scenarioCount) : Map.of();
         if (options.format == Format.JSON) {
             Map<String, Object> m = Json.obj();
             m.put("data", shown);
@@ -111,6 +120,7 @@ final class ValidateCommand implements Callable<Integer> {
             }
             m.put("problems", ps);
             if (problems.isEmpty()) {
+                m.put("counts", counts);
                 var citations = SourceMix.citations(dir, shown);
                 Map<String, Object> sm = Json.obj();
                 sm.put("citations", citations.size());
@@ -135,12 +145,13 @@ final class ValidateCommand implements Callable<Integer> {
             problems.forEach(p -> t.row(p.file(), p.line(), p.message()));
             out.print(t.csv());
         } else if (problems.isEmpty()) {
-            Architecture a = ArchitectureLoader.load(dir, shown);
+            Architecture a = loaded;
             long provisions = a.instruments().values().stream().mapToLong(i -> i.provisions().size()).sum();
             long spells = a.organisations().values().stream().mapToLong(o -> o.members().size()).sum();
             out.println(shown + ": ok — " + a.states().size() + " states, " + a.organisations().size() + " organisations ("
                     + spells + " membership spells), " + a.instruments().size() + " instruments (" + provisions
-                    + " provisions), " + a.interpretations().size() + " interpretations; covers " + a.coversFrom() + " (facts checked through " + a.factsCheckedThrough() + ")" + more);
+                    + " provisions), " + a.interpretations().size() + " interpretations, " + counts.get("position_statements")
+                    + " position statements, " + counts.get("recognition_acts") + " recognitions and refusals; covers " + a.coversFrom() + " (facts checked through " + a.factsCheckedThrough() + ")" + more);
             out.println(shown + ": " + SourceMix.summary(SourceMix.citations(dir, shown)));
             if (reportUnconfirmed) {
                 List<Unconfirmed> us = unconfirmed(a);
@@ -153,6 +164,26 @@ final class ValidateCommand implements Callable<Integer> {
             err.println(problems.size() + " problem(s)");
         }
         return problems.isEmpty() ? 0 : 2;
+    }
+
+    /**
+     * What the data holds, by kind (the figures the README quotes: {@code ReadmeFiguresTest} reads them
+     * from {@code validate --format json}); the regimes and scenarios as checked, 0 when not reached.
+     */
+    static Map<String, Object> counts(Architecture a, int crosswalks, int regimes, int scenarios) {
+        Map<String, Object> c = Json.obj();
+        c.put("states", a.states().size());
+        c.put("organisations", a.organisations().size());
+        c.put("membership_spells", a.organisations().values().stream().mapToLong(o -> o.members().size()).sum());
+        c.put("instruments", a.instruments().size());
+        c.put("provisions", a.instruments().values().stream().mapToLong(i -> i.provisions().size()).sum());
+        c.put("interpretations", a.interpretations().size());
+        c.put("position_statements", a.positions().statements().size());
+        c.put("recognition_acts", a.recognitions().acts().size());
+        c.put("crosswalks", crosswalks);
+        c.put("regimes", regimes);
+        c.put("scenarios", scenarios);
+        return c;
     }
 
     private static final String ASSUMED = "in force from its signature day";

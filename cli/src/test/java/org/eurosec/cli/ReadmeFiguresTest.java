@@ -45,6 +45,23 @@ class ReadmeFiguresTest {
         return r.json();
     }
 
+    /**
+     * The data's counts the README quotes, against {@code validate --format json}'s {@code counts}
+     * (read from the command, so a change to data/ that moves one fails here until the README follows).
+     */
+    @Test
+    void theDataCounts() {
+        JsonNode counts = json("validate").get("counts");
+        assertThat(counts).as("validate --format json has counts").isNotNull();
+        assertThat(Integer.parseInt(quoted("`states.yaml` \\((\\d+) states: ").group(1))).as("states").isEqualTo(counts.get("states").asInt());
+        assertThat(Integer.parseInt(quoted("`instruments/` \\((\\d+) treaties and documents").group(1))).as("instruments")
+                .isEqualTo(counts.get("instruments").asInt());
+        assertThat(Integer.parseInt(quoted("`data/positions.yaml` \\((\\d+) dated statements").group(1))).as("position statements")
+                .isEqualTo(counts.get("position_statements").asInt());
+        assertThat(Integer.parseInt(quoted("builds the full dyad-year panel \\(all (\\d+) states").group(1))).as("the panel's states")
+                .isEqualTo(counts.get("states").asInt());
+    }
+
     @Test
     void theOverlapFigures() {
         Matcher m = quoted("on 2009-12-01, (\\d+) bodies become (\\d+), memberships per state rise from ([\\d.]+) to ([\\d.]+) and the pairs that"
