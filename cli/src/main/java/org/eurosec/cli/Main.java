@@ -11,53 +11,61 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
 
     /**
-     * The subcommands by name, in the order the usage lists them. A command line naming one of them
+     * The subcommands' names, in the order the usage lists them. A command line naming one of them
      * first builds only that one (picocli reads each command's annotations when it is added, about
      * a tenth of a second for all of them on a cold JVM); anything else (no command, {@code --help},
-     * {@code help}, a misspelt name) builds them all, except {@code --version} alone, which builds none. {@code MainTest} checks the names against the
-     * commands' own.
+     * {@code help}, a misspelt name) builds them all, except {@code --version} alone, which builds none.
+     * {@code MainTest} checks the names against the commands' own. Each command is made by
+     * {@link #command(String)}, a switch rather than a map of constructor references, whose two dozen
+     * lambdas would each be spun up at every start.
      */
-    static final java.util.Map<String, java.util.function.Supplier<Object>> COMMANDS = commands();
+    static final java.util.List<String> COMMANDS = java.util.List.of("coverage", "actor", "actors", "instrument", "validate",
+            "interpretations", "regimes", "regime", "scenario", "compare", "veto", "blocs", "levels", "timeline", "export", "reconcile",
+            "overlap", "uniformity", "positions", "report", "serve", "exercise", "journal", "help");
 
-    private static java.util.Map<String, java.util.function.Supplier<Object>> commands() {
-        java.util.Map<String, java.util.function.Supplier<Object>> m = new java.util.LinkedHashMap<>();
-        m.put("coverage", CoverageCommand::new);
-        m.put("actor", ActorCommand::new);
-        m.put("actors", ActorsCommand::new);
-        m.put("instrument", InstrumentCommand::new);
-        m.put("validate", ValidateCommand::new);
-        m.put("interpretations", InterpretationsCommand::new);
-        m.put("regimes", RegimesCommand::new);
-        m.put("regime", RegimeCommand::new);
-        m.put("scenario", ScenarioCommand::new);
-        m.put("compare", CompareCommand::new);
-        m.put("veto", VetoCommand::new);
-        m.put("blocs", BlocsCommand::new);
-        m.put("levels", LevelsCommand::new);
-        m.put("timeline", TimelineCommand::new);
-        m.put("export", ExportCommand::new);
-        m.put("reconcile", ReconcileCommand::new);
-        m.put("overlap", OverlapCommand::new);
-        m.put("uniformity", UniformityCommand::new);
-        m.put("positions", PositionsCommand::new);
-        m.put("report", ReportCommand::new);
-        m.put("serve", ServeCommand::new);
-        m.put("exercise", ExerciseCommand::new);
-        m.put("journal", JournalCommand::new);
-        m.put("help", CommandLine.HelpCommand::new);
-        return java.util.Collections.unmodifiableMap(m);
+    /** A new instance of the subcommand {@code name} (one of {@link #COMMANDS}). */
+    static Object command(String name) {
+        return switch (name) {
+            case "coverage" -> new CoverageCommand();
+            case "actor" -> new ActorCommand();
+            case "actors" -> new ActorsCommand();
+            case "instrument" -> new InstrumentCommand();
+            case "validate" -> new ValidateCommand();
+            case "interpretations" -> new InterpretationsCommand();
+            case "regimes" -> new RegimesCommand();
+            case "regime" -> new RegimeCommand();
+            case "scenario" -> new ScenarioCommand();
+            case "compare" -> new CompareCommand();
+            case "veto" -> new VetoCommand();
+            case "blocs" -> new BlocsCommand();
+            case "levels" -> new LevelsCommand();
+            case "timeline" -> new TimelineCommand();
+            case "export" -> new ExportCommand();
+            case "reconcile" -> new ReconcileCommand();
+            case "overlap" -> new OverlapCommand();
+            case "uniformity" -> new UniformityCommand();
+            case "positions" -> new PositionsCommand();
+            case "report" -> new ReportCommand();
+            case "serve" -> new ServeCommand();
+            case "exercise" -> new ExerciseCommand();
+            case "journal" -> new JournalCommand();
+            case "help" -> new CommandLine.HelpCommand();
+            default -> throw new IllegalArgumentException("no command " + name);
+        };
     }
 
     /** The command tree for {@code args}: the root with the one subcommand named first, or with all of them. */
     static CommandLine tree(Main root, String[] args) {
         CommandLine cl = new CommandLine(root);
         String first = args.length > 0 ? args[0] : "";
-        if (!first.equals("help") && COMMANDS.containsKey(first)) {
-            cl.addSubcommand(first, COMMANDS.get(first).get());
+        if (!first.equals("help") && COMMANDS.contains(first)) {
+            cl.addSubcommand(first, command(first));
         } else if (args.length == 1 && (first.equals("-V") || first.equals("--version"))) {
             return cl; // the version alone needs no command
         } else {
-            COMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
+            for (String name : COMMANDS) {
+                cl.addSubcommand(name, command(name));
+            }
         }
         return cl;
     }
@@ -83,12 +91,12 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), java.time.Clock.systemDefaultZone()));
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), new SystemClock()));
     }
 
     /** Runs the command line with today's date from the system clock (the machine's time zone). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        return run(args, out, err, java.time.Clock.systemDefaultZone());
+        return run(args, out, err, new SystemClock());
     }
 
     /**

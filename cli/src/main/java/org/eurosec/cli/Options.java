@@ -39,7 +39,7 @@ final class Options {
         if (mixee != null && mixee.root().userObject() instanceof Main m) {
             return m.clock;
         }
-        return java.time.Clock.systemDefaultZone();
+        return new SystemClock();
     }
 
     static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Format> {
