@@ -79,6 +79,10 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        HeapLimit.warning().ifPresent(w -> {
+            spec.commandLine().getErr().println(w);
+            spec.commandLine().getErr().flush();
+        });
         Started started = start();
         ApiServer server = started.server();
         Exercises exercises = started.exercises();

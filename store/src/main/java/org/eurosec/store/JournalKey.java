@@ -12,12 +12,12 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**
  * The server's Ed25519 key that signs journal entries: each signature covers an exercise id, an
@@ -34,10 +34,17 @@ public final class JournalKey {
     private final PublicKey publicKey;
     private final Optional<PrivateKey> privateKey;
     private final String id;
+    /** The raw 32-byte public key and private seed, for the signing and verifying arithmetic. */
+    private final byte[] rawPublic;
+    private final Optional<byte[]> seed;
 
     private JournalKey(PublicKey publicKey, Optional<PrivateKey> privateKey) {
         this.publicKey = publicKey;
         this.privateKey = privateKey;
+        byte[] x509 = publicKey.getEncoded(); // the algorithm's header, then the 32 bytes of the key
+        this.rawPublic = java.util.Arrays.copyOfRange(x509, x509.length - Ed25519.PUBLIC_KEY_SIZE, x509.length);
+        this.seed = privateKey.map(k -> ((java.security.interfaces.EdECPrivateKey) k).getBytes()
+                .orElseThrow(() -> new IllegalStateException("this " + ALGORITHM + " private key does not give its bytes")));
         this.id = Journal.sha256(Base64.getEncoder().encodeToString(publicKey.getEncoded())).substring(0, 16);
     }
 
@@ -145,16 +152,18 @@ public final class JournalKey {
         return (SIGNED_PREFIX + "\n" + exercise + "\n" + seq + "\n" + hash).getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The base64 signature over exercise, sequence and chain hash. */
+    /**
+     * The base64 signature over exercise, sequence and chain hash. Ed25519 signatures are
+     * deterministic, so this is the signature the JDK's {@code Signature("Ed25519")} gives; it is
+     * computed with Bouncy Castle's RFC 8032 arithmetic, several times faster than the JDK 17's, as
+     * the journal writer signs every entry it commits (JournalKeyTest checks the two agree).
+     */
     public String sign(String exercise, long seq, String hash) {
-        try {
-            Signature s = Signature.getInstance(ALGORITHM);
-            s.initSign(privateKey.orElseThrow(() -> new IllegalStateException("this journal key has no private part: it can verify, not sign")));
-            s.update(signed(exercise, seq, hash));
-            return Base64.getEncoder().encodeToString(s.sign());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] sk = seed.orElseThrow(() -> new IllegalStateException("this journal key has no private part: it can verify, not sign"));
+        byte[] m = signed(exercise, seq, hash);
+        byte[] sig = new byte[Ed25519.SIGNATURE_SIZE];
+        Ed25519.sign(sk, 0, m, 0, m.length, sig, 0);
+        return Base64.getEncoder().encodeToString(sig);
     }
 
     /** Whether {@code signature} is this key's over exercise, sequence and hash. */
@@ -163,11 +172,13 @@ public final class JournalKey {
             return false;
         }
         try {
-            Signature s = Signature.getInstance(ALGORITHM);
-            s.initVerify(publicKey);
-            s.update(signed(exercise, seq, hash));
-            return s.verify(Base64.getDecoder().decode(signature));
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            byte[] sig = Base64.getDecoder().decode(signature);
+            if (sig.length != Ed25519.SIGNATURE_SIZE) {
+                return false;
+            }
+            byte[] m = signed(exercise, seq, hash);
+            return Ed25519.verify(sig, 0, rawPublic, 0, m, 0, m.length);
+        } catch (IllegalArgumentException e) {
             return false;
         }
     }
