@@ -304,9 +304,24 @@ public final class Reconciliation {
             }
         }
         if (crosswalk.isPresent()) {
+            // Where eurosec holds the cell, a note on "the parties" of an instrument explains it only if that
+            // instrument is one of those that make it and each of the others is explained too (a consultation
+            // body of an arms-control treaty says nothing of a consultation pledge the same two states have
+            // in an alliance).
+            Set<String> holders = new TreeSet<>();
+            base.provisions(key, k).forEach(p -> holders.add(instrumentOf(p)));
+            boolean allHoldersNoted = holders.stream().allMatch(h -> crosswalk.get().alliances().stream()
+                    .anyMatch(e -> e.instrument().equals(h) && e.differences().stream().anyMatch(n -> n.covers(k.column(), y)
+                            && (n.parties() ? candidates.parties(h, s1, s2, y) : n.names(s1, s2)))));
             for (Crosswalk.Entry e : crosswalk.get().alliances()) {
+                if (e.notInDataset() && !ours) {
+                    continue; // an instrument the dataset leaves out explains only the cells eurosec alone codes
+                }
                 for (Crosswalk.Note n : e.differences()) {
-                    if (n.covers(k.column(), y) && (n.parties() ? candidates.parties(e.instrument(), s1, s2, y) : n.names(s1, s2))) {
+                    boolean dyads = n.parties()
+                            ? candidates.parties(e.instrument(), s1, s2, y) && (!ours || (holders.contains(e.instrument()) && allHoldersNoted))
+                            : n.names(s1, s2);
+                    if (n.covers(k.column(), y) && dyads) {
                         List<String> provisions = ours ? List.copyOf(base.provisions(key, k)) : provisionsOf(candidates, e.instrument(), k);
                         return new Row(y, ccode1(key), s1, ccode2(key), s2, k, theirs, ours, Cause.FACT, Optional.of(e.instrument()), provisions,
                                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(n.provenance().source()),

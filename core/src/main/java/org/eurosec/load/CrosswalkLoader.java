@@ -28,8 +28,8 @@ public final class CrosswalkLoader {
 
     private static final Set<String> FILE_KEYS = Set.of("dataset", "name", "version", "dating", "source", "note", "unconfirmed", "alliances",
             "out_of_scope");
-    private static final Set<String> ENTRY_KEYS = Set.of("instrument", "id", "unconfirmed", "source", "note", "accessions", "amendments",
-            "differences");
+    private static final Set<String> ENTRY_KEYS = Set.of("instrument", "id", "unconfirmed", "not_in_dataset", "source", "note", "accessions",
+            "amendments", "differences");
     private static final Set<String> AMENDMENT_KEYS = Set.of("provision", "signed", "source", "note", "unconfirmed");
     private static final Set<String> ACCESSION_KEYS = Set.of("states", "signed", "source", "note", "unconfirmed");
     private static final Set<String> NOTE_KEYS = Set.of("kinds", "states", "with", "directed", "parties", "from", "to", "source", "note",
@@ -139,8 +139,16 @@ public final class CrosswalkLoader {
         });
         Optional<String> id = f.string("id");
         boolean unconfirmed = f.flag("unconfirmed");
-        if (!f.has("id") && !unconfirmed) {
-            n.problem(f.line(), "crosswalk alliance has no 'id' (give the dataset's alliance id, or mark the entry unconfirmed: true)");
+        boolean notInDataset = f.has("not_in_dataset") && f.flag("not_in_dataset");
+        if (notInDataset) {
+            if (f.has("id")) {
+                n.problem(f.line("id"), "crosswalk alliance: an entry with not_in_dataset: true has no 'id' (the dataset has no alliance for it)");
+            }
+            if (!f.has("note")) {
+                n.problem(f.line(), "crosswalk alliance with not_in_dataset: true has no 'note' (say why the dataset leaves the instrument out)");
+            }
+        } else if (!f.has("id") && !unconfirmed) {
+            n.problem(f.line(), "crosswalk alliance has no 'id' (give the dataset's alliance id, mark the entry unconfirmed: true, or not_in_dataset: true)");
         }
         Optional<Provenance> prov = Checks.provenance(n, f, "crosswalk alliance");
         List<Crosswalk.Accession> accessions = new ArrayList<>();
@@ -190,7 +198,7 @@ public final class CrosswalkLoader {
         if (instrument.isEmpty() || prov.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Crosswalk.Entry(instrument.get(), id, unconfirmed, accessions, amendments, differences, prov.get()));
+        return Optional.of(new Crosswalk.Entry(instrument.get(), id, unconfirmed, notInDataset, accessions, amendments, differences, prov.get()));
     }
 
     private Optional<Crosswalk.Note> note(Nodes n, Nodes.Fields f) {

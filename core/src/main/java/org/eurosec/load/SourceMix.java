@@ -50,7 +50,7 @@ public final class SourceMix {
     // Ordered: a more specific rule (a newspaper archive on a government domain) comes before a general one.
     private static final List<Map.Entry<String, SourceClass>> RULES = rules(
             SourceClass.PRESS, "paperspast.natlib.govt.nz", "rg.ru#official", "tass.com", "tass.ru", "itar-tass.com", "ria.ru",
-            "interfax.com.ua", "interfax.ru", "rferl.org", "reuters.com", "bbc.co.uk", "bbc.com", "theguardian.com",
+            "interfax.com.ua", "interfax.ru", "interfax.com", "rferl.org", "reuters.com", "bbc.co.uk", "bbc.com", "theguardian.com",
             "irishtimes", "zeit.de", "nrc.nl", "derstandard.at", "ekathimerini.com", "euobserver.com", "kyivpost.com",
             "kyivindependent.com", "civil.ge", "rt.com", "sputnikglobe.com", "sputniknews", "lenta.ru", "ng.ru",
             "vedomosti.ru", "kommersant.ru", "trend.az", "panarmenian.net", "kavkaz-uzel.eu", "azertag.az", "belta.by",
@@ -81,7 +81,7 @@ public final class SourceMix {
             "parlament.gv.at", "ris.bka.gv.at", "boe.es", "legifrance.gouv.fr", "gazzettaufficiale.it", "bgbl.de",
             "consilium.europa.eu", "eeas.europa.eu", "cvce.eu#scholarly",
             SourceClass.SCHOLARLY, "avalon.law.yale.edu", "edu", "ac.uk", "uni-rostock.de", "correlatesofwar.org",
-            "atopdata.org", "wilsoncenter.org", "fas.org", "jstor.org", "doi.org", "cambridge.org", "oup.com",
+            "atopdata.org", "qog.gu.se", "wilsoncenter.org", "fas.org", "jstor.org", "doi.org", "cambridge.org", "oup.com",
             "tandfonline.com", "springer.com", "brill.com", "books.google", "hungaricana.hu", "uia.org", "jamestown.org",
             "cfr.org", "rusi.org", "atlanticcouncil.org", "sipri.org", "chathamhouse.org", "ulaval.ca", "hri.org",
             "wikisource.org#other", "archive.org#other", "researcher.life", "veblen-institute.org", "iiss.org",

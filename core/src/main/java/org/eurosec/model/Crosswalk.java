@@ -39,11 +39,13 @@ public record Crosswalk(String dataset, String name, String version, Dating dati
      *
      * @param id the dataset's alliance id (ATOP's atopid, COW's alliance number); empty when not confirmed
      * @param unconfirmed the id (or the correspondence) could not be confirmed from a source
+     * @param notInDataset the dataset has no alliance for this instrument (its note and source say why);
+     *        the entry is there for its {@code differences}, which explain the cells only eurosec codes
      * @param accessions the days the dataset counts later parties from, where they differ from accession
      * @param amendments provisions added by a later amending treaty, with the day that treaty was signed
      * @param differences known differences between the two codings of this alliance, each explained
      */
-    public record Entry(String instrument, Optional<String> id, boolean unconfirmed, List<Accession> accessions, List<Amendment> amendments,
+    public record Entry(String instrument, Optional<String> id, boolean unconfirmed, boolean notInDataset, List<Accession> accessions, List<Amendment> amendments,
             List<Note> differences, Provenance provenance) {
         public Entry {
             accessions = List.copyOf(accessions);

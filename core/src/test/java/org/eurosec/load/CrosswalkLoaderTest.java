@@ -115,6 +115,38 @@ class CrosswalkLoaderTest {
     }
 
     @Test
+    void anInstrumentTheDatasetLeavesOutIsAnEntryWithoutAnIdThatSaysWhy() {
+        Fixture f = Fixture.minimal(dir).write("crosswalk/atop.yaml", HEAD + """
+                alliances:
+                  - instrument: shield
+                    not_in_dataset: true
+                    source: %1$s
+                    note: not an alliance in the dataset's sense
+                    differences:
+                      - {kinds: [consultation], parties: true, note: its commission is no crisis consultation, source: %1$s}
+                """.formatted(Fixture.SRC));
+        Architecture a = ArchitectureLoader.load(f.dir(), "d");
+        Crosswalk.Entry shield = CrosswalkLoader.load(f.dir(), "d", a).get("atop").alliances().get(0);
+        assertThat(shield.notInDataset()).isTrue();
+        assertThat(shield.unconfirmed()).isFalse();
+        assertThat(shield.id()).isEmpty();
+        assertThat(shield.differences()).hasSize(1);
+
+        List<String> p = problems("""
+                alliances:
+                  - instrument: shield
+                    not_in_dataset: true
+                    id: "12"
+                    source: %1$s
+                  - instrument: pact-treaty
+                    not_in_dataset: true
+                    source: %1$s
+                """.formatted(Fixture.SRC));
+        assertThat(p).anySatisfy(s -> assertThat(s).startsWith("d/crosswalk/atop.yaml:9:").contains("not_in_dataset: true has no 'id'"));
+        assertThat(p).anySatisfy(s -> assertThat(s).startsWith("d/crosswalk/atop.yaml:11:").contains("has no 'note'"));
+    }
+
+    @Test
     void aFileMustBeNamedAfterAKnownDatasetAndDateOneOfTwoWays() {
         Fixture f = Fixture.minimal(dir).write("crosswalk/cow.yaml", HEAD.replace("dating: signature", "dating: ratification") + "alliances: []\n");
         List<String> p = CrosswalkLoader.check(f.dir(), "d", ArchitectureLoader.load(f.dir(), "d")).stream().map(Problem::toString).toList();
@@ -130,7 +162,11 @@ class CrosswalkLoaderTest {
         for (Crosswalk x : c.values()) {
             assertThat(x.alliances()).isNotEmpty().allSatisfy(e -> {
                 assertThat(a.instruments()).containsKey(e.instrument());
-                assertThat(e.id().isPresent() || e.unconfirmed()).isTrue();
+                assertThat(e.id().isPresent() || e.unconfirmed() || e.notInDataset()).isTrue();
+                if (e.notInDataset()) {
+                    assertThat(e.id()).isEmpty();
+                    assertThat(e.provenance().note()).isPresent();
+                }
             });
         }
     }
