@@ -457,9 +457,15 @@ class WebPageE2ETest {
     List<String> rawIds(String selector) {
         List<String> texts = (List<String>) js("return [...document.querySelectorAll(arguments[0])].flatMap(e =>"
                 + " [...e.querySelectorAll('td, th, li, dt, dd, p, h3')].map(c => c.textContent));", selector);
-        java.util.regex.Pattern id = java.util.regex.Pattern.compile(
-                "\\b(?=[a-z0-9-]*[a-z])[a-z0-9]+(?:-[a-z0-9]+){2,}\\b|\\b[a-z][a-z0-9-]*/[a-z0-9-]+\\b");
-        return texts.stream().flatMap(t -> id.matcher(t).results().map(java.util.regex.MatchResult::group)).distinct().toList();
+        return texts.stream().flatMap(t -> rawIdsIn(t).stream()).distinct().toList();
+    }
+
+    static final java.util.regex.Pattern RAW_ID = java.util.regex.Pattern.compile(
+            "\\b(?=[a-z0-9-]*[a-z])[a-z0-9]+(?:-[a-z0-9]+){2,}\\b|\\b[a-z][a-z0-9-]*/[a-z0-9-]+\\b");
+
+    /** The raw ids in a text (as {@link #rawIds}). */
+    static List<String> rawIdsIn(String text) {
+        return RAW_ID.matcher(text).results().map(java.util.regex.MatchResult::group).distinct().toList();
     }
 
     @Test
@@ -476,6 +482,11 @@ class WebPageE2ETest {
                 + ".map(t => t.textContent);");
         assertThat(clipped).isEmpty();
         assertThat(browser.findElement(By.cssSelector("#overlap-panel .legend-inline")).getText()).contains("the body itself (the diagonal)");
+        // The rows by the bodies' names (the columns by their numbers), never by their ids.
+        @SuppressWarnings("unchecked")
+        List<String> labels = (List<String>) js("return [...document.querySelectorAll('#overlap-panel svg > text')].map(t => t.firstChild.textContent);");
+        assertThat(labels).contains("11. North Atlantic Treaty Organization", "9. European Union", "11");
+        assertThat(labels).noneMatch(l -> l.matches("(?:\\d+\\. )?(?=.*[a-z])[a-z0-9-]+"));
         // "eu (eu)" nowhere: an id is repeated in brackets only after a name.
         String panels = browser.findElement(By.id("view-panels")).getText();
         List<String> repeated = java.util.regex.Pattern.compile("(?<![\\w-])([\\w-]+) \\(\\1\\)").matcher(panels).results()
@@ -550,11 +561,16 @@ class WebPageE2ETest {
         loaded("2009-12-01|est-2009|veto|GEO|nato");
         WebElement after = browser.findElement(By.id("veto-list"));
         // The draft lets every party object to a step that affects its security: Russia among them.
-        assertThat(after.getText()).contains("Russian Federation (RUS)").contains("est-2009/");
+        assertThat(after.getText()).contains("Russian Federation (RUS)").contains("European Security Treaty (draft), Art. 1");
         assertThat(Integer.parseInt(browser.findElement(By.id("veto-count")).getText())).isGreaterThan(28);
-        assertThat(shape("RUS").getAttribute("data-status")).startsWith("may block (est-2009/");
+        // The map's tooltip names the provisions (the ids only where a user types them, not here).
+        assertThat(shape("RUS").getAttribute("data-status")).startsWith("may block (European Security Treaty (draft), Art. 1");
+        assertThat(shape("RUS").findElement(By.tagName("title")).getAttribute("textContent"))
+                .isEqualTo("Russian Federation: may block (European Security Treaty (draft), Art. 1)");
         // A NATO member may block twice over: by Art. 10 and by the draft.
-        assertThat(shape("DEU").getAttribute("data-status")).contains("north-atlantic-treaty-1949/art-10").contains("est-2009/");
+        assertThat(shape("DEU").getAttribute("data-status")).contains("North Atlantic Treaty (Washington Treaty), Art. 10")
+                .contains("European Security Treaty (draft), Art. 1");
+        assertThat(rawIdsIn(js("return [...document.querySelectorAll('#map path title')].map(t => t.textContent).join('\\n')").toString())).isEmpty();
         shot("veto-est-2009.png");
 
         // Read the draft's Art. 1 literally (the named interpretation), and the objection right is gone.
@@ -641,11 +657,16 @@ class WebPageE2ETest {
         wait.until(d -> d.findElements(By.cssSelector("#compare-result table")).size() == 1);
         WebElement result = browser.findElement(By.cssSelector("#compare-result table"));
         List<String> heads = result.findElements(By.cssSelector("thead th")).stream().map(WebElement::getText).toList();
-        assertThat(heads).contains("status-quo", "est-2009", "esd-west");
-        assertThat(result.getText()).contains("may-block").contains("north-atlantic-treaty-1949/art-10");
+        // Regimes, provisions and states by name, never by id.
+        assertThat(heads).contains("Status quo", "European Security Treaty (Russian draft of 29 November 2009)",
+                "European Security Dialogue (the Western proposal in the brief)");
+        assertThat(result.getText()).contains("may block").contains("North Atlantic Treaty (Washington Treaty), Art. 10");
+        assertThat(rawIdsIn(result.getText())).isEmpty();
+        assertThat(result.getText()).doesNotContainPattern("\\b(GEO|RUS|UKR)\\b").contains("Georgia");
+        assertThat(browser.findElement(By.id("compare-regimes")).getText()).doesNotContain("status-quo").contains("Status quo");
         // Rows where the regimes disagree are marked; NATO's Art. 10 decides alike under all of them.
-        WebElement draft = result.findElement(By.xpath(".//tbody/tr[th[contains(., 'may-block (est-2009/art-1)')]]"));
-        WebElement art10 = result.findElement(By.xpath(".//tbody/tr[th[contains(., 'decides (north-atlantic-treaty-1949/art-10)')]]"));
+        WebElement draft = result.findElement(By.xpath(".//tbody/tr[th[contains(., 'may block (European Security Treaty (draft), Art. 1)')]]"));
+        WebElement art10 = result.findElement(By.xpath(".//tbody/tr[th[contains(., 'decides (North Atlantic Treaty (Washington Treaty), Art. 10)')]]"));
         assertThat(draft.getText()).contains("≠");
         assertThat(art10.getText()).doesNotContain("≠");
         shotQuietly("compare-georgia.png");
@@ -681,13 +702,15 @@ class WebPageE2ETest {
         // The draft's row: no such finding under the status quo; under the draft the 55 other
         // participating States of 2009 (56 less the applicant) may each object, Russia among them.
         List<String> heads = table.findElements(By.cssSelector("thead th")).stream().map(WebElement::getText).toList();
-        assertThat(heads).containsExactly("finding", "status-quo", "est-2009");
-        WebElement row = table.findElement(By.xpath(".//tbody/tr[th[contains(., 'may-block (est-2009/art-1)')]]"));
+        assertThat(heads).containsExactly("finding", "Status quo", "European Security Treaty (Russian draft of 29 November 2009)");
+        WebElement row = table.findElement(By.xpath(".//tbody/tr[th[contains(., 'may block (European Security Treaty (draft), Art. 1)')]]"));
         List<WebElement> cells = row.findElements(By.tagName("td"));
         assertThat(cells.get(0).getText()).isEqualTo("—");
-        assertThat(cells.get(1).getText()).contains("55 parties of est-2009 can each block");
+        assertThat(cells.get(1).getText()).contains("55 parties of European Security Treaty (draft) can each block");
+        // The ids a scenario file uses are in the tooltip.
         assertThat(cells.get(1).findElement(By.tagName("span")).getAttribute("title")).contains("RUS");
-        WebElement nato = table.findElement(By.xpath(".//tbody/tr[th[contains(., 'may-block (north-atlantic-treaty-1949/art-10)')]]"));
+        assertThat(rawIdsIn(table.getText())).isEmpty();
+        WebElement nato = table.findElement(By.xpath(".//tbody/tr[th[contains(., 'may block (North Atlantic Treaty (Washington Treaty), Art. 10)')]]"));
         assertThat(nato.findElements(By.tagName("td"))).allSatisfy(c -> assertThat(c.getText()).contains("each of the 28 members can block"));
         // A broken file gets the server's message, naming the upload, not a path on the server.
         Files.writeString(mine, "name: [unclosed\n");
@@ -716,12 +739,16 @@ class WebPageE2ETest {
         signIn(ex.id(), ex.tokens().get("delegation:GEO"));
         String request = wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.cssSelector("#inbox article[data-kind='information-request']")).getText());
-        assertThat(request).contains("RUS").contains("forces near the boundary line").contains("deadline").contains("on the exercise clock");
+        // States and provisions by name (the ids, which the action form takes, in the tooltips).
+        assertThat(request).contains("Russian Federation").doesNotContainPattern("\\b(RUS|GEO)\\b").contains("forces near the boundary line").contains("deadline").contains("on the exercise clock");
         clickInInbox(1, "Reply…");
         browser.findElement(By.id("act-text")).sendKeys("Two brigades, on exercise until 20 December.");
         browser.findElement(By.cssSelector("#act-form button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("act-result"), "Accepted"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#inbox article[data-procedure='1']"), "answered"));
+        assertThat(browser.findElement(By.id("act-result")).getText()).contains("Georgia replies to Russian Federation");
+        assertThat(browser.findElement(By.id("console-status")).getText()).contains("Georgia’s delegation (delegation:GEO)");
+        assertThat(rawIdsIn(browser.findElement(By.id("inbox")).getText())).isEmpty();
         shot("console-georgia.png");
         signOut();
 
@@ -791,7 +818,7 @@ class WebPageE2ETest {
 
         // Russia, named as the attacker, sees the conference but its vote is not counted: refused, with the provision.
         signIn(ex.id(), ex.tokens().get("delegation:RUS"));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#inbox article[data-procedure='1']"), "armed attack by RUS"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#inbox article[data-procedure='1']"), "armed attack by Russian Federation"));
         clickInInbox(1, "Vote…");
         new Select(browser.findElement(By.id("act-ballot"))).selectByValue("no");
         browser.findElement(By.cssSelector("#act-form button[type=submit]")).click();

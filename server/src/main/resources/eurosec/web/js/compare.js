@@ -2,6 +2,7 @@
 
 import {$, el, table} from './dom.js';
 import {api} from './api.js';
+import {S, inNames, provisionName, regimeName} from './state.js';
 
 export function setupCompare(scenarios, regimes) {
   const sel = $('scenario');
@@ -9,7 +10,7 @@ export function setupCompare(scenarios, regimes) {
   const box = $('compare-regimes');
   for (const r of regimes) {
     const id = 'cmp-' + r.id;
-    box.append(el('span', {class: 'check'}, el('input', {type: 'checkbox', id, value: r.id}), el('label', {for: id}, r.id)));
+    box.append(el('span', {class: 'check'}, el('input', {type: 'checkbox', id, value: r.id}), el('label', {for: id, title: r.id}, r.name || r.id)));
   }
   const tick = () => {
     const s = scenarios.find((x) => x.id === sel.value);
@@ -29,6 +30,9 @@ export function setupCompare(scenarios, regimes) {
       const result = file
         ? await api('/api/compare', {regimes: chosen.join(',')}, {method: 'POST', headers: {'Content-Type': 'application/yaml'}, body: await file.text()})
         : await api('/api/compare', {scenario: sel.value, regimes: chosen.join(',')});
+      // The regimes' own instruments (the draft treaty's) by name, as the findings cite them.
+      await Promise.all(chosen.filter((id) => id !== 'status-quo').map((id) => api('/api/regimes/' + encodeURIComponent(id))
+        .then((reg) => { for (const i of reg.instruments || []) if (i.id && i.name) S.names[i.id] = i.name; }, () => null)));
       renderCompare(result);
     } catch (e) {
       out.replaceChildren(el('p', {class: 'error', role: 'alert'}, e.message));
@@ -40,14 +44,16 @@ function renderCompare(r) {
   // Whether the regimes disagree on a row is the API's answer (row.disagree), not the page's guess from the prose.
   const differs = (row) => row.disagree === true;
   const rows = r.rows.map((row) => [
-    el('span', {}, 'event ' + row.event + ': ' + row.effect + (row.provision ? ' (' + row.provision + ')' : ''),
+    el('span', {title: row.provision || ''}, 'event ' + row.event + ': ' + row.effect.replace(/-/g, ' ') + (row.provision ? ' (' + provisionName(row.provision) + ')' : ''),
       differs(row) ? el('span', {class: 'differs', title: 'the regimes disagree here'}, ' ≠') : null),
     ...r.regimes.map((reg) => {
       const c = row.cells[reg];
       if (!c) return el('span', {class: 'absent'}, '—');
-      return el('span', {title: (c.actors || []).join(' ')}, c.text.join('; '), c.depends_on_unconfirmed ? ' [depends on an unconfirmed value]' : '');
+      // In words; the ids (which a scenario file uses) in the tooltip.
+      return el('span', {title: [...(c.actors || []), ...c.text].join(' ')}, c.text.map(inNames).join('; '),
+        c.depends_on_unconfirmed ? ' [depends on an unconfirmed value]' : '');
     })]);
-  const t = table(['finding', ...r.regimes], rows, 'Findings side by side; a dash: the regime gives no such finding; ≠: the regimes disagree');
+  const t = table(['finding', ...r.regimes.map(regimeName)], rows, 'Findings side by side; a dash: the regime gives no such finding; ≠: the regimes disagree');
   r.rows.forEach((row, i) => { if (!differs(row)) t.tBodies[0].rows[i].classList.add('same'); });
   const only = el('input', {type: 'checkbox', id: 'compare-only-differences', onchange: (ev) => t.classList.toggle('only-differences', ev.target.checked)});
   const n = r.rows.filter(differs).length;

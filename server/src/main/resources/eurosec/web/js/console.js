@@ -6,9 +6,10 @@
 
 import {$, el, table} from './dom.js';
 import {api, apiWithHeaders, inWords} from './api.js';
+import {S} from './state.js';
 import {loadReceipts, keepReceipt, receiptLines, lastHead, publicKey, checkHead} from './receipts.js';
 import {DAY_MS} from './days.js';
-import {name} from './state.js';
+import {actorName, inNames, name, provisionName, regimeName} from './state.js';
 
 const ACTION_FIELDS = {
   'request-information': [['to', 'state'], ['subject', 'text']],
@@ -42,6 +43,7 @@ export function setupConsole() {
     C.exercise = ex; C.token = token;
     try {
       C.info = await exApi('');
+      await learnRegime(C.info.regime);
     } catch (e) {
       C.exercise = null; C.token = null;
       $('credential').value = '';
@@ -59,7 +61,7 @@ export function setupConsole() {
     $('signout').hidden = false;
     $('console').hidden = false;
     $('console-status').className = '';
-    $('console-status').textContent = 'Signed in as ' + C.me + ' in ' + ex + '.';
+    $('console-status').textContent = 'Signed in as ' + actorName(C.me) + (C.me.startsWith('delegation:') ? ' (' + C.me + ')' : '') + ' in ' + ex + '.';
     renderWhoami();
     renderReceipts();
     try {
@@ -125,8 +127,17 @@ function renderWhoami() {
   $('journal-section').hidden = C.me.startsWith('delegation:');
 }
 
+/** The names of a regime's own instruments (the draft treaty's), which its procedures cite. */
+async function learnRegime(id) {
+  if (!id || id === 'status-quo') return;
+  try {
+    const r = await api('/api/regimes/' + encodeURIComponent(id));
+    for (const i of r.instruments || []) if (i.id && i.name) S.names[i.id] = i.name;
+  } catch (e) { /* the ids stay */ }
+}
+
 function rulesLine(i) {
-  return el('p', {}, 'Exercise ', el('strong', {}, i.exercise), ' under ', el('strong', {}, i.regime),
+  return el('p', {}, 'Exercise ', el('strong', {}, i.exercise), ' under ', el('strong', {title: i.regime}, regimeName(i.regime)),
     '; exercise clock: ', i.clock.mode, i.clock.mode !== 'real' ? ' ×' + i.clock.factor : '', '. ', i.actions_accepted + ' action(s) accepted in all.');
 }
 
@@ -156,7 +167,7 @@ async function act(body) {
   try {
     const r = await exApi('/actions', {method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify(body)});
     out.className = 'ok';
-    out.textContent = 'Accepted: ' + r.summary + ' (procedure ' + r.procedure + ', journal entry ' + (r.journal_entry ?? '–') + ').';
+    out.textContent = 'Accepted: ' + inNames(r.summary) + ' (procedure ' + r.procedure + ', journal entry ' + (r.journal_entry ?? '–') + ').';
     keepReceipt(C.exercise, C.me, C.receipts, r.receipt);
     renderReceipts();
     renderActFields($('act-kind').value);
@@ -240,7 +251,7 @@ async function refreshInbox() {
   await refreshHead(ex);
   if ($('console-status').className === 'warn') {
     $('console-status').className = '';
-    $('console-status').textContent = 'Signed in as ' + C.me + ' in ' + ex + '.';
+    $('console-status').textContent = 'Signed in as ' + actorName(C.me) + (C.me.startsWith('delegation:') ? ' (' + C.me + ')' : '') + ' in ' + ex + '.';
   }
 }
 
@@ -260,9 +271,10 @@ function drawInbox() {
   const cards = [...C.procs.values()].map((x) => {
     const open = !['answered', 'no-response', 'lapsed', 'adopted', 'not-adopted', 'no-quorum', 'closed'].includes(x.status);
     const dl = x.deadline ? el('span', {class: 'deadline', 'data-deadline': x.deadline}, deadlineText(x.deadline)) : null;
-    const shown = (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v) ? when(v) : Array.isArray(v) ? v.join(', ') : typeof v === 'object' ? JSON.stringify(v) : String(v);
+    // States and provisions by name; the ids (which the action form takes) in the tooltip.
+    const raw = (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v) ? when(v) : Array.isArray(v) ? v.join(', ') : typeof v === 'object' ? JSON.stringify(v) : String(v);
     const facts = Object.entries(x).filter(([k]) => !['id', 'kind', 'provision', 'status', 'opened', 'deadline'].includes(k))
-      .map(([k, v]) => el('li', {}, el('span', {class: 'k'}, k.replace(/_/g, ' ') + ': '), shown(v)));
+      .map(([k, v]) => el('li', {}, el('span', {class: 'k'}, k.replace(/_/g, ' ') + ': '), el('span', {title: raw(v)}, inNames(raw(v)))));
     const buttons = [];
     const btn = (label, kind, values) => buttons.push(el('button', {type: 'button', onclick: () => fillAction(kind, values)}, label));
     if (mine && open) {
@@ -282,7 +294,7 @@ function drawInbox() {
     if (C.me === 'depositary' && x.kind === 'consultations' && open) btn('Schedule…', 'schedule-consultations', {procedure: x.id});
     return el('article', {class: 'procedure' + (open ? '' : ' closed'), 'data-procedure': x.id, 'data-kind': x.kind, 'aria-labelledby': 'proc-' + x.id},
       el('h3', {id: 'proc-' + x.id}, '#' + x.id + ' ' + x.kind + ' ', el('span', {class: 'status'}, x.status)),
-      el('p', {}, 'opened ' + when(x.opened) + ' under ' + x.provision + '. ', open ? dl : null),
+      el('p', {}, 'opened ' + when(x.opened) + ' under ', el('span', {title: x.provision}, provisionName(x.provision)), '. ', open ? dl : null),
       el('ul', {class: 'facts'}, facts),
       buttons.length ? el('div', {class: 'buttons'}, buttons) : null);
   });
@@ -299,7 +311,7 @@ async function refreshJournal(ex) {
     if (!$('journal').querySelector('tbody')) $('journal').replaceChildren(table(['#', 'exercise time', 'actor', 'kind', 'hash'], []));
     const tbody = $('journal').querySelector('tbody');
     for (const e of body) {
-      tbody.append(el('tr', {}, el('th', {scope: 'row'}, String(e.seq)), el('td', {}, when(e.at)), el('td', {}, e.actor), el('td', {}, e.kind),
+      tbody.append(el('tr', {}, el('th', {scope: 'row'}, String(e.seq)), el('td', {}, when(e.at)), el('td', {title: e.actor}, actorName(e.actor)), el('td', {}, e.kind),
         el('td', {}, e.hash.slice(0, 12) + '…')));
     }
     C.journalAfter = Number(headers.get('X-Next-After') || C.journalAfter);

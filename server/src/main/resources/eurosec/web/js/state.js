@@ -117,3 +117,23 @@ export function writeHash() {
   for (const c of reading()) h.append('interpretation', c);
   history.replaceState(null, '', '#' + h);
 }
+
+/**
+ * A text from the API with the ids it names put in words: a provision id (charter-of-paris-1990/non-use-of-force)
+ * as its instrument and clause, an instrument or body id as its name, a state id (RUS) as the state's name;
+ * an id the page does not know stays as it is.
+ */
+export function inNames(text) {
+  // One pass, so that a name put in is not read again.
+  return String(text).replace(/\b[a-z][a-z0-9-]*\/[a-z0-9_-]+\b|\b[a-z][a-z0-9]*(?:-[a-z0-9]+)*\b|\b[A-Z]{3}\b/g, (id) => {
+    const slash = id.indexOf('/');
+    if (slash > 0) return S.names[id.slice(0, slash)] ? provisionName(id) : id;
+    return S.names[id] || id;
+  });
+}
+
+/** An exercise's actor in words: "Georgia's delegation", "the depositary", "an observer". */
+export function actorName(actor) {
+  if (actor.startsWith('delegation:')) return name(actor.slice(11)) + '\u2019s delegation';
+  return actor === 'observer' ? 'an observer' : 'the ' + actor;
+}

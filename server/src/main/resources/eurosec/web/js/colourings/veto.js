@@ -3,7 +3,7 @@
 // The veto answer is asked on every refresh (the veto panel shows it too), so this colouring loads nothing more.
 
 import {OI} from '../palette.js';
-import {S, name} from '../state.js';
+import {S, name, provisionName} from '../state.js';
 
 export default {
   paint(covered) {
@@ -16,7 +16,7 @@ export default {
     for (const iso of Object.keys(covered)) byState[iso] = {fill: OI.sky, label: 'cannot block'};
     const through = {};
     for (const m of veto.may_block) (through[m.actor] = through[m.actor] || []).push(m.provision);
-    for (const [actor, ps] of Object.entries(through)) byState[actor] = {fill: OI.vermillion, label: 'may block (' + ps.join(', ') + ')'};
+    for (const [actor, ps] of Object.entries(through)) byState[actor] = {fill: OI.vermillion, label: 'may block (' + ps.map((p) => provisionName(p)).join('; ') + ')'};
     byState[veto.applicant] = {fill: OI.black, label: 'applicant'};
     return {byState, legend};
   },
