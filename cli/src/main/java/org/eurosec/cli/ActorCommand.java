@@ -20,6 +20,14 @@ final class ActorCommand implements Callable<Integer> {
 
     @Mixin
     Options options;
+    @picocli.CommandLine.Mixin
+    FormatOption formatOption;
+    @picocli.CommandLine.Mixin
+    ReadingOption readingOption;
+    @picocli.CommandLine.Mixin
+    ExplainOption explainOption;
+    @picocli.CommandLine.Mixin
+    WideOption wideOption;
 
     @Spec
     CommandSpec spec;
@@ -29,7 +37,7 @@ final class ActorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Actor.View view = options.eurosec().actor(new Actor.Query(id, options.interpretations, options.explain));
+        Actor.View view = options.eurosec().actor(new Actor.Query(id, options.interpretations(), options.explain()));
         if (view instanceof Actor.StateView s) {
             printState(s);
         } else {
@@ -49,7 +57,7 @@ final class ActorCommand implements Callable<Integer> {
 
     private void printState(Actor.StateView s) {
         PrintWriter out = spec.commandLine().getOut();
-        switch (options.format) {
+        switch (options.format()) {
             case JSON -> out.print(org.eurosec.query.Json.write(s));
             case CSV -> {
                 Table t = new Table("record", "iso3", "in", "from", "to", "status", "detail", "source");
@@ -89,7 +97,7 @@ final class ActorCommand implements Callable<Integer> {
                                     + " guarantors, " + g.assistance() + ")").toList()));
                 }
                 out.print(p.text());
-                if (options.explain) {
+                if (options.explain()) {
                     for (Actor.PeriodView per : s.coveragePeriods()) {
                         out.println();
                         per.explanation().lines().forEach(out::println);
@@ -101,7 +109,7 @@ final class ActorCommand implements Callable<Integer> {
 
     private void printOrganisation(Actor.OrganisationView o) {
         PrintWriter out = spec.commandLine().getOut();
-        switch (options.format) {
+        switch (options.format()) {
             case JSON -> out.print(org.eurosec.query.Json.write(o));
             case CSV -> out.print(memberTable(o).csv());
             default -> {

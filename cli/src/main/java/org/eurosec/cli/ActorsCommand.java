@@ -23,6 +23,12 @@ final class ActorsCommand implements Callable<Integer> {
 
     @Mixin
     Options options;
+    @picocli.CommandLine.Mixin
+    FormatOption formatOption;
+    @picocli.CommandLine.Mixin
+    ReadingOption readingOption;
+    @picocli.CommandLine.Mixin
+    WideOption wideOption;
 
     @Spec
     CommandSpec spec;
@@ -39,10 +45,10 @@ final class ActorsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Actors.View view = options.eurosec().actors(new Actors.Query(Optional.ofNullable(date), exclude, options.interpretations, strict));
+        Actors.View view = options.eurosec().actors(new Actors.Query(Optional.ofNullable(date), exclude, options.interpretations(), strict));
         PrintWriter out = spec.commandLine().getOut();
         if (view instanceof UnknownDay u) {
-            if (options.format == Format.JSON) {
+            if (options.format() == Format.JSON) {
                 out.print(org.eurosec.query.Json.write(u));
             } else {
                 out.println(u.message());
@@ -50,7 +56,7 @@ final class ActorsCommand implements Callable<Integer> {
             return 0;
         }
         Actors.Answer k = (Actors.Answer) view;
-        switch (options.format) {
+        switch (options.format()) {
             case JSON -> out.print(org.eurosec.query.Json.write(k));
             case CSV -> {
                 Table t = new Table("type", "id", "iso3", "ccode", "name", "recognition", "tags", "osce", "memberships");

@@ -24,6 +24,14 @@ final class BlocsCommand implements Callable<Integer> {
 
     @Mixin
     Options options;
+    @picocli.CommandLine.Mixin
+    FormatOption formatOption;
+    @picocli.CommandLine.Mixin
+    ReadingOption readingOption;
+    @picocli.CommandLine.Mixin
+    RegimesDirOption regimesDirOption;
+    @picocli.CommandLine.Mixin
+    WideOption wideOption;
 
     @Mixin
     Views views;

@@ -24,6 +24,14 @@ final class CompareCommand implements Callable<Integer> {
 
     @Mixin
     Options options;
+    @picocli.CommandLine.Mixin
+    FormatOption formatOption;
+    @picocli.CommandLine.Mixin
+    ReadingOption readingOption;
+    @picocli.CommandLine.Mixin
+    RegimesDirOption regimesDirOption;
+    @picocli.CommandLine.Mixin
+    WideOption wideOption;
 
     @Spec
     CommandSpec spec;
@@ -37,9 +45,9 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Compare.View v = options.eurosec().compare(new Compare.Query(Scenarios.Source.named("file", file.toString()), only, options.interpretations));
+        Compare.View v = options.eurosec().compare(new Compare.Query(Scenarios.Source.named("file", file.toString()), only, options.interpretations()));
         PrintWriter out = spec.commandLine().getOut();
-        switch (options.format) {
+        switch (options.format()) {
             case JSON -> out.print(org.eurosec.query.Json.write(v));
             case CSV -> out.print(table(v).csv());
             default -> {

@@ -29,6 +29,16 @@ final class CoverageCommand implements Callable<Integer> {
 
     @Mixin
     Options options;
+    @picocli.CommandLine.Mixin
+    FormatOption formatOption;
+    @picocli.CommandLine.Mixin
+    ReadingOption readingOption;
+    @picocli.CommandLine.Mixin
+    RegimesDirOption regimesDirOption;
+    @picocli.CommandLine.Mixin
+    ExplainOption explainOption;
+    @picocli.CommandLine.Mixin
+    WideOption wideOption;
 
     @Spec
     CommandSpec spec;
@@ -64,10 +74,10 @@ final class CoverageCommand implements Callable<Integer> {
     public Integer call() {
         Optional<Scenarios.Source> source = Optional.ofNullable(scenario).map(s -> Scenarios.Source.named("scenario", s));
         Coverage.View view = options.eurosec().coverage(new Coverage.Query(Optional.ofNullable(date), Coverage.Query.regime(regimeId, source), all,
-                exclude, only, options.interpretations, options.explain, strict, source));
+                exclude, only, options.interpretations(), options.explain(), strict, source));
         PrintWriter out = spec.commandLine().getOut();
         if (view instanceof UnknownDay u) {
-            switch (options.format) {
+            switch (options.format()) {
                 case JSON -> out.print(org.eurosec.query.Json.write(u));
                 case CSV -> out.print(new Table("as_of", "known", "message").row(u.asOf(), false, u.message()).csv());
                 default -> out.println(u.message());
@@ -75,7 +85,7 @@ final class CoverageCommand implements Callable<Integer> {
             return 0;
         }
         Coverage.Answer k = (Coverage.Answer) view;
-        switch (options.format) {
+        switch (options.format()) {
             case JSON -> out.print(org.eurosec.query.Json.write(k));
             case CSV -> out.print(table(k, true).csv());
             default -> {
@@ -85,10 +95,10 @@ final class CoverageCommand implements Callable<Integer> {
                 Table.say(out, k.asOf() + ": " + k.coveredCount() + " of " + k.states().size()
                         + " states covered; not covered: " + (k.uncovered().isEmpty() ? "none" : String.join(" ", k.uncovered())));
                 Table.say(out, "guarantees: organisation or treaty, article, (number of guarantors); political commitments are counted,"
-                        + " never coverage" + (options.wide || options.explain ? "" : "; --wide lists every guarantee"));
+                        + " never coverage" + (wideOption.wide || options.explain() ? "" : "; --wide lists every guarantee"));
                 Table.say(out, "regime: " + k.regime() + "; reading: " + k.reading());
                 Provisional.note(out, k.provisional(), k.factsCheckedThrough());
-                if (options.explain) {
+                if (options.explain()) {
                     for (StateRow s : k.states()) {
                         out.println();
                         s.explanation().lines().forEach(out::println);
@@ -100,7 +110,7 @@ final class CoverageCommand implements Callable<Integer> {
     }
 
     private Table table(Coverage.Answer k, boolean csv) {
-        Table t = options.explain && csv
+        Table t = options.explain() && csv
                 ? new Table("iso3", "ccode", "name", "covered", "guarantees", "political_commitments", "explanation")
                 : new Table("iso3", "ccode", "name", "covered", "guarantees", csv ? "political_commitments" : "political");
         for (StateRow s : k.states()) {
@@ -117,8 +127,8 @@ final class CoverageCommand implements Callable<Integer> {
             s.politicalCommitments().forEach(c -> pol.add(c.instrument()));
             Object code = s.ccode() != null ? s.ccode() : "";
             String political = csv ? String.join(";", pol) : String.valueOf(pol.size());
-            String guarantees = csv || options.explain ? String.join(csv ? ";" : "; ", gs) : Table.summary(gs, "; ");
-            if (options.explain && csv) {
+            String guarantees = csv || options.explain() ? String.join(csv ? ";" : "; ", gs) : Table.summary(gs, "; ");
+            if (options.explain() && csv) {
                 t.row(s.iso3(), code, s.name(), s.covered(), guarantees, political,
                         String.join(" | ", s.explanation().lines()).replaceAll("\\s{2,}", " "));
             } else {

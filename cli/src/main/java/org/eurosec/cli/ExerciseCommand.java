@@ -61,6 +61,12 @@ final class ExerciseCommand implements Runnable {
 
         @Mixin
         Options options;
+        @picocli.CommandLine.Mixin
+        FormatOption formatOption;
+        @picocli.CommandLine.Mixin
+        ReadingOption readingOption;
+        @picocli.CommandLine.Mixin
+        RegimesDirOption regimesDirOption;
         @Mixin
         ServiceOptions service;
         @Spec
@@ -107,7 +113,7 @@ final class ExerciseCommand implements Runnable {
                             .replaceAll(m -> "; " + option(m.group(1)) + ": "));
                 }
                 PrintWriter out = spec.commandLine().getOut();
-                if (options.format == Format.JSON) {
+                if (options.format() == Format.JSON) {
                     Map<String, Object> m = Json.obj();
                     m.put("exercise", c.id());
                     m.put("regime", regime);
@@ -130,8 +136,8 @@ final class ExerciseCommand implements Runnable {
                 out.println("credentials (shown once, stored only as hashes; send as 'Authorization: Bearer TOKEN'):");
                 Table t = new Table("actor", "credential");
                 c.tokens().forEach(t::row);
-                out.print(options.format == Format.CSV ? t.csv() : t.text());
-                if (options.format != Format.CSV) {
+                out.print(options.format() == Format.CSV ? t.csv() : t.text());
+                if (options.format() != Format.CSV) {
                     out.println();
                     out.println("journal key (Ed25519; every accepted action's receipt is signed with it; keep your receipts):");
                     out.println("  key_id " + db.key().id());
@@ -158,6 +164,10 @@ final class ExerciseCommand implements Runnable {
 
         @Mixin
         Options options;
+        @picocli.CommandLine.Mixin
+        FormatOption formatOption;
+        @picocli.CommandLine.Mixin
+        RegimesDirOption regimesDirOption;
         @Mixin
         ServiceOptions service;
         @Spec
@@ -172,7 +182,7 @@ final class ExerciseCommand implements Runnable {
                     ExerciseState s = ex.state(id);
                     t.row(id, s.regime(), ex.journal(id).size(), ex.now(id), s.closed().map(Object::toString).orElse(""));
                 }
-                spec.commandLine().getOut().print(options.format == Format.CSV ? t.csv() : t.text());
+                spec.commandLine().getOut().print(options.format() == Format.CSV ? t.csv() : t.text());
                 return 0;
             }
         }
@@ -187,6 +197,10 @@ final class ExerciseCommand implements Runnable {
 
         @Mixin
         Options options;
+        @picocli.CommandLine.Mixin
+        FormatOption formatOption;
+        @picocli.CommandLine.Mixin
+        RegimesDirOption regimesDirOption;
         @Mixin
         ServiceOptions service;
         @Spec
@@ -200,7 +214,7 @@ final class ExerciseCommand implements Runnable {
             Exercises.Replay r = withExercises(options, service, ex -> ex.replay(id),
                     e -> e.getMessage() + " (`eurosec exercise list` shows them)");
             PrintWriter out = spec.commandLine().getOut();
-            if (options.format == Format.JSON) {
+            if (options.format() == Format.JSON) {
                 Map<String, Object> m = Json.obj();
                 m.put("exercise", id);
                 m.put("entries", r.entries());
@@ -237,6 +251,10 @@ final class ExerciseCommand implements Runnable {
 
         @Mixin
         Options options;
+        @picocli.CommandLine.Mixin
+        FormatOption formatOption;
+        @picocli.CommandLine.Mixin
+        RegimesDirOption regimesDirOption;
         @Mixin
         ServiceOptions service;
         @Spec
@@ -254,7 +272,7 @@ final class ExerciseCommand implements Runnable {
                     throw new UserError("--replace: an administrator's credential exists and is kept (it was shown once); "
                             + "`eurosec exercise admin-token --replace` makes a new one");
                 }
-                if (options.format == Format.JSON) {
+                if (options.format() == Format.JSON) {
                     Map<String, Object> m = Json.obj();
                     m.put("admin_credential", token.get());
                     out.print(Json.write(m));
@@ -285,6 +303,10 @@ final class ExerciseCommand implements Runnable {
     abstract static class CredentialCommand implements Callable<Integer> {
         @Mixin
         Options options;
+        @picocli.CommandLine.Mixin
+        FormatOption formatOption;
+        @picocli.CommandLine.Mixin
+        RegimesDirOption regimesDirOption;
         @Mixin
         ServiceOptions service;
         @Spec
@@ -303,7 +325,7 @@ final class ExerciseCommand implements Runnable {
 
         int printIssued(Exercises.NewCredential n) {
             PrintWriter out = spec.commandLine().getOut();
-            if (options.format == Format.JSON) {
+            if (options.format() == Format.JSON) {
                 Map<String, Object> m = Json.obj();
                 m.put("exercise", n.exercise());
                 m.put("actor", n.actor());
@@ -358,7 +380,7 @@ final class ExerciseCommand implements Runnable {
         public Integer call() {
             Exercises.Revocation r = run(ex -> ex.revoke(id, actor));
             PrintWriter out = spec.commandLine().getOut();
-            if (options.format == Format.JSON) {
+            if (options.format() == Format.JSON) {
                 Map<String, Object> m = Json.obj();
                 m.put("exercise", r.exercise());
                 m.put("actor", r.actor());
@@ -382,6 +404,10 @@ final class ExerciseCommand implements Runnable {
 
         @Mixin
         Options options;
+        @picocli.CommandLine.Mixin
+        FormatOption formatOption;
+        @picocli.CommandLine.Mixin
+        RegimesDirOption regimesDirOption;
         @Mixin
         ServiceOptions service;
         @Spec
@@ -398,7 +424,7 @@ final class ExerciseCommand implements Runnable {
             org.eurosec.store.Receipt r = withExercises(options, service, ex -> ex.closeExercise(id, reason),
                     e -> ("exercise".equals(e.field()) ? "" : option(e.field()) + ": ") + e.getMessage());
             PrintWriter out = spec.commandLine().getOut();
-            if (options.format == Format.JSON) {
+            if (options.format() == Format.JSON) {
                 Map<String, Object> m = Json.obj();
                 m.put("exercise", id);
                 m.put("closed", true);
@@ -421,6 +447,10 @@ final class ExerciseCommand implements Runnable {
 
         @Mixin
         Options options;
+        @picocli.CommandLine.Mixin
+        FormatOption formatOption;
+        @picocli.CommandLine.Mixin
+        RegimesDirOption regimesDirOption;
         @Mixin
         ServiceOptions service;
         @Spec
@@ -436,7 +466,7 @@ final class ExerciseCommand implements Runnable {
             Table t = new Table("actor", "id", "issued_at", "revoked_at");
             all.forEach(i -> t.row(i.actor(), i.id(), i.issuedAt(), i.revokedAt()));
             PrintWriter out = spec.commandLine().getOut();
-            if (options.format == Format.JSON) {
+            if (options.format() == Format.JSON) {
                 out.print(Json.write(all.stream().map(i -> {
                     Map<String, Object> m = Json.obj();
                     m.put("actor", i.actor());
@@ -446,7 +476,7 @@ final class ExerciseCommand implements Runnable {
                     return m;
                 }).toList()));
             } else {
-                out.print(options.format == Format.CSV ? t.csv() : t.text());
+                out.print(options.format() == Format.CSV ? t.csv() : t.text());
             }
             return 0;
         }

@@ -30,6 +30,10 @@ final class ExportCommand implements Callable<Integer> {
 
     @Mixin
     Options options;
+    @picocli.CommandLine.Mixin
+    ReadingOption readingOption;
+    @picocli.CommandLine.Mixin
+    RegimesDirOption regimesDirOption;
 
     @Spec
     CommandSpec spec;
@@ -62,11 +66,8 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (options.format == Format.JSON) {
-            throw new UserError("--format: export writes CSV only (the panels are for R, Stata and pandas)");
-        }
         Export.Panel p = options.eurosec().export(new Export.Query(panel, Optional.ofNullable(from), Optional.ofNullable(to), directed, regimeId,
-                exclude, options.interpretations, Optional.ofNullable(convention)));
+                exclude, options.interpretations(), Optional.ofNullable(convention)));
         if (outFile != null && outFile.getParent() != null && !Files.isDirectory(outFile.getParent())) {
             throw new UserError("--out " + outFile + ": the folder does not exist");
         }

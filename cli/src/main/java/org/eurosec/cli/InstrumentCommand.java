@@ -25,6 +25,12 @@ final class InstrumentCommand implements Callable<Integer> {
 
     @Mixin
     Options options;
+    @picocli.CommandLine.Mixin
+    FormatOption formatOption;
+    @picocli.CommandLine.Mixin
+    RegimesDirOption regimesDirOption;
+    @picocli.CommandLine.Mixin
+    WideOption wideOption;
 
     @Spec
     CommandSpec spec;
@@ -56,10 +62,10 @@ final class InstrumentCommand implements Callable<Integer> {
             t.row(i.id(), i.legalForce(), span(i.inForce()), i.provisions(), i.name());
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (options.format == Format.JSON) {
+        if (options.format() == Format.JSON) {
             out.print(org.eurosec.query.Json.write(v));
         } else {
-            t.print(options.format, out, List.of());
+            t.print(options.format(), out, List.of());
         }
     }
 
@@ -75,7 +81,7 @@ final class InstrumentCommand implements Callable<Integer> {
             parties.row(p.state(), p.from(), p.to() == null ? "" : p.to(), p.status(), p.source());
         }
         String partiesText = i.organisation().map(o -> "the members of " + o + " (see `eurosec actor " + o + "`)").orElse("listed below");
-        switch (options.format) {
+        switch (options.format()) {
             case JSON -> out.print(org.eurosec.query.Json.write(i));
             case CSV -> out.print(provisions.csv());
             default -> {

@@ -17,6 +17,10 @@ final class InterpretationsCommand implements Callable<Integer> {
 
     @Mixin
     Options options;
+    @picocli.CommandLine.Mixin
+    FormatOption formatOption;
+    @picocli.CommandLine.Mixin
+    WideOption wideOption;
 
     @Spec
     CommandSpec spec;
@@ -31,7 +35,7 @@ final class InterpretationsCommand implements Callable<Integer> {
                 t.row(i.id(), o.id(), o.id().equals(i.defaultOption()) ? "yes" : "", o.description());
             }
         }
-        switch (options.format) {
+        switch (options.format()) {
             case JSON -> out.print(org.eurosec.query.Json.write(view));
             case CSV -> out.print(t.csv());
             default -> {

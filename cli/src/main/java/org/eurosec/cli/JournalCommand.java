@@ -57,6 +57,10 @@ final class JournalCommand implements Runnable {
 
         @Mixin
         Options options;
+        @picocli.CommandLine.Mixin
+        FormatOption formatOption;
+        @picocli.CommandLine.Mixin
+        RegimesDirOption regimesDirOption;
         @Mixin
         ServiceOptions service;
         @Spec
@@ -84,7 +88,7 @@ final class JournalCommand implements Runnable {
                 List<String> broken = Receipt.check(id, entries, receipts, key);
                 problems.addAll(broken);
                 PrintWriter out = spec.commandLine().getOut();
-                if (options.format == Format.JSON) {
+                if (options.format() == Format.JSON) {
                     Map<String, Object> m = Json.obj();
                     m.put("exercise", id);
                     m.put("entries", entries.size());
@@ -138,6 +142,10 @@ final class JournalCommand implements Runnable {
 
         @Mixin
         Options options;
+        @picocli.CommandLine.Mixin
+        FormatOption formatOption;
+        @picocli.CommandLine.Mixin
+        RegimesDirOption regimesDirOption;
         @Mixin
         ServiceOptions service;
         @Spec
@@ -154,7 +162,7 @@ final class JournalCommand implements Runnable {
                     t.row(e.seq(), e.atExercise(), e.actor(), e.kind(), e.body().length() > 100 ? e.body().substring(0, 97) + "..." : e.body(),
                             e.hash().substring(0, 12));
                 }
-                spec.commandLine().getOut().print(options.format == Format.CSV ? t.csv() : t.text());
+                spec.commandLine().getOut().print(options.format() == Format.CSV ? t.csv() : t.text());
                 return 0;
             }
         }

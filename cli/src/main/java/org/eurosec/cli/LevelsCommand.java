@@ -22,6 +22,14 @@ final class LevelsCommand implements Callable<Integer> {
 
     @Mixin
     Options options;
+    @picocli.CommandLine.Mixin
+    FormatOption formatOption;
+    @picocli.CommandLine.Mixin
+    ReadingOption readingOption;
+    @picocli.CommandLine.Mixin
+    RegimesDirOption regimesDirOption;
+    @picocli.CommandLine.Mixin
+    WideOption wideOption;
 
     @Mixin
     Views views;

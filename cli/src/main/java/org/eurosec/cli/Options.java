@@ -6,33 +6,46 @@ import java.util.List;
 import org.eurosec.model.Architecture;
 import picocli.CommandLine.Option;
 
-/** Options every command shares: where the data is, the output format, the reading of the law. */
+/**
+ * Where the data is (--data, which every command that reads facts has) and access to the options a
+ * command may mix in besides: --format ({@link FormatOption}), -I ({@link ReadingOption}),
+ * --regimes-dir ({@link RegimesDirOption}), --explain ({@link ExplainOption}) and --wide
+ * ({@link WideOption}). A command mixes in only those it reads, so its help lists no option that
+ * does nothing there; one it does not have reads as absent (table, no choices, the embedded regimes).
+ * {@code HelpTextTest} checks that each listed option changes what the command does.
+ */
 final class Options {
 
     @Option(names = "--data", paramLabel = "DIR", description = "Read facts from DIR instead of the data embedded in the build.")
     Path data;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "table (default), json or csv; for report: html (default) or md.", converter = FormatConverter.class)
-    Format format = Format.TABLE;
-
-    @Option(names = {"-I", "--interpretation"}, paramLabel = "ID=OPTION",
-            description = "Switch a named interpretation (see `eurosec interpretations`). Repeatable.")
-    List<String> interpretations = new ArrayList<>();
-
-    @Option(names = "--regimes-dir", paramLabel = "DIR",
-            description = "Read regimes from DIR (every *.yaml in it) instead of the regimes embedded in the build.")
-    Path regimesDir;
-
-    @Option(names = "--explain", description = "Print, with each answer, the tree of provisions and facts behind it, with sources.")
-    boolean explain;
-
-    @Option(names = "--wide", description = "Tables at full width: long lists in full, cells never wrapped (default: fit the terminal, or 100 columns).")
-    boolean wide;
-
     /** The command this mixin belongs to; its root is {@link Main}, which holds the clock. */
     @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
     picocli.CommandLine.Model.CommandSpec mixee;
+
+    /** The value of the mixed-in option {@code name}, or {@code absent} when this command does not have it. */
+    @SuppressWarnings("unchecked")
+    private <T> T mixed(String name, T absent) {
+        picocli.CommandLine.Model.OptionSpec o = mixee == null ? null : mixee.findOption(name);
+        T v = o == null ? null : (T) o.getValue();
+        return v == null ? absent : v;
+    }
+
+    Format format() {
+        return mixed("--format", Format.TABLE);
+    }
+
+    List<String> interpretations() {
+        return mixed("--interpretation", List.of());
+    }
+
+    Path regimesDir() {
+        return mixed("--regimes-dir", null);
+    }
+
+    boolean explain() {
+        return mixed("--explain", false);
+    }
 
     /** Where today comes from: {@link Main}'s clock (fixed in tests), else the system's. */
     java.time.Clock clock() {
@@ -56,7 +69,7 @@ final class Options {
     /** The application layer over this command's sources (embedded, or --data / --regimes-dir); -I choices go into each query. */
     org.eurosec.query.Eurosec eurosec() {
         return new org.eurosec.query.Eurosec(new org.eurosec.query.Eurosec.Sources(java.util.Optional.ofNullable(data),
-                java.util.Optional.ofNullable(regimesDir), List.of()), clock());
+                java.util.Optional.ofNullable(regimesDir()), List.of()), clock());
     }
 
     Architecture architecture() {
@@ -70,6 +83,6 @@ final class Options {
 
     /** The -I choices as id → option, checked only for their shape (the regime's reading checks the ids). */
     java.util.Map<String, String> choices() {
-        return eurosec().choices(interpretations);
+        return eurosec().choices(interpretations());
     }
 }

@@ -28,6 +28,14 @@ final class OverlapCommand implements Callable<Integer> {
 
     @Mixin
     Options options;
+    @picocli.CommandLine.Mixin
+    FormatOption formatOption;
+    @picocli.CommandLine.Mixin
+    ReadingOption readingOption;
+    @picocli.CommandLine.Mixin
+    RegimesDirOption regimesDirOption;
+    @picocli.CommandLine.Mixin
+    WideOption wideOption;
 
     @Mixin
     Views views;

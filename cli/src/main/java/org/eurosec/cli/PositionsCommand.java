@@ -29,6 +29,14 @@ final class PositionsCommand implements Callable<Integer> {
 
     @Mixin
     Options options;
+    @picocli.CommandLine.Mixin
+    FormatOption formatOption;
+    @picocli.CommandLine.Mixin
+    ReadingOption readingOption;
+    @picocli.CommandLine.Mixin
+    RegimesDirOption regimesDirOption;
+    @picocli.CommandLine.Mixin
+    WideOption wideOption;
 
     @Mixin
     Views views;
@@ -47,11 +55,11 @@ final class PositionsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Positions.View view = options.eurosec().positions(new Positions.Query(views.scope(options), inherit, variants));
         if (view instanceof UnknownDay u) {
-            out.print(options.format == Format.JSON ? org.eurosec.query.Json.write(u) : u.message() + System.lineSeparator());
+            out.print(options.format() == Format.JSON ? org.eurosec.query.Json.write(u) : u.message() + System.lineSeparator());
             return 0;
         }
         Positions.Answer a = (Positions.Answer) view;
-        switch (options.format) {
+        switch (options.format()) {
             case JSON -> out.print(org.eurosec.query.Json.write(a));
             case CSV -> out.print(verdicts(a).csv());
             default -> text(a, out);

@@ -36,6 +36,12 @@ final class ReconcileCommand implements Callable<Integer> {
 
     @Mixin
     Options options;
+    @picocli.CommandLine.Mixin
+    FormatOption formatOption;
+    @picocli.CommandLine.Mixin
+    ReadingOption readingOption;
+    @picocli.CommandLine.Mixin
+    WideOption wideOption;
 
     @Spec
     CommandSpec spec;
@@ -69,9 +75,9 @@ final class ReconcileCommand implements Callable<Integer> {
             throw new UserError(file + ": cannot read: " + e.getMessage());
         }
         Reconcile.View v = options.eurosec().reconcile(new Reconcile.Query(dataset, file.toString(), csv, "file", Optional.ofNullable(convention), kinds,
-                options.interpretations, skipUnknownStates));
+                options.interpretations(), skipUnknownStates));
         PrintWriter out = spec.commandLine().getOut();
-        switch (options.format) {
+        switch (options.format()) {
             case JSON -> out.print(Json.write(v));
             case CSV -> {
                 Table t = new Table("year", "ccode1", "state1", "ccode2", "state2", "kind", "dataset", "eurosec", "cause", "instrument", "provisions",

@@ -38,6 +38,12 @@ final class RegimeCommand implements Runnable {
 
         @Mixin
         Options options;
+        @picocli.CommandLine.Mixin
+        FormatOption formatOption;
+        @picocli.CommandLine.Mixin
+        RegimesDirOption regimesDirOption;
+        @picocli.CommandLine.Mixin
+        WideOption wideOption;
 
         @Spec
         CommandSpec spec;
@@ -49,7 +55,7 @@ final class RegimeCommand implements Runnable {
         public Integer call() {
             RegimeShow.View r = options.eurosec().regimeShow(new RegimeShow.Query(id));
             PrintWriter out = spec.commandLine().getOut();
-            switch (options.format) {
+            switch (options.format()) {
                 case JSON -> out.print(org.eurosec.query.Json.write(r));
                 case CSV -> out.print(provisions(r).csv());
                 default -> {

@@ -17,6 +17,12 @@ final class RegimesCommand implements Callable<Integer> {
 
     @Mixin
     Options options;
+    @picocli.CommandLine.Mixin
+    FormatOption formatOption;
+    @picocli.CommandLine.Mixin
+    RegimesDirOption regimesDirOption;
+    @picocli.CommandLine.Mixin
+    WideOption wideOption;
 
     @Spec
     CommandSpec spec;
@@ -29,7 +35,7 @@ final class RegimesCommand implements Callable<Integer> {
             t.row(r.id(), r.instruments().isEmpty() ? "(history only)" : String.join(" ", r.instruments()), r.parameters(), r.unconfirmedParameters(),
                     r.name());
         }
-        t.print(options.format, spec.commandLine().getOut(), view);
+        t.print(options.format(), spec.commandLine().getOut(), view);
         return 0;
     }
 }

@@ -42,6 +42,12 @@ final class ReportCommand implements Callable<Integer> {
 
     @Mixin
     Options options;
+    @picocli.CommandLine.Mixin
+    FormatOption formatOption;
+    @picocli.CommandLine.Mixin
+    ReadingOption readingOption;
+    @picocli.CommandLine.Mixin
+    RegimesDirOption regimesDirOption;
 
     @Mixin
     Views views;
@@ -63,7 +69,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (options.format != Format.TABLE && options.format != Format.HTML && options.format != Format.MD) {
+        if (options.format() != Format.TABLE && options.format() != Format.HTML && options.format() != Format.MD) {
             throw new UserError("--format: report writes html (default) or md");
         }
         if (views.regimes.isEmpty() && views.scenario == null) {
@@ -89,7 +95,7 @@ final class ReportCommand implements Callable<Integer> {
             throw new UserError("--out " + outFile + ": the folder does not exist");
         }
         ReportDocument doc = build(vs, day);
-        String text = options.format == Format.MD ? doc.markdown() : doc.html();
+        String text = options.format() == Format.MD ? doc.markdown() : doc.html();
         if (outFile == null) {
             spec.commandLine().getOut().print(text);
         } else {

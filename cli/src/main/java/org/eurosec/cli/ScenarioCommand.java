@@ -39,6 +39,12 @@ final class ScenarioCommand implements Runnable {
 
         @Mixin
         Options options;
+        @picocli.CommandLine.Mixin
+        FormatOption formatOption;
+        @picocli.CommandLine.Mixin
+        RegimesDirOption regimesDirOption;
+        @picocli.CommandLine.Mixin
+        WideOption wideOption;
 
         @Spec
         CommandSpec spec;
@@ -48,7 +54,7 @@ final class ScenarioCommand implements Runnable {
             org.eurosec.query.ScenarioList.View view = options.eurosec().scenarios(new org.eurosec.query.ScenarioList.Query());
             Table t = new Table("file", "date", "regimes", "events", "name");
             view.scenarios().forEach(s -> t.row(s.file(), s.date(), String.join(",", s.regimes()), s.events(), s.name()));
-            t.print(options.format, spec.commandLine().getOut(), view);
+            t.print(options.format(), spec.commandLine().getOut(), view);
             return 0;
         }
     }
@@ -63,6 +69,16 @@ final class ScenarioCommand implements Runnable {
 
         @Mixin
         Options options;
+        @picocli.CommandLine.Mixin
+        FormatOption formatOption;
+        @picocli.CommandLine.Mixin
+        ReadingOption readingOption;
+        @picocli.CommandLine.Mixin
+        RegimesDirOption regimesDirOption;
+        @picocli.CommandLine.Mixin
+        ExplainOption explainOption;
+        @picocli.CommandLine.Mixin
+        WideOption wideOption;
 
         @Spec
         CommandSpec spec;
@@ -76,9 +92,9 @@ final class ScenarioCommand implements Runnable {
         @Override
         public Integer call() {
             ScenarioRun.View v = options.eurosec().scenarioRun(new ScenarioRun.Query(Scenarios.Source.named("file", file.toString()), only,
-                    options.interpretations, options.explain));
+                    options.interpretations(), options.explain()));
             PrintWriter out = spec.commandLine().getOut();
-            switch (options.format) {
+            switch (options.format()) {
                 case JSON -> out.print(org.eurosec.query.Json.write(v));
                 case CSV -> {
                     Table csv = new Table("regime", "event", "effect", "provision", "legal_force", "actors", "by", "quorum", "unconfirmed", "finding");
@@ -124,7 +140,7 @@ final class ScenarioCommand implements Runnable {
                     out.println("  " + (l.provisions().isEmpty() ? "no guarantee" : String.join(" + ", l.provisions())) + ": "
                             + String.join(" ", l.states()));
                 }
-                if (options.explain) {
+                if (options.explain()) {
                     for (org.eurosec.query.Common.FindingView f : c.findings()) {
                         f.explanation().lines().forEach(l -> out.println("  " + l));
                     }

@@ -24,6 +24,10 @@ final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     Options options;
+    @picocli.CommandLine.Mixin
+    ReadingOption readingOption;
+    @picocli.CommandLine.Mixin
+    RegimesDirOption regimesDirOption;
 
     @Mixin
     ServiceOptions service;
@@ -67,7 +71,7 @@ final class ServeCommand implements Callable<Integer> {
         Exercises exercises = new Exercises(db, base, options.regimes(base), clock);
         try {
             ApiServer server = new ApiServer(exercises, new org.eurosec.query.Eurosec(new org.eurosec.query.Eurosec.Sources(
-                    java.util.Optional.ofNullable(options.data), java.util.Optional.ofNullable(options.regimesDir), options.interpretations), clock))
+                    java.util.Optional.ofNullable(options.data), java.util.Optional.ofNullable(options.regimesDir()), options.interpretations()), clock))
                     .allowHosts(allowHosts).start(host, port);
             return new Started(server, exercises, db);
         } catch (RuntimeException e) {

@@ -22,6 +22,14 @@ final class TimelineCommand implements Callable<Integer> {
 
     @Mixin
     Options options;
+    @picocli.CommandLine.Mixin
+    FormatOption formatOption;
+    @picocli.CommandLine.Mixin
+    ReadingOption readingOption;
+    @picocli.CommandLine.Mixin
+    RegimesDirOption regimesDirOption;
+    @picocli.CommandLine.Mixin
+    WideOption wideOption;
 
     @Mixin
     Views views;
@@ -59,7 +67,7 @@ final class TimelineCommand implements Callable<Integer> {
                         y.blocs(), y.buffer(), y.levels());
             }
         }
-        switch (options.format) {
+        switch (options.format()) {
             case JSON -> out.print(org.eurosec.query.Json.write(view));
             case CSV -> out.print(t.csv());
             default -> {

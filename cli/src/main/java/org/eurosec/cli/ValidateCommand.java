@@ -32,6 +32,12 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Mixin
     Options options;
+    @picocli.CommandLine.Mixin
+    FormatOption formatOption;
+    @picocli.CommandLine.Mixin
+    RegimesDirOption regimesDirOption;
+    @picocli.CommandLine.Mixin
+    WideOption wideOption;
 
     @Spec
     CommandSpec spec;
@@ -61,8 +67,8 @@ final class ValidateCommand implements Callable<Integer> {
         if (problems.isEmpty()) {
             Architecture a = ArchitectureLoader.load(dir, shown);
             loaded = a;
-            Path regimesDir = options.regimesDir != null ? options.regimesDir : EmbeddedData.regimesDirectory();
-            String regimesShown = options.regimesDir != null ? options.regimesDir.toString().replaceAll("/+$", "") : "regimes";
+            Path regimesDir = options.regimesDir() != null ? options.regimesDir() : EmbeddedData.regimesDirectory();
+            String regimesShown = options.regimesDir() != null ? options.regimesDir().toString().replaceAll("/+$", "") : "regimes";
             if (!Files.isDirectory(regimesDir)) {
                 throw new UserError("--regimes-dir " + regimesDir + ": not a directory");
             }
@@ -106,7 +112,7 @@ final class ValidateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Map<String, Object> counts = problems.isEmpty() ? counts(loaded, crosswalkCount, regimeCount, scenarioCount) : Map.of();
-        if (options.format == Format.JSON) {
+        if (options.format() == Format.JSON) {
             Map<String, Object> m = Json.obj();
             m.put("data", shown);
             m.put("valid", problems.isEmpty());
@@ -140,7 +146,7 @@ final class ValidateCommand implements Callable<Integer> {
                 }
             }
             out.print(Json.write(m));
-        } else if (options.format == Format.CSV) {
+        } else if (options.format() == Format.CSV) {
             Table t = new Table("file", "line", "message");
             problems.forEach(p -> t.row(p.file(), p.line(), p.message()));
             out.print(t.csv());

@@ -26,6 +26,16 @@ final class VetoCommand implements Callable<Integer> {
 
     @Mixin
     Options options;
+    @picocli.CommandLine.Mixin
+    FormatOption formatOption;
+    @picocli.CommandLine.Mixin
+    ReadingOption readingOption;
+    @picocli.CommandLine.Mixin
+    RegimesDirOption regimesDirOption;
+    @picocli.CommandLine.Mixin
+    ExplainOption explainOption;
+    @picocli.CommandLine.Mixin
+    WideOption wideOption;
 
     @Spec
     CommandSpec spec;
@@ -49,17 +59,17 @@ final class VetoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Veto.View view = options.eurosec().veto(new Veto.Query(applicant, organisation, Optional.ofNullable(date), regimeId,
-                options.interpretations, options.explain, strict));
+                options.interpretations(), options.explain(), strict));
         PrintWriter out = spec.commandLine().getOut();
         if (view instanceof UnknownDay u) {
-            switch (options.format) {
+            switch (options.format()) {
                 case JSON -> out.print(org.eurosec.query.Json.write(u));
                 default -> out.println(u.message());
             }
             return 0;
         }
         Veto.Answer d = (Veto.Answer) view;
-        switch (options.format) {
+        switch (options.format()) {
             case JSON -> out.print(org.eurosec.query.Json.write(d));
             case CSV -> {
                 Table t = new Table("applicant", "organisation", "regime", "as_of", "actor", "provision", "how");
@@ -91,7 +101,7 @@ final class VetoCommand implements Callable<Integer> {
                 out.println();
                 out.print(t.text());
                 Provisional.note(out, d.provisional(), d.factsCheckedThrough());
-                if (options.explain) {
+                if (options.explain()) {
                     for (FindingView f : d.findings()) {
                         f.explanation().lines().forEach(l -> out.println("  " + l));
                     }

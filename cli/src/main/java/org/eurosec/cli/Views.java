@@ -58,7 +58,7 @@ final class Views {
     org.eurosec.query.Worlds.Scope scope(Options options) {
         return new org.eurosec.query.Worlds.Scope(java.util.Optional.ofNullable(date), regimes,
                 java.util.Optional.ofNullable(scenario).map(s -> org.eurosec.query.Scenarios.Source.named("scenario", s.toString())), all, exclude,
-                options.interpretations, strict);
+                options.interpretations(), strict);
     }
 
     Universe universe() {
@@ -67,7 +67,7 @@ final class Views {
 
     List<View> views(Options options) {
         org.eurosec.query.Eurosec e = options.eurosec();
-        Map<String, String> choices = e.choices(options.interpretations);
+        Map<String, String> choices = e.choices(options.interpretations());
         List<org.eurosec.query.Eurosec.World> worlds = scenario != null
                 ? e.scenarioWorlds(org.eurosec.query.Scenarios.Source.named("scenario", scenario.toString()), regimes, choices, java.util.Optional.ofNullable(date),
                         strict)

@@ -17,7 +17,7 @@ final class WorldsOutput {
      */
     static void print(Options options, PrintWriter out, Object view, org.eurosec.query.Common.Checked checked, List<Table> tables,
             List<String> summary, String... notes) {
-        switch (options.format) {
+        switch (options.format()) {
             case JSON -> out.print(org.eurosec.query.Json.write(view));
             case CSV -> out.print(tables.get(0).csv());
             default -> {

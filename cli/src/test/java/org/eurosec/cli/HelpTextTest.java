@@ -7,6 +7,9 @@ import java.io.StringWriter;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -69,5 +72,116 @@ class HelpTextTest {
             assertThat(cl.getCommandSpec().findOption("--version")).as(name(cl) + " lists --version, which printed nothing there").isNull();
             assertThat(cl.getCommandSpec().findOption("--help")).as(name(cl)).isNotNull();
         }
+    }
+
+    /**
+     * A typical command line for each command that answers from the files alone (the exercise and
+     * journal commands need a database, serve and follow a server: {@link #probedOrExempt} names them).
+     */
+    static final Map<String, List<String>> BASE = Map.ofEntries(
+            Map.entry("coverage", List.of("coverage", "--date", "2009-12-01")),
+            Map.entry("actor", List.of("actor", "UKR")),
+            Map.entry("actors", List.of("actors", "--date", "2009-12-01")),
+            Map.entry("instrument", List.of("instrument", "est-2009")),
+            Map.entry("validate", List.of("validate")),
+            Map.entry("interpretations", List.of("interpretations")),
+            Map.entry("regimes", List.of("regimes")),
+            Map.entry("regime show", List.of("regime", "show", "est-2009")),
+            Map.entry("scenario list", List.of("scenario", "list")),
+            Map.entry("scenario run", List.of("scenario", "run", "georgia-nato-2009.yaml")),
+            Map.entry("compare", List.of("compare", "georgia-nato-2009.yaml")),
+            Map.entry("veto", List.of("veto", "--applicant", "GEO", "--organisation", "nato", "--date", "2009-12-01", "--regime", "est-2009")),
+            Map.entry("blocs", List.of("blocs", "--date", "2009-12-01", "--regimes", "status-quo,est-2009")),
+            Map.entry("levels", List.of("levels", "--date", "2009-12-01", "--regimes", "status-quo,est-2009")),
+            Map.entry("timeline", List.of("timeline", "--from", "2008", "--to", "2010", "--regimes", "status-quo,est-2009")),
+            Map.entry("overlap", List.of("overlap", "--date", "2009-12-01", "--regimes", "status-quo,est-2009")),
+            Map.entry("uniformity", List.of("uniformity", "--date", "2009-12-01")),
+            Map.entry("positions", List.of("positions", "--date", "2010-12-01")),
+            Map.entry("export", List.of("export", "state-year", "--from", "2008", "--to", "2009", "--regime", "est-2009")));
+
+    /** The commands whose options are not probed here, and why. */
+    static final Map<String, String> NOT_PROBED = Map.ofEntries(
+            Map.entry("regime", "only a group"), Map.entry("scenario", "only a group"), Map.entry("exercise", "only a group"),
+            Map.entry("journal", "only a group"), Map.entry("serve", "runs until stopped"), Map.entry("exercise follow", "needs a server"),
+            Map.entry("report", "slow (every analysis); ReportAnswersTest runs it"), Map.entry("reconcile", "needs a dataset file; ReconcileCliTest"),
+            Map.entry("exercise new", "needs a database"), Map.entry("exercise list", "needs a database"),
+            Map.entry("exercise replay", "needs a database"), Map.entry("exercise admin-token", "needs a database"),
+            Map.entry("exercise credentials", "needs a database"), Map.entry("exercise issue", "needs a database"),
+            Map.entry("exercise rotate", "needs a database"), Map.entry("exercise revoke", "needs a database"),
+            Map.entry("exercise close", "needs a database"), Map.entry("journal verify", "needs a database"),
+            Map.entry("journal show", "needs a database"));
+
+    record Probe(List<String> args, boolean refused) {
+    }
+
+    /**
+     * How to show that a shared option is read: a value the command must refuse (exit 2 naming the
+     * option), or a value that must change its output.
+     */
+    static Probe probe(String option, boolean hasWide) {
+        return switch (option) {
+            case "--data" -> new Probe(List.of("--data", "no-such-data-dir"), true);
+            case "--regimes-dir" -> new Probe(List.of("--regimes-dir", "no-such-regimes-dir"), true);
+            case "--interpretation" -> new Probe(List.of("-I", "no-such-switch=x"), true);
+            case "--format" -> new Probe(List.of("--format", "json"), false);
+            case "--explain", "--wide" -> new Probe(List.of(option), false);
+            default -> null;
+        };
+    }
+
+    /** A command line's output at 40 columns (so that --wide has something to unfold). */
+    static CliTest.Run run(List<String> args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err), Clock.systemDefaultZone(), 40);
+        return new CliTest.Run(code, out.toString(), err.toString());
+    }
+
+    /** The options a command mixes in from the shared option classes (its own options are its own). */
+    static Set<String> shared(CommandLine cl) {
+        Set<String> names = new TreeSet<>();
+        cl.getCommandSpec().mixins().forEach((name, mixin) -> {
+            if (mixin.userObject() instanceof FormatOption || mixin.userObject() instanceof ReadingOption
+                    || mixin.userObject() instanceof RegimesDirOption || mixin.userObject() instanceof ExplainOption
+                    || mixin.userObject() instanceof WideOption || mixin.userObject() instanceof Options) {
+                mixin.options().forEach(o -> names.add(o.longestName()));
+            }
+        });
+        return names;
+    }
+
+    @Test
+    void probedOrExempt() {
+        for (CommandLine cl : commands()) {
+            String name = name(cl).replaceFirst("^eurosec ", "");
+            assertThat(BASE.containsKey(name) || NOT_PROBED.containsKey(name)).as(name + ": give it a base command line or a reason").isTrue();
+        }
+    }
+
+    /** Every shared option a command lists is read there: a bad value is refused, or the option changes the output. */
+    @Test
+    void everySharedOptionAListsDoesSomething() {
+        List<String> unused = new ArrayList<>();
+        for (CommandLine cl : commands()) {
+            String name = name(cl).replaceFirst("^eurosec ", "");
+            List<String> base = BASE.get(name);
+            if (base == null) {
+                continue;
+            }
+            CliTest.Run plain = run(base);
+            assertThat(plain.code()).as(String.join(" ", base) + ": " + plain.err()).isZero();
+            for (String option : shared(cl)) {
+                Probe p = probe(option, true);
+                assertThat(p).as(name + " " + option + ": no probe for it").isNotNull();
+                List<String> args = new ArrayList<>(base);
+                args.addAll(p.args());
+                CliTest.Run r = run(args);
+                boolean used = p.refused() ? r.code() == 2 : r.code() == 0 && !r.out().equals(plain.out());
+                if (!used) {
+                    unused.add(String.join(" ", args) + " (exit " + r.code() + ")");
+                }
+            }
+        }
+        assertThat(unused).as("options listed but doing nothing").isEmpty();
     }
 }
