@@ -19,29 +19,46 @@ import java.time.Year;
  */
 public final class Json {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .addModule(new Jdk8Module())
-            .addModule(new SimpleModule("eurosec-days")
-                    .addSerializer(LocalDate.class, ToStringSerializer.instance)
-                    .addSerializer(MonthDay.class, ToStringSerializer.instance)
-                    .addSerializer(Year.class, ToStringSerializer.instance))
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-            .build();
+    /** Jackson's mapper, built on first use: a command whose view {@link JsonWriter} writes never loads it. */
+    private static final class Mapper {
+        static final ObjectMapper MAPPER = JsonMapper.builder()
+                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .addModule(new Jdk8Module())
+                .addModule(new SimpleModule("eurosec-days")
+                        .addSerializer(LocalDate.class, ToStringSerializer.instance)
+                        .addSerializer(MonthDay.class, ToStringSerializer.instance)
+                        .addSerializer(Year.class, ToStringSerializer.instance))
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .build();
+    }
 
     private Json() {
     }
 
     /** The configured mapper (for reading a view back in tests and clients). */
     public static ObjectMapper mapper() {
-        return MAPPER;
+        return Mapper.MAPPER;
     }
 
-    /** A view as the JSON both adapters answer with, ending in a newline. */
+    /**
+     * A view as the JSON both adapters answer with, ending in a newline. Written by {@link JsonWriter}
+     * when it can (the same bytes, without Jackson's start-up cost for a one-off command), else by
+     * Jackson; with assertions on (the tests), the two are checked to agree.
+     */
     public static String write(Object view) {
+        String fast = JsonWriter.write(view);
+        if (fast == null) {
+            return jackson(view);
+        }
+        assert (fast + "\n").equals(jackson(view)) : "JsonWriter and Jackson differ for a " + view.getClass().getName();
+        return fast + "\n";
+    }
+
+    /** A view as Jackson writes it, ending in a newline. */
+    static String jackson(Object view) {
         try {
-            return MAPPER.writeValueAsString(view) + "\n";
+            return Mapper.MAPPER.writeValueAsString(view) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a view could not be written as JSON: " + e.getOriginalMessage(), e);
         }
