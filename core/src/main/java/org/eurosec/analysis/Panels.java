@@ -147,23 +147,16 @@ public final class Panels {
             }
         }
         for (Instrument i : timeline.builder().architecture().instruments().values()) {
-            if (i.legalForce() != LegalForce.BINDING || !i.inForceOn(day)) {
+            if (!i.inForceOn(day)) {
                 continue;
             }
-            java.util.EnumSet<ObligationKind> kinds = java.util.EnumSet.noneOf(ObligationKind.class);
-            for (Provision p : i.provisions()) {
-                for (ObligationKind k : ObligationKind.values()) {
-                    if (k != ObligationKind.DEFENCE && p.kind() == k.provisionKind() && i.inForceSpan(p).map(s -> s.contains(day)).orElse(false)) {
-                        kinds.add(k);
-                    }
-                }
-            }
+            Map<ObligationKind, String> kinds = kindsOn(timeline, i, day);
             if (kinds.isEmpty()) {
                 continue;
             }
-            int[] parties = snap.partiesByInstrument().getOrDefault(i.id(), Set.of()).stream().map(index::get).filter(x -> x != null)
+            int[] parties = partiesOn(timeline, snap, i, day).stream().map(index::get).filter(x -> x != null)
                     .mapToInt(Integer::intValue).toArray();
-            for (ObligationKind k : kinds) {
+            for (ObligationKind k : kinds.keySet()) {
                 int base = k.ordinal() * n * n;
                 for (int x : parties) {
                     for (int y : parties) {
@@ -175,6 +168,34 @@ public final class Panels {
             }
         }
         return out;
+    }
+
+    /**
+     * The obligation kinds other than defence an instrument makes on a day, each with the first
+     * provision in force that makes it: the kinds of its provisions if it binds in law, and whatever
+     * kind the reading counts a provision as ({@code counts_as}), binding or not.
+     */
+    private static Map<ObligationKind, String> kindsOn(CoverageTimeline timeline, Instrument i, LocalDate day) {
+        Map<ObligationKind, String> kinds = new TreeMap<>();
+        boolean binding = i.legalForce() == LegalForce.BINDING;
+        for (Provision p : i.provisions()) {
+            if (!i.inForceSpan(p).map(s -> s.contains(day)).orElse(false)) {
+                continue;
+            }
+            Set<org.eurosec.model.ProvisionKind> counted = timeline.builder().reading().countsAs(p);
+            for (ObligationKind k : ObligationKind.values()) {
+                if (k != ObligationKind.DEFENCE && ((binding && p.kind() == k.provisionKind()) || counted.contains(k.provisionKind()))) {
+                    kinds.putIfAbsent(k, p.id());
+                }
+            }
+        }
+        return kinds;
+    }
+
+    /** An instrument's parties on a day: the snapshot's for a binding one, its participants' spells for a political one. */
+    private static java.util.Collection<String> partiesOn(CoverageTimeline timeline, Snapshot snap, Instrument i, LocalDate day) {
+        return i.legalForce() == LegalForce.BINDING ? snap.partiesByInstrument().getOrDefault(i.id(), Set.of())
+                : timeline.builder().partiesOn(i.id(), day).keySet();
     }
 
     private static java.util.Optional<long[]> clip(Span s, long lo, long hi) {
@@ -201,21 +222,14 @@ public final class Panels {
             }
         }
         for (Instrument i : timeline.builder().architecture().instruments().values()) {
-            if (i.legalForce() != LegalForce.BINDING || !i.inForceOn(day)) {
+            if (!i.inForceOn(day)) {
                 continue;
             }
-            Map<ObligationKind, String> kinds = new TreeMap<>();
-            for (Provision p : i.provisions()) {
-                for (ObligationKind k : ObligationKind.values()) {
-                    if (k != ObligationKind.DEFENCE && p.kind() == k.provisionKind() && i.inForceSpan(p).map(s -> s.contains(day)).orElse(false)) {
-                        kinds.putIfAbsent(k, p.id());
-                    }
-                }
-            }
+            Map<ObligationKind, String> kinds = kindsOn(timeline, i, day);
             if (kinds.isEmpty()) {
                 continue;
             }
-            List<String> parties = snap.partiesByInstrument().getOrDefault(i.id(), Set.of()).stream().filter(kept::contains).toList();
+            List<String> parties = partiesOn(timeline, snap, i, day).stream().filter(kept::contains).toList();
             for (Map.Entry<ObligationKind, String> k : kinds.entrySet()) {
                 for (String x : parties) {
                     for (String y : parties) {

@@ -24,6 +24,9 @@ public final class Reading {
     private final Map<org.eurosec.model.Provision, org.eurosec.model.ProvisionTerms> terms =
             Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
+    /** {@link #countsAs}, by provision id, made on first use (a pure function of the choices). */
+    private volatile Map<String, Set<org.eurosec.model.ProvisionKind>> countedAs;
+
     private Reading(Architecture architecture, Map<String, String> choices) {
         this.architecture = architecture;
         this.choices = Collections.unmodifiableMap(choices);
@@ -145,6 +148,27 @@ public final class Reading {
      */
     public boolean recognisedGuarantorsOnly() {
         return architecture.interpretations().values().stream().anyMatch(i -> chosen(i).recognisedGuarantorsOnly());
+    }
+
+    /**
+     * The obligation kinds the chosen options count a provision as in the research panels, besides its
+     * own ({@code counts_as} with {@code applies_to}); empty for almost every provision.
+     */
+    public Set<org.eurosec.model.ProvisionKind> countsAs(org.eurosec.model.Provision p) {
+        Map<String, Set<org.eurosec.model.ProvisionKind>> m = countedAs;
+        if (m == null) {
+            m = new java.util.HashMap<>();
+            for (Interpretation i : architecture.interpretations().values()) {
+                Interpretation.Option o = chosen(i);
+                if (o.countsAs().isPresent()) {
+                    for (String id : o.appliesTo()) {
+                        m.computeIfAbsent(id, k -> EnumSet.noneOf(org.eurosec.model.ProvisionKind.class)).add(o.countsAs().get());
+                    }
+                }
+            }
+            countedAs = m;
+        }
+        return m.getOrDefault(p.id(), Set.of());
     }
 
     /** Whether the chosen options take {@code state} out of the guarantors under {@code provisionId}. */

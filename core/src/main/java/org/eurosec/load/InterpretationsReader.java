@@ -13,6 +13,7 @@ import java.util.Set;
 import org.eurosec.model.Interpretation;
 import org.eurosec.model.MembershipStatus;
 import org.eurosec.model.Provenance;
+import org.eurosec.model.ProvisionKind;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
@@ -24,7 +25,11 @@ final class InterpretationsReader {
 
     private static final Set<String> INTERPRETATION_KEYS = Set.of("id", "question", "options", "default", "source", "note");
     private static final Set<String> OPTION_KEYS = Set.of("id", "description", "party_statuses", "exclude_guarantors",
-            "applies_to", "exclude_conditions", "set_params", "proposer_accepts", "recognised_guarantors_only", "source", "note");
+            "applies_to", "exclude_conditions", "set_params", "proposer_accepts", "recognised_guarantors_only", "counts_as", "source", "note");
+
+    /** The panel obligation kinds an option may count other provisions as (defence follows from the guarantees alone). */
+    static final Set<ProvisionKind> COUNTABLE = EnumSet.of(ProvisionKind.OFFENCE, ProvisionKind.NEUTRALITY, ProvisionKind.NON_AGGRESSION,
+            ProvisionKind.CONSULTATION);
 
     private final LoadContext ctx;
 
@@ -82,12 +87,22 @@ final class InterpretationsReader {
         Set<String> voiding = new LinkedHashSet<>(of.strings("exclude_conditions"));
         voiding.forEach(c -> refs.condition(c, n.file(), of.line("exclude_conditions"), what));
         Map<String, Map<String, Object>> setParams = setParams(n, of, what);
+        Optional<ProvisionKind> countsAs = of.string("counts_as").flatMap(k -> {
+            Optional<ProvisionKind> kind = ProvisionKind.byId(k).filter(COUNTABLE::contains);
+            if (kind.isEmpty()) {
+                n.problem(of.line("counts_as"), what + ": counts_as '" + k + "' is not a kind the panels can count a provision as (expected one of "
+                        + String.join(", ", COUNTABLE.stream().map(ProvisionKind::id).toList()) + ")");
+            } else if (applies.isEmpty()) {
+                n.problem(of.line("counts_as"), what + ": counts_as needs applies_to (the provisions it counts as " + k + ")");
+            }
+            return kind;
+        });
         Optional<Provenance> op = of.has("source") ? Checks.provenance(n, of) : prov;
         if (oid.isPresent() && desc.isPresent() && op.isPresent()) {
             return Optional.of(new Interpretation.Option(oid.get(), desc.get(), statuses,
                     Collections.unmodifiableSet(exclude), Collections.unmodifiableSet(applies),
                     Collections.unmodifiableSet(voiding), setParams, of.has("proposer_accepts") && of.flag("proposer_accepts"),
-                    of.has("recognised_guarantors_only") && of.flag("recognised_guarantors_only"), op.get()));
+                    of.has("recognised_guarantors_only") && of.flag("recognised_guarantors_only"), countsAs, op.get()));
         }
         return Optional.empty();
     }

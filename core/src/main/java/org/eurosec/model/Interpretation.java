@@ -33,6 +33,7 @@ public record Interpretation(
             Map<String, Map<String, Object>> setParams,
             boolean proposerAccepts,
             boolean recognisedGuarantorsOnly,
+            Optional<ProvisionKind> countsAs,
             Provenance provenance) {
     }
 

@@ -128,6 +128,27 @@ class ReadersTest {
     }
 
     @Test
+    void interpretationsReaderReportsACountsAsKindThePanelsCannotCountOrWithoutProvisions() {
+        Fixture f = Fixture.minimal(dir).write("interpretations.yaml", """
+                interpretations:
+                  - id: force-pledges
+                    question: Does a promise not to use force count as non-aggression?
+                    default: distinct
+                    source: %1$s
+                    options:
+                      - {id: distinct, description: no}
+                      - {id: atop, description: as defence, counts_as: collective-defence, applies_to: [pact-treaty/art-2]}
+                      - {id: bare, description: nothing named, counts_as: non-aggression}
+                """.formatted(SRC));
+        List<String> problems = alone(ctx -> new InterpretationsReader(ctx).read(f.dir().resolve("interpretations.yaml"), new LinkedHashMap<>()));
+        assertThat(problems).containsExactly(
+                "d/interpretations.yaml:8: interpretation force-pledges: counts_as 'collective-defence' is not a kind the panels can count a"
+                        + " provision as (expected one of offence, neutrality, non-aggression, consultation)",
+                "d/interpretations.yaml:9: interpretation force-pledges: counts_as needs applies_to (the provisions it counts as non-aggression)");
+        assertThat(whole(f)).containsExactlyElementsOf(problems);
+    }
+
+    @Test
     void recognitionsReaderReportsAnActOutsideItsCases() {
         Fixture f = Fixture.minimal(dir).write("recognitions.yaml", """
                 cases:
