@@ -30,7 +30,7 @@ final class ReportBlocs {
         Map<String, String> blocLegend = new LinkedHashMap<>();
         int n = 0;
         for (Blocs.BlocRow s : b.systems()) {
-            String key = "system " + (n + 1) + " (" + s.label() + ")";
+            String key = "system " + (n + 1) + " (" + s.size() + " states), " + tiedThrough(s, b.names());
             blocLegend.put(key, ReportFigures.SYSTEMS[n % ReportFigures.SYSTEMS.length]);
             for (String m : s.members()) {
                 sysOf.put(m, key);
@@ -45,14 +45,35 @@ final class ReportBlocs {
                 + " system(s), buffer of " + b.buffer().size(), true));
         List<List<Cell>> brows = new ArrayList<>();
         for (Blocs.BlocRow s : b.systems()) {
-            brows.add(row("system", s.label(), s.size(), String.join(" ", s.members()), Cell.many(s.provisions().stream().map(x -> provision(w, x)).toList())));
+            brows.add(row("system", tiedThrough(s, b.names()), s.size(), String.join(" ", s.members()), Cell.many(s.provisions().stream().map(x -> provision(w, x)).toList())));
         }
         for (Blocs.BlocRow s : b.blocs()) {
-            brows.add(row("bloc", s.label(), s.size(), String.join(" ", s.members()), ""));
+            brows.add(row("bloc", tiedThrough(s, b.names()), s.size(), String.join(" ", s.members()), ""));
         }
         brows.add(row("buffer", "tied to no one", b.buffer().size(), String.join(" ", b.buffer()), ""));
         blocs.blocks().add(new ReportDocument.Details(v.label() + ": systems, blocs and buffer", List.of(ReportDocument.table("",
-                List.of("group", "label", "size", "members", "provisions"), brows))));
+                List.of("group", "what ties it", "size", "members", "provisions"), brows))));
+    }
+
+    /**
+     * What ties a group, in words (as the page's legend says it): the organisations and instruments all
+     * its ties share ("tied through North Atlantic Treaty Organization and ..."), or for a mixed group its
+     * three most frequent ones and how many more; a long name without its bracketed note. An id the
+     * answer does not name stays an id.
+     */
+    static String tiedThrough(Blocs.BlocRow s, Map<String, String> names) {
+        // A long name without its bracketed note ("European Union", "Brussels Treaty"), so the key stays short
+        // enough to read; a short one whole ("European Security Treaty (draft)").
+        java.util.function.Function<String, String> named = id -> {
+            String n = names.getOrDefault(id, id);
+            return n.length() > 40 ? n.replaceFirst("\\s*\\(.*$", "") : n;
+        };
+        if (!s.label().startsWith("mixed")) {
+            return "tied through " + String.join(" and ", java.util.Arrays.stream(s.label().split("\\+")).map(named).toList());
+        }
+        List<String> ids = new ArrayList<>(s.tiesThrough().keySet());
+        int more = ids.size() - 3;
+        return "tied mostly through " + String.join(", ", ids.stream().limit(3).map(named).toList()) + (more > 0 ? " and " + more + " more" : "");
     }
 
     /** The summary's figure: the size of each system, e.g. {@code [56]}. */

@@ -131,17 +131,27 @@ final class ReportFigures {
         }
         Map<String, String> keys = new LinkedHashMap<>(legend);
         keys.put("not a participating State", GREY);
+        // Keys flow in rows (about 10 units a character at this size); a key too long for one row is
+        // wrapped over several lines and takes its own rows, so no key runs past the map's right edge.
+        int perLine = (w - 8 - 34) / 10;
         List<int[]> at = new ArrayList<>();
+        List<List<String>> lines = new ArrayList<>();
         int x = 8;
         int row = 0;
         for (String k : keys.keySet()) {
-            int need = 34 + 10 * k.length();
-            if (x > 8 && x + need > w) {
+            List<String> ls = wrap(k, perLine);
+            int need = 34 + 10 * ls.stream().mapToInt(String::length).max().orElse(0);
+            if (x > 8 && (x + need > w || ls.size() > 1)) {
                 x = 8;
                 row++;
             }
             at.add(new int[] {x, row});
+            lines.add(ls);
             x += need;
+            if (ls.size() > 1) {
+                row += ls.size() - 1;
+                x = w;
+            }
         }
         int legendHeight = 34 * (row + 1);
         sb.append("<rect y=\"").append(h).append("\" width=\"").append(w).append("\" height=\"").append(legendHeight).append("\" fill=\"#fff\"/>");
@@ -149,9 +159,15 @@ final class ReportFigures {
         for (Map.Entry<String, String> l : keys.entrySet()) {
             int lx = at.get(i)[0];
             int ly = h + 8 + 34 * at.get(i)[1];
-            sb.append("<rect x=\"").append(lx).append("\" y=\"").append(ly).append("\" width=\"18\" height=\"18\" fill=\"").append(l.getValue())
-                    .append("\" stroke=\"#333\"/><text x=\"").append(lx + 24).append("\" y=\"").append(ly + 15).append("\" font-size=\"19\">")
-                    .append(ReportDocument.esc(l.getKey())).append("</text>");
+            sb.append("<g class=\"key\"><title>").append(ReportDocument.esc(l.getKey())).append("</title><rect x=\"").append(lx).append("\" y=\"").append(ly)
+                    .append("\" width=\"18\" height=\"18\" fill=\"").append(l.getValue()).append("\" stroke=\"#333\"/>");
+            int line = 0;
+            for (String text : lines.get(i)) {
+                sb.append("<text x=\"").append(lx + 24).append("\" y=\"").append(ly + 15 + 34 * line).append("\" font-size=\"19\">")
+                        .append(ReportDocument.esc(text)).append("</text>");
+                line++;
+            }
+            sb.append("</g>");
             i++;
         }
         int total = h + legendHeight;
@@ -160,6 +176,21 @@ final class ReportFigures {
         sb.replace(cut, cut + head.length(), "viewBox=\"0 0 " + w + " " + total + "\"");
         sb.append("</svg>");
         return sb.toString();
+    }
+
+    /** A legend key in lines of at most {@code width} characters, broken at spaces (a longer word gets a line of its own). */
+    static List<String> wrap(String text, int width) {
+        List<String> out = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+                out.add(line.toString());
+                line.setLength(0);
+            }
+            line.append(line.length() > 0 ? " " : "").append(word);
+        }
+        out.add(line.toString());
+        return out;
     }
 
     /** A line chart of named series over years; values may be missing (unknown years leave a gap). */

@@ -77,6 +77,35 @@ class ReportColoursTest {
         }
     }
 
+    /**
+     * The maps' legends say in words what ties each system (the bodies' and treaties' names, as the
+     * blocs answer names them), never by id ("nato+eu", "mixed", north-atlantic-treaty-1949), and
+     * every key stays inside its map (a long one is wrapped); the Markdown report's tables too.
+     */
+    @Test
+    void theMapLegendsNameWhatTiesEachSystemNotItsIds() throws IOException {
+        Path html = dir.resolve("report.html");
+        CliTest.Run r = CliTest.run("report", "--date", "2009-12-01", "--regimes", "status-quo,est-2009", "--out", html.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        String text = Files.readString(html);
+        List<String> keys = Pattern.compile("<g class=\"key\"><title>([^<]*)</title>").matcher(text).results().map(m -> m.group(1)).toList();
+        List<String> systems = keys.stream().filter(k -> k.startsWith("system ")).toList();
+        assertThat(systems).isNotEmpty().allSatisfy(k -> assertThat(k).matches("system \\d+ \\(\\d+ states\\), tied (mostly )?through .+"));
+        assertThat(String.join("\n", systems)).contains("North Atlantic Treaty Organization").contains("Collective Security Treaty");
+        Pattern rawId = Pattern.compile("\\b(?:nato|eu|csto|cis|mixed)\\b|\\+|\\b[a-z0-9]+(?:-[a-z0-9]+){2,}\\b|\\b[a-z][a-z0-9-]*/[a-z0-9-]+\\b");
+        assertThat(keys).noneMatch(k -> rawId.matcher(k).find());
+        // Each line of a key fits the map's width (1000 units, about 10 a character at this size).
+        Matcher line = Pattern.compile("<text x=\"(\\d+)\" y=\"\\d+\" font-size=\"19\">([^<]*)</text>").matcher(text);
+        while (line.find()) {
+            assertThat(Integer.parseInt(line.group(1)) + 10 * line.group(2).length()).as(line.group(2)).isLessThanOrEqualTo(1000);
+        }
+        Path md = dir.resolve("report.md");
+        CliTest.Run m = CliTest.run("report", "--date", "2009-12-01", "--regimes", "status-quo,est-2009", "--format", "md", "--out", md.toString());
+        assertThat(m.code()).as(m.err()).isZero();
+        List<String> systemRows = Files.readAllLines(md).stream().filter(l -> l.startsWith("| system |") || l.startsWith("| bloc |")).toList();
+        assertThat(systemRows).isNotEmpty().allSatisfy(l -> assertThat(l.split("\\|")[2]).contains("tied").doesNotContain("+").doesNotContain("mixed"));
+    }
+
     @Test
     void theRenderedLegendsPairOppositesFarApart() throws IOException {
         Path html = dir.resolve("report.html");
