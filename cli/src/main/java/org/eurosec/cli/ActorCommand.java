@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "actor",
-        description = "One actor through time: a state's memberships, treaties and coverage periods, or an organisation's rules and members.")
+        description = "One actor through time: a state's memberships, treaties and coverage periods, or an organisation's rules and members.",
+        footer = {"", "Examples:", "  eurosec actor UKR", "  eurosec actor nato --format json"})
 final class ActorCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     HelpOption help;

@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "actors",
-        description = "The states and organisations that existed on a day, with their codes and memberships that day.")
+        description = "The states and organisations that existed on a day, with their codes and memberships that day.",
+        footer = {"", "Examples:", "  eurosec actors --date 1990-10-03", "  eurosec actors --date 2009-12-01 --exclude microstate --format json"})
 final class ActorsCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     HelpOption help;

@@ -16,7 +16,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "compare",
         description = {"One scenario under several regimes, side by side: a row per event, effect and provision, a column per regime.",
-                "A cell shows who the finding concerns; '-' means the regime has no such finding."})
+                "A cell shows who the finding concerns; '-' means the regime has no such finding."},
+                footer = {"", "Examples:", "  eurosec compare georgia-nato-2009.yaml", "  eurosec compare est-cis-csto-only.yaml --regimes status-quo,est-2009"})
 final class CompareCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     HelpOption help;

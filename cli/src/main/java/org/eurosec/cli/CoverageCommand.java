@@ -21,7 +21,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "coverage",
         description = {"Who is and who is not covered by a binding defence guarantee on a day, and by which provisions.",
-                "Default universe: the CSCE/OSCE participating States of that day."})
+                "Default universe: the CSCE/OSCE participating States of that day."},
+                footer = {"", "Examples:", "  eurosec coverage --date 2009-12-01 --regime est-2009", "  eurosec coverage --date 2009-12-01 --state UKR,GEO --explain", "  eurosec coverage --exclude microstate --format json"})
 final class CoverageCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     HelpOption help;

@@ -24,10 +24,10 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "exercise",
         description = "Create, list, replay and administer exercises: credentials issued, rotated and revoked, an exercise closed.",
-        footer = {"", "Example:", "  ./eurosec exercise new --regime est-2009 --clock accelerated --factor 600"},
         subcommands = {ExerciseCommand.New.class, ExerciseCommand.ListAll.class, ExerciseCommand.Replay.class, ExerciseCommand.AdminToken.class,
                 ExerciseCommand.CredentialList.class, ExerciseCommand.Issue.class, ExerciseCommand.Rotate.class, ExerciseCommand.Revoke.class,
-                ExerciseCommand.Close.class, FollowCommand.class})
+                ExerciseCommand.Close.class, FollowCommand.class},
+                footer = {"", "Examples:", "  eurosec exercise new --regime est-2009 --clock accelerated --factor 600", "  eurosec exercise list"})
 final class ExerciseCommand implements Runnable {
     @picocli.CommandLine.Mixin
     HelpOption help;
@@ -54,7 +54,8 @@ final class ExerciseCommand implements Runnable {
     @Command(name = "new",
             description = {"Create an exercise under a regime and print a credential for each of its actors.",
                     "Its parties are the regime's: a credential per delegation, one for the depositary and one for observers,",
-                    "shown once and stored only as hashes."})
+                    "shown once and stored only as hashes."},
+                    footer = {"", "Examples:", "  eurosec exercise new --regime est-2009 --clock accelerated --factor 600", "  eurosec exercise new --regime status-quo --instrument vienna-document-2011 --day 2012-03-01"})
     static final class New implements Callable<Integer> {
         @picocli.CommandLine.Mixin
         HelpOption help;
@@ -157,7 +158,8 @@ final class ExerciseCommand implements Runnable {
         }
     }
 
-    @Command(name = "list", description = "The exercises in the database.")
+    @Command(name = "list", description = "The exercises in the database.",
+        footer = {"", "Examples:", "  eurosec exercise list", "  eurosec exercise list --format json"})
     static final class ListAll implements Callable<Integer> {
         @picocli.CommandLine.Mixin
         HelpOption help;
@@ -190,7 +192,8 @@ final class ExerciseCommand implements Runnable {
 
     @Command(name = "replay",
             description = {"Rebuild an exercise from its journal alone, through the rules of this build.",
-                    "Every entry must be accepted again, at its recorded time and by its recorded actor. Exit 4 when an entry does not replay."})
+                    "Every entry must be accepted again, at its recorded time and by its recorded actor. Exit 4 when an entry does not replay."},
+                    footer = {"", "Examples:", "  eurosec exercise replay ex-ab12cd"})
     static final class Replay implements Callable<Integer> {
         @picocli.CommandLine.Mixin
         HelpOption help;
@@ -244,7 +247,7 @@ final class ExerciseCommand implements Runnable {
             description = {"Make the administrator's credential, which creates exercises and issues, rotates and revokes credentials over HTTP.",
                     "It is printed once and stored only as a hash; `serve` makes it on its first start. With an existing one, nothing changes",
                     "unless --replace makes a new one (the old one is refused from then on)."},
-            footer = {"", "Example:", "  ./eurosec exercise admin-token --replace"})
+                    footer = {"", "Examples:", "  eurosec exercise admin-token --replace"})
     static final class AdminToken implements Callable<Integer> {
         @picocli.CommandLine.Mixin
         HelpOption help;
@@ -344,7 +347,7 @@ final class ExerciseCommand implements Runnable {
     @Command(name = "issue",
             description = {"Issue one more credential to an actor of an open exercise: a party's delegation, the depositary or an observer.",
                     "It is printed once and stored only as a hash; the actor's other credentials keep working."},
-            footer = {"", "Example:", "  ./eurosec exercise issue ex-ab12cd --actor observer"})
+                    footer = {"", "Examples:", "  eurosec exercise issue ex-ab12cd --actor observer"})
     static final class Issue extends CredentialCommand {
         @picocli.CommandLine.Mixin
         HelpOption help;
@@ -357,7 +360,7 @@ final class ExerciseCommand implements Runnable {
 
     @Command(name = "rotate",
             description = {"Replace an actor's credentials in an open exercise with a new one, printed once: the old ones are refused from now on."},
-            footer = {"", "Example:", "  ./eurosec exercise rotate ex-ab12cd --actor delegation:GEO"})
+            footer = {"", "Examples:", "  eurosec exercise rotate ex-ab12cd --actor delegation:GEO"})
     static final class Rotate extends CredentialCommand {
         @picocli.CommandLine.Mixin
         HelpOption help;
@@ -371,7 +374,7 @@ final class ExerciseCommand implements Runnable {
     @Command(name = "revoke",
             description = {"Revoke every credential an actor holds in an exercise: each is refused (401) from now on.",
                     "A running server on the same database notices within a second."},
-            footer = {"", "Example:", "  ./eurosec exercise revoke ex-ab12cd --actor delegation:GEO"})
+                    footer = {"", "Examples:", "  eurosec exercise revoke ex-ab12cd --actor delegation:GEO"})
     static final class Revoke extends CredentialCommand {
         @picocli.CommandLine.Mixin
         HelpOption help;
@@ -397,7 +400,7 @@ final class ExerciseCommand implements Runnable {
             description = {"Close an exercise and print the closing's signed receipt.",
                     "Deadlines already passed are journaled, then the closing with its reason; from then on every action is refused",
                     "(409, exit 2) and everything stays readable."},
-            footer = {"", "Example:", "  ./eurosec exercise close ex-ab12cd --reason \"end of the session\""})
+                    footer = {"", "Examples:", "  eurosec exercise close ex-ab12cd --reason \"end of the session\""})
     static final class Close implements Callable<Integer> {
         @picocli.CommandLine.Mixin
         HelpOption help;
@@ -440,7 +443,7 @@ final class ExerciseCommand implements Runnable {
     @Command(name = "credentials",
             description = {"List an exercise's credentials: the actor, an id (the first characters of the stored hash), when each was issued and revoked.",
                     "No credential itself is ever shown again."},
-            footer = {"", "Example:", "  ./eurosec exercise credentials ex-ab12cd"})
+                    footer = {"", "Examples:", "  eurosec exercise credentials ex-ab12cd"})
     static final class CredentialList implements Callable<Integer> {
         @picocli.CommandLine.Mixin
         HelpOption help;

@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
         description = {"Follow an exercise over HTTP as the web console does, printing its procedures as they change.",
                 "Every procedure the credential may see, fetched page by page along the cursor, then only what changed since (?after=).",
                 "The credential is read from the environment variable " + FollowCommand.CREDENTIAL_ENV + " or from --credential-file, never from the command line."},
-        footer = {"", "Example:", "  EUROSEC_CREDENTIAL=esd_... ./eurosec exercise follow ex-abc123 --server http://localhost:7070"})
+                footer = {"", "Examples:", "  EUROSEC_CREDENTIAL=esd_... eurosec exercise follow ex-abc123 --server http://localhost:7070 --once"})
 final class FollowCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     HelpOption help;

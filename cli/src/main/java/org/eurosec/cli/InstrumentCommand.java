@@ -17,7 +17,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "instrument",
         description = {"One treaty or document: its dates, legal force, parties and provisions, each with its source.",
-                "Without an id: the list of instruments (in force on --date if given)."})
+                "Without an id: the list of instruments (in force on --date if given)."},
+                footer = {"", "Examples:", "  eurosec instrument north-atlantic-treaty-1949", "  eurosec instrument --date 2009-12-01"})
 final class InstrumentCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     HelpOption help;

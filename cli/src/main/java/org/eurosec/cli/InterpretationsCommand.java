@@ -9,7 +9,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "interpretations",
-        description = "The named interpretation switches, their options and defaults (switch one with -I ID=OPTION).")
+        description = "The named interpretation switches, their options and defaults (switch one with -I ID=OPTION).",
+        footer = {"", "Examples:", "  eurosec interpretations", "  eurosec interpretations --format json"})
 final class InterpretationsCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     HelpOption help;

@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "journal", description = "Read or verify an exercise's hash-chained, signed journal.",
-        subcommands = {JournalCommand.Verify.class, JournalCommand.Show.class})
+        subcommands = {JournalCommand.Verify.class, JournalCommand.Show.class},
+        footer = {"", "Examples:", "  eurosec journal verify ex-ab12cd", "  eurosec journal show ex-ab12cd"})
 final class JournalCommand implements Runnable {
     @picocli.CommandLine.Mixin
     HelpOption help;
@@ -50,7 +51,8 @@ final class JournalCommand implements Runnable {
             description = {"Check the hash chain and the entries' signatures: names every edited, removed, inserted or reordered entry.",
                     "With --receipts, also check receipts a delegation kept (JSON lines, as the API gave them): an entry missing,",
                     "changed or moved since it was acknowledged is named, even if the whole chain was recomputed or cut short.",
-                    "Exit 4 when the journal is not intact or a receipt is not honoured."})
+                    "Exit 4 when the journal is not intact or a receipt is not honoured."},
+                    footer = {"", "Examples:", "  eurosec journal verify ex-ab12cd", "  eurosec journal verify ex-ab12cd --receipts receipts.jsonl"})
     static final class Verify implements Callable<Integer> {
         @picocli.CommandLine.Mixin
         HelpOption help;
@@ -135,7 +137,8 @@ final class JournalCommand implements Runnable {
         }
     }
 
-    @Command(name = "show", description = "List the journal's entries.")
+    @Command(name = "show", description = "List the journal's entries.",
+        footer = {"", "Examples:", "  eurosec journal show ex-ab12cd", "  eurosec journal show ex-ab12cd --format csv"})
     static final class Show implements Callable<Integer> {
         @picocli.CommandLine.Mixin
         HelpOption help;

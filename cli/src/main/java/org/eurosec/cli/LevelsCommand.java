@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "levels",
         description = {"Levels of security: states grouped by the exact set of binding guarantees they hold on a day, per regime.",
-                "The draft treaty's principle forbids \"zones of different levels of security\"."})
+                "The draft treaty's principle forbids \"zones of different levels of security\"."},
+                footer = {"", "Examples:", "  eurosec levels --date 2009-12-01 --regimes status-quo,est-2009", "  eurosec levels --date 2009-12-01 -I levels-guarantors=all-states"})
 final class LevelsCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     HelpOption help;

@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
                 "says why); the rest are unexplained. ATOP's readings, as its rows show them, are listed in data/crosswalk/atop.yaml.",
                 "ATOP columns: defense, offense, neutral, nonagg, consul; COW: defense, neutrality, nonaggression, entente (read as consultation);",
                 "peacesciencer's atop_*/cow_* names are accepted too."},
-        footer = {"", "Example:", "  eurosec reconcile atop atop-dyad-year.csv --convention atop --kinds defence -I agreed-assistance=counts --format json"})
+                footer = {"", "Examples:", "  eurosec export dyad-year --directed --convention atop --out dyad-year.csv", "  eurosec reconcile atop atop-dyad-year.csv --convention atop --kinds defence -I agreed-assistance=counts --format json"})
 final class ReconcileCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     HelpOption help;

@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "regime", subcommands = {RegimeCommand.Show.class},
-        description = "One regime: `eurosec regime show ID`.")
+        description = "One regime: `eurosec regime show ID`.",
+        footer = {"", "Examples:", "  eurosec regime show est-2009"})
 final class RegimeCommand implements Runnable {
     @picocli.CommandLine.Mixin
     HelpOption help;
@@ -30,7 +31,8 @@ final class RegimeCommand implements Runnable {
     }
 
     @Command(name = "show",
-            description = "A regime's instruments and provisions, its parameters (with sources; unconfirmed ones marked), interpretations and precedence rules.")
+            description = "A regime's instruments and provisions, its parameters (with sources; unconfirmed ones marked), interpretations and precedence rules.",
+            footer = {"", "Examples:", "  eurosec regime show est-2009", "  eurosec regime show esd-west --format json"})
     static final class Show implements Callable<Integer> {
         @picocli.CommandLine.Mixin
         HelpOption help;

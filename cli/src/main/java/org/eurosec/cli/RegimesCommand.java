@@ -9,7 +9,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "regimes",
         description = {"The regimes: sets of instruments applied on top of history (`eurosec regime show ID` for one).",
-                "With --regimes-dir DIR, the regime files in DIR, checked against the data."})
+                "With --regimes-dir DIR, the regime files in DIR, checked against the data."},
+                footer = {"", "Examples:", "  eurosec regimes", "  eurosec regimes --format json"})
 final class RegimesCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     HelpOption help;

@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "scenario", subcommands = {ScenarioCommand.Run.class, ScenarioCommand.ListShipped.class},
-        description = "Run a scenario and check its expected findings (`scenario run FILE`), or list the shipped ones (`scenario list`).")
+        description = "Run a scenario and check its expected findings (`scenario run FILE`), or list the shipped ones (`scenario list`).",
+        footer = {"", "Examples:", "  eurosec scenario list", "  eurosec scenario run georgia-nato-2009.yaml"})
 final class ScenarioCommand implements Runnable {
     @picocli.CommandLine.Mixin
     HelpOption help;
@@ -31,7 +32,8 @@ final class ScenarioCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(name = "list", description = "The shipped scenarios: file, name, day, regime columns, events.")
+    @Command(name = "list", description = "The shipped scenarios: file, name, day, regime columns, events.",
+        footer = {"", "Examples:", "  eurosec scenario list", "  eurosec scenario list --format json"})
     static final class ListShipped implements Callable<Integer> {
         @picocli.CommandLine.Mixin
         HelpOption help;
@@ -61,7 +63,8 @@ final class ScenarioCommand implements Runnable {
 
     @Command(name = "run",
             description = {"Runs a scenario's events under each of its regimes and prints the findings, then checks the findings the file expects.",
-                    "Exit status 3 when an expected finding does not hold."})
+                    "Exit status 3 when an expected finding does not hold."},
+                    footer = {"", "Examples:", "  eurosec scenario run georgia-nato-2009.yaml", "  eurosec scenario run armed-attack-2009.yaml --explain"})
     static final class Run implements Callable<Integer> {
         @picocli.CommandLine.Mixin
         HelpOption help;

@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "serve",
         description = {"Start the web page and the HTTP API on localhost:7070 (the analyses, exercises, their procedures and journals); stop with Ctrl-C.",
                 "The API is described at /api/openapi.json. Exercises are created with `eurosec exercise new` or by the administrator over HTTP:",
-                "on its first start on a database, serve prints the administrator's credential once."})
+                "on its first start on a database, serve prints the administrator's credential once."},
+                footer = {"", "Examples:", "  eurosec serve", "  eurosec serve --port 8080 --db jdbc:postgresql://localhost/eurosec?user=eurosec"})
 final class ServeCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     HelpOption help;

@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "timeline",
         description = {"How coverage, blocs and levels of security changed year by year, per regime.",
-                "By default from 1975 to the year the facts were last checked; years outside what the data covers are marked unknown."})
+                "By default from 1975 to the year the facts were last checked; years outside what the data covers are marked unknown."},
+                footer = {"", "Examples:", "  eurosec timeline --from 1990 --to 2010", "  eurosec timeline --from 2005 --to 2012 --regimes status-quo,est-2009 --format csv"})
 final class TimelineCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     HelpOption help;

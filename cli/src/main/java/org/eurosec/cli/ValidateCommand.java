@@ -24,7 +24,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Check the data, the regimes and the scenarios (sources, ids, dates, spells) and print what the data holds.",
                 "The data: the embedded directory, or --data DIR; then the regimes (embedded, or --regimes-dir DIR) and the scenarios",
                 "(shipped, or --scenarios DIR) against it.",
-                "Prints file:line: message for each problem and exits 2 if there is any."})
+                "Prints file:line: message for each problem and exits 2 if there is any."},
+                footer = {"", "Examples:", "  eurosec validate", "  eurosec validate --report-unconfirmed", "  eurosec validate --format json"})
 final class ValidateCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     HelpOption help;

@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "veto",
-        description = {"Who decides a state's accession to an organisation on a day under a regime, and who can block it, with the provision for each."})
+        description = {"Who decides a state's accession to an organisation on a day under a regime, and who can block it, with the provision for each."},
+        footer = {"", "Examples:", "  eurosec veto --applicant GEO --organisation nato --date 2009-12-01 --regime est-2009", "  eurosec veto --applicant UKR --organisation nato --date 2009-12-01 --explain"})
 final class VetoCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     HelpOption help;

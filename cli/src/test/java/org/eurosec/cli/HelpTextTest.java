@@ -184,4 +184,61 @@ class HelpTextTest {
         }
         assertThat(unused).as("options listed but doing nothing").isEmpty();
     }
+
+    /** The example lines under "Examples:" in a command's help, each as the arguments after `eurosec` (a leading VAR=value dropped). */
+    static List<List<String>> examples(CommandLine cl) {
+        String[] footer = cl.getCommandSpec().usageMessage().footer();
+        List<List<String>> all = new ArrayList<>();
+        boolean in = false;
+        for (String line : footer) {
+            if (line.strip().equals("Examples:")) {
+                in = true;
+            } else if (in && line.startsWith("  ")) {
+                List<String> words = new ArrayList<>();
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"([^\"]*)\"|(\\S+)").matcher(line.strip());
+                while (m.find()) {
+                    words.add(m.group(1) != null ? m.group(1) : m.group(2));
+                }
+                while (!words.isEmpty() && words.get(0).matches("[A-Z_]+=.*")) {
+                    words.remove(0);
+                }
+                assertThat(words.get(0)).as(name(cl) + ": " + line).isEqualTo("eurosec");
+                all.add(words.subList(1, words.size()));
+            }
+        }
+        return all;
+    }
+
+    /**
+     * Every command has examples, at least one of its own; each parses, and each that answers from
+     * the embedded files alone (and writes no file) runs and exits 0.
+     */
+    @Test
+    void everyCommandHasExamplesThatWork() {
+        List<String> failed = new ArrayList<>();
+        for (CommandLine cl : commands()) {
+            String name = name(cl).replaceFirst("^eurosec ", "");
+            List<List<String>> examples = examples(cl);
+            assertThat(examples).as(name + ": an Examples section").isNotEmpty();
+            assertThat(examples).as(name + ": an example of its own").anyMatch(e -> String.join(" ", e).startsWith(name));
+            for (List<String> e : examples) {
+                String[] args = e.toArray(String[]::new);
+                try {
+                    Main.tree(new Main(Clock.systemDefaultZone()), args).parseArgs(args);
+                } catch (CommandLine.ParameterException ex) {
+                    failed.add(String.join(" ", e) + ": " + ex.getMessage());
+                    continue;
+                }
+                String command = BASE.keySet().stream().filter(b -> String.join(" ", e).startsWith(b + " ") || String.join(" ", e).equals(b))
+                        .findFirst().orElse(null);
+                if (command != null && !e.contains("--out")) {
+                    CliTest.Run r = run(e);
+                    if (r.code() != 0) {
+                        failed.add(String.join(" ", e) + ": exit " + r.code() + ": " + r.err());
+                    }
+                }
+            }
+        }
+        assertThat(failed).as("examples that do not parse or run").isEmpty();
+    }
 }
