@@ -2,6 +2,7 @@ package org.eurosec.cli;
 
 import static org.eurosec.cli.ReportCells.provision;
 import static org.eurosec.cli.ReportCells.row;
+import static org.eurosec.cli.ReportCells.states;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,12 +46,12 @@ final class ReportBlocs {
                 + " system(s), buffer of " + b.buffer().size(), true));
         List<List<Cell>> brows = new ArrayList<>();
         for (Blocs.BlocRow s : b.systems()) {
-            brows.add(row("system", tiedThrough(s, b.names()), s.size(), String.join(" ", s.members()), Cell.many(s.provisions().stream().map(x -> provision(w, x)).toList())));
+            brows.add(row("system", tiedThrough(s, b.names()), s.size(), states(w, s.members()), Cell.many(s.provisions().stream().map(x -> provision(w, x)).toList())));
         }
         for (Blocs.BlocRow s : b.blocs()) {
-            brows.add(row("bloc", tiedThrough(s, b.names()), s.size(), String.join(" ", s.members()), ""));
+            brows.add(row("bloc", tiedThrough(s, b.names()), s.size(), states(w, s.members()), ""));
         }
-        brows.add(row("buffer", "tied to no one", b.buffer().size(), String.join(" ", b.buffer()), ""));
+        brows.add(row("buffer", "tied to no one", b.buffer().size(), states(w, b.buffer()), ""));
         blocs.blocks().add(new ReportDocument.Details(v.label() + ": systems, blocs and buffer", List.of(ReportDocument.table("",
                 List.of("group", "what ties it", "size", "members", "provisions"), brows))));
     }

@@ -1,6 +1,7 @@
 package org.eurosec.cli;
 
 import static org.eurosec.cli.ReportCells.provision;
+import static org.eurosec.cli.ReportCells.named;
 import static org.eurosec.cli.ReportCells.row;
 import static org.eurosec.cli.ReportCells.state;
 
@@ -40,23 +41,24 @@ final class ReportCoverage {
         rows.forEach(s -> byId.put(s.id(), s));
         Map<String, String> covLegend = ReportFigures.legend("covered", ReportFigures.BLUE, "not covered", ReportFigures.ORANGE);
         String covMap = ReportFigures.map(w, v.day(), id -> Optional.ofNullable(byId.get(id)).map(s -> new ReportFigures.Paint(
-                s.covered() ? "covered" : "not covered", s.covered() ? "covered by " + String.join(", ", s.provisions())
+                s.covered() ? "covered" : "not covered", s.covered() ? "covered by " + String.join(", ", s.provisions().stream().map(x -> provision(w, x).text()).toList())
                         : "not covered by any binding guarantee")), covLegend,
                 "Coverage on " + v.day() + " under " + v.label());
         cov.blocks().add(new ReportDocument.Figure(covMap, "Coverage under " + v.label() + ": blue covered, orange not covered", true));
         List<List<Cell>> crows = new ArrayList<>();
         for (Row s : rows) {
-            crows.add(row(state(w, s.id()), s.name(), s.covered() ? (s.unconfirmed() ? "yes*" : "yes") : "no",
+            crows.add(row(state(w, s.id()), s.covered() ? (s.unconfirmed() ? "yes*" : "yes") : "no",
                     Cell.many(s.provisions().stream().map(x -> provision(w, x)).toList()),
-                    s.through().stream().reduce((x, y) -> x + ", " + y).orElse("")));
+                    Cell.many(s.through().stream().map(x -> named(w, x)).toList())));
         }
         cov.blocks().add(new ReportDocument.Details(v.label() + ": " + (rows.size() - uncovered.size()) + " of " + rows.size()
-                + " covered; not covered: " + String.join(" ", uncovered), List.of(ReportDocument.table("", List.of("state", "name", "covered",
+                + " covered; not covered: " + String.join(", ", uncovered.stream().map(x -> ReportCells.name(w, x)).toList()),
+                List.of(ReportDocument.table("", List.of("state", "covered",
                 "guarantee provisions", "through"), crows))));
         if (rows.stream().anyMatch(Row::unconfirmed)) {
             cov.blocks().add(ReportDocument.para("yes*: covered only by guarantees that rest on facts the data marks unconfirmed (the article's"
                     + " text, the treaty's dates or the state's party spell): " + String.join(", ", rows.stream().filter(Row::unconfirmed)
-                    .map(Row::id).toList()) + "."));
+                    .map(s -> ReportCells.name(w, s.id())).toList()) + "."));
         }
         return (rows.size() - uncovered.size()) + " of " + rows.size();
     }

@@ -2,6 +2,7 @@ package org.eurosec.cli;
 
 import static org.eurosec.cli.ReportCells.provision;
 import static org.eurosec.cli.ReportCells.row;
+import static org.eurosec.cli.ReportCells.states;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,7 @@ final class ReportLevels {
     static void add(ReportDocument.Section levels, Views.View v, Architecture w, Levels.WorldLevels ls) {
         List<List<Cell>> lrows = new ArrayList<>();
         for (Levels.LevelRow l : ls.levels()) {
-            lrows.add(row(l.level(), l.states().size(), String.join(" ", l.states()), l.provisions().isEmpty() ? Cell.of("none: not covered")
+            lrows.add(row(l.level(), l.states().size(), states(w, l.states()), l.provisions().isEmpty() ? Cell.of("none: not covered")
                     : Cell.many(l.provisions().stream().map(x -> provision(w, x)).toList())));
         }
         levels.blocks().add(ReportDocument.table(v.label() + ": " + ls.count() + " levels of security", List.of("level", "states", "who",

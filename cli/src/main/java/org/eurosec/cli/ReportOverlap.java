@@ -30,7 +30,7 @@ final class ReportOverlap {
         List<List<Cell>> matrix = new ArrayList<>();
         for (Overlap.BodyRow x : o.bodies()) {
             List<Cell> r = new ArrayList<>();
-            r.add(Cell.of(x.id()));
+            r.add(ReportCells.named(v.world(), x.id()));
             for (Overlap.BodyRow y : o.bodies()) {
                 if (x == y) {
                     r.add(Cell.of(x.members().size()));

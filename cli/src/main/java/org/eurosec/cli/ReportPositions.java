@@ -2,6 +2,7 @@ package org.eurosec.cli;
 
 import static org.eurosec.cli.ReportCells.row;
 import static org.eurosec.cli.ReportCells.state;
+import static org.eurosec.cli.ReportCells.states;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -44,16 +45,16 @@ final class ReportPositions {
         s.blocks().add(ReportDocument.table("Latest stated position per question on " + a.asOf() + " (each linked to its source)", headers, rows));
         List<List<Cell>> vrows = new ArrayList<>();
         for (Positions.RegimeRow r : a.regimes()) {
-            vrows.add(row(r.regime(), String.join(" / ", r.answers().stream().map(Positions.ChoiceRow::answer).toList()), String.join(" ", r.accepts()),
-                    String.join(" ", r.noObjectionKnown()), r.blocks().size() + ": " + String.join(" ", r.blocks()), r.unknown().size()));
+            vrows.add(row(r.regime(), String.join(" / ", r.answers().stream().map(Positions.ChoiceRow::answer).toList()), states(w, r.accepts()),
+                    states(w, r.noObjectionKnown()), r.blocks().size(), states(w, r.blocks()), r.unknown().size()));
         }
         s.blocks().add(ReportDocument.table("Each regime's answers (read from its provisions) and who would block an OSCE consensus",
-                List.of("regime", "answers (" + String.join(" / ", qs) + ")", "accepts on every question", "no objection known", "would block",
+                List.of("regime", "answers (" + String.join(" / ", qs) + ")", "accepts on every question", "no objection known", "would block", "who would block",
                         "no statement"), vrows));
         List<List<Cell>> varRows = new ArrayList<>();
         for (int i = 0; i < Math.min(4, a.variants().size()); i++) {
             Positions.VariantRow x = a.variants().get(i);
-            varRows.add(row(i + 1, String.join(" / ", x.answers().values()), x.blockers().size(), String.join(" ", x.blockers())));
+            varRows.add(row(i + 1, String.join(" / ", x.answers().values()), x.blockers().size(), states(w, x.blockers())));
         }
         s.blocks().add(ReportDocument.table("The combinations of answers the fewest would block", List.of("rank", "answers", "blockers", "who"), varRows));
     }

@@ -34,13 +34,14 @@ final class ReportUniformity {
                     continue;
                 }
                 Uniformity.ActRow act = st.act().get();
-                Cell c = Cell.link(st.kase() + act.from().map(d -> " " + d).orElse(""), act.source());
+                Cell c = new Cell(ReportCells.name(w, st.kase()) + act.from().map(d -> " " + d).orElse(""), java.util.Optional.ofNullable(act.source()),
+                        java.util.Optional.of(st.kase()));
                 (st.side().equals("self-determination") ? recog : refuse).add(c);
             }
-            rows.add(row(state(w, x.iso3()), x.name(), Cell.many(recog), Cell.many(refuse),
-                    String.join(" ", x.stands().stream().filter(st -> st.act().isEmpty() && !st.ownTerritory()).map(Uniformity.StandRow::kase).toList())));
+            rows.add(row(state(w, x.iso3()), Cell.many(recog), Cell.many(refuse),
+                    ReportCells.states(w, x.stands().stream().filter(st -> st.act().isEmpty() && !st.ownTerritory()).map(Uniformity.StandRow::kase).toList())));
         }
-        s.blocks().add(ReportDocument.table("Inconsistent states and the cases that make them so", List.of("state", "name", "recognises",
+        s.blocks().add(ReportDocument.table("Inconsistent states and the cases that make them so", List.of("state", "recognises",
                 "refuses explicitly", "silent on"), rows));
     }
 }

@@ -3,6 +3,7 @@ package org.eurosec.cli;
 import static org.eurosec.cli.ReportCells.provision;
 import static org.eurosec.cli.ReportCells.row;
 import static org.eurosec.cli.ReportCells.state;
+import static org.eurosec.cli.ReportCells.states;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ final class ReportVetoes {
             vrows.add(row(state(w, a.applicant()), d.alreadyMember() ? rule + " (already a member)" : rule,
                     d.decidedBy().provision() == null ? Cell.of("") : provision(w, d.decidedBy().provision()),
                     d.mayBlock().stream().map(Veto.BlockView::actor).distinct().count(), outsiders.stream().map(Veto.BlockView::actor).distinct().count(),
-                    String.join(" ", outsiders.stream().map(Veto.BlockView::actor).distinct().toList()),
+                    states(w, outsiders.stream().map(Veto.BlockView::actor).distinct().toList()),
                     Cell.many(outsiderProvisions.stream().map(x -> provision(w, x)).toList()),
                     d.prohibitedBy() == null ? Cell.of("") : provision(w, d.prohibitedBy())));
         }

@@ -8,13 +8,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eurosec.cli.ColourVision.Vision;
+import org.eurosec.load.EmbeddedData;
+import org.eurosec.model.Architecture;
+import org.eurosec.model.Instrument;
+import org.eurosec.model.Provision;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -104,6 +110,71 @@ class ReportColoursTest {
         assertThat(m.code()).as(m.err()).isZero();
         List<String> systemRows = Files.readAllLines(md).stream().filter(l -> l.startsWith("| system |") || l.startsWith("| bloc |")).toList();
         assertThat(systemRows).isNotEmpty().allSatisfy(l -> assertThat(l.split("\\|")[2]).contains("tied").doesNotContain("+").doesNotContain("mixed"));
+    }
+
+    /**
+     * Issue 15 point 8: the report's tables name states, organisations, instruments and provisions
+     * (the ids stay in tooltips): no table cell, in HTML or Markdown, is a bare id the data knows;
+     * every participating State of the coverage answer appears by the name the data gives it, its
+     * ISO code in the tooltip; every provision's cell names its instrument as the data does.
+     */
+    @Test
+    void theTablesNameStatesInstrumentsAndProvisionsNotTheirIds() throws IOException {
+        Architecture a = EmbeddedData.load();
+        Set<String> ids = new HashSet<>();
+        ids.addAll(a.states().keySet());
+        ids.addAll(a.organisations().keySet());
+        ids.addAll(a.instruments().keySet());
+        a.instruments().values().forEach(i -> i.provisions().forEach(p -> ids.add(p.id())));
+        assertThat(ids).contains("GEO", "nato", "north-atlantic-treaty-1949", "north-atlantic-treaty-1949/art-5");
+        Path html = dir.resolve("report.html");
+        CliTest.Run r = CliTest.run("report", "--date", "2009-12-01", "--regimes", "status-quo,est-2009", "--out", html.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        String text = Files.readString(html);
+        List<String> cells = Pattern.compile("<td>(.*?)</td>").matcher(text).results().map(m -> m.group(1).replaceAll("<[^>]*>", "")
+                .replace("&amp;", "&").trim()).toList();
+        assertThat(cells).isNotEmpty();
+        // No cell is an id, nor a list of ids.
+        assertThat(cells.stream().filter(c -> ids.contains(c) || c.contains(" ") && ids.containsAll(List.of(c.split("[ ,]+")))).toList()).isEmpty();
+        CliTest.Run coverage = CliTest.run("coverage", "--date", "2009-12-01", "--regime", "status-quo", "--format", "json");
+        assertThat(coverage.code()).as(coverage.err()).isZero();
+        List<String> participating = new ArrayList<>();
+        coverage.json().get("states").forEach(s -> participating.add(s.get("id").asText()));
+        assertThat(participating).hasSizeGreaterThan(50);
+        for (String id : participating) {
+            String name = a.state(id).orElseThrow().name();
+            assertThat(name).isNotEqualTo(id);
+            assertThat(text).as(id).contains("title=\"" + id + "\">" + ReportDocument.esc(name) + "</a>");
+        }
+        // Each provision's link: its instrument's name, the provision's id in the tooltip.
+        Matcher p = Pattern.compile("<a href=\"[^\"]*\" title=\"[^\"]*\\[([^\\]]+)\\]\">([^<]*)</a>").matcher(text);
+        int provisions = 0;
+        while (p.find()) {
+            Provision x = a.provision(p.group(1)).orElse(null);
+            if (x == null) {
+                continue; // a regime's own provision
+            }
+            provisions++;
+            assertThat(p.group(2).replace("&amp;", "&")).as(p.group(1)).startsWith(a.instrument(x.instrument()).map(Instrument::name).orElseThrow().replaceFirst("\\s*\\(.*$", ""));
+        }
+        assertThat(provisions).isGreaterThan(10);
+        // The Markdown report's table rows (not their header rows) too.
+        CliTest.Run md = CliTest.run("report", "--date", "2009-12-01", "--regimes", "status-quo,est-2009", "--format", "md");
+        assertThat(md.code()).as(md.err()).isZero();
+        List<String> lines = md.out().lines().toList();
+        int rows = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i);
+            if (!l.startsWith("| ") || l.startsWith("| ---") || i + 1 < lines.size() && lines.get(i + 1).startsWith("| ---")) {
+                continue;
+            }
+            rows++;
+            for (String c : l.substring(1, l.length() - 1).split("(?<!\\\\)\\|")) {
+                String plain = c.replaceAll("\\[([^\\]]*)\\]\\([^)]*\\)", "$1").trim();
+                assertThat(ids).as(l).doesNotContain(plain);
+            }
+        }
+        assertThat(rows).isGreaterThan(100);
     }
 
     @Test
