@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReconcileKindsTest {
 
-    private static final String SRC = "https://example.org/source";
+    private static final String SRC = ReconcileWorld.SRC;
 
     @TempDir
     Path dir;
@@ -35,14 +35,7 @@ class ReconcileKindsTest {
 
     @BeforeEach
     void world() throws IOException {
-        write("meta.yaml", "covers_from: 1949-01-01\nfacts_checked_through: 2026-01-01\n");
-        StringBuilder states = new StringBuilder("states:\n");
-        String[] ids = {"AAA", "BBB", "CCC", "DDD"};
-        for (int i = 0; i < ids.length; i++) {
-            states.append("  - {id: %2$s, name: %2$s land, iso3: %2$s, ccode: %3$d, source: %1$s, exists: [{from: 1900-01-01, source: %1$s}]}\n"
-                    .formatted(SRC, ids[i], i + 1));
-        }
-        write("states.yaml", states.toString());
+        ReconcileWorld.metaAndStates(dir, "1949-01-01", "AAA", "BBB", "CCC", "DDD");
         write("instruments/alliance.yaml", treaty("alliance", "1989-06-01", List.of("AAA", "BBB"), "art-4", ""));
         write("instruments/arms-treaty.yaml", treaty("arms-treaty", "1989-11-19", List.of("AAA", "BBB", "CCC", "DDD"), "art-16",
                 ", in_force: 1995-01-01"));
@@ -119,9 +112,7 @@ class ReconcileKindsTest {
     }
 
     private void write(String rel, String text) throws IOException {
-        Path p = dir.resolve(rel);
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, text);
+        ReconcileWorld.write(dir, rel, text);
     }
 
     private static String atop() {

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReconcilePairTest {
 
-    private static final String SRC = "https://example.org/source";
+    private static final String SRC = ReconcileWorld.SRC;
 
     @TempDir
     Path dir;
@@ -32,14 +32,7 @@ class ReconcilePairTest {
 
     @BeforeEach
     void world() throws IOException {
-        write("meta.yaml", "covers_from: 1950-01-01\nfacts_checked_through: 2026-01-01\n");
-        StringBuilder states = new StringBuilder("states:\n");
-        String[] ids = {"AAA", "BBB", "CCC"};
-        for (int i = 0; i < ids.length; i++) {
-            states.append("  - {id: %2$s, name: %2$s land, iso3: %2$s, ccode: %3$d, source: %1$s, exists: [{from: 1900-01-01, source: %1$s}]}\n"
-                    .formatted(SRC, ids[i], i + 1));
-        }
-        write("states.yaml", states.toString());
+        ReconcileWorld.metaAndStates(dir, "1950-01-01", "AAA", "BBB", "CCC");
         treaty("aaa-bbb-early", "BBB", "[cond-x]", "1950-01-01", "1955-01-01");
         treaty("aaa-bbb", "BBB", "[cond-x, cond-y]", "1955-01-01", null);
         treaty("aaa-ccc", "CCC", "[cond-x]", "1950-01-01", null);
@@ -85,9 +78,7 @@ class ReconcilePairTest {
     }
 
     private void write(String rel, String text) throws IOException {
-        Path p = dir.resolve(rel);
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, text);
+        ReconcileWorld.write(dir, rel, text);
     }
 
     private static String atop() {
