@@ -1,6 +1,7 @@
 package org.eurosec.cli;
 
 import java.io.PrintWriter;
+import java.util.Map;
 import org.eurosec.load.DataException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,15 +14,51 @@ public final class Main implements Runnable {
     /**
      * The subcommands' names, in the order the usage lists them. A command line naming one of them
      * first builds only that one (picocli reads each command's annotations when it is added, about
-     * a tenth of a second for all of them on a cold JVM); anything else (no command, {@code --help},
-     * {@code help}, a misspelt name) builds them all, except {@code --version} alone, which builds none.
-     * {@code MainTest} checks the names against the commands' own. Each command is made by
-     * {@link #command(String)}, a switch rather than a map of constructor references, whose two dozen
-     * lambdas would each be spun up at every start.
+     * a tenth of a second for all of them on a cold JVM); {@code --version} alone builds none; anything
+     * else (no command, {@code --help}, {@code help}, a misspelt name) builds the commands it names
+     * and stands in for the others with their {@link #SUMMARIES}. {@code MainTreeTest} checks the
+     * names against the commands' own. Each command is made by {@link #command(String)}, a switch
+     * rather than a map of constructor references, whose two dozen lambdas would each be spun up at
+     * every start.
      */
     static final java.util.List<String> COMMANDS = java.util.List.of("coverage", "actor", "actors", "instrument", "validate",
             "interpretations", "regimes", "regime", "scenario", "compare", "veto", "blocs", "levels", "timeline", "export", "reconcile",
             "overlap", "uniformity", "positions", "report", "serve", "exercise", "journal", "help");
+
+    /**
+     * Each subcommand's summary as the root usage lists it (the first line of its header, else of its
+     * description: only picocli's {@code help} has a header). The
+     * root usage ({@code eurosec}, {@code eurosec --help}, {@code eurosec help}) is printed from this
+     * table, each command a stand-in with its name and summary, instead of building two dozen
+     * commands (and their options, mixins and examples) only to print one line of each.
+     * {@code HelpTextTest} checks every entry against the command's own description and the usage
+     * printed this way against the one the full tree prints, so the two cannot drift apart.
+     */
+    static final Map<String, String> SUMMARIES = Map.ofEntries(
+            Map.entry("coverage", "Who is and who is not covered by a binding defence guarantee on a day, and by which provisions."),
+            Map.entry("actor", "One actor through time: a state's memberships, treaties and coverage periods, or an organisation's rules and members."),
+            Map.entry("actors", "The states and organisations that existed on a day, with their codes and memberships that day."),
+            Map.entry("instrument", "One treaty or document: its dates, legal force, parties and provisions, each with its source."),
+            Map.entry("validate", "Check the data, the regimes and the scenarios (sources, ids, dates, spells) and print what the data holds."),
+            Map.entry("interpretations", "The named interpretation switches, their options and defaults (switch one with -I ID=OPTION)."),
+            Map.entry("regimes", "The regimes: sets of instruments applied on top of history (`eurosec regime show ID` for one)."),
+            Map.entry("regime", "One regime: `eurosec regime show ID`."),
+            Map.entry("scenario", "Run a scenario and check its expected findings (`scenario run FILE`), or list the shipped ones (`scenario list`)."),
+            Map.entry("compare", "One scenario under several regimes, side by side: a row per event, effect and provision, a column per regime."),
+            Map.entry("veto", "Who decides a state's accession to an organisation on a day under a regime, and who can block it, with the provision for each."),
+            Map.entry("blocs", "The blocs drawn by binding ties between states on a day, per regime."),
+            Map.entry("levels", "Levels of security: states grouped by the exact set of binding guarantees they hold on a day, per regime."),
+            Map.entry("timeline", "How coverage, blocs and levels of security changed year by year, per regime."),
+            Map.entry("export", "Research panels as CSV that join with COW and ATOP data: state-year, state-day or dyad-year rows."),
+            Map.entry("reconcile", "Compare eurosec's directed dyad-year panel with your copy of ATOP or COW and give each disagreement its cause."),
+            Map.entry("overlap", "The \"plethora of security organisations\": how bodies overlap in members and mandates on a day, per regime."),
+            Map.entry("uniformity", "Whether conflict-settlement principles are applied uniformly: each state's recognitions and refusals on a day."),
+            Map.entry("positions", "The actors' stated positions on the brief's four questions on a day, and who would accept or block each regime."),
+            Map.entry("report", "One self-contained file (HTML, or Markdown with --format md) that answers the brief's questions for a day and regimes."),
+            Map.entry("serve", "Start the web page and the HTTP API on localhost:7070 (the analyses, exercises, their procedures and journals); stop with Ctrl-C."),
+            Map.entry("exercise", "Create, list, replay and administer exercises: credentials issued, rotated and revoked, an exercise closed."),
+            Map.entry("journal", "Read or verify an exercise's hash-chained, signed journal."),
+            Map.entry("help", "Display help information about the specified command."));
 
     /** A new instance of the subcommand {@code name} (one of {@link #COMMANDS}). */
     static Object command(String name) {
@@ -54,7 +91,13 @@ public final class Main implements Runnable {
         };
     }
 
-    /** The command tree for {@code args}: the root with the one subcommand named first, or with all of them. */
+    /**
+     * The command tree for {@code args}: the root with the one subcommand named first; with none for
+     * the version alone; otherwise with every subcommand, built when {@code args} name it (`help
+     * veto` builds help and veto) and a stand-in from {@link #SUMMARIES} when they do not. A command
+     * line can only reach a subcommand by naming it, so a stand-in is never parsed into: it serves
+     * the root usage's list and picocli's "did you mean" suggestions, which read names and summaries only.
+     */
     static CommandLine tree(Main root, String[] args) {
         CommandLine cl = new CommandLine(root);
         String first = args.length > 0 ? args[0] : "";
@@ -63,11 +106,28 @@ public final class Main implements Runnable {
         } else if (args.length == 1 && (first.equals("-V") || first.equals("--version"))) {
             return cl; // the version alone needs no command
         } else {
+            java.util.Set<String> named = new java.util.HashSet<>(java.util.Arrays.asList(args));
             for (String name : COMMANDS) {
-                cl.addSubcommand(name, command(name));
+                cl.addSubcommand(name, named.contains(name) ? command(name) : standIn(name));
             }
         }
         return cl;
+    }
+
+    /** The tree with every subcommand built (what the root usage's table is checked against). */
+    static CommandLine fullTree(Main root) {
+        CommandLine cl = new CommandLine(root);
+        for (String name : COMMANDS) {
+            cl.addSubcommand(name, command(name));
+        }
+        return cl;
+    }
+
+    /** A subcommand as the root usage lists it: its name and summary, without its options (built without reading annotations). */
+    private static CommandLine standIn(String name) {
+        CommandLine.Model.CommandSpec spec = CommandLine.Model.CommandSpec.create().name(name);
+        spec.usageMessage().description(SUMMARIES.get(name));
+        return new CommandLine(spec);
     }
 
     @CommandLine.Spec
@@ -122,14 +182,14 @@ public final class Main implements Runnable {
     public static int run(String[] args, PrintWriter out, PrintWriter err, java.time.Clock clock, int columns) {
         Table.WIDTH.set(columns);
         try {
-            return execute(args, out, err, clock);
+            return execute(tree(new Main(clock), args), args, out, err);
         } finally {
             Table.WIDTH.remove();
         }
     }
 
-    private static int execute(String[] args, PrintWriter out, PrintWriter err, java.time.Clock clock) {
-        CommandLine cl = tree(new Main(clock), args);
+    /** Runs {@code args} on the tree {@code cl} (whose root is a {@link Main}): {@link #tree}, or in tests {@link #fullTree}. */
+    static int execute(CommandLine cl, String[] args, PrintWriter out, PrintWriter err) {
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, arguments) -> Errors.parameter(ex, err));

@@ -44,7 +44,7 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     Options options;
     @picocli.CommandLine.Mixin
-    FormatOption formatOption;
+    ReportFormatOption formatOption;
     @picocli.CommandLine.Mixin
     ReadingOption readingOption;
     @picocli.CommandLine.Mixin

@@ -22,7 +22,7 @@ class HelpTextTest {
     /** Every command under the root, depth first (exercise new, journal verify, ...), without picocli's own `help`. */
     static List<CommandLine> commands() {
         List<CommandLine> all = new ArrayList<>();
-        collect(Main.tree(new Main(Clock.systemDefaultZone()), new String[] {"--help"}), all);
+        collect(Main.fullTree(new Main(Clock.systemDefaultZone())), all);
         return all;
     }
 
@@ -60,6 +60,82 @@ class HelpTextTest {
             if (cl.getParent().getCommand() instanceof Main) {
                 assertThat(usage).as(name(cl)).contains(cl.getCommandName() + " " + cl.getCommandSpec().usageMessage().description()[0].strip());
             }
+        }
+    }
+
+    /**
+     * Each command's --format names the formats that command writes: report its document forms (the
+     * others refuse html and md), the others table and JSON, and CSV where they write it (report refuses those).
+     */
+    @Test
+    void formatNamesWhatItsCommandWrites() {
+        int withFormat = 0;
+        for (CommandLine cl : commands()) {
+            CommandLine.Model.OptionSpec format = cl.getCommandSpec().findOption("--format");
+            if (format == null) {
+                continue;
+            }
+            withFormat++;
+            String description = String.join(" ", format.description());
+            List<String> named = new ArrayList<>();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b(table|json|csv|html|md)\\b").matcher(description);
+            while (m.find()) {
+                named.add(m.group(1));
+            }
+            if (name(cl).equals("eurosec report")) {
+                assertThat(named).as(name(cl) + ": " + description).containsExactly("html", "md");
+            } else {
+                assertThat(named).as(name(cl) + ": " + description).startsWith("table", "json").doesNotContain("html", "md");
+            }
+        }
+        assertThat(withFormat).isGreaterThan(20);
+        CliTest.Run md = run(List.of("coverage", "--date", "2009-12-01", "--format", "md"));
+        assertThat(md.code()).isEqualTo(2);
+        assertThat(md.err()).contains("--format md is for `report`");
+    }
+
+    /** The line the root usage lists for a command: its header's first line, else its description's (picocli's rule). */
+    static String summary(CommandLine cl) {
+        String[] header = cl.getCommandSpec().usageMessage().header();
+        return (header.length > 0 ? header : cl.getCommandSpec().usageMessage().description())[0];
+    }
+
+    /** The root usage's table of summaries (printed without building the commands) is each command's own, for every command. */
+    @Test
+    void theSummaryTableIsTheCommandsOwn() {
+        CommandLine full = Main.fullTree(new Main(Clock.systemDefaultZone()));
+        assertThat(full.getSubcommands().keySet()).containsExactlyElementsOf(Main.COMMANDS);
+        assertThat(Main.SUMMARIES.keySet()).containsExactlyInAnyOrderElementsOf(Main.COMMANDS);
+        full.getSubcommands().forEach((name, cl) -> assertThat(Main.SUMMARIES.get(name)).as(name).isEqualTo(summary(cl)));
+    }
+
+    /**
+     * The command lines that print the root usage or fail at the root (built with stand-ins for the
+     * commands they do not name) print, byte for byte, what the tree with every command built prints,
+     * with the same exit status: the usage, `help` and `help CMD`, a misspelt command and its suggestion.
+     */
+    @Test
+    void theRootUsageFromTheTableIsTheFullTreesUsage() {
+        List<String[]> lines = List.of(new String[0], new String[] {"--help"}, new String[] {"-h"}, new String[] {"help"},
+                new String[] {"help", "veto"}, new String[] {"help", "exercise", "new"}, new String[] {"help", "coverge"},
+                new String[] {"coverge"}, new String[] {"--nope"}, new String[] {"-h", "coverage", "--date", "2009-12-01"},
+                new String[] {"--help", "--help"}, new String[] {"-V", "--help"});
+        for (String[] args : lines) {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            int code = Main.run(args, new PrintWriter(out), new PrintWriter(err), Clock.systemDefaultZone());
+            StringWriter fullOut = new StringWriter();
+            StringWriter fullErr = new StringWriter();
+            int fullCode = Main.execute(Main.fullTree(new Main(Clock.systemDefaultZone())), args, new PrintWriter(fullOut), new PrintWriter(fullErr));
+            String line = "eurosec " + String.join(" ", args);
+            assertThat(out.toString()).as(line).isEqualTo(fullOut.toString());
+            assertThat(err.toString()).as(line).isEqualTo(fullErr.toString());
+            assertThat(code).as(line).isEqualTo(fullCode);
+        }
+        StringWriter usage = new StringWriter();
+        Main.run(new String[] {"--help"}, new PrintWriter(usage), new PrintWriter(new StringWriter()), Clock.systemDefaultZone());
+        for (String name : Main.COMMANDS) {
+            assertThat(usage.toString()).as(name).containsPattern("(?m)^  " + name + " ");
         }
     }
 
@@ -141,7 +217,8 @@ class HelpTextTest {
     static Set<String> shared(CommandLine cl) {
         Set<String> names = new TreeSet<>();
         cl.getCommandSpec().mixins().forEach((name, mixin) -> {
-            if (mixin.userObject() instanceof FormatOption || mixin.userObject() instanceof ReadingOption
+            if (mixin.userObject() instanceof FormatOption || mixin.userObject() instanceof ReportFormatOption
+                    || mixin.userObject() instanceof ReadingOption
                     || mixin.userObject() instanceof RegimesDirOption || mixin.userObject() instanceof ExplainOption
                     || mixin.userObject() instanceof WideOption || mixin.userObject() instanceof Options) {
                 mixin.options().forEach(o -> names.add(o.longestName()));

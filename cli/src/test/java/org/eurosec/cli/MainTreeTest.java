@@ -9,7 +9,10 @@ import picocli.CommandLine;
 
 import org.junit.jupiter.api.Test;
 
-/** Main builds only the subcommand a command line names; the table it builds from must match the commands' own names. */
+/**
+ * Main builds only the subcommand a command line names (the others, when the root usage or a root error may list them,
+ * are stand-ins from its table of summaries); the table it builds from must match the commands' own names.
+ */
 class MainTreeTest {
 
     @Test
@@ -17,8 +20,26 @@ class MainTreeTest {
         Main.COMMANDS.forEach(name -> assertThat(new CommandLine(Main.command(name)).getCommandName()).as(name).isEqualTo(name));
     }
 
+    /** Whether the tree's subcommand {@code name} is the command itself, with its options (else the stand-in from Main.SUMMARIES, with none). */
+    private static boolean built(CommandLine tree, String name) {
+        return !tree.getSubcommands().get(name).getCommandSpec().options().isEmpty();
+    }
+
     @Test
-    void aNamedCommandBuildsOnlyItselfAndAnythingElseBuildsAll() {
+    void anythingElseBuildsWhatItNamesAndStandsInForTheRest() {
+        CommandLine usage = Main.tree(new Main(Clock.systemDefaultZone()), new String[] {"--help"});
+        Main.COMMANDS.forEach(name -> assertThat(built(usage, name)).as(name).isFalse());
+        CommandLine help = Main.tree(new Main(Clock.systemDefaultZone()), new String[] {"help", "coverage"});
+        assertThat(built(help, "help")).isTrue();
+        assertThat(built(help, "coverage")).isTrue();
+        assertThat((Object) help.getSubcommands().get("coverage").getCommand()).isInstanceOf(CoverageCommand.class);
+        assertThat(built(help, "veto")).isFalse();
+        CommandLine full = Main.fullTree(new Main(Clock.systemDefaultZone()));
+        assertThat(full.getSubcommands().keySet()).containsExactlyElementsOf(Main.COMMANDS).allMatch(name -> built(full, name));
+    }
+
+    @Test
+    void aNamedCommandBuildsOnlyItselfAndAnythingElseListsAll() {
         Main root = new Main(Clock.systemDefaultZone());
         assertThat(Main.tree(root, new String[] {"veto", "--help"}).getSubcommands().keySet()).containsExactly("veto");
         assertThat(Main.tree(new Main(Clock.systemDefaultZone()), new String[] {"--help"}).getSubcommands().keySet())
