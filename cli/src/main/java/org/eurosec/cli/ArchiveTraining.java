@@ -29,9 +29,13 @@ public final class ArchiveTraining {
             List.of("coverage", "--date", "not-a-date"),
             List.of("--help"));
 
-    /** Runs every question (the last but one is a user's mistake, answered with exit status 2); returns the exit statuses in order. */
+    /**
+     * Runs every question (the last but one is a user's mistake, answered with exit status 2); returns the exit statuses in order.
+     * Every command is built once as well (the usage no longer builds them), so that each command's own classes are in the archive.
+     */
     static List<Integer> run() {
         PrintWriter nowhere = new PrintWriter(Writer.nullWriter());
+        Main.fullTree(new Main(Clock.systemDefaultZone()));
         return QUESTIONS.stream().map(q -> Main.run(q.toArray(String[]::new), nowhere, nowhere, Clock.systemDefaultZone())).toList();
     }
 
