@@ -156,4 +156,27 @@ class ReadmeFiguresTest {
         });
         assertThat(quotedNames).containsExactlyInAnyOrderElementsOf(uncovered);
     }
+
+    /**
+     * The reconcile figures against ATOP 5.1, which the project does not ship: the sentence must be
+     * there always; the figures are compared with the README's own command when the environment
+     * variable EUROSEC_ATOP_FILE names a copy of ATOP's directed dyad-year file (skipped otherwise).
+     */
+    @Test
+    void theReconcileFigures() {
+        Matcher m = quoted("\\(`(--convention atop --kinds defence [^`]+)`\\), the defence column agrees on (\\d+) of (\\d+) dyad-years"
+                + " \\(([\\d.]+)%\\), and every one of the (\\d+) others has its cause \\((\\d+) unexplained\\)");
+        String file = System.getenv("EUROSEC_ATOP_FILE");
+        org.junit.jupiter.api.Assumptions.assumeTrue(file != null && Files.isRegularFile(Path.of(file)),
+                "EUROSEC_ATOP_FILE does not name a copy of ATOP's dyad-year file");
+        List<String> args = new ArrayList<>(List.of("reconcile", "atop", file));
+        args.addAll(List.of(m.group(1).split(" ")));
+        JsonNode v = json(args.toArray(String[]::new));
+        JsonNode defence = v.get("by_kind").get("defence");
+        assertThat(Long.parseLong(m.group(2))).as("agree").isEqualTo(defence.get("agree").asLong());
+        assertThat(Long.parseLong(m.group(3))).as("compared").isEqualTo(defence.get("compared").asLong());
+        assertThat(m.group(4)).as("agreement").isEqualTo(String.format(java.util.Locale.ROOT, "%.2f", 100 * defence.get("agreement").asDouble()));
+        assertThat(Long.parseLong(m.group(5))).as("disagree").isEqualTo(v.get("disagree").asLong());
+        assertThat(Long.parseLong(m.group(6))).as("unexplained").isEqualTo(v.get("unexplained").asLong());
+    }
 }

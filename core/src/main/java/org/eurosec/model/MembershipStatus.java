@@ -11,5 +11,11 @@ public enum MembershipStatus {
     /** Membership suspended by the organisation or by the member. */
     SUSPENDED,
     /** Participation frozen by the member while it stays a member in law (Armenia in the CSTO, 2024). */
-    FROZEN
+    FROZEN,
+    /**
+     * Did not join the renewal of a fixed-term treaty and gave no notice of withdrawal (Azerbaijan,
+     * Georgia and Uzbekistan and the Collective Security Treaty's extension of 1999): whether it
+     * stays bound is a named interpretation ({@code non-renewal} in data/interpretations.yaml).
+     */
+    NOT_RENEWED
 }
