@@ -91,7 +91,7 @@ public final class ActorHistory {
                 Span seg = timeline.segmentOf(day);
                 LocalDate next = seg.to().filter(t -> t.isBefore(stop)).orElse(stop);
                 Map<String, HeldGuarantee> held = new LinkedHashMap<>();
-                for (GuaranteeGroup g : timeline.on(day).guaranteesOf(s.id())) {
+                for (GuaranteeGroup g : timeline.builder().guaranteesOf(s.id(), day)) {
                     int n = g.guarantors().size();
                     held.put(g.provision().id() + "|" + g.throughId(), new HeldGuarantee(g.provision().id(), g.throughId(),
                             g.provision().defence().orElseThrow().assistance().id(), n, n, g.instrument().legalForce().id()));

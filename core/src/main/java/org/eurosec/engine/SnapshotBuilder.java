@@ -99,23 +99,50 @@ public final class SnapshotBuilder {
                 continue;
             }
             partiesByInstrument.put(i.id(), new TreeSet<>(parties.keySet()));
-            for (Provision p : i.provisions()) {
-                if (p.defence().isEmpty() || p.defence().get().obligation() != DefenceTerms.Obligation.OBLIGED
-                        || reading.voidingCondition(p).isPresent()) {
-                    continue;
-                }
-                Optional<Span> force = i.inForceSpan(p);
-                if (force.isEmpty() || !force.get().contains(day)) {
-                    continue;
-                }
-                addGuarantees(i, p, force.get(), parties, guarantees);
-            }
+            addGuarantees(i, day, parties, null, guarantees);
         }
         guarantees.values().forEach(l -> l.sort(Comparator.comparing(g -> g.provision().id())));
         return new Snapshot(day, guarantees, commitments, partiesByInstrument);
     }
 
-    private void addGuarantees(Instrument i, Provision p, Span force, Map<String, PartySpell> parties,
+    /**
+     * The guarantees {@code state} holds on {@code day}: what {@code snapshot(day).guaranteesOf(state)}
+     * gives, without building every other state's (an instrument it is not a party to that day is
+     * passed over), for a question about one state through all of history.
+     */
+    public List<GuaranteeGroup> guaranteesOf(String state, LocalDate day) {
+        Map<String, List<GuaranteeGroup>> guarantees = new TreeMap<>();
+        for (Instrument i : architecture.instruments().values()) {
+            if (i.legalForce() == LegalForce.POLITICAL || !i.inForceOn(day)
+                    || partySpells(i.id()).stream().noneMatch(s -> s.actor().equals(state) && s.span().contains(day))) {
+                continue;
+            }
+            addGuarantees(i, day, partiesOn(i.id(), day), state, guarantees);
+        }
+        List<GuaranteeGroup> out = guarantees.get(state);
+        if (out == null) {
+            return List.of();
+        }
+        out.sort(Comparator.comparing(g -> g.provision().id()));
+        return out;
+    }
+
+    /** The guarantees instrument {@code i} gives on {@code day} among {@code parties}: to every beneficiary, or to {@code only} when it is not null. */
+    private void addGuarantees(Instrument i, LocalDate day, Map<String, PartySpell> parties, String only, Map<String, List<GuaranteeGroup>> out) {
+        for (Provision p : i.provisions()) {
+            if (p.defence().isEmpty() || p.defence().get().obligation() != DefenceTerms.Obligation.OBLIGED
+                    || reading.voidingCondition(p).isPresent()) {
+                continue;
+            }
+            Optional<Span> force = i.inForceSpan(p);
+            if (force.isEmpty() || !force.get().contains(day)) {
+                continue;
+            }
+            addGuarantees(i, p, force.get(), parties, only, out);
+        }
+    }
+
+    private void addGuarantees(Instrument i, Provision p, Span force, Map<String, PartySpell> parties, String only,
             Map<String, List<GuaranteeGroup>> out) {
         DefenceTerms terms = p.defence().orElseThrow();
         List<PartySpell> guarantors = new ArrayList<>();
@@ -127,7 +154,7 @@ public final class SnapshotBuilder {
         }
         Optional<String> through = i.parties() instanceof Parties.OrganisationMembers om ? Optional.of(om.organisation()) : Optional.empty();
         for (PartySpell b : parties.values()) {
-            if (!terms.beneficiaries().isEmpty() && !terms.beneficiaries().contains(b.actor())) {
+            if (only != null && !b.actor().equals(only) || !terms.beneficiaries().isEmpty() && !terms.beneficiaries().contains(b.actor())) {
                 continue;
             }
             List<PartySpell> others = guarantors.stream().filter(g -> !g.actor().equals(b.actor())).toList();

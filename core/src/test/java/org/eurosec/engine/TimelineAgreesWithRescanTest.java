@@ -57,6 +57,35 @@ class TimelineAgreesWithRescanTest {
         assertThat(signature(t.on(day))).isEqualTo(signature(fresh.snapshot(day)));
     }
 
+    /**
+     * One state's guarantees computed alone (as a state's history is) are its share of the day's
+     * snapshot, group for group and in the same order: for every state, on the first day of every
+     * segment of history under the default reading, and of every seventh segment under the other
+     * readings of the inactive-membership question.
+     */
+    @org.junit.jupiter.api.Test
+    void oneStatesGuaranteesAreItsShareOfTheSnapshot() {
+        int compared = 0;
+        int nonEmpty = 0;
+        for (int r = 0; r < TIMELINES.size(); r++) {
+            CoverageTimeline t = TIMELINES.get(r);
+            List<org.eurosec.model.Span> segments = t.segments();
+            for (int k = 0; k < segments.size(); k += r == 0 ? 1 : 7) {
+                org.eurosec.model.Span seg = segments.get(k);
+                LocalDate day = seg.from().isBefore(DATA.coversFrom()) ? DATA.coversFrom() : seg.from();
+                Snapshot s = t.on(day);
+                for (String state : DATA.states().keySet()) {
+                    List<GuaranteeGroup> alone = t.builder().guaranteesOf(state, day);
+                    assertThat(alone).as(state + " on " + day).isEqualTo(s.guaranteesOf(state));
+                    compared++;
+                    nonEmpty += alone.isEmpty() ? 0 : 1;
+                }
+            }
+        }
+        assertThat(compared).isGreaterThan(10_000);
+        assertThat(nonEmpty).isGreaterThan(1_000);
+    }
+
     private static final IntervalCoverage INTERVAL = IntervalCoverage.of(DATA, READINGS.get(0));
     private static final RescanCoverage RESCAN = RescanCoverage.of(DATA, READINGS.get(0));
 
