@@ -59,6 +59,22 @@ class ReconcileConcertationTest {
                   - {id: art-j-2, kind: principle, params: {principle: inform-and-consult}, ended: 1999-05-01, source: %1$s}
                   - {id: art-16, kind: principle, params: {principle: inform-and-consult}, in_force: 1999-05-01, source: %1$s}
                 """.formatted(SRC));
+        write("instruments/pact-48.yaml", """
+                id: pact-48
+                name: Pact of 1948
+                type: treaty
+                legal_force: binding
+                dimensions: [politico-military]
+                signed: 1948-01-10
+                in_force: 1948-02-01
+                ended: 1996-01-01
+                source: %1$s
+                parties:
+                  - {state: AAA, from: 1949-01-01, to: 1996-01-01, status: ratified, source: %1$s}
+                  - {state: BBB, from: 1949-01-01, to: 1996-01-01, status: ratified, source: %1$s}
+                provisions:
+                  - {id: joint-action, kind: principle, params: {principle: joint-action-against-a-threat}, source: %1$s}
+                """.formatted(SRC));
         write("interpretations.yaml", """
                 interpretations:
                   - id: concertation
@@ -68,6 +84,13 @@ class ReconcileConcertationTest {
                     options:
                       - {id: distinct, description: it does not}
                       - {id: atop, description: the dataset's reading, counts_as: consultation, applies_to: [union-treaty/art-j-2, union-treaty/art-16]}
+                  - id: joint-action
+                    question: Does an undertaking to joint action against a threat count as an offence pledge?
+                    default: distinct
+                    source: %1$s
+                    options:
+                      - {id: distinct, description: it does not}
+                      - {id: atop, description: the dataset's reading, counts_as: offence, applies_to: [pact-48/joint-action]}
                 """.formatted(SRC));
         write("crosswalk/atop.yaml", """
                 dataset: atop
@@ -91,8 +114,9 @@ class ReconcileConcertationTest {
         List<String> rows = new ArrayList<>();
         rows.add("ccode1,ccode2,year,defense,offense,neutral,nonagg,consul");
         for (int y = 1992; y <= 2002; y++) {
-            rows.add("1,2," + y + ",0,0,0,0,1");
-            rows.add("2,1," + y + ",0,0,0,0,1");
+            String offense = y <= 1995 ? "1" : "0";
+            rows.add("1,2," + y + ",0," + offense + ",0,0,1");
+            rows.add("2,1," + y + ",0," + offense + ",0,0,1");
         }
         for (int y = 1995; y <= 2002; y++) {
             for (String d : List.of("1,3,", "3,1,", "2,3,", "3,2,")) {
@@ -104,8 +128,11 @@ class ReconcileConcertationTest {
     }
 
     private Reconcile.View reconcile(List<String> choices) {
-        return eurosec.reconcile(new Reconcile.Query("atop", "atop.csv", atop(), "file", Optional.of("atop"), List.of("consultation"), choices,
-                false));
+        return reconcile("consultation", choices);
+    }
+
+    private Reconcile.View reconcile(String kind, List<String> choices) {
+        return eurosec.reconcile(new Reconcile.Query("atop", "atop.csv", atop(), "file", Optional.of("atop"), List.of(kind), choices, false));
     }
 
     @Test
@@ -137,5 +164,19 @@ class ReconcileConcertationTest {
         Reconcile.View atop = reconcile(List.of("concertation=atop"));
         assertThat(atop.disagree()).isEqualTo(1);
         assertThat(atop.agree()).isEqualTo(66 - 1);
+    }
+
+    @Test
+    void anUndertakingToJointActionIsOffenceOnlyUnderTheDatasetsReading() {
+        Reconcile.View v = reconcile("offence", List.of());
+        // AAA-BBB both ways 1992-1995: the pact of 1948's clause, counted only under joint-action=atop.
+        assertThat(v.rows()).hasSize(2 * 4).allSatisfy(r -> {
+            assertThat(r.cause()).isEqualTo("interpretation");
+            assertThat(r.year()).isBetween(1992, 1995);
+            assertThat(r.interpretation()).contains("joint-action");
+            assertThat(r.option()).contains("atop");
+            assertThat(r.instrument()).contains("pact-48");
+        });
+        assertThat(reconcile("offence", List.of("joint-action=atop")).disagree()).isZero();
     }
 }
