@@ -23,10 +23,10 @@ final class ReportOverlap {
                 + o.bodies().stream().filter(Overlap.BodyRow::treatyBody).count() + " of them treaty bodies); a participating State belongs to "
                 + two(o.meanBodiesPerState()) + " on average; " + o.duplicatingPairs() + " pairs share members and a dimension of their mandate."));
         overlap.blocks().add(ReportDocument.table("", List.of("dimension", "bodies", "mean bodies per state", "states in two or more"), orows));
-        List<String> ids = o.bodies().stream().map(Overlap.BodyRow::id).toList();
+        // The columns name the bodies as the rows do (the rows' cells carry the ids in their tooltips).
         List<String> headers = new ArrayList<>();
         headers.add("shared members");
-        headers.addAll(ids);
+        o.bodies().forEach(b -> headers.add(ReportCells.named(v.world(), b.id()).text()));
         List<List<Cell>> matrix = new ArrayList<>();
         for (Overlap.BodyRow x : o.bodies()) {
             List<Cell> r = new ArrayList<>();

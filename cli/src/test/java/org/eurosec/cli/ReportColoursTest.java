@@ -136,6 +136,11 @@ class ReportColoursTest {
         assertThat(cells).isNotEmpty();
         // No cell is an id, nor a list of ids.
         assertThat(cells.stream().filter(c -> ids.contains(c) || c.contains(" ") && ids.containsAll(List.of(c.split("[ ,]+")))).toList()).isEmpty();
+        // Nor is any column header (the overlap matrix's columns name its bodies as its rows do).
+        List<String> headers = Pattern.compile("<th[^>]*>(.*?)</th>").matcher(text).results().map(m -> m.group(1).replaceAll("<[^>]*>", "")
+                .replace("&amp;", "&").trim()).toList();
+        assertThat(headers).contains("North Atlantic Treaty Organization", "European Union").doesNotContain("nato", "eu", "osce");
+        assertThat(headers.stream().filter(ids::contains).toList()).isEmpty();
         CliTest.Run coverage = CliTest.run("coverage", "--date", "2009-12-01", "--regime", "status-quo", "--format", "json");
         assertThat(coverage.code()).as(coverage.err()).isZero();
         List<String> participating = new ArrayList<>();

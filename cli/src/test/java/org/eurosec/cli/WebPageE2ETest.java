@@ -365,6 +365,37 @@ class WebPageE2ETest {
         }
     }
 
+    /**
+     * Issue 15 point 8: at 1400x900, the state panel beside the map shows its membership table whole:
+     * inside the panel, no cell cut off, nothing wider than the window; bodies, statuses and
+     * guarantees in words.
+     */
+    @Test
+    void atTheDesktopSizeTheStatePanelShowsItsMembershipTableWhole() throws Exception {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 900));
+        try {
+            open("#date=2009-12-01&state=UKR");
+            loaded("2009-12-01|status-quo");
+            wait.until(d -> !d.findElements(By.cssSelector("#details-body > table")).isEmpty());
+            double width = ((Number) js("return document.documentElement.clientWidth")).doubleValue();
+            assertThat(((Number) js("return document.documentElement.scrollWidth")).doubleValue()).isLessThanOrEqualTo(width);
+            List<Number> panel = box("#details");
+            List<Number> table = box("#details-body > table");
+            assertThat(table.get(0).doubleValue()).isGreaterThanOrEqualTo(panel.get(0).doubleValue());
+            assertThat(table.get(2).doubleValue()).isLessThanOrEqualTo(panel.get(2).doubleValue());
+            // No cell of the table is cut: each shows all it holds.
+            assertThat(js("return [...document.querySelectorAll('#details-body > table td, #details-body > table th')]"
+                    + ".filter(c => c.scrollWidth > c.clientWidth + 1).map(c => c.textContent)")).asList().isEmpty();
+            String memberships = browser.findElement(By.cssSelector("#details-body > table")).getText();
+            assertThat(memberships).contains("Commonwealth of Independent States").contains("participant").contains("2018-05-19");
+            assertThat(rawIds("#details-body")).isEmpty();
+            assertThat(engineTerms(browser.findElement(By.id("details-body")).getText())).isEmpty();
+            shot("desktop-state.png");
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1050));
+        }
+    }
+
     @Test
     void theVetoApplicantIsAStateThatExistsOnTheDay() {
         // Georgia, the default applicant, did not exist in 1985: the page asks about the state that held
@@ -463,6 +494,27 @@ class WebPageE2ETest {
     static final java.util.regex.Pattern RAW_ID = java.util.regex.Pattern.compile(
             "\\b(?=[a-z0-9-]*[a-z])[a-z0-9]+(?:-[a-z0-9]+){2,}\\b|\\b[a-z][a-z0-9-]*/[a-z0-9-]+\\b");
 
+    /**
+     * The engine's ids of action and procedure kinds, statuses and rules that a text shows as they
+     * are (one hyphen is enough to be one: "request-information", "no-response", "unanimous-invitation").
+     */
+    static List<String> engineTerms(String text) {
+        List<String> terms = new java.util.ArrayList<>(org.eurosec.store.ActionCodec.kinds());
+        terms.addAll(List.of("exercise-created", "exercise-closed", "information-request", "extraordinary-conference", "activity-notification",
+                "annual-exchange", "not-counted"));
+        for (org.eurosec.mechanism.Procedure.Status s : org.eurosec.mechanism.Procedure.Status.values()) {
+            if (s.id().contains("-")) {
+                terms.add(s.id());
+            }
+        }
+        for (org.eurosec.model.RuleKind r : org.eurosec.model.RuleKind.values()) {
+            if (r.id().contains("-")) {
+                terms.add(r.id());
+            }
+        }
+        return terms.stream().filter(t -> t.contains("-")).filter(t -> java.util.regex.Pattern.compile("(?<![\\w-])" + java.util.regex.Pattern.quote(t) + "(?![\\w-])").matcher(text).find()).toList();
+    }
+
     /** The raw ids in a text (as {@link #rawIds}). */
     static List<String> rawIdsIn(String text) {
         return RAW_ID.matcher(text).results().map(java.util.regex.MatchResult::group).distinct().toList();
@@ -554,6 +606,9 @@ class WebPageE2ETest {
         // Under the status quo only NATO's 28 members on that day can block, by Art. 10.
         assertThat(browser.findElement(By.id("veto-count")).getText()).isEqualTo("28");
         assertThat(list.getText()).contains("North Atlantic Treaty (Washington Treaty), Art. 10").doesNotContain("(RUS)");
+        // How each may block, in words: the accession rule too (its id in the tooltip).
+        assertThat(list.getText()).contains("withholding its consent (unanimous invitation by the members)");
+        assertThat(engineTerms(list.getText())).isEmpty();
         assertThat(shape("RUS").getAttribute("data-status")).isEqualTo("cannot block");
         assertThat(shape("GEO").getAttribute("data-status")).isEqualTo("applicant");
 
@@ -749,6 +804,8 @@ class WebPageE2ETest {
         assertThat(browser.findElement(By.id("act-result")).getText()).contains("Georgia replies to Russian Federation");
         assertThat(browser.findElement(By.id("console-status")).getText()).contains("Georgia’s delegation (delegation:GEO)");
         assertThat(rawIdsIn(browser.findElement(By.id("inbox")).getText())).isEmpty();
+        assertThat(browser.findElement(By.cssSelector("#inbox article[data-procedure='1'] h3")).getText()).isEqualTo("#1 information request answered");
+        assertThat(engineTerms(browser.findElement(By.id("inbox")).getText())).isEmpty();
         shot("console-georgia.png");
         signOut();
 
@@ -784,7 +841,14 @@ class WebPageE2ETest {
         assertThat(browser.findElement(By.id("act-form")).isDisplayed()).isFalse();
         wait.until(d -> !d.findElements(By.cssSelector("#journal tbody tr")).isEmpty());
         List<String> kinds = browser.findElements(By.cssSelector("#journal tbody tr td:nth-child(4)")).stream().map(WebElement::getText).toList();
-        assertThat(kinds).containsExactly("exercise-created", "request-information", "reply");
+        assertThat(kinds).containsExactly("exercise created", "request for information", "reply");
+        assertThat(browser.findElements(By.cssSelector("#journal tbody tr td:nth-child(4)")).stream().map(e -> e.getAttribute("data-kind")).toList())
+                .containsExactly("exercise-created", "request-information", "reply");
+        // The action kinds, the procedures' kinds and statuses and the rules: in words, never as the engine's ids.
+        assertThat(engineTerms(browser.findElement(By.id("view-console")).getText())).isEmpty();
+        assertThat(new Select(browser.findElement(By.id("act-kind"))).getOptions()).allSatisfy(o -> assertThat(o.getText()).isNotEqualTo(o.getAttribute("value")));
+        browser.findElement(By.cssSelector("#console-rules summary")).click();
+        assertThat(browser.findElement(By.cssSelector("#console-rules dl")).getText()).contains("decision").doesNotContain("{");
         signOut();
 
         // A wrong credential is refused at the door.

@@ -9,7 +9,7 @@ import {api, apiWithHeaders, inWords} from './api.js';
 import {S} from './state.js';
 import {loadReceipts, keepReceipt, receiptLines, lastHead, publicKey, checkHead} from './receipts.js';
 import {DAY_MS} from './days.js';
-import {actorName, inNames, name, provisionName, regimeName} from './state.js';
+import {actorName, inNames, inTerms, name, provisionName, regimeName, term} from './state.js';
 
 const ACTION_FIELDS = {
   'request-information': [['to', 'state'], ['subject', 'text']],
@@ -116,13 +116,13 @@ function renderWhoami() {
   const i = C.info;
   const role = C.me.startsWith('delegation:') ? 'the delegation of ' + name(C.me.slice(11)) : 'the ' + C.me;
   $('whoami').textContent = 'You are ' + role;
-  const rules = el('details', {}, el('summary', {}, 'The rules of this exercise'), el('pre', {}, JSON.stringify(i.rules, null, 2)));
+  const rules = el('details', {}, el('summary', {}, 'The rules of this exercise'), rulesList(i.rules));
   $('console-rules').replaceChildren(rulesLine(i), rules);
   const observer = C.me === 'observer';
   $('act-form').hidden = observer;
   $('act-result').textContent = observer ? 'An observer sees everything and can change nothing.' : '';
   const kind = $('act-kind');
-  kind.replaceChildren(...i.action_kinds.map((k) => el('option', {value: k}, k)));
+  kind.replaceChildren(...i.action_kinds.map((k) => el('option', {value: k, title: k}, term(k))));
   renderActFields(kind.value);
   $('journal-section').hidden = C.me.startsWith('delegation:');
 }
@@ -134,6 +134,25 @@ async function learnRegime(id) {
     const r = await api('/api/regimes/' + encodeURIComponent(id));
     for (const i of r.instruments || []) if (i.id && i.name) S.names[i.id] = i.name;
   } catch (e) { /* the ids stay */ }
+}
+
+/**
+ * The rules as a list in words: each key in words, provisions by their instrument and article, the
+ * parties by name, the engine's terms (consensus, not-counted) in words; the raw values in tooltips.
+ */
+function rulesList(rules) {
+  const value = (k, v) => {
+    if (v === true || v === false) return v ? 'yes' : 'no';
+    if (Array.isArray(v)) return v.length ? v.map((x) => value(k, x)).join(', ') : 'none';
+    if (v && typeof v === 'object') return rulesList(v);
+    const text = String(v);
+    if (k === 'provision' || text.includes('/')) return provisionName(text);
+    if (/^[A-Z]{3}$/.test(text)) return name(text);
+    return term(text) !== text ? term(text) : inTerms(inNames(text));
+  };
+  return el('dl', {class: 'rules'}, ...Object.entries(rules || {}).flatMap(([k, v]) => [
+    el('dt', {}, k.replace(/_/g, ' ')),
+    el('dd', {title: typeof v === 'object' ? JSON.stringify(v) : String(v)}, value(k, v))]));
 }
 
 function rulesLine(i) {
@@ -293,7 +312,7 @@ function drawInbox() {
     }
     if (C.me === 'depositary' && x.kind === 'consultations' && open) btn('Schedule…', 'schedule-consultations', {procedure: x.id});
     return el('article', {class: 'procedure' + (open ? '' : ' closed'), 'data-procedure': x.id, 'data-kind': x.kind, 'aria-labelledby': 'proc-' + x.id},
-      el('h3', {id: 'proc-' + x.id}, '#' + x.id + ' ' + x.kind + ' ', el('span', {class: 'status'}, x.status)),
+      el('h3', {id: 'proc-' + x.id}, '#' + x.id + ' ', el('span', {title: x.kind}, term(x.kind)), ' ', el('span', {class: 'status', title: x.status}, term(x.status))),
       el('p', {}, 'opened ' + when(x.opened) + ' under ', el('span', {title: x.provision}, provisionName(x.provision)), '. ', open ? dl : null),
       el('ul', {class: 'facts'}, facts),
       buttons.length ? el('div', {class: 'buttons'}, buttons) : null);
@@ -311,7 +330,7 @@ async function refreshJournal(ex) {
     if (!$('journal').querySelector('tbody')) $('journal').replaceChildren(table(['#', 'exercise time', 'actor', 'kind', 'hash'], []));
     const tbody = $('journal').querySelector('tbody');
     for (const e of body) {
-      tbody.append(el('tr', {}, el('th', {scope: 'row'}, String(e.seq)), el('td', {}, when(e.at)), el('td', {title: e.actor}, actorName(e.actor)), el('td', {}, e.kind),
+      tbody.append(el('tr', {}, el('th', {scope: 'row'}, String(e.seq)), el('td', {}, when(e.at)), el('td', {title: e.actor}, actorName(e.actor)), el('td', {title: e.kind, 'data-kind': e.kind}, term(e.kind)),
         el('td', {}, e.hash.slice(0, 12) + '…')));
     }
     C.journalAfter = Number(headers.get('X-Next-After') || C.journalAfter);

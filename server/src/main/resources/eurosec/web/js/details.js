@@ -3,7 +3,7 @@
 import {$, el, link, table} from './dom.js';
 import {api} from './api.js';
 import {onDay} from './days.js';
-import {S, name, named, provisionName, regimeName, writeHash} from './state.js';
+import {S, name, named, provisionName, regimeName, term, writeHash} from './state.js';
 import {renderMap} from './map.js';
 
 export async function select(iso) {
@@ -40,7 +40,7 @@ export async function renderDetails(iso, gen) {
     out.push(el('h3', {}, 'Guarantees'));
     if (!st.guarantees.length) out.push(el('p', {}, 'None.'));
     else out.push(el('ul', {}, st.guarantees.map((g) => el('li', {},
-      el('strong', {title: g.provision}, provisionName(g.provision, g.article)), ' (', g.kind, ', ', g.legal_force, ', assistance ', g.assistance, ') through ', name(g.through),
+      el('strong', {title: g.provision}, provisionName(g.provision, g.article)), ' (', el('span', {title: g.kind}, term(g.kind)), ', ', g.legal_force, ', assistance ', g.assistance, ') through ', name(g.through),
       ': ', g.guarantor_count, ' guarantor(s)', g.unconfirmed ? ' [unconfirmed]' : '', ' — ', link(g.source)))));
     if (st.political_commitments && st.political_commitments.length) {
       out.push(el('h3', {}, 'Political commitments'));
@@ -51,7 +51,7 @@ export async function renderDetails(iso, gen) {
   // beside the map and a phone's width.
   const inCell = (m) => el('span', {title: m.in}, m.name || name(m.in), m.kind ? el('small', {class: 'absent'}, ' ' + m.kind) : null);
   const day = (d) => el('span', {class: 'day'}, d);
-  const when = (m) => el('span', {}, m.status, ' ', m.to ? [day(m.from), ' to ', day(m.to)] : ['since ', day(m.from)]);
+  const when = (m) => el('span', {}, el('span', {title: m.status}, term(m.status)), ' ', m.to ? [day(m.from), ' to ', day(m.to)] : ['since ', day(m.from)]);
   const spells = (actor.memberships || []).filter((m) => onDay(m, S.date));
   out.push(el('h3', {}, 'Memberships and participations on ' + S.date));
   if (!spells.length) out.push(el('p', {}, 'None in the data.'));

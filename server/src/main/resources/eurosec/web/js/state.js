@@ -59,6 +59,45 @@ export function provisionName(id, article) {
   return name(id.slice(0, slash)) + ', ' + words;
 }
 
+/**
+ * The engine's own terms in words, for the page's one naming place beside name(): the exercises'
+ * action kinds (and the journal's), procedure kinds and statuses, decision and accession rules and
+ * membership statuses. The ids stay in tooltips and in the API.
+ */
+const TERMS = {
+  // Actions, as the journal records them too.
+  'request-information': 'request for information', 'reply': 'reply', 'request-consultations': 'request for consultations',
+  'schedule-consultations': 'scheduling of consultations', 'join-consultations': 'joining consultations',
+  'propose-conference': 'proposal of a conference', 'support-conference': 'support for a conference',
+  'notify-attack': 'notice of an armed attack', 'attend': 'attendance', 'vote': 'vote', 'notify-activity': 'notice of a military activity',
+  'accept-observation': 'acceptance of an observation', 'submit-annual-information': 'annual exchange of military information',
+  'deadline-passed': 'deadline passed', 'exercise-created': 'exercise created', 'exercise-closed': 'exercise closed',
+  // Procedures and their statuses.
+  'information-request': 'information request', 'consultations': 'consultations', 'conference': 'Conference of the Parties',
+  'extraordinary-conference': 'Extraordinary Conference', 'activity-notification': 'notified military activity',
+  'annual-exchange': 'annual exchange of military information',
+  'open': 'open', 'answered': 'answered', 'no-response': 'no response', 'scheduled': 'scheduled', 'gathering-support': 'gathering support',
+  'lapsed': 'lapsed', 'convened': 'convened', 'adopted': 'adopted', 'not-adopted': 'not adopted', 'no-quorum': 'no quorum',
+  'notified': 'notified', 'late': 'notified late', 'voluntary': 'notified voluntarily', 'closed': 'closed',
+  // Accession and decision rules.
+  'unanimous-invitation': 'unanimous invitation by the members', 'unanimity': 'unanimity', 'consensus': 'consensus',
+  'qualified-majority': 'qualified majority', 'majority': 'majority', 'open-accession': 'open accession (no decision of the members)',
+  'treaty-amendment': 'amendment of the treaty', 'not-counted': 'not counted',
+  // Kinds of guarantee.
+  'collective-defence': 'collective defence', 'mutual-assistance': 'mutual assistance',
+  // Membership statuses.
+  'member': 'member', 'associate': 'associate member', 'participant': 'participant', 'suspended': 'suspended', 'frozen': 'frozen',
+  'not-renewed': 'did not renew the treaty', 'not_renewed': 'did not renew the treaty',
+};
+
+/** One of the engine's terms in words; a term the page does not know stays as it is. */
+export function term(id) { return TERMS[id] || id; }
+
+/** A text from the engine with its hyphenated terms ("withholding its consent (unanimous-invitation)") in words. */
+export function inTerms(text) {
+  return String(text).replace(/\b[a-z]+(?:[-_][a-z]+)+\b/g, (id) => TERMS[id] || id);
+}
+
 /** A regime by its name ("Status quo"), its id when the page does not know it. */
 export function regimeName(id) { return S.regimeNames[id] || id; }
 

@@ -2,7 +2,7 @@
 
 import {$, el} from './dom.js';
 import {jsonLink} from './api.js';
-import {S, name, named, provisionName, regimeName, reading} from './state.js';
+import {S, inTerms, name, named, provisionName, regimeName, reading} from './state.js';
 
 export function renderVeto() {
   const body = $('veto-body');
@@ -33,7 +33,7 @@ export function renderVeto() {
   }
   const dl = el('dl', {id: 'veto-list'});
   for (const [prov, g] of groups) {
-    dl.append(el('dt', {title: prov}, provisionName(prov), ' ', el('small', {}, g.how)),
+    dl.append(el('dt', {title: prov}, provisionName(prov), ' ', el('small', {title: g.how}, inTerms(g.how))),
       el('dd', {'data-provision': prov}, g.actors.map(named).join(', ')));
   }
   if (!groups.size) dl.append(el('dd', {}, 'No one: no provision gives a right to block.'));
