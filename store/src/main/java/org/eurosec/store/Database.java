@@ -299,6 +299,11 @@ public final class Database implements AutoCloseable {
         return h2;
     }
 
+    /** Whether this is a PostgreSQL database (the journal writer then sends fewer, larger statements). */
+    public boolean isPostgresql() {
+        return url.startsWith("jdbc:postgresql:");
+    }
+
     public Settings settings() {
         return settings;
     }

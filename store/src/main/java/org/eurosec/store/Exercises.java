@@ -54,14 +54,17 @@ public final class Exercises {
     private final Credentials credentials;
     private final GroupCommit writer;
     private final JournalKey key;
+    /** Signs each batch's entries on a few threads at once (the writer's and helpers). */
+    private final EntrySigner signer;
 
     public Exercises(Database db, Architecture base, Map<String, Regime> regimes, Clock real) {
         this.db = db;
         this.base = base;
         this.regimes = regimes;
         this.real = real;
-        this.writer = new GroupCommit(db, new Writer());
         this.key = db.key();
+        this.signer = new EntrySigner(key, EntrySigner.defaultThreads());
+        this.writer = new GroupCommit(db, new Writer(), GroupCommit.writersFor(db));
         this.credentials = new Credentials(db, real);
     }
 
@@ -73,6 +76,7 @@ public final class Exercises {
     /** Stops the journal writer after it has written what it holds, and the snapshot writer. */
     public void close() {
         writer.close();
+        signer.close();
         snapshots.shutdown();
         try {
             snapshots.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
@@ -713,6 +717,48 @@ public final class Exercises {
         }
     }
 
+    /**
+     * For tests: holds the writer of {@code exercise} inside a batch of its own (with the exercise
+     * locked) until the returned action is run, so that the work given meanwhile waits in its
+     * queue and goes in the next batch, all together.
+     */
+    Runnable holdWriter(String exercise) {
+        java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Job hold = new Job(exercise) {
+            @Override
+            void decide(Connection c, Live l, GroupCommit.Out out) {
+                holding.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        hold.owner = this;
+        writer.submit(hold);
+        try {
+            if (!holding.await(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the writer did not take the holding job");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return release::countDown;
+    }
+
+    /** For tests: the jobs waiting in the writers' queues. */
+    int queued() {
+        return writer.queued();
+    }
+
+    /** For tests: the journal entries signed by the signer's helper threads (not by a writer itself). */
+    long signedByHelpers() {
+        return signer.signedByHelpers();
+    }
+
     /** Waits until the snapshots asked for so far are written (for tests and an orderly stop). */
     void snapshotsWritten() {
         try {
@@ -976,23 +1022,31 @@ public final class Exercises {
             this.render = render;
         }
 
+        /** The answer this action gets (before any retry of it in the same batch is answered). */
+        Answer given;
+
         @Override
         void decide(Connection c, Live l, GroupCommit.Out out) throws SQLException {
             String batchKey = exercise + "\n" + actor.id() + "\n" + key.orElse("");
             if (key.isPresent()) {
-                Optional<Object> first = Optional.ofNullable(out.batchKeys.get(batchKey));
-                if (first.isEmpty()) {
-                    first = firstAnswer(c, exercise, actor, key.get()).map(o -> o);
-                }
-                if (first.isPresent()) {
-                    FirstAnswer f = (FirstAnswer) first.get();
-                    if (!f.requestHash().equals(requestHash)) {
-                        refusal = new BadInput(422, "Idempotency-Key", "this Idempotency-Key was already used for a different action; use a new key for a new action");
+                if (out.batchKeys.get(batchKey) instanceof ActJob first) { // a retry within the batch: the first's answer, once it has one
+                    if (!first.requestHash.equals(requestHash)) {
+                        refusal = reusedKey();
                     } else {
-                        result = new Answer(f.answer().status(), f.answer().body(), true);
+                        out.afterSigning.add(() -> result = new Answer(first.given.status(), first.given.body(), true));
                     }
                     return;
                 }
+                Optional<FirstAnswer> f = firstAnswer(c, exercise, actor, key.get());
+                if (f.isPresent()) {
+                    if (!f.get().requestHash().equals(requestHash)) {
+                        refusal = reusedKey();
+                    } else {
+                        result = new Answer(f.get().answer().status(), f.get().answer().body(), true);
+                    }
+                    return;
+                }
+                out.batchKeys.put(batchKey, this);
             }
             Instant now = l.clock.now(real.instant());
             if (now.isBefore(l.state.lastAt())) {
@@ -1001,26 +1055,31 @@ public final class Exercises {
             recordDue(exercise, l, now, out);
             Mechanism.Result r = Mechanism.apply(l.state, actor, action, now);
             if (!(r instanceof Mechanism.Accepted a)) {
-                Answer refused = render.apply(new Outcome(r, Optional.empty(), now));
-                keep(out, batchKey, 0, refused);
-                result = refused;
+                given = render.apply(new Outcome(r, Optional.empty(), now));
+                keep(out, 0);
+                result = given;
                 return;
             }
-            Journal.Entry e = chain(exercise, l, now, actor, action);
-            Answer given = render.apply(new Outcome(r, Optional.of(e), now));
-            out.entries.add(e);
-            keep(out, batchKey, e.seq(), given);
+            int at = out.entries.size();
+            out.entries.add(chain(exercise, l, now, actor, action));
             l.state = a.state();
             due = snapshotDue(l);
-            result = given;
+            Instant when = now;
+            out.afterSigning.add(() -> { // the answer carries the receipt: it is rendered once the entry is signed
+                Journal.Entry e = out.entries.get(at);
+                given = render.apply(new Outcome(r, Optional.of(e), when));
+                keep(out, e.seq());
+                result = given;
+            });
+        }
+
+        private BadInput reusedKey() {
+            return new BadInput(422, "Idempotency-Key", "this Idempotency-Key was already used for a different action; use a new key for a new action");
         }
 
         /** Keeps the answer under the action's Idempotency-Key, in the same transaction as its entry (if any). */
-        private void keep(GroupCommit.Out out, String batchKey, long seq, Answer answer) {
-            if (key.isPresent()) {
-                out.keys.add(new GroupCommit.Idem(exercise, actor.id(), key.get(), requestHash, seq, answer.status(), answer.body()));
-                out.batchKeys.put(batchKey, new FirstAnswer(requestHash, answer));
-            }
+        private void keep(GroupCommit.Out out, long seq) {
+            key.ifPresent(k -> out.keys.add(new GroupCommit.Idem(exercise, actor.id(), k, requestHash, seq, given.status(), given.body())));
         }
     }
 
@@ -1046,10 +1105,10 @@ public final class Exercises {
                 return;
             }
             ObjectNode body = ActionCodec.JSON.createObjectNode().put("reason", why);
-            Journal.Entry e = chain(exercise, l, now, ADMIN, CLOSED, body.toString());
-            out.entries.add(e);
+            int at = out.entries.size();
+            out.entries.add(chain(exercise, l, now, ADMIN, CLOSED, body.toString()));
             l.state = ((Mechanism.Accepted) r).state();
-            result = Receipt.of(e);
+            out.afterSigning.add(() -> result = Receipt.of(out.entries.get(at)));
         }
     }
 
@@ -1088,22 +1147,6 @@ public final class Exercises {
         @Override
         public void decide(Connection c, Map<String, List<GroupCommit.Job>> jobs, GroupCommit.Out out) throws SQLException {
             List<String> ids = new ArrayList<>(jobs.keySet()); // in id order: two servers never wait on each other in a cycle
-            // Held to the commit: another server of this database waits here, and then sees this batch's entries.
-            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM exercise WHERE id IN ("
-                    + String.join(",", java.util.Collections.nCopies(ids.size(), "?")) + ")" + (db.isH2() ? " FOR UPDATE" : " ORDER BY id FOR NO KEY UPDATE"))) {
-                for (int i = 0; i < ids.size(); i++) {
-                    ps.setString(i + 1, ids.get(i));
-                }
-                int found = 0;
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        found++;
-                    }
-                }
-                if (found != ids.size()) {
-                    throw new IllegalStateException("an exercise of the batch " + ids + " is not in the database");
-                }
-            }
             for (String id : ids) {
                 load(id); // a rebuild (which reads with connections of its own) before any lock in memory is held
             }
@@ -1121,7 +1164,7 @@ public final class Exercises {
                 }
                 Map<String, Long> known = new LinkedHashMap<>();
                 lives.forEach((id, l) -> known.put(id, l.seq));
-                Map<String, List<Journal.Entry>> tails = Journal.readAfter(c, known);
+                Map<String, List<Journal.Entry>> tails = lockAndRead(c, ids, known);
                 for (String id : ids) {
                     Live l = lives.get(id);
                     apply(id, l, tails.getOrDefault(id, List.of()));
@@ -1130,9 +1173,51 @@ public final class Exercises {
                         ((Job) j).decide(c, l, out);
                     }
                 }
+                // Each entry signed on its own (exercise, seq, chain hash), several at once; then the answers that carry the receipts.
+                out.signed(signer.sign(out.entries));
             } finally {
                 for (Live l : lives.values()) {
                     l.lock.unlock();
+                }
+            }
+        }
+
+        /**
+         * Locks the batch's exercises in the database, held to the commit (another server of this
+         * database waits here, and then sees this batch's entries), and then reads the entries
+         * committed after those {@code known} (by another server). The read is a statement of its
+         * own after the lock, so that it sees what was committed while the lock was awaited; on
+         * PostgreSQL both go to the database in one round trip.
+         */
+        private Map<String, List<Journal.Entry>> lockAndRead(Connection c, List<String> ids, Map<String, Long> known) throws SQLException {
+            String lock = "SELECT id FROM exercise WHERE id IN (" + String.join(",", java.util.Collections.nCopies(ids.size(), "?")) + ")"
+                    + (db.isH2() ? " FOR UPDATE" : " ORDER BY id FOR NO KEY UPDATE");
+            boolean together = db.isPostgresql();
+            try (PreparedStatement ps = c.prepareStatement(together ? lock + "; " + Journal.readAfterSql(known.size()) : lock)) {
+                for (int i = 0; i < ids.size(); i++) {
+                    ps.setString(i + 1, ids.get(i));
+                }
+                if (together) {
+                    Journal.bindAfter(ps, ids.size() + 1, known);
+                }
+                ps.execute();
+                int found = 0;
+                try (ResultSet rs = ps.getResultSet()) {
+                    while (rs.next()) {
+                        found++;
+                    }
+                }
+                if (found != ids.size()) {
+                    throw new IllegalStateException("an exercise of the batch " + ids + " is not in the database");
+                }
+                if (!together) {
+                    return Journal.readAfter(c, known);
+                }
+                if (!ps.getMoreResults()) {
+                    throw new IllegalStateException("the database did not answer the journal's read after the lock");
+                }
+                try (ResultSet rs = ps.getResultSet()) {
+                    return Journal.readAfterRows(rs);
                 }
             }
         }
@@ -1240,7 +1325,10 @@ public final class Exercises {
         return n;
     }
 
-    /** Chains and signs the entry onto the exercise's journal in memory, for the writer; the caller holds the lock. */
+    /**
+     * Chains the entry onto the exercise's journal in memory, for the writer; the caller holds the
+     * lock. The entry is signed with the rest of its batch once the batch is decided (see {@link Writer#decide}).
+     */
     private Journal.Entry chain(String exercise, Live l, Instant at, Actor actor, Action action) {
         return chain(exercise, l, at, actor.id(), action.kind(), ActionCodec.write(action).toString());
     }
@@ -1249,7 +1337,7 @@ public final class Exercises {
         long seq = l.seq + 1;
         String atReal = real.instant().toString();
         String h = Journal.hash(exercise, seq, at.toString(), atReal, actor, kind, body, l.hash);
-        Journal.Entry e = new Journal.Entry(exercise, seq, at.toString(), atReal, actor, kind, body, l.hash, h).signedBy(key);
+        Journal.Entry e = new Journal.Entry(exercise, seq, at.toString(), atReal, actor, kind, body, l.hash, h);
         l.seq = seq;
         l.hash = h;
         return e;

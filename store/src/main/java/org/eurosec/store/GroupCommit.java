@@ -13,9 +13,17 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One writer for the journal: work on exercises (an action to decide, deadlines to record, a
- * closing) queues up while a commit is under way, and the next commit takes all of it in one
- * transaction (group commit), so many delegations acting at once cost one disk flush, not one each.
+ * The journal's writers: work on exercises (an action to decide, deadlines to record, a closing)
+ * queues up while a commit is under way, and the next commit takes all of it in one transaction
+ * (group commit), so many delegations acting at once cost one disk flush, not one each.
+ *
+ * <p>Each exercise has one writer (its id's hash picks it), so the work on one exercise is decided
+ * in the order it came, one batch at a time, as with a single writer. On PostgreSQL there are
+ * several writers, each with its own queue, thread and connection: exercises of different writers
+ * are committed at the same time, in transactions of their own, rather than all waiting for one
+ * commit after another (the database serves several clients at once; one writer would leave it
+ * idle while it decides and signs, and itself idle while the database commits). An H2 database has
+ * one writer, as it syncs its whole file at each commit.
  *
  * <p>Inside that transaction each exercise of the batch, in id order (so two servers never wait on
  * each other in a cycle), is first locked in the database (a row lock on its {@code exercise} row,
@@ -62,18 +70,44 @@ final class GroupCommit implements AutoCloseable {
     record Idem(String exercise, String actor, String key, String requestHash, long seq, int status, String response) {
     }
 
-    /** What a batch writes: entries in order, and the Idempotency-Keys with their answers. */
+    /**
+     * What a batch writes: entries in order, and the Idempotency-Keys with their answers. The
+     * entries are chained as the jobs are decided and signed all together after that (see
+     * {@link EntrySigner}); what needs an entry's signature (an answer with its receipt) is done in
+     * {@link #afterSigning}, in the order the jobs were decided.
+     */
     static final class Out {
         final List<Journal.Entry> entries = new ArrayList<>();
         final List<Idem> keys = new ArrayList<>();
-        /** Keys given in this batch (exercise, actor, key) to their first answer, for a retry that comes in the same batch. */
+        /** Keys given in this batch (exercise, actor, key) to the job that gave each first, for a retry that comes in the same batch. */
         final Map<String, Object> batchKeys = new HashMap<>();
+        /** Steps run once {@link #entries} are signed (in place), in the order added. */
+        final List<Runnable> afterSigning = new ArrayList<>();
+
+        /** Replaces the entries by their signed selves (the same entries, in the same order) and runs the steps that waited for them. */
+        void signed(List<Journal.Entry> signed) {
+            if (signed.size() != entries.size()) {
+                throw new IllegalStateException("signed " + signed.size() + " entries of " + entries.size());
+            }
+            for (int i = 0; i < signed.size(); i++) {
+                Journal.Entry e = signed.get(i);
+                Journal.Entry was = entries.get(i);
+                if (!e.signed() || e.seq() != was.seq() || !e.hash().equals(was.hash()) || !e.exercise().equals(was.exercise())) {
+                    throw new IllegalStateException("the signed entry " + i + " is not the entry chained there");
+                }
+                entries.set(i, e);
+            }
+            for (Runnable r : afterSigning) {
+                r.run();
+            }
+            afterSigning.clear();
+        }
     }
 
     private final Database db;
     private final Host host;
-    private final BlockingQueue<Job> queue = new LinkedBlockingQueue<>();
-    private final Thread thread;
+    private final List<BlockingQueue<Job>> queues = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
     private volatile boolean closing;
     /** Since the start: the writer's transactions that committed, the journal entries they wrote and the jobs they answered. */
     private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
@@ -84,12 +118,38 @@ final class GroupCommit implements AutoCloseable {
     record Counts(long commits, long entries, long jobs) {
     }
 
-    GroupCommit(Database db, Host host) {
+    /** Writers for a database: several on PostgreSQL, one on H2. */
+    static int writersFor(Database db) {
+        return db.isPostgresql() ? POSTGRESQL_WRITERS : 1;
+    }
+
+    /** The writers on PostgreSQL: enough for its commits to overlap, few beside the connection pool's 16. */
+    static final int POSTGRESQL_WRITERS = 4;
+
+    GroupCommit(Database db, Host host, int writers) {
+        if (writers < 1) {
+            throw new IllegalArgumentException("at least one writer, not " + writers);
+        }
         this.db = db;
         this.host = host;
-        this.thread = new Thread(this::run, "eurosec-journal-writer");
-        this.thread.setDaemon(true);
-        this.thread.start();
+        for (int i = 0; i < writers; i++) {
+            BlockingQueue<Job> q = new LinkedBlockingQueue<>();
+            queues.add(q);
+            Thread t = new Thread(() -> run(q), writers == 1 ? "eurosec-journal-writer" : "eurosec-journal-writer-" + (i + 1));
+            t.setDaemon(true);
+            threads.add(t);
+        }
+        threads.forEach(Thread::start);
+    }
+
+    /** How many writers there are (exercises are spread over them by id). */
+    int writers() {
+        return queues.size();
+    }
+
+    /** How many jobs wait in the writers' queues (not those of a batch under way). */
+    int queued() {
+        return queues.stream().mapToInt(BlockingQueue::size).sum();
     }
 
     /** Why the last write failed, while no write has succeeded since; empty when the last write went through. */
@@ -100,7 +160,7 @@ final class GroupCommit implements AutoCloseable {
             j.failed(new IllegalStateException("the journal writer is closed"));
             return;
         }
-        queue.add(j);
+        queues.get(Math.floorMod(j.exercise().hashCode(), queues.size())).add(j);
     }
 
     Counts counts() {
@@ -116,7 +176,7 @@ final class GroupCommit implements AutoCloseable {
         failure = java.util.Optional.empty();
     }
 
-    private void run() {
+    private void run(BlockingQueue<Job> queue) {
         List<Job> batch = new ArrayList<>();
         while (!closing || !queue.isEmpty()) {
             try {
@@ -152,6 +212,22 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
+    private static final String INSERT_KEY = "INSERT INTO idempotency (exercise_id, actor, idem_key, request_hash, seq, status, response) VALUES (?,?,?,?,?,?,?)";
+
+    /**
+     * On PostgreSQL the batch's entries and keys go in one statement each (arrays unnested into rows)
+     * and the commit with them, in one round trip to the database: the statement's last part is the
+     * COMMIT, so when it returns without error the batch is committed (and on the log's disk, as
+     * PostgreSQL syncs it before it answers a commit). If any part fails, the parts after it are not
+     * run: nothing is committed and the transaction is rolled back.
+     */
+    private static final String INSERT_ALL_AND_COMMIT = "INSERT INTO journal (exercise_id, seq, at_exercise, at_real, actor, kind, body, prev_hash, hash,"
+            + " key_id, signature) SELECT * FROM unnest(?::varchar[], ?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],"
+            + " ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[]);"
+            + " INSERT INTO idempotency (exercise_id, actor, idem_key, request_hash, seq, status, response)"
+            + " SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::bigint[], ?::int[], ?::varchar[]);"
+            + " COMMIT";
+
     /** Decides and commits the batch; returns how many journal entries it wrote. */
     private int write(List<Job> batch) throws SQLException {
         Map<String, List<Job>> byExercise = new TreeMap<>();
@@ -163,10 +239,16 @@ final class GroupCommit implements AutoCloseable {
             try {
                 Out out = new Out();
                 host.decide(c, byExercise, out);
+                if (!out.afterSigning.isEmpty() || out.entries.stream().anyMatch(e -> !e.signed())) {
+                    throw new IllegalStateException("the batch's entries were not all signed before the commit");
+                }
+                if (db.isPostgresql() && (!out.entries.isEmpty() || !out.keys.isEmpty())) {
+                    insertAndCommit(c, out);
+                    c.setAutoCommit(true);
+                    return out.entries.size();
+                }
                 if (!out.entries.isEmpty() || !out.keys.isEmpty()) {
-                    try (PreparedStatement ps = c.prepareStatement(Journal.INSERT);
-                            PreparedStatement keys = c.prepareStatement(
-                                    "INSERT INTO idempotency (exercise_id, actor, idem_key, request_hash, seq, status, response) VALUES (?,?,?,?,?,?,?)")) {
+                    try (PreparedStatement ps = c.prepareStatement(Journal.INSERT); PreparedStatement keys = c.prepareStatement(INSERT_KEY)) {
                         for (Journal.Entry e : out.entries) {
                             Journal.bind(ps, e);
                             ps.addBatch();
@@ -206,11 +288,66 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
+    /** The batch's rows and its commit in one round trip (PostgreSQL): see {@link #INSERT_ALL_AND_COMMIT}. */
+    private static void insertAndCommit(Connection c, Out out) throws SQLException {
+        List<Journal.Entry> es = out.entries;
+        int n = es.size();
+        String[][] text = new String[10][n];
+        Long[] seqs = new Long[n];
+        for (int i = 0; i < n; i++) {
+            Journal.Entry e = es.get(i);
+            text[0][i] = e.exercise();
+            seqs[i] = e.seq();
+            text[1][i] = e.atExercise();
+            text[2][i] = e.atReal();
+            text[3][i] = e.actor();
+            text[4][i] = e.kind();
+            text[5][i] = e.body();
+            text[6][i] = e.prevHash();
+            text[7][i] = e.hash();
+            text[8][i] = e.signed() ? e.keyId() : null;
+            text[9][i] = e.signed() ? e.signature() : null;
+        }
+        List<Idem> ks = out.keys;
+        int m = ks.size();
+        String[][] keyText = new String[5][m];
+        Long[] keySeqs = new Long[m];
+        Integer[] statuses = new Integer[m];
+        for (int i = 0; i < m; i++) {
+            Idem k = ks.get(i);
+            keyText[0][i] = k.exercise();
+            keyText[1][i] = k.actor();
+            keyText[2][i] = k.key();
+            keyText[3][i] = k.requestHash();
+            keySeqs[i] = k.seq();
+            statuses[i] = k.status();
+            keyText[4][i] = k.response();
+        }
+        try (PreparedStatement ps = c.prepareStatement(INSERT_ALL_AND_COMMIT)) {
+            int p = 1;
+            ps.setArray(p++, c.createArrayOf("varchar", text[0]));
+            ps.setArray(p++, c.createArrayOf("bigint", seqs));
+            for (int col = 1; col < 10; col++) {
+                ps.setArray(p++, c.createArrayOf("varchar", text[col]));
+            }
+            for (int col = 0; col < 4; col++) {
+                ps.setArray(p++, c.createArrayOf("varchar", keyText[col]));
+            }
+            ps.setArray(p++, c.createArrayOf("bigint", keySeqs));
+            ps.setArray(p++, c.createArrayOf("int4", statuses));
+            ps.setArray(p, c.createArrayOf("varchar", keyText[4]));
+            ps.execute();
+        }
+    }
+
     @Override
     public void close() {
         closing = true;
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         try {
-            thread.join(10_000);
+            for (Thread t : threads) {
+                t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime())));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

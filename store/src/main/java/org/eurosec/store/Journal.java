@@ -126,25 +126,40 @@ public final class Journal {
 
     /** The entries after each exercise's number in {@code after}, in order, per exercise: one statement for them all. */
     static java.util.Map<String, List<Entry>> readAfter(Connection c, java.util.Map<String, Long> after) throws SQLException {
-        java.util.Map<String, List<Entry>> out = new java.util.HashMap<>();
         if (after.isEmpty()) {
-            return out;
+            return new java.util.HashMap<>();
         }
-        String where = String.join(" OR ", java.util.Collections.nCopies(after.size(), "(exercise_id = ? AND seq > ?)"));
-        try (PreparedStatement ps = c.prepareStatement("SELECT exercise_id, seq, at_exercise, at_real, actor, kind, body, prev_hash, hash, key_id, signature"
-                + " FROM journal WHERE " + where + " ORDER BY exercise_id, seq")) {
-            int i = 1;
-            for (java.util.Map.Entry<String, Long> a : after.entrySet()) {
-                ps.setString(i++, a.getKey());
-                ps.setLong(i++, a.getValue());
-            }
+        try (PreparedStatement ps = c.prepareStatement(readAfterSql(after.size()))) {
+            bindAfter(ps, 1, after);
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String ex = rs.getString(1);
-                    out.computeIfAbsent(ex, k -> new ArrayList<>()).add(new Entry(ex, rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), nz(rs.getString(10)), nz(rs.getString(11))));
-                }
+                return readAfterRows(rs);
             }
+        }
+    }
+
+    /** The statement of {@link #readAfter} for {@code n} exercises: 2n parameters, bound by {@link #bindAfter}. */
+    static String readAfterSql(int n) {
+        return "SELECT exercise_id, seq, at_exercise, at_real, actor, kind, body, prev_hash, hash, key_id, signature FROM journal WHERE "
+                + String.join(" OR ", java.util.Collections.nCopies(n, "(exercise_id = ? AND seq > ?)")) + " ORDER BY exercise_id, seq";
+    }
+
+    /** Binds {@link #readAfterSql}'s parameters from parameter {@code first} on; returns the next parameter's index. */
+    static int bindAfter(PreparedStatement ps, int first, java.util.Map<String, Long> after) throws SQLException {
+        int i = first;
+        for (java.util.Map.Entry<String, Long> a : after.entrySet()) {
+            ps.setString(i++, a.getKey());
+            ps.setLong(i++, a.getValue());
+        }
+        return i;
+    }
+
+    /** The rows of {@link #readAfterSql}, per exercise in order. */
+    static java.util.Map<String, List<Entry>> readAfterRows(ResultSet rs) throws SQLException {
+        java.util.Map<String, List<Entry>> out = new java.util.HashMap<>();
+        while (rs.next()) {
+            String ex = rs.getString(1);
+            out.computeIfAbsent(ex, k -> new ArrayList<>()).add(new Entry(ex, rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                    rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), nz(rs.getString(10)), nz(rs.getString(11))));
         }
         return out;
     }

@@ -8,7 +8,8 @@
  * <ul>
  * <li><b>Durable acknowledgement.</b> {@link org.eurosec.store.GroupCommit} decides queued actions
  * and commits their entries together, then syncs them ({@link org.eurosec.store.Database#sync}); an
- * action is answered only after that. H2 always runs with {@code WRITE_DELAY=0}. A failed write or
+ * action is answered only after that, with the receipt of its own entry (the batch's entries are
+ * signed together on a few threads, {@link org.eurosec.store.EntrySigner}, before the commit). H2 always runs with {@code WRITE_DELAY=0}. A failed write or
  * sync fails the whole batch and drops its exercises from memory, so the journal never has a gap.</li>
  * <li><b>Several servers, one database.</b> Each exercise of a batch is locked in the database (its
  * {@code exercise} row) and brought up to date from the journal before its actions are decided, so
