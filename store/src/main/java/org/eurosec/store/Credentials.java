@@ -20,9 +20,13 @@ import org.eurosec.mechanism.Actor;
  * depositary's, an observer's). Only SHA-256 hashes are stored; a token is shown once, when it is
  * made, and never kept or logged.
  *
- * <p>A known exercise credential is kept in memory by its hash for {@link #FRESH_MILLIS} at most, so
- * most requests need no query; a credential revoked here leaves memory at once, and one revoked by
- * another process (the command line, a second server) is refused within that time.
+ * <p>A known exercise credential is kept in memory by its hash, so most requests need no query; a
+ * credential revoked here leaves memory at once, and one revoked by another process (the command
+ * line, a second server) is refused within {@link #FRESH_MILLIS}: once that long has passed since
+ * the last look, the next request counts the revoked credentials in the database (one query for all
+ * the credentials in memory, not one per credential), and if the count has changed, memory forgets
+ * them all, so each is checked again on its next use. A credential is never un-revoked nor deleted,
+ * so the count grows with every revocation.
  */
 public final class Credentials {
 
@@ -33,13 +37,16 @@ public final class Credentials {
     public record Issued(String actor, String id, String issuedAt, String revokedAt) {
     }
 
-    private record Known(Exercises.Who who, long checkedAt) {
+    /** The revoked credentials counted at the last look, and when (System.nanoTime); -1: not looked yet. */
+    private record Revocations(long count, long at) {
     }
+
+    private volatile Revocations revocations = new Revocations(-1, 0);
 
     private final Database db;
     private final Clock real;
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, Known> known = new ConcurrentHashMap<>();
+    private final Map<String, Exercises.Who> known = new ConcurrentHashMap<>();
 
     Credentials(Database db, Clock real) {
         this.db = db;
@@ -58,10 +65,10 @@ public final class Credentials {
             return Optional.empty();
         }
         String hash = Journal.sha256(token.trim());
-        Known k = known.get(hash);
-        long now = System.nanoTime();
-        if (k != null && now - k.checkedAt() < FRESH_MILLIS * 1_000_000L) {
-            return Optional.of(k.who());
+        fresh();
+        Exercises.Who k = known.get(hash);
+        if (k != null) {
+            return Optional.of(k);
         }
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
                 "SELECT exercise_id, actor FROM credential WHERE token_hash = ? AND revoked_at IS NULL")) {
@@ -72,11 +79,43 @@ public final class Credentials {
                     return Optional.empty();
                 }
                 Exercises.Who w = new Exercises.Who(rs.getString(1), Actor.parse(rs.getString(2)));
-                known.put(hash, new Known(w, now));
+                known.put(hash, w);
                 return Optional.of(w);
             }
         } catch (SQLException e) {
             throw StoreUnavailable.of("the database does not answer", e);
+        }
+    }
+
+    /**
+     * Makes sure memory holds no credential revoked more than {@link #FRESH_MILLIS} ago: when that
+     * long has passed since the last look, counts the revoked credentials (one thread at a time; the
+     * others wait for its answer) and forgets every credential in memory if the count changed.
+     */
+    private void fresh() {
+        Revocations seen = revocations;
+        if (seen.count() >= 0 && System.nanoTime() - seen.at() < FRESH_MILLIS * 1_000_000L) {
+            return;
+        }
+        synchronized (this) {
+            Revocations last = revocations;
+            long started = System.nanoTime();
+            if (last.count() >= 0 && started - last.at() < FRESH_MILLIS * 1_000_000L) {
+                return; // another thread looked meanwhile
+            }
+            long count;
+            try (Connection c = db.connection();
+                    PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM credential WHERE revoked_at IS NOT NULL");
+                    ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                count = rs.getLong(1);
+            } catch (SQLException e) {
+                throw StoreUnavailable.of("the database does not answer", e);
+            }
+            if (count != last.count()) {
+                known.clear();
+            }
+            revocations = new Revocations(count, started); // as of when the count was asked for
         }
     }
 
