@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -15,7 +16,9 @@ import org.eurosec.analysis.PanelInput.ObligationRow;
 import org.eurosec.analysis.PanelInput.StateRow;
 import org.eurosec.engine.CoverageTimeline;
 import org.eurosec.engine.GuaranteeGroup;
+import org.eurosec.engine.PartySpell;
 import org.eurosec.engine.Snapshot;
+import org.eurosec.engine.SnapshotBuilder;
 import org.eurosec.model.Architecture;
 import org.eurosec.model.CodeSpell;
 import org.eurosec.model.Dated;
@@ -73,101 +76,176 @@ public final class Panels {
                 codes.add(new CodeRow(s.id(), c.ccode(), start, end));
             }
         }
-        // Each tie (kind, from, to) as one number, kind * n * n + from * n + to over the kept states in
-        // order, so that a segment's ties are a bit set; open spells are extended while consecutive
-        // segments keep the tie.
-        List<String> ids = new ArrayList<>(kept);
+        return new PanelInput(List.copyOf(states), List.copyOf(codes), obligations(timeline.builder(), new ArrayList<>(kept), windowLo, windowHi), lo, hi);
+    }
+
+    /**
+     * The directed obligation spells among {@code ids} (state ids in order) on the days [lo, hi),
+     * computed by intervals rather than day by day or segment by segment: for each instrument in
+     * force and each of its provisions in force, every two parties' spells (while they exist) meet
+     * on an interval, on which the provision binds the one to the other; a tie's spells are the union
+     * of its intervals, adjacent ones joined. The rule is {@link SnapshotBuilder}'s (the parties of
+     * {@link SnapshotBuilder#partiesOn}, the guarantees of {@link SnapshotBuilder#snapshot}) and
+     * {@link #attributedTies}'s for the other kinds; every boundary is one of the timeline's cuts, so
+     * the spells are those that the ties of each segment in turn would give. Rows come ordered by
+     * kind, from, to and start.
+     */
+    private static List<ObligationRow> obligations(SnapshotBuilder builder, List<String> ids, long lo, long hi) {
+        if (lo >= hi) {
+            return List.of();
+        }
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < ids.size(); i++) {
             index.put(ids.get(i), i);
         }
         int n = ids.size();
-        Map<Integer, long[]> open = new HashMap<>();
-        List<ObligationRow> rows = new ArrayList<>();
-        for (Span seg : timeline.segments()) {
-            long start = Math.max(seg.from().toEpochDay(), windowLo);
-            long end = Math.min(seg.to().map(LocalDate::toEpochDay).orElse(Long.MAX_VALUE), windowHi);
-            if (start >= end) {
+        ObligationKind[] kinds = ObligationKind.values();
+        // Each tie (kind, from, to) as one number, kind * n * n + from * n + to; each interval as the
+        // tie and (start - lo) << 32 | (end - lo), days fitting an int once clipped to [lo, hi).
+        Intervals found = new Intervals();
+        for (Instrument i : builder.architecture().instruments().values()) {
+            Optional<Span> force = i.inForceSpan();
+            if (force.isEmpty()) {
                 continue;
             }
-            java.util.BitSet now = ties(timeline, seg.from(), index);
-            for (var it = open.entrySet().iterator(); it.hasNext();) {
-                var e = it.next();
-                if (!now.get(e.getKey())) {
-                    rows.add(row(e.getKey(), ids, e.getValue()[0], e.getValue()[1]));
-                    it.remove();
+            // The parties (kept states only) while they exist, cut to the instrument's force and the window.
+            List<PartySpell> spells = builder.partySpellsWhileExisting(i.id());
+            int[] who = new int[spells.size()];
+            long[] from = new long[spells.size()];
+            long[] to = new long[spells.size()];
+            int m = 0;
+            for (PartySpell ps : spells) {
+                Integer x = index.get(ps.actor());
+                long s = Math.max(Math.max(ps.span().from().toEpochDay(), force.get().from().toEpochDay()), lo);
+                long e = Math.min(Math.min(end(ps.span()), end(force.get())), hi);
+                if (x != null && s < e) {
+                    who[m] = x;
+                    from[m] = s;
+                    to[m] = e;
+                    m++;
                 }
             }
-            for (int key = now.nextSetBit(0); key >= 0; key = now.nextSetBit(key + 1)) {
-                long[] sp = open.get(key);
-                if (sp != null && sp[1] == start) {
-                    sp[1] = end;
-                } else {
-                    if (sp != null) {
-                        rows.add(row(key, ids, sp[0], sp[1]));
-                    }
-                    open.put(key, new long[] {start, end});
-                }
-            }
-        }
-        open.forEach((k, v) -> rows.add(row(k, ids, v[0], v[1])));
-        rows.sort((x, y) -> x.kind() != y.kind() ? x.kind().compareTo(y.kind())
-                : !x.from().equals(y.from()) ? x.from().compareTo(y.from())
-                : !x.to().equals(y.to()) ? x.to().compareTo(y.to()) : Long.compare(x.start(), y.start()));
-        return new PanelInput(List.copyOf(states), List.copyOf(codes), List.copyOf(rows), lo, hi);
-    }
-
-    private static ObligationRow row(int key, List<String> ids, long start, long end) {
-        int n = ids.size();
-        return new ObligationRow(ObligationKind.values()[key / (n * n)], ids.get(key / n % n), ids.get(key % n), start, end);
-    }
-
-    /**
-     * The directed ties of every kind on a day among the states in {@code index}, as bits (see
-     * {@link #input(CoverageTimeline, Set, LocalDate, LocalDate)}): the keys of
-     * {@link #attributedTies}, without the provisions, which a panel does not need.
-     */
-    private static java.util.BitSet ties(CoverageTimeline timeline, LocalDate day, Map<String, Integer> index) {
-        int n = index.size();
-        java.util.BitSet out = new java.util.BitSet(ObligationKind.values().length * n * n);
-        Snapshot snap = timeline.on(day);
-        int defence = ObligationKind.DEFENCE.ordinal() * n * n;
-        for (Map.Entry<String, List<GuaranteeGroup>> e : snap.guarantees().entrySet()) {
-            Integer b = index.get(e.getKey());
-            if (b == null) {
+            if (m < 2) {
                 continue;
             }
-            for (GuaranteeGroup g : e.getValue()) {
-                for (String guarantor : g.guarantorIds()) {
-                    Integer a = index.get(guarantor);
-                    if (a != null) {
-                        out.set(defence + a * n + b);
+            boolean binding = i.legalForce() == LegalForce.BINDING;
+            for (Provision p : i.provisions()) {
+                Optional<Span> pf = i.inForceSpan(p);
+                if (pf.isEmpty()) {
+                    continue;
+                }
+                long ps = Math.max(pf.get().from().toEpochDay(), lo);
+                long pe = Math.min(end(pf.get()), hi);
+                Set<org.eurosec.model.ProvisionKind> counted = builder.reading().countsAs(p);
+                int mask = 0;
+                for (ObligationKind k : kinds) {
+                    if (k != ObligationKind.DEFENCE && ((binding && p.kind() == k.provisionKind()) || counted.contains(k.provisionKind()))) {
+                        mask |= 1 << k.ordinal();
                     }
                 }
-            }
-        }
-        for (Instrument i : timeline.builder().architecture().instruments().values()) {
-            if (!i.inForceOn(day)) {
-                continue;
-            }
-            Map<ObligationKind, String> kinds = kindsOn(timeline, i, day);
-            if (kinds.isEmpty()) {
-                continue;
-            }
-            int[] parties = partiesOn(timeline, snap, i, day).stream().map(index::get).filter(x -> x != null)
-                    .mapToInt(Integer::intValue).toArray();
-            for (ObligationKind k : kinds.keySet()) {
-                int base = k.ordinal() * n * n;
-                for (int x : parties) {
-                    for (int y : parties) {
-                        if (x != y) {
-                            out.set(base + x * n + y);
+                boolean defence = binding && builder.guarantees(p);
+                if (ps >= pe || (mask == 0 && !defence)) {
+                    continue;
+                }
+                boolean[] guarantor = new boolean[m];
+                boolean[] beneficiary = new boolean[m];
+                if (defence) {
+                    for (int x = 0; x < m; x++) {
+                        guarantor[x] = builder.guarantor(p, ids.get(who[x]));
+                        beneficiary[x] = builder.beneficiary(p, ids.get(who[x]));
+                    }
+                }
+                for (int x = 0; x < m; x++) {
+                    long sx = Math.max(ps, from[x]);
+                    long ex = Math.min(pe, to[x]);
+                    if (sx >= ex) {
+                        continue;
+                    }
+                    for (int y = 0; y < m; y++) {
+                        long s = Math.max(sx, from[y]);
+                        long e = Math.min(ex, to[y]);
+                        if (who[x] == who[y] || s >= e) {
+                            continue;
+                        }
+                        long span = (s - lo) << 32 | (e - lo);
+                        int pair = who[x] * n + who[y];
+                        for (int k = 0; k < kinds.length; k++) {
+                            if ((mask & 1 << k) != 0) {
+                                found.add(k * n * n + pair, span);
+                            }
+                        }
+                        if (defence && guarantor[x] && beneficiary[y]) {
+                            found.add(ObligationKind.DEFENCE.ordinal() * n * n + pair, span);
                         }
                     }
                 }
             }
         }
-        return out;
+        return found.spells(kinds.length * n * n, (tie, start, end) -> new ObligationRow(kinds[tie / (n * n)], ids.get(tie / n % n), ids.get(tie % n),
+                start + lo, end + lo));
+    }
+
+    private static long end(Span s) {
+        return s.to().map(LocalDate::toEpochDay).orElse(Long.MAX_VALUE);
+    }
+
+    /** Intervals of days by tie, collected in flat arrays and joined into maximal spells. */
+    private static final class Intervals {
+        private int[] ties = new int[1024];
+        private long[] spans = new long[1024];
+        private int size;
+
+        void add(int tie, long span) {
+            if (size == ties.length) {
+                ties = java.util.Arrays.copyOf(ties, size * 2);
+                spans = java.util.Arrays.copyOf(spans, size * 2);
+            }
+            ties[size] = tie;
+            spans[size] = span;
+            size++;
+        }
+
+        interface Row {
+            ObligationRow of(int tie, long start, long end);
+        }
+
+        /** The spells in order of tie and start: the intervals bucketed by tie, sorted by start, overlapping or adjacent ones joined. */
+        List<ObligationRow> spells(int tieCount, Row row) {
+            int[] offset = new int[tieCount + 1];
+            for (int i = 0; i < size; i++) {
+                offset[ties[i] + 1]++;
+            }
+            for (int t = 0; t < tieCount; t++) {
+                offset[t + 1] += offset[t];
+            }
+            long[] sorted = new long[size];
+            int[] next = java.util.Arrays.copyOf(offset, tieCount);
+            for (int i = 0; i < size; i++) {
+                sorted[next[ties[i]]++] = spans[i];
+            }
+            List<ObligationRow> out = new ArrayList<>();
+            for (int t = 0; t < tieCount; t++) {
+                int a = offset[t];
+                int b = offset[t + 1];
+                if (a == b) {
+                    continue;
+                }
+                java.util.Arrays.sort(sorted, a, b);
+                long start = sorted[a] >>> 32;
+                long end = sorted[a] & 0xffffffffL;
+                for (int i = a + 1; i < b; i++) {
+                    long s = sorted[i] >>> 32;
+                    long e = sorted[i] & 0xffffffffL;
+                    if (s > end) {
+                        out.add(row.of(t, start, end));
+                        start = s;
+                    }
+                    end = Math.max(end, e);
+                }
+                out.add(row.of(t, start, end));
+            }
+            return out;
+        }
     }
 
     /**

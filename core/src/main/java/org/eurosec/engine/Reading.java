@@ -27,9 +27,19 @@ public final class Reading {
     /** {@link #countsAs}, by provision id, made on first use (a pure function of the choices). */
     private volatile Map<String, Set<org.eurosec.model.ProvisionKind>> countedAs;
 
+    /**
+     * The chosen option of each interpretation, resolved once (a reading is immutable): the engine
+     * asks for them per provision and party, and a search of the options each time dominated the
+     * derivation of the research panels.
+     */
+    private final Map<String, Interpretation.Option> chosen = new java.util.HashMap<>();
+
     private Reading(Architecture architecture, Map<String, String> choices) {
         this.architecture = architecture;
         this.choices = Collections.unmodifiableMap(choices);
+        for (Interpretation i : architecture.interpretations().values()) {
+            i.option(choices.get(i.id())).ifPresent(o -> chosen.put(i.id(), o));
+        }
     }
 
     public static Reading defaults(Architecture architecture) {
@@ -59,7 +69,11 @@ public final class Reading {
     }
 
     private Interpretation.Option chosen(Interpretation i) {
-        return i.option(choices.get(i.id())).orElseThrow();
+        Interpretation.Option o = chosen.get(i.id());
+        if (o == null) {
+            throw new java.util.NoSuchElementException("interpretation '" + i.id() + "' has no option '" + choices.get(i.id()) + "'");
+        }
+        return o;
     }
 
     /** The membership statuses that make a member of an organisation a party to the organisation's treaties. */

@@ -85,6 +85,52 @@ public final class SnapshotBuilder {
         return out;
     }
 
+    /**
+     * The days on which each actor is a party to an instrument, as {@link #partiesOn} answers them
+     * day by day: its party spells, a state's cut to the days it exists (a spell may become several).
+     * The spells are not cut to the instrument's force.
+     */
+    public List<PartySpell> partySpellsWhileExisting(String instrumentId) {
+        List<PartySpell> out = new ArrayList<>();
+        for (PartySpell s : partySpells(instrumentId)) {
+            State st = architecture.states().get(s.actor());
+            if (st == null) {
+                out.add(s);
+                continue;
+            }
+            for (org.eurosec.model.Dated d : st.exists()) {
+                LocalDate from = s.span().from().isAfter(d.span().from()) ? s.span().from() : d.span().from();
+                LocalDate to = s.span().endExclusive().isBefore(d.span().endExclusive()) ? s.span().endExclusive() : d.span().endExclusive();
+                if (from.isBefore(to)) {
+                    out.add(new PartySpell(s.actor(), new Span(from, to.equals(LocalDate.MAX) ? Optional.empty() : Optional.of(to)), s.via(), s.status(),
+                            s.provenance()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether a provision makes guarantees under this reading, on the days it is in force in a
+     * binding instrument: a defence undertaking that obliges (not merely entitles), with no
+     * condition the reading takes as voiding it.
+     */
+    public boolean guarantees(Provision p) {
+        return p.defence().isPresent() && p.defence().get().obligation() == DefenceTerms.Obligation.OBLIGED && reading.voidingCondition(p).isEmpty();
+    }
+
+    /** Whether a party counts as a guarantor under a guarantee provision: one it names (all when it names none) that the reading does not take out. */
+    public boolean guarantor(Provision p, String actor) {
+        DefenceTerms terms = p.defence().orElseThrow();
+        return (terms.guarantors().isEmpty() || terms.guarantors().contains(actor)) && !reading.excludesGuarantor(p.id(), actor);
+    }
+
+    /** Whether a party is a beneficiary of a guarantee provision: one it names, all when it names none. */
+    public boolean beneficiary(Provision p, String actor) {
+        DefenceTerms terms = p.defence().orElseThrow();
+        return terms.beneficiaries().isEmpty() || terms.beneficiaries().contains(actor);
+    }
+
     public Snapshot snapshot(LocalDate day) {
         Map<String, List<GuaranteeGroup>> guarantees = new TreeMap<>();
         Map<String, List<Commitment>> commitments = new TreeMap<>();
@@ -130,8 +176,7 @@ public final class SnapshotBuilder {
     /** The guarantees instrument {@code i} gives on {@code day} among {@code parties}: to every beneficiary, or to {@code only} when it is not null. */
     private void addGuarantees(Instrument i, LocalDate day, Map<String, PartySpell> parties, String only, Map<String, List<GuaranteeGroup>> out) {
         for (Provision p : i.provisions()) {
-            if (p.defence().isEmpty() || p.defence().get().obligation() != DefenceTerms.Obligation.OBLIGED
-                    || reading.voidingCondition(p).isPresent()) {
+            if (!guarantees(p)) {
                 continue;
             }
             Optional<Span> force = i.inForceSpan(p);
@@ -144,17 +189,15 @@ public final class SnapshotBuilder {
 
     private void addGuarantees(Instrument i, Provision p, Span force, Map<String, PartySpell> parties, String only,
             Map<String, List<GuaranteeGroup>> out) {
-        DefenceTerms terms = p.defence().orElseThrow();
         List<PartySpell> guarantors = new ArrayList<>();
         for (PartySpell s : parties.values()) {
-            if ((terms.guarantors().isEmpty() || terms.guarantors().contains(s.actor()))
-                    && !reading.excludesGuarantor(p.id(), s.actor())) {
+            if (guarantor(p, s.actor())) {
                 guarantors.add(s);
             }
         }
         Optional<String> through = i.parties() instanceof Parties.OrganisationMembers om ? Optional.of(om.organisation()) : Optional.empty();
         for (PartySpell b : parties.values()) {
-            if (only != null && !b.actor().equals(only) || !terms.beneficiaries().isEmpty() && !terms.beneficiaries().contains(b.actor())) {
+            if (only != null && !b.actor().equals(only) || !beneficiary(p, b.actor())) {
                 continue;
             }
             List<PartySpell> others = guarantors.stream().filter(g -> !g.actor().equals(b.actor())).toList();

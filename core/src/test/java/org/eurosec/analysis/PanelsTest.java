@@ -159,4 +159,145 @@ class PanelsTest {
                     .isEqualTo(new java.util.TreeSet<>(Panels.attributedTies(TIMELINE, LocalDate.ofEpochDay(day), kept).keySet()));
         }
     }
+
+    /**
+     * The derivation by intervals against the rule applied day by day: on the first and last day of
+     * each segment of three windows (the dissolutions of 1991-1992, the Lisbon Treaty's year, the
+     * CSCE's first years), under the default reading and under readings that take guarantors out,
+     * void guarantees, count other provisions as non-aggression and make frozen members parties,
+     * with and without the microstates, the spells hold exactly the ties of that day's snapshot,
+     * built afresh for the day.
+     */
+    @Test
+    void theObligationSpellsHoldOnTheFirstAndLastDayOfEachSegmentExactlyTheTiesOfThatDaysSnapshotUnderSeveralReadings() {
+        List<Reading> readings = List.of(Reading.defaults(A),
+                Reading.defaults(A).with("non-use-of-force-as-non-aggression", "atop").with("eu-art-42-7-neutrality", "neutrals-not-guarantors")
+                        .with("inactive-membership", "legal-membership").with("fcma-russia-1992", "russia-continues"),
+                Reading.defaults(A).with("cyprus-alliance-1960", "not-counted").with("agreed-assistance", "counts")
+                        .with("adversary-specific-guarantees", "general-only"));
+        List<LocalDate[]> windows = List.of(new LocalDate[] {LocalDate.of(1991, 6, 1), LocalDate.of(1992, 6, 1)},
+                new LocalDate[] {LocalDate.of(2009, 1, 1), LocalDate.of(2010, 1, 1)},
+                new LocalDate[] {LocalDate.of(1975, 7, 1), LocalDate.of(1976, 7, 1)});
+        List<String> ids = new java.util.ArrayList<>(new java.util.TreeSet<>(A.states().keySet()));
+        Set<String> notMicro = new java.util.TreeSet<>();
+        A.states().values().stream().filter(s -> !s.tags().contains("microstate")).forEach(s -> notMicro.add(s.id()));
+        assertThat(notMicro).hasSizeLessThan(ids.size());
+        int checked = 0;
+        for (Reading reading : readings) {
+            CoverageTimeline timeline = CoverageTimeline.of(A, reading);
+            assertMaximalSpells(Panels.input(timeline, Set.of()));
+            for (LocalDate[] w : windows) {
+                PanelInput whole = Panels.input(timeline, Set.of(), w[0], w[1]);
+                PanelInput some = Panels.input(timeline, Set.of("microstate"), w[0], w[1]);
+                for (PanelInput in : List.of(whole, some)) {
+                    assertThat(in.obligations()).allSatisfy(o -> assertThat(o.start() >= w[0].toEpochDay() && o.end() <= w[1].toEpochDay()).isTrue());
+                    assertMaximalSpells(in);
+                }
+                // The days on which an interval derivation can go wrong: the first and the last day of each of the
+                // timeline's segments (within a segment no fact changes), and the window's own first and last day.
+                Set<LocalDate> days = new java.util.TreeSet<>(List.of(w[0], w[1].minusDays(1)));
+                for (org.eurosec.model.Span seg : timeline.segments()) {
+                    for (LocalDate d : List.of(seg.from(), seg.endExclusive().equals(LocalDate.MAX) ? LocalDate.MAX : seg.endExclusive().minusDays(1))) {
+                        if (!d.isBefore(w[0]) && d.isBefore(w[1])) {
+                            days.add(d);
+                        }
+                    }
+                }
+                for (LocalDate d : days) {
+                    java.util.BitSet ties = tiesOn(timeline.builder(), d, ids, Set.copyOf(ids));
+                    java.util.BitSet tiesAmongKept = new java.util.BitSet();
+                    int n = ids.size();
+                    ties.stream().filter(b -> notMicro.contains(ids.get(b / n % n)) && notMicro.contains(ids.get(b % n))).forEach(tiesAmongKept::set);
+                    assertThat(ties.cardinality()).isGreaterThan(tiesAmongKept.cardinality());
+                    LocalDate day = d;
+                    java.util.BitSet held = heldOn(whole, d, ids);
+                    java.util.BitSet heldAmongKept = heldOn(some, d, ids);
+                    assertThat(held).as(() -> day + " " + reading.choices() + ": " + difference(held, ties, ids)).isEqualTo(ties);
+                    assertThat(heldAmongKept).as(() -> day + " " + reading.choices() + " without microstates: " + difference(heldAmongKept, tiesAmongKept, ids))
+                            .isEqualTo(tiesAmongKept);
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(200);
+    }
+
+    /** A tie (kind, from, to) as a bit over the states {@code ids}. */
+    private static int bit(ObligationKind k, int from, int to, int n) {
+        return k.ordinal() * n * n + from * n + to;
+    }
+
+    /** Spells are maximal: two of one tie neither overlap nor touch; they come in order of tie and start. */
+    private static void assertMaximalSpells(PanelInput in) {
+        for (int r = 1; r < in.obligations().size(); r++) {
+            PanelInput.ObligationRow x = in.obligations().get(r - 1);
+            PanelInput.ObligationRow y = in.obligations().get(r);
+            if (x.kind() == y.kind() && x.from().equals(y.from()) && x.to().equals(y.to())) {
+                assertThat(y.start()).as(x + " then " + y).isGreaterThan(x.end());
+            }
+        }
+    }
+
+    /** What two sets of ties differ by, as "KIND|from|to" (made only when an assertion fails). */
+    private static String difference(java.util.BitSet actual, java.util.BitSet expected, List<String> ids) {
+        int n = ids.size();
+        java.util.function.Function<java.util.BitSet, List<String>> named = ties -> ties.stream()
+                .mapToObj(b -> ObligationKind.values()[b / (n * n)] + "|" + ids.get(b / n % n) + "|" + ids.get(b % n)).toList();
+        java.util.BitSet extra = (java.util.BitSet) actual.clone();
+        extra.andNot(expected);
+        java.util.BitSet missing = (java.util.BitSet) expected.clone();
+        missing.andNot(actual);
+        return "spells hold but the day has no such tie " + named.apply(extra) + "; ties the spells miss " + named.apply(missing);
+    }
+
+    /** The ties whose spells hold on a day, as bits over {@code ids}. */
+    private static java.util.BitSet heldOn(PanelInput in, LocalDate d, List<String> ids) {
+        long day = d.toEpochDay();
+        java.util.BitSet held = new java.util.BitSet();
+        for (PanelInput.ObligationRow o : in.obligations()) {
+            if (o.start() <= day && day < o.end()) {
+                held.set(bit(o.kind(), ids.indexOf(o.from()), ids.indexOf(o.to()), ids.size()));
+            }
+        }
+        return held;
+    }
+
+    /** The directed ties of a day among {@code kept}, from a snapshot built for that day alone and the provisions in force that day. */
+    static java.util.BitSet tiesOn(org.eurosec.engine.SnapshotBuilder builder, LocalDate day, List<String> ids, Set<String> kept) {
+        int n = ids.size();
+        java.util.BitSet out = new java.util.BitSet();
+        builder.snapshot(day).guarantees().forEach((beneficiary, groups) -> groups.forEach(g -> g.guarantorIds().forEach(x -> {
+            if (kept.contains(x) && kept.contains(beneficiary)) {
+                out.set(bit(ObligationKind.DEFENCE, ids.indexOf(x), ids.indexOf(beneficiary), n));
+            }
+        })));
+        for (org.eurosec.model.Instrument i : builder.architecture().instruments().values()) {
+            if (!i.inForceOn(day)) {
+                continue;
+            }
+            boolean binding = i.legalForce() == org.eurosec.model.LegalForce.BINDING;
+            Set<ObligationKind> kinds = java.util.EnumSet.noneOf(ObligationKind.class);
+            for (org.eurosec.model.Provision p : i.provisions()) {
+                if (i.inForceSpan(p).filter(s -> s.contains(day)).isEmpty()) {
+                    continue;
+                }
+                for (ObligationKind k : ObligationKind.values()) {
+                    if (k != ObligationKind.DEFENCE && ((binding && p.kind() == k.provisionKind()) || builder.reading().countsAs(p).contains(k.provisionKind()))) {
+                        kinds.add(k);
+                    }
+                }
+            }
+            int[] parties = builder.partiesOn(i.id(), day).keySet().stream().filter(kept::contains).mapToInt(ids::indexOf).toArray();
+            for (ObligationKind k : kinds) {
+                for (int x : parties) {
+                    for (int y : parties) {
+                        if (x != y) {
+                            out.set(bit(k, x, y, n));
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
 }
