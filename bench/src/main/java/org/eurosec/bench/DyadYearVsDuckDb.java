@@ -53,20 +53,17 @@ public final class DyadYearVsDuckDb {
         List<Long> duck = new ArrayList<>();
         List<Long> oursEnd = new ArrayList<>();
         List<Long> duckEnd = new ArrayList<>();
-        for (int r = 0; r < rounds + 2; r++) {
-            // eurosec end to end: derive the tables from the data, then the panel.
-            long s = System.nanoTime();
-            PanelInput in = derive(a, from, to);
-            long derived = System.nanoTime();
-            StringBuilder sb = new StringBuilder(1 << 22);
-            Panels.dyadYear(in, from, to, directed, sb);
-            String mine = sb.toString();
-            long mid = System.nanoTime();
-            // DuckDB end to end: the same derivation (it needs the same tables), then load, query and read.
-            PanelInput in2 = derive(a, from, to);
-            long derived2 = System.nanoTime();
-            String theirs = duckDb(in2, from, to, directed);
-            long end = System.nanoTime();
+        // Warm-up rounds (the same work as a measured round, both sides) until each side's end-to-end time
+        // is stable: two successive rounds within 10 % of each other, at least 3 rounds, at most 30.
+        int warmUp = 0;
+        boolean stable = false;
+        long[] last = null;
+        for (int r = 0;; r++) {
+            boolean measuring = stable || warmUp >= 30;
+            // Rounds alternate which side goes first, so that neither always runs after the other's garbage.
+            long[] t = r % 2 == 0 ? eurosecThenDuckDb(a, from, to, directed) : duckDbThenEurosec(a, from, to, directed);
+            String mine = lastEurosec;
+            String theirs = lastDuckDb;
             if (!mine.equals(theirs)) {
                 report(mine, theirs);
                 System.exit(1);
@@ -74,17 +71,25 @@ public final class DyadYearVsDuckDb {
             if (expected == null) {
                 expected = mine;
             }
-            if (r >= 2) {
-                derive.add((derived - s) / 1000);
-                ours.add((mid - derived) / 1000);
-                duck.add((end - derived2) / 1000);
-                oursEnd.add((mid - s) / 1000);
-                duckEnd.add((end - mid) / 1000);
+            if (measuring) {
+                derive.add(t[0]);
+                ours.add(t[1]);
+                duck.add(t[3]);
+                oursEnd.add(t[0] + t[1]);
+                duckEnd.add(t[2] + t[3]);
+                if (oursEnd.size() == rounds) {
+                    break;
+                }
+            } else {
+                warmUp++;
+                stable = warmUp >= 3 && last != null && within10(last[0] + last[1], t[0] + t[1]) && within10(last[2] + last[3], t[2] + t[3]);
+                last = t;
             }
         }
         long rows = expected.chars().filter(c -> c == '\n').count() - 1;
         System.out.printf(java.util.Locale.ROOT, "outputs identical: %d rows, %d bytes, sha-256 %s%n", rows, expected.length(), sha256(expected));
-        System.out.printf(java.util.Locale.ROOT, "warm (%d rounds after 2 warm-up rounds, medians):%n", rounds);
+        System.out.printf(java.util.Locale.ROOT, "warm (%d rounds, alternating which side goes first, after %d warm-up rounds%s; medians):%n", rounds, warmUp,
+                stable ? ", the last two within 10 % on each side" : ", NOT STABLE: the machine is too busy for steady figures");
         System.out.printf(java.util.Locale.ROOT, "  derivation of the tables from the data  %8.1f ms  (rounds: %s)%n", median(derive) / 1000.0, ms(derive));
         System.out.printf(java.util.Locale.ROOT, "  eurosec panel from the tables           %8.1f ms%n", median(ours) / 1000.0);
         System.out.printf(java.util.Locale.ROOT, "  DuckDB %s load + query + read    %8.1f ms%n", duckVersion(), median(duck) / 1000.0);
@@ -93,6 +98,52 @@ public final class DyadYearVsDuckDb {
         System.out.printf(java.util.Locale.ROOT, "  end to end, derivation included: eurosec %.1f ms, DuckDB %.1f ms, ratio %.2fx  (rounds: %s vs %s)%n",
                 e1, e2, e2 / e1, ms(oursEnd), ms(duckEnd));
         System.out.printf(java.util.Locale.ROOT, "  from the tables only: ratio %.1fx%n", (median(duck) / 1000.0) / (median(ours) / 1000.0));
+    }
+
+    /** The buffer either side writes the panel's text into, sized for the full directed panel (6.1 million characters) so that neither copies it while growing. */
+    private static final int CAPACITY = 1 << 23;
+
+    private static String lastEurosec;
+    private static String lastDuckDb;
+
+    /**
+     * One round, eurosec first: microseconds of eurosec's derivation, eurosec's panel, DuckDB's
+     * derivation and DuckDB's load + query + read; the texts in {@link #lastEurosec} and {@link #lastDuckDb}.
+     */
+    private static long[] eurosecThenDuckDb(Architecture a, int from, int to, boolean directed) throws SQLException {
+        long[] e = eurosec(a, from, to, directed);
+        long[] d = duckDb(a, from, to, directed);
+        return new long[] {e[0], e[1], d[0], d[1]};
+    }
+
+    private static long[] duckDbThenEurosec(Architecture a, int from, int to, boolean directed) throws SQLException {
+        long[] d = duckDb(a, from, to, directed);
+        long[] e = eurosec(a, from, to, directed);
+        return new long[] {e[0], e[1], d[0], d[1]};
+    }
+
+    /** eurosec end to end: derive the tables from the data, then the panel. */
+    private static long[] eurosec(Architecture a, int from, int to, boolean directed) {
+        long s = System.nanoTime();
+        PanelInput in = derive(a, from, to);
+        long derived = System.nanoTime();
+        StringBuilder sb = new StringBuilder(CAPACITY);
+        Panels.dyadYear(in, from, to, directed, sb);
+        lastEurosec = sb.toString();
+        return new long[] {(derived - s) / 1000, (System.nanoTime() - derived) / 1000};
+    }
+
+    /** DuckDB end to end: the same derivation (it needs the same tables), then load, query and read. */
+    private static long[] duckDb(Architecture a, int from, int to, boolean directed) throws SQLException {
+        long s = System.nanoTime();
+        PanelInput in = derive(a, from, to);
+        long derived = System.nanoTime();
+        lastDuckDb = duckDb(in, from, to, directed);
+        return new long[] {(derived - s) / 1000, (System.nanoTime() - derived) / 1000};
+    }
+
+    private static boolean within10(long x, long y) {
+        return Math.abs(x - y) <= 0.1 * Math.max(x, y);
     }
 
     /**
@@ -107,7 +158,7 @@ public final class DyadYearVsDuckDb {
         PanelInput in = derive(a, from, to);
         String out;
         if (who.equals("eurosec")) {
-            StringBuilder sb = new StringBuilder(1 << 22);
+            StringBuilder sb = new StringBuilder(CAPACITY);
             Panels.dyadYear(in, from, to, directed, sb);
             out = sb.toString();
         } else {
@@ -219,7 +270,7 @@ public final class DyadYearVsDuckDb {
                     + " AS line FROM dy JOIN w ON w.y = dy.y JOIN iso i1 ON i1.id = dy.id1 JOIN iso i2 ON i2.id = dy.id2 "
                     + "LEFT JOIN cc c1 ON c1.y = dy.y AND c1.id = dy.id1 LEFT JOIN cc c2 ON c2.y = dy.y AND c2.id = dy.id2 "
                     + "LEFT JOIN ob ON ob.y = dy.y AND ob.id1 = dy.id1 AND ob.id2 = dy.id2 ORDER BY dy.y, dy.id1, dy.id2";
-            StringBuilder out = new StringBuilder(1 << 22);
+            StringBuilder out = new StringBuilder(CAPACITY);
             out.append(Panels.dyadYearHeader()).append('\n');
             try (ResultSet rs = st.executeQuery(sql)) {
                 while (rs.next()) {

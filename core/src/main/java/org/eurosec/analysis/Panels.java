@@ -420,6 +420,10 @@ public final class Panels {
     /**
      * Writes the dyad-year panel as CSV. Undirected: one row per pair (ids in order), 1 when either
      * is bound to the other. Directed: a row per ordered pair, 1 when the first is bound to the second.
+     *
+     * <p>The obligations are first laid out as one small mask of kinds per year and pair; each row is
+     * then three ready pieces of text (the year and first state, the second state, the cells with the
+     * line's end), written to {@code out} in large chunks.
      */
     public static void dyadYear(PanelInput in, int from, int to, boolean directed, Appendable out) {
         checkYears(in, from, to);
@@ -433,14 +437,11 @@ public final class Panels {
         int n = ids.size();
         int years = to - from + 1;
         int kinds = ObligationKind.values().length;
-        // held[year][kind] is a bitset over ordered pairs (i * n + j).
-        java.util.BitSet[][] held = new java.util.BitSet[years][kinds];
+        // held[year][i * n + j] has bit k when the pair held an obligation of kind k on a covered day of the year.
+        byte[][] held = new byte[years][n * n];
         Window[] windows = new Window[years];
         for (int y = 0; y < years; y++) {
             windows[y] = Window.of(from + y, in);
-            for (int k = 0; k < kinds; k++) {
-                held[y][k] = new java.util.BitSet(n * n);
-            }
         }
         for (ObligationRow o : in.obligations()) {
             Integer i = index.get(o.from());
@@ -450,25 +451,46 @@ public final class Panels {
             }
             int y0 = Math.max(from, LocalDate.ofEpochDay(o.start()).getYear());
             int y1 = Math.min(to, LocalDate.ofEpochDay(o.end() - 1).getYear());
+            int bit = directed || i < j ? i * n + j : j * n + i;
+            byte kind = (byte) (1 << o.kind().ordinal());
             for (int y = y0; y <= y1; y++) {
                 Window w = windows[y - from];
                 if (o.start() < w.end() && o.end() > w.start()) {
-                    int bit = directed || i < j ? i * n + j : j * n + i;
-                    held[y - from][o.kind().ordinal()].set(bit);
+                    held[y - from][bit] |= kind;
                 }
             }
         }
+        // The cells of a row for each mask of kinds, with the line's end: complete years write 0, others leave it empty.
+        String[][] cells = new String[2][1 << kinds];
+        for (int c = 0; c < 2; c++) {
+            for (int mask = 0; mask < 1 << kinds; mask++) {
+                StringBuilder sb = new StringBuilder();
+                for (int k = 0; k < kinds; k++) {
+                    sb.append(',').append(cell((mask & 1 << k) != 0, c == 1));
+                }
+                cells[c][mask] = sb.append('\n').toString();
+            }
+        }
+        String[] iso = new String[n];
+        for (int i = 0; i < n; i++) {
+            iso[i] = states.get(ids.get(i)).get(0).iso3();
+        }
+        StringBuilder chunk = new StringBuilder(1 << 16);
         try {
             out.append(dyadYearHeader()).append('\n');
-            StringBuilder line = new StringBuilder(96);
+            String[] first = new String[n];
+            String[] second = new String[n];
             for (int y = 0; y < years; y++) {
                 Window w = windows[y];
                 List<List<long[]>> alive = new ArrayList<>(n);
-                String[] cc = new String[n];
                 for (int i = 0; i < n; i++) {
                     alive.add(within(states.get(ids.get(i)), w.start(), w.end()));
-                    cc[i] = ccode(codes.get(ids.get(i)), w.end() - 1);
+                    String cc = ccode(codes.get(ids.get(i)), w.end() - 1);
+                    first[i] = w.year() + "," + cc + "," + iso[i] + ",";
+                    second[i] = cc + "," + iso[i];
                 }
+                String[] cellsOf = cells[w.complete() ? 1 : 0];
+                byte[] heldOf = held[y];
                 for (int i = 0; i < n; i++) {
                     if (alive.get(i).isEmpty()) {
                         continue;
@@ -477,17 +499,15 @@ public final class Panels {
                         if (i == j || alive.get(j).isEmpty() || !meet(alive.get(i), alive.get(j))) {
                             continue;
                         }
-                        line.setLength(0);
-                        line.append(w.year()).append(',').append(cc[i]).append(',').append(states.get(ids.get(i)).get(0).iso3())
-                                .append(',').append(cc[j]).append(',').append(states.get(ids.get(j)).get(0).iso3());
-                        int bit = i * n + j;
-                        for (int k = 0; k < kinds; k++) {
-                            line.append(',').append(cell(held[y][k].get(bit), w.complete()));
-                        }
-                        out.append(line).append('\n');
+                        chunk.append(first[i]).append(second[j]).append(cellsOf[heldOf[i * n + j]]);
+                    }
+                    if (chunk.length() > (1 << 16) - 4096) {
+                        out.append(chunk);
+                        chunk.setLength(0);
                     }
                 }
             }
+            out.append(chunk);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -300,4 +300,76 @@ class PanelsTest {
         }
         return out;
     }
+
+    /**
+     * The dyad-year writer against the panel's definition written out plainly (each pair of states
+     * that exist on a common covered day of the year; a cell is 1 when an obligation spell of the kind
+     * between them meets the year's covered days, 0 when none does in a complete year, empty in the
+     * as-of year): the same text, directed and undirected, for a few years of the whole history's
+     * input, the last two years (the as-of year among them), and a window's input without the microstates.
+     */
+    @Test
+    void theDyadYearTextIsThePanelsDefinitionWrittenOutPlainly() {
+        int last = A.factsCheckedThrough().getYear();
+        PanelInput window = Panels.input(TIMELINE, Set.of("microstate"), LocalDate.of(2008, 1, 1), LocalDate.of(2011, 1, 1));
+        for (boolean directed : List.of(true, false)) {
+            for (Object[] c : List.of(new Object[] {IN, 1990, 1992}, new Object[] {IN, last - 1, last}, new Object[] {window, 2008, 2010})) {
+                PanelInput in = (PanelInput) c[0];
+                int from = (Integer) c[1];
+                int to = (Integer) c[2];
+                StringBuilder written = new StringBuilder();
+                Panels.dyadYear(in, from, to, directed, written);
+                String expected = plainDyadYear(in, from, to, directed);
+                assertThat(expected.split("\n").length).isGreaterThan(1000);
+                assertThat(written.toString()).as(from + "-" + to + (directed ? " directed" : "")).isEqualTo(expected);
+            }
+        }
+    }
+
+    private static String plainDyadYear(PanelInput in, int from, int to, boolean directed) {
+        StringBuilder out = new StringBuilder(Panels.dyadYearHeader()).append('\n');
+        Map<String, List<PanelInput.StateRow>> spells = new java.util.TreeMap<>();
+        in.states().forEach(r -> spells.computeIfAbsent(r.id(), k -> new java.util.ArrayList<>()).add(r));
+        Map<String, List<PanelInput.CodeRow>> codes = new HashMap<>();
+        in.codes().forEach(r -> codes.computeIfAbsent(r.id(), k -> new java.util.ArrayList<>()).add(r));
+        Map<String, List<PanelInput.ObligationRow>> between = new HashMap<>();
+        in.obligations().forEach(o -> between.computeIfAbsent(o.from() + ">" + o.to(), k -> new java.util.ArrayList<>()).add(o));
+        for (int y = from; y <= to; y++) {
+            long yearStart = LocalDate.of(y, 1, 1).toEpochDay();
+            long yearEnd = LocalDate.of(y + 1, 1, 1).toEpochDay();
+            long s = Math.max(yearStart, in.coversFrom());
+            long e = Math.min(yearEnd, in.endExclusive());
+            boolean complete = s == yearStart && e == yearEnd;
+            for (String a : spells.keySet()) {
+                for (String b : spells.keySet()) {
+                    if (directed ? a.equals(b) : a.compareTo(b) >= 0) {
+                        continue;
+                    }
+                    boolean meet = false;
+                    for (PanelInput.StateRow x : spells.get(a)) {
+                        for (PanelInput.StateRow z : spells.get(b)) {
+                            meet |= Math.max(Math.max(x.start(), z.start()), s) < Math.min(Math.min(x.end(), z.end()), e);
+                        }
+                    }
+                    if (!meet) {
+                        continue;
+                    }
+                    out.append(y).append(',').append(Panels.ccode(codes.get(a), e - 1)).append(',').append(spells.get(a).get(0).iso3())
+                            .append(',').append(Panels.ccode(codes.get(b), e - 1)).append(',').append(spells.get(b).get(0).iso3());
+                    List<PanelInput.ObligationRow> ties = new java.util.ArrayList<>(between.getOrDefault(a + ">" + b, List.of()));
+                    if (!directed) {
+                        ties.addAll(between.getOrDefault(b + ">" + a, List.of()));
+                    }
+                    for (ObligationKind k : ObligationKind.values()) {
+                        long year0 = s;
+                        long year1 = e;
+                        boolean held = ties.stream().anyMatch(o -> o.kind() == k && o.start() < year1 && o.end() > year0);
+                        out.append(',').append(held ? "1" : complete ? "0" : "");
+                    }
+                    out.append('\n');
+                }
+            }
+        }
+        return out.toString();
+    }
 }
