@@ -397,10 +397,26 @@ public final class Panels {
         return out;
     }
 
-    private static boolean meet(List<long[]> a, List<long[]> b) {
-        for (long[] x : a) {
-            for (long[] y : b) {
-                if (Math.max(x[0], y[0]) < Math.min(x[1], y[1])) {
+    /** The days of [start, end) on which the state exists, as flat spells (start, end, start, end, ...). */
+    private static long[] existence(List<StateRow> spells, long start, long end) {
+        long[] out = new long[2 * spells.size()];
+        int k = 0;
+        for (StateRow r : spells) {
+            long s = Math.max(r.start(), start);
+            long e = Math.min(r.end(), end);
+            if (s < e) {
+                out[k++] = s;
+                out[k++] = e;
+            }
+        }
+        return k == out.length ? out : java.util.Arrays.copyOf(out, k);
+    }
+
+    /** Whether two states' flat spells share a day. */
+    private static boolean meet(long[] a, long[] b) {
+        for (int x = 0; x < a.length; x += 2) {
+            for (int y = 0; y < b.length; y += 2) {
+                if (Math.max(a[x], b[y]) < Math.min(a[x + 1], b[y + 1])) {
                     return true;
                 }
             }
@@ -480,23 +496,30 @@ public final class Panels {
             out.append(dyadYearHeader()).append('\n');
             String[] first = new String[n];
             String[] second = new String[n];
+            List<List<StateRow>> spells = new ArrayList<>(n);
+            List<List<CodeRow>> codesOf = new ArrayList<>(n);
+            for (String id : ids) {
+                spells.add(states.get(id));
+                codesOf.add(codes.get(id));
+            }
+            long[][] alive = new long[n][];
             for (int y = 0; y < years; y++) {
                 Window w = windows[y];
-                List<List<long[]>> alive = new ArrayList<>(n);
                 for (int i = 0; i < n; i++) {
-                    alive.add(within(states.get(ids.get(i)), w.start(), w.end()));
-                    String cc = ccode(codes.get(ids.get(i)), w.end() - 1);
+                    alive[i] = existence(spells.get(i), w.start(), w.end());
+                    String cc = ccode(codesOf.get(i), w.end() - 1);
                     first[i] = w.year() + "," + cc + "," + iso[i] + ",";
                     second[i] = cc + "," + iso[i];
                 }
                 String[] cellsOf = cells[w.complete() ? 1 : 0];
                 byte[] heldOf = held[y];
                 for (int i = 0; i < n; i++) {
-                    if (alive.get(i).isEmpty()) {
+                    long[] ai = alive[i];
+                    if (ai.length == 0) {
                         continue;
                     }
                     for (int j = directed ? 0 : i + 1; j < n; j++) {
-                        if (i == j || alive.get(j).isEmpty() || !meet(alive.get(i), alive.get(j))) {
+                        if (i == j || !meet(ai, alive[j])) {
                             continue;
                         }
                         chunk.append(first[i]).append(second[j]).append(cellsOf[heldOf[i * n + j]]);
