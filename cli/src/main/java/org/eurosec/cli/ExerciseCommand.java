@@ -201,7 +201,7 @@ final class ExerciseCommand implements Runnable {
         @Mixin
         Options options;
         @picocli.CommandLine.Mixin
-        FormatOption formatOption;
+        RecordFormatOption formatOption;
         @picocli.CommandLine.Mixin
         RegimesDirOption regimesDirOption;
         @Mixin
@@ -255,7 +255,7 @@ final class ExerciseCommand implements Runnable {
         @Mixin
         Options options;
         @picocli.CommandLine.Mixin
-        FormatOption formatOption;
+        RecordFormatOption formatOption;
         @picocli.CommandLine.Mixin
         RegimesDirOption regimesDirOption;
         @Mixin
@@ -307,7 +307,7 @@ final class ExerciseCommand implements Runnable {
         @Mixin
         Options options;
         @picocli.CommandLine.Mixin
-        FormatOption formatOption;
+        RecordFormatOption formatOption;
         @picocli.CommandLine.Mixin
         RegimesDirOption regimesDirOption;
         @Mixin
@@ -408,7 +408,7 @@ final class ExerciseCommand implements Runnable {
         @Mixin
         Options options;
         @picocli.CommandLine.Mixin
-        FormatOption formatOption;
+        RecordFormatOption formatOption;
         @picocli.CommandLine.Mixin
         RegimesDirOption regimesDirOption;
         @Mixin

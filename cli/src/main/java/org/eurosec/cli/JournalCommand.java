@@ -60,7 +60,7 @@ final class JournalCommand implements Runnable {
         @Mixin
         Options options;
         @picocli.CommandLine.Mixin
-        FormatOption formatOption;
+        RecordFormatOption formatOption;
         @picocli.CommandLine.Mixin
         RegimesDirOption regimesDirOption;
         @Mixin

@@ -218,9 +218,15 @@ public final class Main implements Runnable {
             }
             if (!last.commandSpec().name().equals("report") && last.hasMatchedOption("--format")) {
                 Object f = last.matchedOptionValue("--format", Format.TABLE);
+                boolean recordOnly = last.commandSpec().mixins().values().stream()
+                        .anyMatch(m -> m.userObject() instanceof RecordFormatOption);
+                String writes = recordOnly ? "table or json" : "table, json or csv";
                 if (f == Format.HTML || f == Format.MD) {
                     return Errors.user("--format " + f.toString().toLowerCase(java.util.Locale.ROOT)
-                            + " is for `report`; this command writes table, json or csv", err, last.commandSpec().commandLine());
+                            + " is for `report`; this command writes " + writes, err, last.commandSpec().commandLine());
+                }
+                if (f == Format.CSV && recordOnly) {
+                    return Errors.user("--format csv: this command writes one record, as " + writes, err, last.commandSpec().commandLine());
                 }
             }
             if (last.hasMatchedOption("--wide")) {

@@ -70,6 +70,7 @@ class HelpTextTest {
     @Test
     void formatNamesWhatItsCommandWrites() {
         int withFormat = 0;
+        List<CommandLine> records = new ArrayList<>();
         for (CommandLine cl : commands()) {
             CommandLine.Model.OptionSpec format = cl.getCommandSpec().findOption("--format");
             if (format == null) {
@@ -84,6 +85,9 @@ class HelpTextTest {
             }
             if (name(cl).equals("eurosec report")) {
                 assertThat(named).as(name(cl) + ": " + description).containsExactly("html", "md");
+            } else if (cl.getCommandSpec().mixins().values().stream().anyMatch(x -> x.userObject() instanceof RecordFormatOption)) {
+                assertThat(named).as(name(cl) + ": " + description).containsExactly("table", "json");
+                records.add(cl);
             } else {
                 assertThat(named).as(name(cl) + ": " + description).startsWith("table", "json").doesNotContain("html", "md");
             }
@@ -92,6 +96,13 @@ class HelpTextTest {
         CliTest.Run md = run(List.of("coverage", "--date", "2009-12-01", "--format", "md"));
         assertThat(md.code()).isEqualTo(2);
         assertThat(md.err()).contains("--format md is for `report`");
+        // The commands that write one record refuse csv (they used to print the table under its name).
+        assertThat(records.stream().map(HelpTextTest::name)).contains("eurosec journal verify", "eurosec exercise replay",
+                "eurosec exercise close", "eurosec exercise revoke");
+        CliTest.Run csv = run(List.of("journal", "verify", "ex-none", "--format", "csv"));
+        assertThat(csv.code()).isEqualTo(2);
+        assertThat(csv.err()).contains("--format csv: this command writes one record, as table or json");
+        assertThat(csv.out()).isEmpty();
     }
 
     /** The line the root usage lists for a command: its header's first line, else its description's (picocli's rule). */
@@ -218,6 +229,7 @@ class HelpTextTest {
         Set<String> names = new TreeSet<>();
         cl.getCommandSpec().mixins().forEach((name, mixin) -> {
             if (mixin.userObject() instanceof FormatOption || mixin.userObject() instanceof ReportFormatOption
+                    || mixin.userObject() instanceof RecordFormatOption
                     || mixin.userObject() instanceof ReadingOption
                     || mixin.userObject() instanceof RegimesDirOption || mixin.userObject() instanceof ExplainOption
                     || mixin.userObject() instanceof WideOption || mixin.userObject() instanceof Options) {
