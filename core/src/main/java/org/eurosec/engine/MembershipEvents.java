@@ -23,7 +23,11 @@ final class MembershipEvents {
         Snapshot before = r.builder().snapshot(a.on());
         if (a.target().organisation()) {
             Organisation o = r.world.organisations().get(a.target().id());
-            boolean already = o.members().stream().anyMatch(m -> m.actor().equals(a.state()) && m.span().contains(a.on()));
+            // A member as coverage counts one: a spell whose status makes no party under the reading
+            // (not-renewed under non-renewal=ends-with-term, frozen under active-only) is no membership.
+            java.util.Set<org.eurosec.model.MembershipStatus> party = r.reading.partyStatuses();
+            boolean already = o.members().stream()
+                    .anyMatch(m -> m.actor().equals(a.state()) && m.span().contains(a.on()) && party.contains(m.status()));
             if (already) {
                 r.addPlain(n, a.state() + " accedes to " + o.id(), Finding.Effect.NOT_REQUIRED, List.of(a.state()),
                         a.state() + " is already a member of " + o.id() + " on " + a.on(), Explanation.of("membership in the data", List.of()));

@@ -80,7 +80,8 @@ public final class RegimeApplication {
 
     /** The architecture with {@code state} a member of {@code org} from {@code day}. */
     public static Architecture join(Architecture a, String org, String state, LocalDate day, Provenance at) {
-        Organisation o = a.organisations().get(org);
+        // A spell the state holds on that day under another status (not-renewed, frozen) ends where the membership begins.
+        Organisation o = leave(a, org, state, day).organisations().get(org);
         List<Membership> members = new ArrayList<>(o.members());
         members.add(new Membership(state, Span.from(day), MembershipStatus.MEMBER, at));
         return withOrganisation(a, o.withMembers(members));
