@@ -137,7 +137,7 @@ public final class Actor {
     }
 
     private static OrganisationView organisation(Organisation o) {
-        List<MemberView> members = o.members().stream().map(m -> new MemberView(m.actor(), m.status().name().toLowerCase(Locale.ROOT),
+        List<MemberView> members = o.members().stream().map(m -> new MemberView(m.actor(), m.status().id(),
                 SpanView.of(m.span()), Sourced.of(m.provenance()))).toList();
         return new OrganisationView(o.id(), o.name(), o.kind(), o.foundedBy().orElse(null), SpellView.of(o.exists()),
                 o.accession().map(RuleView::of).orElse(null), o.decisions().map(RuleView::of).orElse(null), members);

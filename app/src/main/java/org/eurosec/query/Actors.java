@@ -78,7 +78,7 @@ public final class Actors {
             for (Organisation o : a.organisations().values()) {
                 o.members().stream().filter(m -> m.actor().equals(s.id()) && m.span().contains(day)).findFirst()
                         .ifPresent(m -> memberships.add(o.id() + (m.status() == MembershipStatus.MEMBER ? ""
-                                : "(" + m.status().name().toLowerCase(Locale.ROOT) + ")")));
+                                : "(" + m.status().id() + ")")));
             }
             states.add(new StateRow(s.id(), s.iso3(), Common.code(s.ccodeOn(day)), s.name(), s.recognition().name().toLowerCase(Locale.ROOT),
                     s.tags(), participants.contains(s.id()), memberships, s.predecessors(),

@@ -67,6 +67,31 @@ class AnalysisApiTest {
     }
 
     @Test
+    void membershipStatusesAreSpeltAsTheDataSpellsThem() throws Exception {
+        // csto.yaml gives Azerbaijan `status: not-renewed` from 1999-04-21: the API, the CLI table and the page's terms say the same.
+        JsonNode csto = get("/api/actors/csto").json();
+        List<String> azeStatuses = new java.util.ArrayList<>();
+        csto.findValues("members").forEach(ms -> ms.forEach(m -> {
+            if ("AZE".equals(m.path("state").asText())) {
+                azeStatuses.add(m.path("status").asText());
+            }
+        }));
+        assertThat(azeStatuses).contains("not-renewed").doesNotContain("not_renewed");
+        JsonNode aze = get("/api/actors?date=2010-01-01").json().get("states");
+        List<String> memberships = new java.util.ArrayList<>();
+        aze.forEach(s -> {
+            if ("AZE".equals(s.path("id").asText())) {
+                s.path("memberships").forEach(m -> memberships.add(m.asText()));
+            }
+        });
+        assertThat(memberships).contains("csto(not-renewed)");
+        assertThat(get("/api/actors/AZE").body()).contains("\"not-renewed\"").doesNotContain("not_renewed");
+        CliTest.Run table = CliTest.run("actor", "csto");
+        assertThat(table.code()).isZero();
+        assertThat(table.out()).contains("not-renewed").doesNotContain("not_renewed");
+    }
+
+    @Test
     void eachRouteAnswersWhatItsCommandPrints() throws Exception {
         String[][] cases = {
             {"/api/coverage?date=2009-12-01&regime=est-2009", "coverage --date 2009-12-01 --regime est-2009"},

@@ -62,7 +62,7 @@ public final class ActorHistory {
         for (Organisation o : architecture.organisations().values()) {
             for (Membership m : o.members()) {
                 if (m.actor().equals(s.id())) {
-                    out.add(new Tie(o.id(), "organisation", m.span(), m.status().name().toLowerCase(java.util.Locale.ROOT), m.provenance()));
+                    out.add(new Tie(o.id(), "organisation", m.span(), m.status().id(), m.provenance()));
                 }
             }
         }

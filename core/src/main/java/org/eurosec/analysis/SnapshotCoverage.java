@@ -126,7 +126,7 @@ public abstract class SnapshotCoverage implements CoverageAnalysis {
             for (Membership m : o.members()) {
                 if (m.actor().equals(s.id()) && m.span().contains(day)) {
                     boolean party = builder.reading().partyStatuses().contains(m.status());
-                    out.add(Explanation.fact(s.id() + " is " + m.status().name().toLowerCase(java.util.Locale.ROOT) + " of " + o.id() + " " + m.span()
+                    out.add(Explanation.fact(s.id() + " is " + m.status().id() + " of " + o.id() + " " + m.span()
                             + (party ? "" : " (under this reading that status does not make it a party)"), m.provenance()));
                 }
             }

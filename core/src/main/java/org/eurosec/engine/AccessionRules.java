@@ -63,7 +63,7 @@ public final class AccessionRules {
         for (Membership m : org.members()) {
             if (m.span().contains(day) && reading.partyStatuses().contains(m.status())) {
                 members.add(m.actor());
-                memberFacts.add(Explanation.fact(m.actor() + ": " + m.status().name().toLowerCase(java.util.Locale.ROOT) + " of " + orgId + " " + m.span(),
+                memberFacts.add(Explanation.fact(m.actor() + ": " + m.status().id() + " of " + orgId + " " + m.span(),
                         m.provenance()));
             }
         }

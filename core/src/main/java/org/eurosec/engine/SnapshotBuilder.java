@@ -63,7 +63,7 @@ public final class SnapshotBuilder {
         if (i.parties() instanceof Parties.OrganisationMembers om) {
             Organisation org = architecture.organisations().get(om.organisation());
             org.members().stream().filter(m -> statuses.contains(m.status()))
-                    .forEach(m -> out.add(new PartySpell(m.actor(), m.span(), org.id(), m.status().name().toLowerCase(java.util.Locale.ROOT), m.provenance())));
+                    .forEach(m -> out.add(new PartySpell(m.actor(), m.span(), org.id(), m.status().id(), m.provenance())));
         } else if (i.parties() instanceof Parties.Listed listed) {
             listed.spells().stream().filter(p -> p.status() == ParticipationStatus.RATIFIED)
                     .forEach(p -> out.add(new PartySpell(p.actor(), p.span(), i.id(), "party", p.provenance())));

@@ -17,5 +17,10 @@ public enum MembershipStatus {
      * Georgia and Uzbekistan and the Collective Security Treaty's extension of 1999): whether it
      * stays bound is a named interpretation ({@code non-renewal} in data/interpretations.yaml).
      */
-    NOT_RENEWED
+    NOT_RENEWED;
+
+    /** The status as the data spells it ({@code not-renewed}): the one spelling the CLI, the API and the page use. */
+    public String id() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
 }

@@ -87,7 +87,7 @@ const TERMS = {
   'collective-defence': 'collective defence', 'mutual-assistance': 'mutual assistance',
   // Membership statuses.
   'member': 'member', 'associate': 'associate member', 'participant': 'participant', 'suspended': 'suspended', 'frozen': 'frozen',
-  'not-renewed': 'did not renew the treaty', 'not_renewed': 'did not renew the treaty',
+  'not-renewed': 'did not renew the treaty',
 };
 
 /** One of the engine's terms in words; a term the page does not know stays as it is. */
