@@ -87,10 +87,18 @@ public final class Exercises {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Exercises.class);
 
-    /** An exercise in memory: its state, clock and the end of its journal chain. */
+    /**
+     * An exercise in memory: its state, clock and the end of its journal chain. The journal writer
+     * decides on {@link #state} (with {@link #seq} and {@link #hash}), which may hold a batch that is
+     * not committed yet; readers are shown {@link #visible}, the state of what is committed, which the
+     * writer sets once its batch is (and which a failed batch never reaches: the exercise is then
+     * dropped and read again from the journal).
+     */
     static final class Live {
         final ReentrantLock lock = new ReentrantLock();
         volatile ExerciseState state;
+        /** The state readers see: every entry in it is committed. */
+        volatile ExerciseState visible;
         ExerciseClock clock;
         long seq;
         String hash;
@@ -200,6 +208,7 @@ public final class Exercises {
                 db.sync(conn);
                 Live l = new Live();
                 l.state = ExerciseState.start(id, regimeId, rules, clock.originExercise());
+                l.visible = l.state;
                 l.clock = clock;
                 l.seq = e.seq();
                 l.hash = e.hash();
@@ -411,11 +420,11 @@ public final class Exercises {
      */
     public ExerciseState state(String exercise) {
         Live l = current(exercise);
-        if (!Mechanism.due(l.state, l.clock.now(real.instant())).isEmpty()) {
+        if (!Mechanism.due(l.visible, l.clock.now(real.instant())).isEmpty()) {
             run(new TickJob(exercise));
             l = load(exercise);
         }
-        return l.state;
+        return l.visible;
     }
 
     public Instant now(String exercise) {
@@ -582,6 +591,7 @@ public final class Exercises {
         }
         Live l = new Live();
         l.state = r.state();
+        l.visible = l.state;
         l.clock = r.clock();
         l.seq = r.entries();
         l.hash = r.lastHash();
@@ -655,6 +665,7 @@ public final class Exercises {
         }
         Live l = new Live();
         l.state = s;
+        l.visible = s;
         l.clock = o.clock();
         l.seq = tail.isEmpty() ? snap.seq() : tail.get(tail.size() - 1).seq();
         l.hash = tail.isEmpty() ? snap.hash() : tail.get(tail.size() - 1).hash();
@@ -749,6 +760,11 @@ public final class Exercises {
         return release::countDown;
     }
 
+    /** For tests: runs {@code step} in the journal writer after each batch is decided and signed, before it commits; what it throws fails the batch. */
+    void beforeCommit(Runnable step) {
+        writer.beforeCommit = step;
+    }
+
     /** For tests: the jobs waiting in the writers' queues. */
     int queued() {
         return writer.queued();
@@ -814,7 +830,7 @@ public final class Exercises {
      */
     public NewCredential issue(String exercise, String actor, boolean rotate) {
         Actor who = actorOf(exercise, actor);
-        ExerciseState s = current(exercise).state;
+        ExerciseState s = current(exercise).visible;
         if (s.closed().isPresent()) {
             throw new BadInput(409, "exercise", "the exercise was closed at " + s.closed().get() + ": no credential is issued for it");
         }
@@ -876,7 +892,7 @@ public final class Exercises {
 
     /** The actor a credential may be issued to: a party's delegation, the depositary or an observer. */
     private Actor actorOf(String exercise, String id) {
-        ExerciseState s = load(exercise).state;
+        ExerciseState s = load(exercise).visible;
         String hint = " (delegation:ISO3 of a party, depositary or observer)";
         Actor a;
         try {
@@ -1223,6 +1239,14 @@ public final class Exercises {
         }
 
         @Override
+        public void committed(String exercise) {
+            Live l = live.get(exercise);
+            if (l != null && !l.broken) {
+                l.visible = l.state; // only this writer changes the exercise's state, and it is between batches
+            }
+        }
+
+        @Override
         public void failed(String exercise) {
             Live l = live.get(exercise);
             if (l != null) {
@@ -1260,6 +1284,7 @@ public final class Exercises {
         }
         Journal.Entry last = tail.get(tail.size() - 1);
         l.state = s;
+        l.visible = s; // committed entries (by another server), applied when nothing of this one's is pending
         l.seq = last.seq();
         l.hash = last.hash();
     }

@@ -62,9 +62,19 @@ final class GroupCommit implements AutoCloseable {
          */
         void decide(Connection c, Map<String, List<Job>> jobs, Out out) throws SQLException;
 
+        /**
+         * The batch holding work on {@code exercise} committed: what the writer decided for it may now
+         * be shown to readers. Called before any of the batch's jobs is answered.
+         */
+        void committed(String exercise);
+
         /** The batch holding work on {@code exercise} failed: what memory holds of it may not be in the journal. */
         void failed(String exercise);
     }
+
+    /** For tests: run after a batch is decided and signed, before its commit; what it throws fails the batch. */
+    volatile Runnable beforeCommit = () -> {
+    };
 
     /** An action's Idempotency-Key, by whom, the hash of its request, its entry (0 for a refusal) and the answer given. */
     record Idem(String exercise, String actor, String key, String requestHash, long seq, int status, String response) {
@@ -187,6 +197,9 @@ final class GroupCommit implements AutoCloseable {
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
                 int written = write(batch);
+                for (Job j : batch) {
+                    host.committed(j.exercise());
+                }
                 commits.incrementAndGet();
                 entries.addAndGet(written);
                 jobs.addAndGet(batch.size());
@@ -242,6 +255,7 @@ final class GroupCommit implements AutoCloseable {
                 if (!out.afterSigning.isEmpty() || out.entries.stream().anyMatch(e -> !e.signed())) {
                     throw new IllegalStateException("the batch's entries were not all signed before the commit");
                 }
+                beforeCommit.run();
                 if (db.isPostgresql() && (!out.entries.isEmpty() || !out.keys.isEmpty())) {
                     insertAndCommit(c, out);
                     c.setAutoCommit(true);
