@@ -683,10 +683,37 @@ public final class Exercises {
         return Optional.of(new Due(l.seq, l.hash, l.state));
     }
 
-    /** Writes a snapshot in the background, once its entry is committed; the older ones of the exercise go. A failure costs only speed. */
+    /**
+     * Each exercise's snapshot writer, which reuses what did not change since its last snapshot (see
+     * {@link StateCodec.Incremental}); for the exercises snapshotted last, used by the snapshot thread only.
+     */
+    private final Map<String, StateCodec.Incremental> snapshotWriters = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, StateCodec.Incremental> eldest) {
+            return size() > 64;
+        }
+    };
+
+    /** For tests: the parts of snapshots compressed anew and those reused from the last snapshot, for an exercise. */
+    long[] snapshotParts(String exercise) {
+        snapshotsWritten();
+        try {
+            return snapshots.submit(() -> {
+                StateCodec.Incremental w = snapshotWriters.get(exercise);
+                return w == null ? new long[] {0, 0} : new long[] {w.compressed, w.reused};
+            }).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Writes a snapshot in the background (off the journal writer's thread, from the immutable state
+     * of its entry), once its entry is committed; the older ones of the exercise go. A failure costs only speed.
+     */
     private void snapshot(String exercise, Due due) {
         snapshots.execute(() -> {
-            String state = StateCodec.write(due.state());
+            String state = snapshotWriters.computeIfAbsent(exercise, k -> new StateCodec.Incremental()).write(due.state());
             if (state.length() > 1_000_000) {
                 LOG.warn("the snapshot of {} at entry {} would take {} characters, more than a snapshot may: none is kept", exercise, due.seq(), state.length());
                 return;

@@ -18,11 +18,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -45,32 +47,111 @@ final class StateCodec {
     private StateCodec() {
     }
 
+    /** The whole state as a snapshot (see {@link Incremental} for one exercise's successive snapshots). */
     static String write(ExerciseState s) {
-        ObjectNode root = JsonNodeFactory.instance.objectNode();
-        root.put("accepted", s.accepted()).put("last_at", s.lastAt().toString()).put("next_id", s.nextId());
-        if (s.closed().isPresent()) {
-            root.put("closed", s.closed().get().toString());
+        return new Incremental().write(s);
+    }
+
+    /**
+     * Writes one exercise's successive snapshots, each costing what changed since the last rather
+     * than the whole state: the procedures are written in parts of {@value #PART} consecutive ids,
+     * each part compressed as a gzip member of its own, and a part whose procedures are the very
+     * ones of the last snapshot (the same immutable records, with the same change numbers) is
+     * reused as it was compressed. The members, one after another, are one gzip stream of the same
+     * JSON document as a whole-state write gives (what {@link #read} reads, whichever way it was
+     * written). Not thread-safe: one writer per exercise, used by one thread.
+     */
+    static final class Incremental {
+        static final int PART = 256;
+
+        /** A part as last written: its procedures and their change numbers, whether it began with a comma, and its gzip member. */
+        private record Part(Procedure[] procedures, int[] changes, boolean comma, byte[] gzip) {
         }
-        ArrayNode procs = root.putArray("procedures");
-        for (Procedure p : s.procedures().values()) {
-            ObjectNode n = procs.addObject();
-            n.put("type", p.getClass().getSimpleName()).put("change", s.changeOf(p.id()));
-            ObjectNode f = n.putObject("fields");
-            for (RecordComponent c : p.getClass().getRecordComponents()) {
-                try {
-                    f.set(c.getName(), encode(c.getAccessor().invoke(p)));
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException(e);
+
+        private Map<Integer, Part> parts = new HashMap<>();
+        /** Parts compressed anew and parts reused, over all writes (for tests). */
+        long compressed;
+        long reused;
+
+        String write(ExerciseState s) {
+            TreeMap<Integer, List<Procedure>> byPart = new TreeMap<>();
+            for (Procedure p : s.procedures().values()) {
+                byPart.computeIfAbsent(Math.floorDiv(p.id(), PART), k -> new ArrayList<>()).add(p);
+            }
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            bytes.writeBytes(gzip("{\"procedures\":["));
+            Map<Integer, Part> next = new HashMap<>();
+            boolean comma = false;
+            for (Map.Entry<Integer, List<Procedure>> e : byPart.entrySet()) {
+                List<Procedure> ps = e.getValue();
+                int[] changes = new int[ps.size()];
+                for (int i = 0; i < changes.length; i++) {
+                    changes[i] = s.changeOf(ps.get(i).id());
+                }
+                Part part = parts.get(e.getKey());
+                if (part != null && part.comma() == comma && same(part, ps, changes)) {
+                    reused++;
+                } else {
+                    part = encode(ps, changes, comma);
+                    compressed++;
+                }
+                next.put(e.getKey(), part);
+                bytes.writeBytes(part.gzip());
+                comma = true;
+            }
+            parts = next;
+            ObjectNode rest = JsonNodeFactory.instance.objectNode();
+            rest.put("accepted", s.accepted()).put("last_at", s.lastAt().toString()).put("next_id", s.nextId());
+            if (s.closed().isPresent()) {
+                rest.put("closed", s.closed().get().toString());
+            }
+            bytes.writeBytes(gzip("]," + rest.toString().substring(1)));
+            return Base64.getEncoder().encodeToString(bytes.toByteArray());
+        }
+
+        private static boolean same(Part part, List<Procedure> ps, int[] changes) {
+            if (part.procedures().length != ps.size()) {
+                return false;
+            }
+            for (int i = 0; i < changes.length; i++) {
+                if (part.procedures()[i] != ps.get(i) || part.changes()[i] != changes[i]) {
+                    return false;
                 }
             }
+            return true;
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
-            gz.write(root.toString().getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+
+        private static Part encode(List<Procedure> ps, int[] changes, boolean comma) {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < changes.length; i++) {
+                if (comma || i > 0) {
+                    text.append(',');
+                }
+                Procedure p = ps.get(i);
+                ObjectNode n = JsonNodeFactory.instance.objectNode();
+                n.put("type", p.getClass().getSimpleName()).put("change", changes[i]);
+                ObjectNode f = n.putObject("fields");
+                for (RecordComponent c : p.getClass().getRecordComponents()) {
+                    try {
+                        f.set(c.getName(), StateCodec.encode(c.getAccessor().invoke(p)));
+                    } catch (ReflectiveOperationException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+                text.append(n);
+            }
+            return new Part(ps.toArray(new Procedure[0]), changes, comma, gzip(text.toString()));
         }
-        return Base64.getEncoder().encodeToString(bytes.toByteArray());
+
+        private static byte[] gzip(String text) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
+                gz.write(text.getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return bytes.toByteArray();
+        }
     }
 
     static ExerciseState read(String stored, String exercise, String regime, ProcedureRules rules) {
