@@ -981,9 +981,10 @@ public final class Exercises {
      */
     public Answer act(String exercise, Actor actor, Action action, Optional<String> idempotencyKey, java.util.function.Function<Outcome, Answer> render) {
         idempotencyKey.ifPresent(Exercises::checkKey);
-        String requestHash = Journal.sha256(ActionCodec.write(action).toString());
+        String body = ActionCodec.write(action).toString(); // written once: the entry's body, and what a key's request hash covers
+        String requestHash = idempotencyKey.isPresent() ? Journal.sha256(body) : "";
         load(exercise); // an unknown exercise is a 404 here, and a rebuild is done before the writer takes the action
-        return (Answer) run(new ActJob(exercise, actor, action, idempotencyKey, requestHash, render));
+        return (Answer) run(new ActJob(exercise, actor, action, body, idempotencyKey, requestHash, render));
     }
 
     static void checkKey(String k) {
@@ -1052,14 +1053,19 @@ public final class Exercises {
     private final class ActJob extends Job {
         final Actor actor;
         final Action action;
+        /** The action as its journal entry's body. */
+        final String body;
         final Optional<String> key;
+        /** The hash of {@link #body}, with a key only. */
         final String requestHash;
         final java.util.function.Function<Outcome, Answer> render;
 
-        ActJob(String exercise, Actor actor, Action action, Optional<String> key, String requestHash, java.util.function.Function<Outcome, Answer> render) {
+        ActJob(String exercise, Actor actor, Action action, String body, Optional<String> key, String requestHash,
+                java.util.function.Function<Outcome, Answer> render) {
             super(exercise);
             this.actor = actor;
             this.action = action;
+            this.body = body;
             this.key = key;
             this.requestHash = requestHash;
             this.render = render;
@@ -1104,7 +1110,7 @@ public final class Exercises {
                 return;
             }
             int at = out.entries.size();
-            out.entries.add(chain(exercise, l, now, actor, action));
+            out.entries.add(chain(exercise, l, now, actor.id(), action.kind(), body));
             l.state = a.state();
             due = snapshotDue(l);
             Instant when = now;
