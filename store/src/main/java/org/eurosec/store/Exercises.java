@@ -1073,10 +1073,17 @@ public final class Exercises {
 
         /** The answer this action gets (before any retry of it in the same batch is answered). */
         Answer given;
+        /** The first answer committed under this action's key, as looked up for the whole batch (see {@link #firstAnswers}). */
+        Optional<FirstAnswer> stored = Optional.empty();
+
+        /** The action's key in the batch and in {@link #firstAnswers}: exercise, actor and Idempotency-Key. */
+        String batchKey() {
+            return exercise + "\n" + actor.id() + "\n" + key.orElse("");
+        }
 
         @Override
         void decide(Connection c, Live l, GroupCommit.Out out) throws SQLException {
-            String batchKey = exercise + "\n" + actor.id() + "\n" + key.orElse("");
+            String batchKey = batchKey();
             if (key.isPresent()) {
                 if (out.batchKeys.get(batchKey) instanceof ActJob first) { // a retry within the batch: the first's answer, once it has one
                     if (!first.requestHash.equals(requestHash)) {
@@ -1086,7 +1093,7 @@ public final class Exercises {
                     }
                     return;
                 }
-                Optional<FirstAnswer> f = firstAnswer(c, exercise, actor, key.get());
+                Optional<FirstAnswer> f = stored;
                 if (f.isPresent()) {
                     if (!f.get().requestHash().equals(requestHash)) {
                         refusal = reusedKey();
@@ -1177,18 +1184,36 @@ public final class Exercises {
     private record FirstAnswer(String requestHash, Answer answer) {
     }
 
-    /** The first answer to this actor's key, as committed (by this server or another). */
-    private static Optional<FirstAnswer> firstAnswer(Connection c, String exercise, Actor actor, String key) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT request_hash, status, response FROM idempotency WHERE exercise_id = ? AND actor = ? AND idem_key = ?")) {
-            ps.setString(1, exercise);
-            ps.setString(2, actor.id());
-            ps.setString(3, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new FirstAnswer(rs.getString(1).trim(), new Answer(rs.getInt(2), rs.getString(3), true)))
-                        : Optional.empty();
+    /** How many keys one look-up asks for at most (three parameters each). */
+    private static final int KEYS_PER_LOOKUP = 100;
+
+    /**
+     * The first answers committed (by this server or another) to the Idempotency-Keys of the batch's
+     * keyed actions, by {@link ActJob#batchKey}: one query for up to {@value #KEYS_PER_LOOKUP} keys,
+     * rather than one per action; asked in the batch's transaction, after its exercises are locked.
+     */
+    private static Map<String, FirstAnswer> firstAnswers(Connection c, List<ActJob> keyed) throws SQLException {
+        Map<String, FirstAnswer> found = new java.util.HashMap<>();
+        for (int from = 0; from < keyed.size(); from += KEYS_PER_LOOKUP) {
+            List<ActJob> part = keyed.subList(from, Math.min(keyed.size(), from + KEYS_PER_LOOKUP));
+            String sql = "SELECT exercise_id, actor, idem_key, request_hash, status, response FROM idempotency WHERE (exercise_id, actor, idem_key) IN ("
+                    + String.join(",", java.util.Collections.nCopies(part.size(), "(?,?,?)")) + ")";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int p = 1;
+                for (ActJob j : part) {
+                    ps.setString(p++, j.exercise);
+                    ps.setString(p++, j.actor.id());
+                    ps.setString(p++, j.key.orElseThrow());
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.put(rs.getString(1) + "\n" + rs.getString(2) + "\n" + rs.getString(3),
+                                new FirstAnswer(rs.getString(4).trim(), new Answer(rs.getInt(5), rs.getString(6), true)));
+                    }
+                }
             }
         }
+        return found;
     }
 
     /** The writer's side of each batch: lock, catch up, decide. */
@@ -1214,6 +1239,16 @@ public final class Exercises {
                 Map<String, Long> known = new LinkedHashMap<>();
                 lives.forEach((id, l) -> known.put(id, l.seq));
                 Map<String, List<Journal.Entry>> tails = lockAndRead(c, ids, known);
+                List<ActJob> keyed = new ArrayList<>();
+                jobs.values().forEach(js -> js.forEach(j -> {
+                    if (j instanceof ActJob a && a.key.isPresent()) {
+                        keyed.add(a);
+                    }
+                }));
+                if (!keyed.isEmpty()) {
+                    Map<String, FirstAnswer> answered = firstAnswers(c, keyed);
+                    keyed.forEach(a -> a.stored = Optional.ofNullable(answered.get(a.batchKey())));
+                }
                 for (String id : ids) {
                     Live l = lives.get(id);
                     apply(id, l, tails.getOrDefault(id, List.of()));
