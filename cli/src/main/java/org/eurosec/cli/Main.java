@@ -99,10 +99,11 @@ public final class Main implements Runnable {
      * the root usage's list and picocli's "did you mean" suggestions, which read names and summaries only.
      */
     static CommandLine tree(Main root, String[] args) {
-        CommandLine cl = new CommandLine(root);
+        CommandLine cl = new CommandLine(Specs.root(root));
         String first = args.length > 0 ? args[0] : "";
         if (!first.equals("help") && COMMANDS.contains(first)) {
-            cl.addSubcommand(first, command(first));
+            CommandLine.Model.CommandSpec programmatic = Specs.command(first);
+            cl.addSubcommand(first, programmatic != null ? programmatic : command(first));
         } else if (args.length == 1 && (first.equals("-V") || first.equals("--version"))) {
             return cl; // the version alone needs no command
         } else {
