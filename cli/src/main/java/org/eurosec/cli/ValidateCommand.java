@@ -168,7 +168,9 @@ final class ValidateCommand implements Callable<Integer> {
             }
         } else {
             problems.forEach(err::println);
-            err.println(problems.size() + " problem(s)");
+            // the loader's closing "… and N knock-on problems" line counts the problems it does not show; it is not one itself
+            long causes = problems.stream().filter(p -> !p.message().startsWith("… and ")).count();
+            err.println(causes + " problem(s)" + (causes < problems.size() ? " (and the knock-on problems counted above)" : ""));
         }
         return problems.isEmpty() ? 0 : 2;
     }

@@ -135,6 +135,20 @@ class OneLineErrorsTest {
         causeFirst(d, "states.yaml:1: file is empty");
     }
 
+    /** validate counts the one cause as one problem, not the line that counts its knock-on problems as a second. */
+    @Test
+    void validateCountsTheCauseNotTheKnockOnLine() throws IOException {
+        Path d = dataCopy();
+        Files.writeString(d.resolve("states.yaml"), "");
+        CliTest.Run r = CliTest.run("validate", "--data", d.toString());
+        assertThat(r.code()).isEqualTo(2);
+        List<String> err = lines(r.err());
+        assertThat(err).hasSize(3);
+        assertThat(err.get(0)).startsWith(d + "/states.yaml:1: file is empty");
+        assertThat(err.get(1)).contains("… and ");
+        assertThat(err.get(2)).isEqualTo("1 problem(s) (and the knock-on problems counted above)");
+    }
+
     @Test
     void aYamlSyntaxErrorIsTheCause() throws IOException {
         Path d = dataCopy();
