@@ -15,8 +15,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "blocs",
         description = {"The blocs drawn by binding ties between states on a day, per regime.",
-                "A bloc is a group in which each state is tied to every other; also listed: the systems the blocs form, the buffer zone",
-                "of states tied to no one, and the states in several blocs."},
+                "A bloc is a group in which each state is tied to every other; also listed: the systems the blocs form, the buffer zone "
+                        + "of states tied to no one, and the states in several blocs."},
                 footer = {"", "Examples:", "  eurosec blocs --date 2009-12-01 --regimes status-quo,est-2009", "  eurosec blocs --scenario est-cis-csto-only.yaml --ties security-treaty"})
 final class BlocsCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin

@@ -53,8 +53,8 @@ final class ExerciseCommand implements Runnable {
 
     @Command(name = "new",
             description = {"Create an exercise under a regime and print a credential for each of its actors.",
-                    "Its parties are the regime's: a credential per delegation, one for the depositary and one for observers,",
-                    "shown once and stored only as hashes."},
+                    "Its parties are the regime's: a credential per delegation, one for the depositary and one for observers, "
+                        + "shown once and stored only as hashes."},
                     footer = {"", "Examples:", "  eurosec exercise new --regime est-2009 --clock accelerated --factor 600", "  eurosec exercise new --regime status-quo --instrument vienna-document-2011 --day 2012-03-01"})
     static final class New implements Callable<Integer> {
         @picocli.CommandLine.Mixin
@@ -245,8 +245,8 @@ final class ExerciseCommand implements Runnable {
 
     @Command(name = "admin-token",
             description = {"Make the administrator's credential, which creates exercises and issues, rotates and revokes credentials over HTTP.",
-                    "It is printed once and stored only as a hash; `serve` makes it on its first start. With an existing one, nothing changes",
-                    "unless --replace makes a new one (the old one is refused from then on)."},
+                    "It is printed once and stored only as a hash; `serve` makes it on its first start. With an existing one, nothing changes "
+                        + "unless --replace makes a new one (the old one is refused from then on)."},
                     footer = {"", "Examples:", "  eurosec exercise admin-token --replace"})
     static final class AdminToken implements Callable<Integer> {
         @picocli.CommandLine.Mixin
@@ -398,8 +398,8 @@ final class ExerciseCommand implements Runnable {
 
     @Command(name = "close",
             description = {"Close an exercise and print the closing's signed receipt.",
-                    "Deadlines already passed are journaled, then the closing with its reason; from then on every action is refused",
-                    "(409, exit 2) and everything stays readable."},
+                    "Deadlines already passed are journaled, then the closing with its reason; from then on every action is refused "
+                        + "(409, exit 2) and everything stays readable."},
                     footer = {"", "Examples:", "  eurosec exercise close ex-ab12cd --reason \"end of the session\""})
     static final class Close implements Callable<Integer> {
         @picocli.CommandLine.Mixin

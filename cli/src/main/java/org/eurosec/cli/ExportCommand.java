@@ -21,8 +21,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "export",
         description = {"Research panels as CSV that join with COW and ATOP data: state-year, state-day or dyad-year rows.",
                 "Each row has ccode and iso3 and one column per obligation kind (defence, offence, neutrality, non_aggression, consultation).",
-                "A cell is 1 (held on some covered day), 0 (never held, the whole period covered) or empty (not held on the",
-                "covered days of a year the data covers only in part)."},
+                "A cell is 1 (held on some covered day), 0 (never held, the whole period covered) or empty (not held on the "
+                        + "covered days of a year the data covers only in part)."},
                 footer = {"", "Examples:", "  eurosec export state-year --from 1991 --to 2010", "  eurosec export state-day --from 2009-01-01 --to 2009-12-31 --exclude microstate", "  eurosec export dyad-year --directed --convention atop --out dyad-year.csv"})
 final class ExportCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin

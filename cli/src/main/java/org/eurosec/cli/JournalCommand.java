@@ -49,8 +49,8 @@ final class JournalCommand implements Runnable {
 
     @Command(name = "verify",
             description = {"Check the hash chain and the entries' signatures: names every edited, removed, inserted or reordered entry.",
-                    "With --receipts, also check receipts a delegation kept (JSON lines, as the API gave them): an entry missing,",
-                    "changed or moved since it was acknowledged is named, even if the whole chain was recomputed or cut short.",
+                    "With --receipts, also check receipts a delegation kept (JSON lines, as the API gave them): an entry missing, "
+                        + "changed or moved since it was acknowledged is named, even if the whole chain was recomputed or cut short.",
                     "Exit 4 when the journal is not intact or a receipt is not honoured."},
                     footer = {"", "Examples:", "  eurosec journal verify ex-ab12cd", "  eurosec journal verify ex-ab12cd --receipts receipts.jsonl"})
     static final class Verify implements Callable<Integer> {

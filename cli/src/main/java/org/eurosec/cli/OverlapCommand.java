@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "overlap",
         description = {"The \"plethora of security organisations\": how bodies overlap in members and mandates on a day, per regime.",
-                "Membership overlap between every pair of bodies, and overlap of their mandates across the four dimensions",
-                "(politico-military, economic-environmental, human, energy).",
+                "Membership overlap between every pair of bodies, and overlap of their mandates across the four dimensions "
+                        + "(politico-military, economic-environmental, human, energy).",
                 "Treaty bodies (a conference of the parties of a treaty in force) count as bodies, so a regime's new treaty shows its effect."},
                 footer = {"", "Examples:", "  eurosec overlap --date 2009-12-01 --regimes status-quo,est-2009", "  eurosec overlap --date 2009-12-01 --pairs duplicating --with-nominal"})
 final class OverlapCommand implements Callable<Integer> {

@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "positions",
         description = {"The actors' stated positions on the brief's four questions on a day, and who would accept or block each regime.",
                 "The questions: new or existing architecture, binding or political, hard security or comprehensive, veto or free choice.",
-                "For each regime: its answers read from its provisions, who would accept it and who would block an OSCE consensus;",
-                "then the combinations the fewest would block."},
+                "For each regime: its answers read from its provisions, who would accept it and who would block an OSCE consensus; "
+                        + "then the combinations the fewest would block."},
                 footer = {"", "Examples:", "  eurosec positions --date 2010-12-01", "  eurosec positions --date 2010-12-01 --inherit --variants 2"})
 final class PositionsCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin

@@ -22,12 +22,12 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "reconcile",
         description = {"Compare eurosec's directed dyad-year panel with your copy of ATOP or COW and give each disagreement its cause.",
-                "Cell by cell for each obligation kind both code, every disagreement gets one cause: convention (the two date it differently),",
-                "interpretation (a named reading decides it, or two together: the note names the second), fact (a sourced crosswalk",
-                "note says why the data differ) or missing (eurosec has no instrument for it; the crosswalk's out_of_scope entry, if any,",
-                "says why); the rest are unexplained. ATOP's readings, as its rows show them, are listed in data/crosswalk/atop.yaml.",
-                "ATOP columns: defense, offense, neutral, nonagg, consul; COW: defense, neutrality, nonaggression, entente (read as consultation);",
-                "peacesciencer's atop_*/cow_* names are accepted too."},
+                "Cell by cell for each obligation kind both code, every disagreement gets one cause: convention (the two date it differently), "
+                        + "interpretation (a named reading decides it, or two together: the note names the second), fact (a sourced crosswalk "
+                        + "note says why the data differ) or missing (eurosec has no instrument for it; the crosswalk's out_of_scope entry, if any, "
+                        + "says why); the rest are unexplained. ATOP's readings, as its rows show them, are listed in data/crosswalk/atop.yaml.",
+                "ATOP columns: defense, offense, neutral, nonagg, consul; COW: defense, neutrality, nonaggression, entente (read as consultation); "
+                        + "peacesciencer's atop_*/cow_* names are accepted too."},
                 footer = {"", "Examples:", "  eurosec export dyad-year --directed --convention atop --out dyad-year.csv", "  eurosec reconcile atop atop-dyad-year.csv --convention atop --kinds defence -I agreed-assistance=counts --format json"})
 final class ReconcileCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin

@@ -33,8 +33,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "report",
         description = {"One self-contained file (HTML, or Markdown with --format md) that answers the brief's questions for a day and regimes.",
-                "Maps of coverage and blocs, levels, vetoes, the overlap of organisations, positions, double standards and the timeline,",
-                "with this project's numbers, every claim linked to its provision or fact."},
+                "Maps of coverage and blocs, levels, vetoes, the overlap of organisations, positions, double standards and the timeline, "
+                        + "with this project's numbers, every claim linked to its provision or fact."},
                 footer = {"", "Examples:", "  eurosec report --date 2009-12-01 --regimes status-quo,est-2009 --out report.html", "  eurosec report --date 2009-12-01 --format md --out report.md"})
 final class ReportCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin

@@ -17,8 +17,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "uniformity",
         description = {"Whether conflict-settlement principles are applied uniformly: each state's recognitions and refusals on a day.",
-                "The cases: Kosovo, Abkhazia, South Ossetia, Northern Cyprus and Transnistria; a recognition sides with self-determination,",
-                "a refusal with territorial integrity; states that side both ways are listed with the cases that make them so."},
+                "The cases: Kosovo, Abkhazia, South Ossetia, Northern Cyprus and Transnistria; a recognition sides with self-determination, "
+                        + "a refusal with territorial integrity; states that side both ways are listed with the cases that make them so."},
                 footer = {"", "Examples:", "  eurosec uniformity --date 2009-12-01 --inconsistent", "  eurosec uniformity --date 2009-12-01 --set-aside XKX"})
 final class UniformityCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin

@@ -22,8 +22,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "validate",
         description = {"Check the data, the regimes and the scenarios (sources, ids, dates, spells) and print what the data holds.",
-                "The data: the embedded directory, or --data DIR; then the regimes (embedded, or --regimes-dir DIR) and the scenarios",
-                "(shipped, or --scenarios DIR) against it.",
+                "The data: the embedded directory, or --data DIR; then the regimes (embedded, or --regimes-dir DIR) and the scenarios "
+                        + "(shipped, or --scenarios DIR) against it.",
                 "Prints file:line: message for each problem and exits 2 if there is any."},
                 footer = {"", "Examples:", "  eurosec validate", "  eurosec validate --report-unconfirmed", "  eurosec validate --format json"})
 final class ValidateCommand implements Callable<Integer> {
@@ -48,8 +48,8 @@ final class ValidateCommand implements Callable<Integer> {
     Path scenarios;
 
     @picocli.CommandLine.Option(names = "--report-unconfirmed",
-            description = {"Also list the instruments whose entry into force is assumed on their signature day",
-                    "(in_force_basis: signature-assumed) and the other facts flagged unconfirmed."})
+            description = "Also list the instruments whose entry into force is assumed on their signature day "
+                    + "(in_force_basis: signature-assumed) and the other facts flagged unconfirmed.")
     boolean reportUnconfirmed;
 
     @Override
