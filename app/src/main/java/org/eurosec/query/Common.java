@@ -150,4 +150,9 @@ public final class Common {
     static Integer code(OptionalInt v) {
         return v.isPresent() ? v.getAsInt() : null;
     }
+
+    /** The state ids the data knows, for a message refusing one it does not: {@code (known: ALB, AND, ...)}. */
+    static String knownStates(org.eurosec.model.Architecture a) {
+        return "(known: " + String.join(", ", new java.util.TreeSet<>(a.states().keySet())) + ")";
+    }
 }

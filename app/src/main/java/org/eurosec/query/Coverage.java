@@ -149,7 +149,7 @@ public final class Coverage {
         for (String s : q.states()) {
             String id = s.trim().toUpperCase(Locale.ROOT);
             if (a.state(id).isEmpty()) {
-                throw new QueryException.UnknownId("state", "state", s, "unknown state id '" + s + "'");
+                throw new QueryException.UnknownId("state", "state", s, "unknown state id '" + s + "' " + Common.knownStates(a));
             }
             wanted.add(id);
         }

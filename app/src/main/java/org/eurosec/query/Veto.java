@@ -76,7 +76,7 @@ public final class Veto {
         LocalDate day = e.day(q.date());
         Architecture a = Eurosec.through(base, day, q.strict());
         if (a.state(state).isEmpty()) {
-            throw new QueryException.UnknownId("applicant", "state", q.applicant(), "unknown state '" + q.applicant() + "'");
+            throw new QueryException.UnknownId("applicant", "state", q.applicant(), "unknown state '" + q.applicant() + "' " + Common.knownStates(a));
         }
         Optional<Organisation> organisation = a.organisation(org);
         if (organisation.isEmpty()) {

@@ -84,6 +84,11 @@ class OneLineErrorsTest {
         assertThat(oneLine("instrument", "instrument", "no-such-treaty")).contains("unknown instrument 'no-such-treaty'");
         assertThat(oneLine("actor", "actor", "ZZZ")).contains("ZZZ");
         assertThat(oneLine("coverage", "coverage", "--regime", "nope")).contains("nope");
+        // an unknown state id is refused with the ones the data knows
+        assertThat(oneLine("coverage", "coverage", "--state", "UKR,ZZZ")).contains("unknown state id 'ZZZ'").contains("(known: ").contains("GEO, ")
+                .contains(", UKR");
+        assertThat(oneLine("veto", "veto", "--applicant", "ZZZ", "--organisation", "nato", "--date", "2009-12-01"))
+                .contains("unknown state 'ZZZ'").contains("(known: ").contains("GEO, ");
     }
 
     @Test
