@@ -58,12 +58,7 @@ final class AdminRoutes {
             return ActionCodec.JSON.createObjectNode();
         }
         HttpGuards.contentType(ctx, "application/json");
-        JsonNode body;
-        try {
-            body = ApiServer.STRICT.readTree(raw);
-        } catch (IOException e) {
-            throw new BadInput(400, "body", "not JSON: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
-        }
+        JsonNode body = ApiServer.strictJson(raw);
         if (body == null || !body.isObject()) {
             throw new BadInput(400, "body", "the body must be a JSON object");
         }

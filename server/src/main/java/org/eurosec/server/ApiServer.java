@@ -276,7 +276,7 @@ public final class ApiServer implements AutoCloseable {
         } catch (IllegalStateException e) {
             template = null; // refused in a before-handler (an oversized body): no endpoint was matched yet
         }
-        return template == null || template.isEmpty() || "*".equals(template) ? ctx.path() : template;
+        return template == null || template.isEmpty() || "*".equals(template) ? HttpGuards.templateFor(ROUTES, ctx.path()).orElse(ctx.path()) : template;
     }
 
     /** An application-layer error in the API's shape; an unknown id also names its kind and the id. */
@@ -425,16 +425,34 @@ public final class ApiServer implements AutoCloseable {
         ctx.contentType("application/json").result(root.toString());
     }
 
+    /**
+     * A body parsed by the strict reader: a second value after the first, or a key given twice, is a 400 that says so
+     * in words (the parser's own message names its classes and settings); other syntax errors give line and column.
+     */
+    static JsonNode strictJson(String raw) {
+        try {
+            return STRICT.readTree(raw);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+            java.util.regex.Matcher dup = java.util.regex.Pattern.compile("^Duplicate field '(.*)'").matcher(m);
+            if (dup.find()) {
+                throw new BadInput(400, "body", "the key '" + dup.group(1) + "' is given twice: give each key once");
+            }
+            if (m.startsWith("Trailing token")) {
+                throw new BadInput(400, "body", "something follows the JSON value: send exactly one JSON object");
+            }
+            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            throw new BadInput(400, "body", "not JSON" + where + ": " + m.lines().findFirst().orElse(m));
+        } catch (IOException e) {
+            throw new BadInput(400, "body", "not JSON: " + e.getMessage());
+        }
+    }
+
     private void act(Context ctx) {
         Exercises.Who w = who(ctx);
         JsonNode body;
         HttpGuards.contentType(ctx, "application/json");
-        String raw = HttpGuards.body(ctx, MAX_BODY);
-        try {
-            body = STRICT.readTree(raw);
-        } catch (IOException e) {
-            throw new BadInput(400, "body", "not JSON: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
-        }
+        body = strictJson(HttpGuards.body(ctx, MAX_BODY));
         if (body == null || !body.isObject()) {
             throw new BadInput(400, "body", "the body must be a JSON object such as {\"kind\": \"vote\", \"procedure\": 1, \"ballot\": \"yes\"}");
         }

@@ -173,12 +173,24 @@ final class HttpGuards {
         Set<String> out = new TreeSet<>();
         for (String r : routes) {
             String[] mp = r.split(" ", 2);
-            String regex = Pattern.quote(mp[1]).replaceAll("\\{[a-z]+\\}", "\\\\E[^/]+\\\\Q");
-            if (path.matches(regex)) {
+            if (matches(mp[1], path)) {
                 out.add(mp[0]);
             }
         }
         return out;
+    }
+
+    /**
+     * The route template a path falls under whatever the method ({@code /api/exercises/{id}/actions} for
+     * {@code /api/exercises/ex-1/actions}): what the access log shows for a request refused before any handler
+     * (another method, an oversized body), so that it never holds the ids of the path.
+     */
+    static java.util.Optional<String> templateFor(List<String> routes, String path) {
+        return routes.stream().map(r -> r.split(" ", 2)[1]).filter(t -> matches(t, path)).findFirst();
+    }
+
+    private static boolean matches(String template, String path) {
+        return path.matches(Pattern.quote(template).replaceAll("\\{[a-z]+\\}", "\\\\E[^/]+\\\\Q"));
     }
 
     /** The web server's own errors (before any route: a bad request line, a header too large, an over-long URI) as the API's JSON. */

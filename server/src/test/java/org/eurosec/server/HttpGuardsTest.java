@@ -97,6 +97,10 @@ class HttpGuardsTest {
             String[] upload = chunked("POST", "/api/compare", "application/yaml", null, size);
             assertThat(upload[0]).as("upload, %d bytes", size).contains(" 413");
         }
+        // Refused before any of it was stored: nothing in the server's folder for uploads.
+        try (var left = java.nio.file.Files.list(server.uploads())) {
+            assertThat(left).isEmpty();
+        }
         // How much of the rest the client manages to send before it sees the answer depends on the machine's load (the web
         // server discards what still arrives until the connection closes; nothing of it is kept), so it is not asserted.
         assertThat(exercises.journal(ex.id())).hasSize(1);
@@ -177,11 +181,20 @@ class HttpGuardsTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"kind\":\"request-information\",\"to\":\"GEO\",\"subject\":\"x\"} {\"kind\":\"vote\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(twice.statusCode()).isEqualTo(400);
+        // Said in words, not in the parser's own terms (its class names and settings).
+        assertThat(twice.body()).contains("\"field\":\"body\"").contains("something follows the JSON value").doesNotContain("com.fasterxml")
+                .doesNotContain("FAIL_ON_TRAILING_TOKENS");
         HttpResponse<String> duplicate = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/exercises/" + ex.id() + "/actions"))
                 .header("Authorization", "Bearer " + ex.tokens().get("delegation:RUS")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"kind\":\"request-information\",\"to\":\"GEO\",\"to\":\"UKR\",\"subject\":\"x\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(duplicate.statusCode()).isEqualTo(400);
+        assertThat(duplicate.body()).contains("the key 'to' is given twice");
+        HttpResponse<String> broken = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/exercises/" + ex.id() + "/actions"))
+                .header("Authorization", "Bearer " + ex.tokens().get("delegation:RUS")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\n\"kind\": \"vote\",\n\"procedure\" 1}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(broken.statusCode()).isEqualTo(400);
+        assertThat(broken.body()).contains("not JSON (line 3, column").doesNotContain("\\n at [Source");
         assertThat(exercises.journal(ex.id())).hasSize(1);
 
         HttpResponse<String> method = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/coverage")).DELETE().build(), HttpResponse.BodyHandlers.ofString());
@@ -197,6 +210,29 @@ class HttpGuardsTest {
                 .header("Authorization", "Bearer " + ex.tokens().get("observer")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(seen.statusCode()).isEqualTo(200);
         assertThat(seen.headers().firstValue("Cache-Control")).contains("no-store");
+    }
+
+    @Test
+    void requestsRefusedBeforeAnyHandlerAreLoggedUnderTheirRouteTemplate() throws Exception {
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
+        String log;
+        try {
+            String path = "/api/exercises/" + ex.id() + "/actions";
+            assertThat(raw("PUT " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")).startsWith("HTTP/1.1 405");
+            String[] refused = chunked("POST", path, "application/json", ex.tokens().get("delegation:RUS"), 1L << 20);
+            assertThat(refused[0]).contains(" 413");
+            long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            do {
+                Thread.sleep(50);
+                log = captured.toString(StandardCharsets.UTF_8);
+            } while ((!log.contains(" 405 ") || !log.contains(" 413 ")) && System.nanoTime() < until);
+        } finally {
+            System.setErr(saved);
+        }
+        assertThat(log).contains("PUT /api/exercises/{id}/actions 405").contains("POST /api/exercises/{id}/actions 413");
+        assertThat(log).doesNotContain(ex.id()).doesNotContain(ex.tokens().get("delegation:RUS"));
     }
 
     @Test
