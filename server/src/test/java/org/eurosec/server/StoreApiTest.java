@@ -228,10 +228,18 @@ class StoreApiTest {
                 for (Runnable fault : new Runnable[] {proxy::down, proxy::hang}) {
                     fault.run();
                     String subject = "during-" + n++;
+                    // Within the timeout (2 s here; each request may wait for the connection and then for one statement),
+                    // not after the tens of seconds a driver or pool would wait by default: the bound is loose for a busy
+                    // machine and still far below them.
+                    long t0 = System.nanoTime();
                     Reply act = call(port, "POST", path + "/actions", geo, ask("RUS", subject), "Idempotency-Key", subject);
                     assertThat(act.status()).as(act.body()).isEqualTo(503);
+                    long t1 = System.nanoTime();
                     Reply read = call(port, "GET", path + "/journal", observer, null);
                     assertThat(read.status()).as(read.body()).isEqualTo(503);
+                    long t2 = System.nanoTime();
+                    assertThat(Duration.ofNanos(t1 - t0)).as("the action's 503 came within the timeout").isLessThan(Duration.ofSeconds(12));
+                    assertThat(Duration.ofNanos(t2 - t1)).as("the read's 503 came within the timeout").isLessThan(Duration.ofSeconds(12));
                     Reply health = call(port, "GET", "/api/health", null, null);
                     assertThat(health.status()).isEqualTo(503);
                     assertThat(health.json().get("status").asText()).isEqualTo("unavailable");
