@@ -152,7 +152,9 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), new SystemClock()));
+        PrintWriter err = new PrintWriter(System.err, true);
+        System.exit(run(args, new PrintWriter(System.out, true), err, new SystemClock(), columns(System.getenv("COLUMNS")),
+                System.getenv("EUROSEC_TRACE_STARTUP") != null ? err : null));
     }
 
     /** Runs the command line with today's date from the system clock (the machine's time zone). */
@@ -181,9 +183,31 @@ public final class Main implements Runnable {
 
     /** As {@link #run(String[], PrintWriter, PrintWriter, java.time.Clock)}, with tables fitted to {@code columns}. */
     public static int run(String[] args, PrintWriter out, PrintWriter err, java.time.Clock clock, int columns) {
+        return run(args, out, err, clock, columns, null);
+    }
+
+    /**
+     * As {@link #run(String[], PrintWriter, PrintWriter, java.time.Clock, int)}; with a {@code trace}
+     * (the launcher's environment variable EUROSEC_TRACE_STARTUP set), one line there at the end saying
+     * where the run's wall time went: the JVM's start up to here, building the command tree, parsing and
+     * running the command. A diagnostic for finding start-up costs; the figures the README quotes
+     * come from {@code bench/startup}.
+     */
+    static int run(String[] args, PrintWriter out, PrintWriter err, java.time.Clock clock, int columns, PrintWriter trace) {
+        long start = System.nanoTime();
         Table.WIDTH.set(columns);
         try {
-            return execute(tree(new Main(clock), args), args, out, err);
+            CommandLine cl = tree(new Main(clock), args);
+            long built = System.nanoTime();
+            int code = execute(cl, args, out, err);
+            if (trace != null) {
+                long end = System.nanoTime();
+                long uptime = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+                trace.println("eurosec: start-up trace: JVM start to Main.run " + Math.max(0, uptime - (end - start) / 1_000_000) + " ms, command tree "
+                        + (built - start) / 1_000_000 + " ms, parse and run " + (end - built) / 1_000_000 + " ms");
+                trace.flush();
+            }
+            return code;
         } finally {
             Table.WIDTH.remove();
         }
