@@ -86,10 +86,13 @@ public final class Reconcile {
      * covers whole); {@code compared} counts directed dyad-year cells per kind on the dyads both
      * cover; {@code by_kind} the same split by kind; {@code not_compared} the file's pledges on
      * dyad-years eurosec does not list (a state it has not yet, or no longer, in that year);
-     * {@code skipped_rows} the rows left out for an unknown code.
+     * {@code skipped_rows} the rows left out for an unknown code; {@code missing} splits the
+     * {@code missing} cells by what the crosswalk says of them: {@code out_of_scope} (a pledge
+     * eurosec leaves out on purpose, and why), {@code not_encoded} (a known treaty eurosec has not
+     * encoded yet, its text or security article not read) and {@code no_entry} (nothing).
      */
     public record View(String dataset, String convention, List<String> kinds, List<Integer> years, long compared, long agree, long disagree,
-            Map<String, Long> byCause, long unexplained, Map<String, KindCount> byKind, long notCompared, long skippedRows, List<Row> rows) {
+            Map<String, Long> byCause, Map<String, Long> missing, long unexplained, Map<String, KindCount> byKind, long notCompared, long skippedRows, List<Row> rows) {
     }
 
     /** One kind's cells compared and agreeing, and the share that agree. */
@@ -101,7 +104,8 @@ public final class Reconcile {
      * instrument} and {@code provisions} are eurosec's (the side that holds, or for a fact the
      * crosswalk's instrument); {@code interpretation} and {@code option} the choice that would
      * agree; {@code eurosec_date} and {@code dataset_date} the two datings of a convention; {@code
-     * source} and {@code note} the crosswalk's for a fact or an out-of-scope pledge.
+     * source} and {@code note} the crosswalk's for a fact, or for a missing cell its out_of_scope
+     * ("out of scope: NAME. note") or not_encoded ("not encoded: NAME. note") entry.
      */
     public record Row(int year, int ccode1, String state1, int ccode2, String state2, String kind, int dataset, int eurosec, String cause,
             Optional<String> instrument, List<String> provisions, Optional<String> interpretation, Optional<String> option,
@@ -162,11 +166,16 @@ public final class Reconcile {
         for (Reconciliation.Cause c : Reconciliation.Cause.values()) {
             byCause.put(c.id(), 0L);
         }
+        Map<String, Long> missing = new LinkedHashMap<>();
+        for (Reconciliation.Missing m : Reconciliation.Missing.values()) {
+            missing.put(m.id(), 0L);
+        }
         Map<String, long[]> perKind = new LinkedHashMap<>();
         kinds.forEach(k -> perKind.put(k.column(), new long[] {result.compared() / kinds.size(), result.compared() / kinds.size()}));
         List<Row> rows = new ArrayList<>();
         for (Reconciliation.Row r : result.rows()) {
             byCause.merge(r.cause().id(), 1L, Long::sum);
+            r.missing().ifPresent(m -> missing.merge(m.id(), 1L, Long::sum));
             perKind.get(r.kind().column())[1]--;
             rows.add(new Row(r.year(), r.ccode1(), r.state1(), r.ccode2(), r.state2(), r.kind().column(), r.dataset() ? 1 : 0, r.eurosec() ? 1 : 0,
                     r.cause().id(), r.instrument(), r.provisions(), r.interpretation(), r.option(), r.eurosecDate(), r.datasetDate(), r.source(), r.note()));
@@ -184,7 +193,7 @@ public final class Reconcile {
             }
         }
         return new View(q.dataset(), convention, kinds.stream().map(ObligationKind::column).toList(), List.of(from, to), result.compared(),
-                result.agree(), result.disagree(), byCause, byCause.get(Reconciliation.Cause.UNEXPLAINED.id()), byKind, notCompared, parsed.skipped(),
+                result.agree(), result.disagree(), byCause, missing, byCause.get(Reconciliation.Cause.UNEXPLAINED.id()), byKind, notCompared, parsed.skipped(),
                 rows);
     }
 

@@ -103,7 +103,9 @@ class ReconcileTest {
                     differences:
                       - {kinds: [defence], states: [DDD, EEE], from: 1971, to: 1975, note: the dataset runs the treaty to its formal expiry in 1975, source: %1$s}
                 out_of_scope:
-                  - {name: BBB-EEE declaration, kinds: [defence], states: [BBB], with: [EEE], from: 1980, to: 1982, note: a declaration without an assistance clause, source: %1$s}
+                  - {name: BBB-EEE declaration, kinds: [defence], states: [BBB], with: [EEE], from: 1980, to: 1981, note: a declaration without an assistance clause, source: %1$s}
+                not_encoded:
+                  - {name: BBB-EEE treaty of 1982, kinds: [defence], states: [EEE], with: [BBB], from: 1982, to: 1982, note: its security article was not read, unconfirmed: true, source: %1$s}
                 """.formatted(SRC));
         eurosec = new Eurosec(new Eurosec.Sources(Optional.of(dir), Optional.empty(), List.of()));
     }
@@ -219,16 +221,25 @@ class ReconcileTest {
     }
 
     @Test
-    void aMissingRowIsAPledgeNoEurosecInstrumentMakesAndAnOutOfScopeEntrySaysWhy() {
+    void aMissingRowIsAPledgeNoEurosecInstrumentMakesAndTheCrosswalkSaysWhetherItIsOutOfScopeOrNotEncoded() {
         Reconcile.View v = reconcile(atop(), Optional.empty(), List.of());
         List<Reconcile.Row> missing = rows(v, "missing");
+        // BBB-EEE both ways 1980-1982: a declaration left out on purpose (1980-1981), a treaty not read yet (1982).
         assertThat(missing.stream().filter(r -> r.state1().equals("BBB") || r.state2().equals("BBB"))).hasSize(6)
-                .allSatisfy(r -> assertThat(r.note()).hasValueSatisfying(n -> assertThat(n).contains("out of scope").contains("BBB-EEE declaration")));
+                .allSatisfy(r -> assertThat(r.source()).contains(SRC));
+        assertThat(missing.stream().filter(r -> r.year() <= 1981 && r.state2().matches("BBB|EEE"))).hasSize(4)
+                .allSatisfy(r -> assertThat(r.note()).contains("out of scope: BBB-EEE declaration. a declaration without an assistance clause"));
+        assertThat(missing.stream().filter(r -> r.year() == 1982)).hasSize(2)
+                .allSatisfy(r -> assertThat(r.note()).contains("not encoded: BBB-EEE treaty of 1982. its security article was not read"));
         assertThat(missing.stream().filter(r -> r.state1().equals("AAA"))).singleElement().satisfies(r -> {
             assertThat(r.year()).isEqualTo(1985);
             assertThat(r.state2()).isEqualTo("EEE");
             assertThat(r.note()).isEmpty();
+            assertThat(r.source()).isEmpty();
         });
+        assertThat(v.missing()).containsExactly(java.util.Map.entry("out_of_scope", 4L), java.util.Map.entry("not_encoded", 2L),
+                java.util.Map.entry("no_entry", 1L));
+        assertThat(v.byCause()).containsEntry("missing", 7L);
     }
 
     @Test

@@ -24,8 +24,10 @@ import picocli.CommandLine.Spec;
         description = {"Compare eurosec's directed dyad-year panel with your copy of ATOP or COW and give each disagreement its cause.",
                 "Cell by cell for each obligation kind both code, every disagreement gets one cause: convention (the two date it differently), "
                         + "interpretation (a named reading decides it, or two together: the note names the second), fact (a sourced crosswalk "
-                        + "note says why the data differ) or missing (eurosec has no instrument for it; the crosswalk's out_of_scope entry, if any, "
-                        + "says why); the rest are unexplained. ATOP's readings, as its rows show them, are listed in data/crosswalk/atop.yaml.",
+                        + "note says why the data differ) or missing (eurosec has no instrument for it); the rest are unexplained. A missing cell is out_of_scope (a crosswalk "
+                        + "entry says why eurosec leaves the pledge out on purpose), not_encoded (a crosswalk entry names a known treaty "
+                        + "eurosec has not encoded yet, its text not read) or no_entry (the crosswalk says nothing of it); the note column "
+                        + "carries the entry, and the summary counts the three. ATOP's readings, as its rows show them, are listed in data/crosswalk/atop.yaml.",
                 "ATOP columns: defense, offense, neutral, nonagg, consul; COW: defense, neutrality, nonaggression, entente (read as consultation); "
                         + "peacesciencer's atop_*/cow_* names are accepted too."},
                 footer = {"", "Examples:", "  eurosec export dyad-year --directed --convention atop --out dyad-year.csv", "  eurosec reconcile atop atop-dyad-year.csv --convention atop --kinds defence -I agreed-assistance=counts --format json"})
@@ -103,6 +105,7 @@ final class ReconcileCommand implements Callable<Integer> {
         v.byKind().forEach((k, c) -> out.println("  " + k + ": " + c.agree() + " of " + c.compared() + " agree ("
                 + String.format(java.util.Locale.ROOT, "%.2f", c.agreement() * 100) + "%)"));
         out.println("by cause: " + String.join(", ", v.byCause().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()));
+        out.println("missing: " + String.join(", ", v.missing().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()));
         if (v.notCompared() > 0 || v.skippedRows() > 0) {
             out.println("not compared: " + v.notCompared() + " of the file's pledges on dyad-years eurosec does not list; rows skipped for an unknown code: "
                     + v.skippedRows());

@@ -102,6 +102,12 @@ class ReconcileCliTest {
         CliTest.Run table = CliTest.run("reconcile", "atop", f.toString(), "--kinds", "defence", "--wide");
         assertThat(table.out()).contains("compared " + j.get("compared").asLong() + " directed dyad-year cells")
                 .contains(j.get("unexplained").asLong() + " unexplained").contains("eurosec 1952-02-18, atop 1951-10-22");
+        // The missing cells split three ways in the JSON, and the table prints the same split on one line.
+        JsonNode m = j.get("missing");
+        assertThat(m.get("out_of_scope").asLong() + m.get("not_encoded").asLong() + m.get("no_entry").asLong())
+                .isEqualTo(j.get("by_cause").get("missing").asLong());
+        assertThat(table.out()).contains("missing: out_of_scope " + m.get("out_of_scope").asLong() + ", not_encoded " + m.get("not_encoded").asLong()
+                + ", no_entry " + m.get("no_entry").asLong());
     }
 
     @Test

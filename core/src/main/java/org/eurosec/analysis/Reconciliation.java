@@ -26,7 +26,8 @@ import org.eurosec.model.State;
  * cause for every disagreement: {@code convention} (the panel dated the other dataset's way agrees),
  * {@code interpretation} (another option of a named interpretation agrees), {@code fact} (a sourced
  * crosswalk note says why the codings differ), {@code missing} (no eurosec instrument of that kind
- * binds the pair that year), or none ({@code unexplained}). Cells are keyed by year and COW codes,
+ * binds the pair that year: see {@link Missing} for the crosswalk's word on it), or none ({@code
+ * unexplained}). Cells are keyed by year and COW codes,
  * the way the datasets are; a state carries the code it had on the days of the year it held it.
  */
 public final class Reconciliation {
@@ -37,6 +38,19 @@ public final class Reconciliation {
     /** The cause of one disagreement. */
     public enum Cause {
         CONVENTION, INTERPRETATION, FACT, MISSING, UNEXPLAINED;
+
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * What the crosswalk says of a {@code missing} cell: a pledge eurosec leaves out on purpose
+     * ({@code out_of_scope}), one of a known treaty eurosec has not encoded yet ({@code
+     * not_encoded}), or nothing ({@code no_entry}).
+     */
+    public enum Missing {
+        OUT_OF_SCOPE, NOT_ENCODED, NO_ENTRY;
 
         public String id() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -230,10 +244,22 @@ public final class Reconciliation {
     public record Redated(Panel panel, List<SignatureDating.Shift> shifts) {
     }
 
-    /** What one side holds in a cell and why they differ. */
+    /**
+     * What one side holds in a cell and why they differ; {@code missing} says, for a {@code missing}
+     * row only, what the crosswalk says of it.
+     */
     public record Row(int year, int ccode1, String state1, int ccode2, String state2, ObligationKind kind, boolean dataset, boolean eurosec,
             Cause cause, Optional<String> instrument, List<String> provisions, Optional<String> interpretation, Optional<String> option,
-            Optional<LocalDate> eurosecDate, Optional<LocalDate> datasetDate, Optional<String> source, Optional<String> note) {
+            Optional<LocalDate> eurosecDate, Optional<LocalDate> datasetDate, Optional<String> source, Optional<String> note,
+            Optional<Missing> missing) {
+
+        /** A row of any cause but {@code missing}. */
+        public Row(int year, int ccode1, String state1, int ccode2, String state2, ObligationKind kind, boolean dataset, boolean eurosec,
+                Cause cause, Optional<String> instrument, List<String> provisions, Optional<String> interpretation, Optional<String> option,
+                Optional<LocalDate> eurosecDate, Optional<LocalDate> datasetDate, Optional<String> source, Optional<String> note) {
+            this(year, ccode1, state1, ccode2, state2, kind, dataset, eurosec, cause, instrument, provisions, interpretation, option, eurosecDate,
+                    datasetDate, source, note, Optional.empty());
+        }
     }
 
     /** The comparison's counts and its disagreeing rows. */
@@ -332,9 +358,14 @@ public final class Reconciliation {
         }
         if (theirs && candidates.binding(k, s1, s2, y).isEmpty()) {
             Optional<Crosswalk.Note> scope = crosswalk.flatMap(c -> c.outOfScope().stream().filter(n -> n.covers(k.column(), y) && n.names(s1, s2)).findFirst());
+            Optional<Crosswalk.Note> open = scope.isPresent() ? Optional.empty()
+                    : crosswalk.flatMap(c -> c.notEncoded().stream().filter(n -> n.covers(k.column(), y) && n.names(s1, s2)).findFirst());
+            Optional<Crosswalk.Note> entry = scope.or(() -> open);
+            String says = scope.isPresent() ? "out of scope: " : "not encoded: ";
             return new Row(y, ccode1(key), s1, ccode2(key), s2, k, theirs, ours, Cause.MISSING, Optional.empty(), List.of(), Optional.empty(),
-                    Optional.empty(), Optional.empty(), Optional.empty(), scope.map(n -> n.provenance().source()),
-                    scope.map(n -> "out of scope: " + n.name().orElse("") + n.provenance().note().map(t -> ". " + t).orElse("")));
+                    Optional.empty(), Optional.empty(), Optional.empty(), entry.map(n -> n.provenance().source()),
+                    entry.map(n -> says + n.name().orElse("") + n.provenance().note().map(t -> ". " + t).orElse("")),
+                    Optional.of(scope.isPresent() ? Missing.OUT_OF_SCOPE : open.isPresent() ? Missing.NOT_ENCODED : Missing.NO_ENTRY));
         }
         List<String> provisions = List.copyOf(base.provisions(key, k));
         List<String> binding = candidates.binding(k, s1, s2, y);

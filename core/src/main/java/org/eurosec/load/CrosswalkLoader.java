@@ -27,7 +27,7 @@ public final class CrosswalkLoader {
     public static final List<String> DATASETS = List.of("atop", "cow");
 
     private static final Set<String> FILE_KEYS = Set.of("dataset", "name", "version", "dating", "source", "note", "unconfirmed", "alliances",
-            "out_of_scope");
+            "out_of_scope", "not_encoded");
     private static final Set<String> ENTRY_KEYS = Set.of("instrument", "id", "unconfirmed", "not_in_dataset", "source", "note", "accessions",
             "amendments", "differences");
     private static final Set<String> AMENDMENT_KEYS = Set.of("provision", "signed", "source", "note", "unconfirmed");
@@ -108,26 +108,36 @@ public final class CrosswalkLoader {
                     entries.add(e);
                 });
             }
-            List<Crosswalk.Note> out = new ArrayList<>();
-            for (Node item : f.list("out_of_scope")) {
-                n.fields(item, "out_of_scope entry", OUT_KEYS).flatMap(of -> {
-                    if (!of.has("name")) {
-                        n.problem(of.line(), "out_of_scope entry has no 'name' (say which alliance of the dataset it is)");
-                    }
-                    if (!of.has("note")) {
-                        n.problem(of.line(), "out_of_scope entry has no 'note' (say why eurosec leaves it out)");
-                    }
-                    if (!of.has("states")) {
-                        n.problem(of.line(), "out_of_scope entry has no 'states'");
-                    }
-                    return note(n, of);
-                }).ifPresent(out::add);
-            }
+            List<Crosswalk.Note> out = listed(n, f, "out_of_scope", "say why eurosec leaves it out");
+            List<Crosswalk.Note> notEncoded = listed(n, f, "not_encoded", "say what is known of the treaty and what was not read");
             if (dataset.isEmpty() || name.isEmpty() || version.isEmpty() || dating.isEmpty() || prov.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new Crosswalk(dataset.get(), name.get(), version.get(), dating.get(), entries, out, prov.get()));
+            return Optional.of(new Crosswalk(dataset.get(), name.get(), version.get(), dating.get(), entries, out, notEncoded, prov.get()));
         });
+    }
+
+    /**
+     * The entries of a list of the dataset's pledges eurosec does not hold ({@code out_of_scope} or
+     * {@code not_encoded}): each names the dataset's alliance, its states and a note, with a source.
+     */
+    private List<Crosswalk.Note> listed(Nodes n, Nodes.Fields f, String key, String why) {
+        List<Crosswalk.Note> out = new ArrayList<>();
+        for (Node item : f.list(key)) {
+            n.fields(item, key + " entry", OUT_KEYS).flatMap(of -> {
+                if (!of.has("name")) {
+                    n.problem(of.line(), key + " entry has no 'name' (say which alliance of the dataset it is)");
+                }
+                if (!of.has("note")) {
+                    n.problem(of.line(), key + " entry has no 'note' (" + why + ")");
+                }
+                if (!of.has("states")) {
+                    n.problem(of.line(), key + " entry has no 'states'");
+                }
+                return note(n, of);
+            }).ifPresent(out::add);
+        }
+        return out;
     }
 
     private Optional<Crosswalk.Entry> entry(Nodes n, Nodes.Fields f) {

@@ -10,13 +10,16 @@ import java.util.Set;
  * {@code data/crosswalk/DATASET.yaml}: each instrument with the dataset's alliance id, the days that
  * dataset counts a party from when it dates differently (an accession protocol's signature), and the
  * sourced notes that explain a known difference between the two codings; plus the dataset's
- * pledges that eurosec leaves out on purpose ({@code out_of_scope}).
+ * pledges that eurosec leaves out on purpose ({@code out_of_scope}: a political declaration, a
+ * settlement outside the Euro-Atlantic area, a clause eurosec does not count) and those of known
+ * treaties eurosec should encode but has not yet, their text or security article not read ({@code
+ * not_encoded}: open work, not a decision).
  *
  * @param dataset the dataset's id (the file's name): {@code atop} or {@code cow}
  * @param dating how the dataset dates an obligation: from signature, or from entry into force
  */
 public record Crosswalk(String dataset, String name, String version, Dating dating, List<Entry> alliances, List<Note> outOfScope,
-        Provenance provenance) {
+        List<Note> notEncoded, Provenance provenance) {
 
     /** The obligation columns a note may name (the research panels' columns). */
     public static final List<String> KINDS = List.of("defence", "offence", "neutrality", "non_aggression", "consultation");
@@ -24,6 +27,7 @@ public record Crosswalk(String dataset, String name, String version, Dating dati
     public Crosswalk {
         alliances = List.copyOf(alliances);
         outOfScope = List.copyOf(outOfScope);
+        notEncoded = List.copyOf(notEncoded);
     }
 
     /** How a dataset dates an obligation. */
@@ -72,8 +76,8 @@ public record Crosswalk(String dataset, String name, String version, Dating dati
      * {@code with} is empty, or, with {@code parties}, any two parties of the entry's instrument;
      * {@code kinds} the columns (empty: all); years inclusive (empty: any).
      *
-     * @param name what the dataset's alliance is called (out_of_scope notes; empty in an entry's differences)
-     * @param id the dataset's alliance id, when known (out_of_scope notes)
+     * @param name what the dataset's alliance is called (out_of_scope and not_encoded notes; empty in an entry's differences)
+     * @param id the dataset's alliance id, when known (out_of_scope and not_encoded notes)
      */
     public record Note(Optional<String> name, Optional<String> id, Set<String> kinds, List<String> states, List<String> with, boolean directed,
             boolean parties, Optional<Integer> from, Optional<Integer> to, Provenance provenance) {

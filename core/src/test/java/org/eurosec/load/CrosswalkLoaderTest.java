@@ -50,6 +50,8 @@ class CrosswalkLoaderTest {
                     source: %1$s
                 out_of_scope:
                   - {name: A pledge we leave out, states: [BBB], with: [DDD], from: 1960, to: 1970, note: no assistance clause, source: %1$s}
+                not_encoded:
+                  - {name: A treaty not read yet, kinds: [neutrality], states: [AAA], with: [CCC], from: 1992, note: its security article was not read, unconfirmed: true, source: %1$s}
                 """.formatted(Fixture.SRC));
         Architecture a = ArchitectureLoader.load(f.dir(), "d");
         Map<String, Crosswalk> c = CrosswalkLoader.load(f.dir(), "d", a);
@@ -68,6 +70,28 @@ class CrosswalkLoaderTest {
         assertThat(out.names("AAA", "DDD")).isFalse();
         assertThat(out.covers("defence", 1965)).isTrue();
         assertThat(out.covers("defence", 1971)).isFalse();
+        assertThat(atop.notEncoded()).singleElement().satisfies(n -> {
+            assertThat(n.name()).contains("A treaty not read yet");
+            assertThat(n.names("CCC", "AAA")).isTrue();
+            assertThat(n.covers("neutrality", 2000)).isTrue();
+            assertThat(n.covers("defence", 2000)).isFalse();
+            assertThat(n.covers("neutrality", 1991)).isFalse();
+        });
+    }
+
+    @Test
+    void aNotEncodedEntryNeedsASourceANameAStateAndANoteLikeAnOutOfScopeOne() {
+        List<String> p = problems("""
+                alliances: []
+                not_encoded:
+                  - {name: A treaty not read yet, states: [AAA], with: [BBB], note: its text was not read}
+                  - {kinds: [consultation], source: %1$s}
+                """.formatted(Fixture.SRC));
+        assertThat(p).anySatisfy(s -> assertThat(s).startsWith("d/crosswalk/atop.yaml:8:").contains("not_encoded entry").contains("no source"));
+        assertThat(p).anySatisfy(s -> assertThat(s).startsWith("d/crosswalk/atop.yaml:9:").contains("not_encoded entry has no 'name'"));
+        assertThat(p).anySatisfy(s -> assertThat(s).startsWith("d/crosswalk/atop.yaml:9:").contains("not_encoded entry has no 'note'"));
+        assertThat(p).anySatisfy(s -> assertThat(s).startsWith("d/crosswalk/atop.yaml:9:").contains("not_encoded entry has no 'states'"));
+        assertThat(p).noneSatisfy(s -> assertThat(s).startsWith("d/crosswalk/atop.yaml:8:").contains("no 'note'"));
     }
 
     @Test
