@@ -62,13 +62,21 @@ final class JsonWriter {
 
     /** The view as Jackson writes it (without the final newline), or {@code null} when only Jackson can write it. */
     static String write(Object view) {
+        return write(view, "");
+    }
+
+    /**
+     * The view as Jackson writes it followed by {@code end}, or {@code null} when only Jackson can
+     * write it; {@code end} is appended in place, so a large answer is not copied once more for it.
+     */
+    static String write(Object view, String end) {
         JsonWriter w = new JsonWriter();
         try {
             w.value(view);
         } catch (Unsupported u) {
             return null;
         }
-        return w.out.toString();
+        return w.out.append(end).toString();
     }
 
     /** Why {@link #write} leaves this view to Jackson, or {@code null} when it does not (for tests). */

@@ -208,6 +208,13 @@ public final class Main implements Runnable {
                 trace.flush();
             }
             return code;
+        } catch (OutOfMemoryError e) {
+            // The heap of the answer being built is unreachable by now, so one line can still be written.
+            err.println("eurosec: out of memory: this answer needs more than the heap ceiling of "
+                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB; give a larger one, e.g. EUROSEC_JAVA_OPTS=-Xmx2g ./eurosec ... "
+                    + "(or java -Xmx2g -jar eurosec.jar ...)");
+            err.flush();
+            return 1;
         } finally {
             Table.WIDTH.remove();
         }

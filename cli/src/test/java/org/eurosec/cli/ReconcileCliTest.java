@@ -146,4 +146,31 @@ class ReconcileCliTest {
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("'gdelt' is not a dating convention").doesNotContain("Exception");
     }
+
+    /**
+     * An answer larger than the heap: one line saying so and how to give more, exit 1, no stack trace.
+     * A fresh JVM with a 16 MiB heap reconciles 70 years of four dyads (the shipped data's panel for
+     * those years does not fit; 48 MiB does).
+     */
+    @Test
+    void runningOutOfMemoryIsOneLineNotAStackTrace() throws IOException, InterruptedException {
+        List<String> r = new ArrayList<>();
+        r.add("ccode1,ccode2,year,defense,offense,neutral,nonagg,consul");
+        for (int y = 1949; y <= 2018; y++) {
+            r.add("2,200," + y + ",1,0,0,1,1");
+            r.add("200,2," + y + ",1,0,0,1,1");
+            r.add("365,375," + y + ",1,0,0,1,1");
+            r.add("375,365," + y + ",1,0,0,1,1");
+        }
+        Path f = file(String.join("\n", r) + "\n");
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(javaBin, "-Xmx16m", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "reconcile", "atop", f.toString(), "--format", "json")
+                .redirectOutput(dir.resolve("out.json").toFile()).redirectError(dir.resolve("err.txt").toFile()).start();
+        assertThat(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        List<String> err = Files.readAllLines(dir.resolve("err.txt"));
+        assertThat(p.exitValue()).isEqualTo(1);
+        assertThat(err).hasSize(1);
+        assertThat(err.get(0)).startsWith("eurosec: out of memory:").contains("16 MiB").contains("EUROSEC_JAVA_OPTS=-Xmx2g");
+    }
 }
