@@ -200,6 +200,9 @@ final class HttpGuards {
             fields.put(HttpHeader.CONTENT_TYPE, "application/json");
             String field = status == 431 ? "headers" : status == 414 ? "path" : "request";
             String message = reason == null || reason.isBlank() ? "the request could not be read" : reason;
+            // The access log's line for a request the web server refused before reading its method and path:
+            // neither is known (nor logged, so an over-long path's ids never reach the log), the part at fault is.
+            org.slf4j.LoggerFactory.getLogger("org.eurosec.server.access").info("- (refused before routing: {}) {} -", field, status);
             return ByteBuffer.wrap(json(status, field, message).getBytes(StandardCharsets.UTF_8));
         }
 

@@ -243,12 +243,27 @@ class HttpGuardsTest {
     }
 
     @Test
-    void theWebServersOwnErrorsAreJson() throws Exception {
-        String big = "GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + "a".repeat(20_000) + "\r\nConnection: close\r\n\r\n";
-        String r = raw(big);
-        assertThat(r).startsWith("HTTP/1.1 431").contains("application/json").contains("\"status\":431");
-        String bad = raw("GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: nope\r\nConnection: close\r\n\r\n");
-        assertThat(bad).startsWith("HTTP/1.1 400").contains("\"status\":400");
+    void theWebServersOwnErrorsAreJsonAndLogged() throws Exception {
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
+        String log;
+        try {
+            String big = "GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + "a".repeat(20_000) + "\r\nConnection: close\r\n\r\n";
+            String r = raw(big);
+            assertThat(r).startsWith("HTTP/1.1 431").contains("application/json").contains("\"status\":431");
+            String bad = raw("GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: nope\r\nConnection: close\r\n\r\n");
+            assertThat(bad).startsWith("HTTP/1.1 400").contains("\"status\":400");
+            long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            do {
+                Thread.sleep(50);
+                log = captured.toString(StandardCharsets.UTF_8);
+            } while ((!log.contains(" 431 ") || !log.contains(" 400 ")) && System.nanoTime() < until);
+        } finally {
+            System.setErr(saved);
+        }
+        // One access-log line each, though the web server refused them before any route.
+        assertThat(log).contains("- (refused before routing: headers) 431 -").contains("- (refused before routing: request) 400 -");
     }
 
     static String raw(String request) throws IOException {
