@@ -71,11 +71,8 @@ final class Specs {
         c.explainOption = explain(s);
         c.wideOption = wide(s);
         c.spec = s;
-        s.addOption(option(c, "date", "--date").paramLabel("YYYY-MM-DD").type(LocalDate.class).converters(new Dates())
-                .description("The day to answer for (default: today).").build());
-        s.addOption(option(c, "strict", "--strict").type(boolean.class)
-                .description("Answer unknown for a day after the facts were last checked (facts_checked_through), "
-                        + "instead of answering it provisionally from the facts as last checked.").build());
+        s.addOption(date(c, "The day to answer for (default: today)."));
+        s.addOption(strict(c));
         s.addOption(option(c, "all", "--all").type(boolean.class)
                 .description("List every state in the data that existed that day, participating or not.").build());
         s.addOption(list(option(c, "exclude", "--exclude").paramLabel("TAG"))
@@ -110,11 +107,8 @@ final class Specs {
                 .description("The state asking to join, e.g. GEO.").build());
         s.addOption(option(c, "organisation", "--organisation").required(true).paramLabel("ID").type(String.class)
                 .description("The organisation, e.g. nato.").build());
-        s.addOption(option(c, "date", "--date").paramLabel("YYYY-MM-DD").type(LocalDate.class).converters(new Dates())
-                .description("The day (default: today).").build());
-        s.addOption(option(c, "strict", "--strict").type(boolean.class)
-                .description("Answer unknown for a day after the facts were last checked (facts_checked_through), "
-                        + "instead of answering it provisionally from the facts as last checked.").build());
+        s.addOption(date(c, "The day (default: today)."));
+        s.addOption(strict(c));
         s.addOption(option(c, "regimeId", "--regime").paramLabel("ID").defaultValue("status-quo").type(String.class)
                 .description("The regime (default: status-quo).").build());
         return s;
@@ -151,9 +145,21 @@ final class Specs {
         c.spec = s;
         s.addPositional(positional(c, "id").paramLabel("ID").arity("0..1")
                 .description("An instrument id, e.g. north-atlantic-treaty-1949.").build());
-        s.addOption(option(c, "date", "--date").paramLabel("YYYY-MM-DD").type(LocalDate.class).converters(new Dates())
-                .description("With no id: list only the instruments in force (or, for political ones, adopted) that day.").build());
+        s.addOption(date(c, "With no id: list only the instruments in force (or, for political ones, adopted) that day."));
         return s;
+    }
+
+    /** {@code --date}, a day given as YYYY-MM-DD, described for its command. */
+    private static OptionSpec date(Object command, String description) {
+        return option(command, "date", "--date").paramLabel("YYYY-MM-DD").type(LocalDate.class).converters(new Dates())
+                .description(description).build();
+    }
+
+    /** {@code --strict}, as the dated questions declare it. */
+    private static OptionSpec strict(Object command) {
+        return option(command, "strict", "--strict").type(boolean.class)
+                .description("Answer unknown for a day after the facts were last checked (facts_checked_through), "
+                        + "instead of answering it provisionally from the facts as last checked.").build();
     }
 
     /** {@link HelpOption}, mixed into {@code s}. */

@@ -214,23 +214,12 @@ class HttpGuardsTest {
 
     @Test
     void requestsRefusedBeforeAnyHandlerAreLoggedUnderTheirRouteTemplate() throws Exception {
-        java.io.PrintStream saved = System.err;
-        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
-        System.setErr(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
-        String log;
-        try {
+        String log = loggedWhile(() -> {
             String path = "/api/exercises/" + ex.id() + "/actions";
             assertThat(raw("PUT " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")).startsWith("HTTP/1.1 405");
             String[] refused = chunked("POST", path, "application/json", ex.tokens().get("delegation:RUS"), 1L << 20);
             assertThat(refused[0]).contains(" 413");
-            long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            do {
-                Thread.sleep(50);
-                log = captured.toString(StandardCharsets.UTF_8);
-            } while ((!log.contains(" 405 ") || !log.contains(" 413 ")) && System.nanoTime() < until);
-        } finally {
-            System.setErr(saved);
-        }
+        }, " 405 ", " 413 ");
         assertThat(log).contains("PUT /api/exercises/{id}/actions 405").contains("POST /api/exercises/{id}/actions 413");
         assertThat(log).doesNotContain(ex.id()).doesNotContain(ex.tokens().get("delegation:RUS"));
     }
@@ -244,26 +233,42 @@ class HttpGuardsTest {
 
     @Test
     void theWebServersOwnErrorsAreJsonAndLogged() throws Exception {
-        java.io.PrintStream saved = System.err;
-        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
-        System.setErr(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
-        String log;
-        try {
+        String log = loggedWhile(() -> {
             String big = "GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + "a".repeat(20_000) + "\r\nConnection: close\r\n\r\n";
             String r = raw(big);
             assertThat(r).startsWith("HTTP/1.1 431").contains("application/json").contains("\"status\":431");
             String bad = raw("GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: nope\r\nConnection: close\r\n\r\n");
             assertThat(bad).startsWith("HTTP/1.1 400").contains("\"status\":400");
+        }, " 431 ", " 400 ");
+        // One access-log line each, though the web server refused them before any route.
+        assertThat(log).contains("- (refused before routing: headers) 431 -").contains("- (refused before routing: request) 400 -");
+    }
+
+    /** Requests that may throw, as {@link #loggedWhile} runs them. */
+    interface Requests {
+        void send() throws Exception;
+    }
+
+    /**
+     * What the server logs on standard error while {@code requests} run, read until every one of {@code
+     * awaited} is in it (the log line can follow the answer) or 10 s have passed.
+     */
+    static String loggedWhile(Requests requests, String... awaited) throws Exception {
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            requests.send();
             long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            String log;
             do {
                 Thread.sleep(50);
                 log = captured.toString(StandardCharsets.UTF_8);
-            } while ((!log.contains(" 431 ") || !log.contains(" 400 ")) && System.nanoTime() < until);
+            } while (!java.util.Arrays.stream(awaited).allMatch(log::contains) && System.nanoTime() < until);
+            return log;
         } finally {
             System.setErr(saved);
         }
-        // One access-log line each, though the web server refused them before any route.
-        assertThat(log).contains("- (refused before routing: headers) 431 -").contains("- (refused before routing: request) 400 -");
     }
 
     static String raw(String request) throws IOException {
