@@ -65,6 +65,7 @@ public final class SourceMix {
             "thenortheastaffairs.com", "diletant.media", "wikinews.org", "blaetter.de", "sanmarinortv.sm", "euractiv.com",
             "news.am", "armenpress.am", "apa.az", "ukrinform", "unian", "pap.pl", "ansa.it", "dw.com", "nytimes.com",
             "washingtonpost.com", "ft.com", "arcpublishing.com", "economist.com", "politico.eu", "reuters", "apnews.com",
+            "time.com", "servimedia.es", "jungewelt.de", "regnum.ru",
             SourceClass.ENCYCLOPEDIA, "wikipedia.org", "wikipedia.org.", "wikimili.com", "zxc.wiki", "academic.ru",
             "en-academic.com", "thefreedictionary.com", "newdu.com", "1slovar.ru", "memim.com", "britannica.com",
             "askwikinow.com", "kiwix", "liquisearch.com#other",
@@ -79,14 +80,15 @@ public final class SourceMix {
             "franceintheus.org", "usembassy.it", "unric.org", "just.ro", "mfa.gov.md", "fao.org", "state.gov", "state.gov.", "treaties.un.org", "gov", "govt",
             "gv.at", "mfa", "president", "legislation", "zakon.rada.gov.ua", "rada.gov.ua", "sejm.gov.pl", "isap.sejm.gov.pl",
             "parlament.gv.at", "ris.bka.gv.at", "boe.es", "legifrance.gouv.fr", "gazzettaufficiale.it", "bgbl.de",
-            "consilium.europa.eu", "eeas.europa.eu", "cvce.eu#scholarly",
+            "consilium.europa.eu", "eeas.europa.eu", "um.fi", "senat.fr", "arlis.am", "justice.md", "lrs.lt", "zan.kz",
+            "cvce.eu#scholarly",
             SourceClass.SCHOLARLY, "avalon.law.yale.edu", "edu", "ac.uk", "uni-rostock.de", "correlatesofwar.org",
             "atopdata.org", "qog.gu.se", "wilsoncenter.org", "fas.org", "jstor.org", "doi.org", "cambridge.org", "oup.com",
             "tandfonline.com", "springer.com", "brill.com", "books.google", "hungaricana.hu", "uia.org", "jamestown.org",
             "cfr.org", "rusi.org", "atlanticcouncil.org", "sipri.org", "chathamhouse.org", "ulaval.ca", "hri.org",
             "wikisource.org#other", "archive.org#other", "researcher.life", "veblen-institute.org", "iiss.org",
             "armscontrol.org", "brookings.edu", "carnegieendowment.org", "osw.waw.pl", "swp-berlin.org", "ecfr.eu",
-            "mprl.pl", "kylmasota.fi");
+            "mprl.pl", "kylmasota.fi", "unirioja.es");
 
     private SourceMix() {
     }

@@ -1,0 +1,45 @@
+package org.eurosec.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.eurosec.load.SourceMix.SourceClass;
+import org.junit.jupiter.api.Test;
+
+/** The class of a cited page follows from its domain; a domain no rule names is "other". */
+class SourceMixTest {
+
+    @Test
+    void ministriesParliamentsAndLegalRegistersAreOfficial() {
+        // Finland's foreign ministry, the French Senate, Armenia's and Moldova's official legal
+        // databases, Lithuania's parliamentary register of legal acts, Kazakhstan's legal database.
+        for (String url : new String[] {
+                "https://um.fi/tiedotteet/-/asset_publisher/x/content/y/35732",
+                "https://senat.fr/rap/l95-049/l95-0494.html",
+                "https://new.arlis.am/hy/acts/2884/print/act",
+                "http://lex.justice.md/index.php?action=view&view=doc&lang=1&id=357324",
+                "https://e-seimas.lrs.lt/portal/legalAct/lt/TAD/x",
+                "https://adilet.zan.kz/rus/docs/Z000000001_"}) {
+            assertThat(SourceMix.classify(url)).as(url).isEqualTo(SourceClass.OFFICIAL);
+        }
+        assertThat(SourceMix.classify("https://wetten.overheid.nl/BWBV0002009")).isEqualTo(SourceClass.OFFICIAL);
+        assertThat(SourceMix.classify("https://data.consilium.europa.eu/doc/document/ST-12594-2008-REV-2/en/pdf"))
+                .isEqualTo(SourceClass.OFFICIAL);
+    }
+
+    @Test
+    void newsAgenciesAndMagazinesArePressAndAUniversityPortalIsScholarly() {
+        assertThat(SourceMix.classify("https://content.time.com/time/x.html")).isEqualTo(SourceClass.PRESS);
+        assertThat(SourceMix.classify("https://www.servimedia.es/noticias/1")).isEqualTo(SourceClass.PRESS);
+        assertThat(SourceMix.classify("https://www.jungewelt.de/artikel/1.html")).isEqualTo(SourceClass.PRESS);
+        assertThat(SourceMix.classify("https://regnum.ru/news/1071837.html")).isEqualTo(SourceClass.PRESS);
+        assertThat(SourceMix.classify("https://dialnet.unirioja.es/servlet/articulo?codigo=1")).isEqualTo(SourceClass.SCHOLARLY);
+    }
+
+    @Test
+    void mirrorsAndUnknownDomainsStayOther() {
+        assertThat(SourceMix.classify("https://docslib.org/doc/1/x")).isEqualTo(SourceClass.OTHER);
+        assertThat(SourceMix.classify("https://github.com/statengeneraal/laws-markdown")).isEqualTo(SourceClass.OTHER);
+        assertThat(SourceMix.classify("https://forum.fi/thread/1")).isEqualTo(SourceClass.OTHER);
+        assertThat(SourceMix.classify("not a url")).isEqualTo(SourceClass.OTHER);
+    }
+}
