@@ -9,11 +9,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.eurosec.engine.CoverageTimeline;
 import org.eurosec.engine.PartySpell;
 import org.eurosec.engine.SnapshotBuilder;
 import org.eurosec.model.Architecture;
+import org.eurosec.model.CodeSpell;
 import org.eurosec.model.Crosswalk;
 import org.eurosec.model.Instrument;
 import org.eurosec.model.LegalForce;
@@ -74,22 +76,62 @@ public final class Reconciliation {
         return (int) (key % 1000);
     }
 
-    /** eurosec's panel for a range of years: which cells hold, by which provisions, and which dyad-years it lists at all. */
+    /**
+     * eurosec's panel for a range of years: which cells hold, by which provisions, and which dyad-years
+     * it lists at all. Held compactly, since a reconciliation keeps one panel per interpretation option
+     * at once: the COW codes in play get an index each (in code order), a cell is a place in one array
+     * per year and ordered pair, and each cell holds the number of its kinds-and-provisions, a value
+     * shared by every cell that has the same (a few hundred distinct ones over the whole history).
+     */
     public static final class Panel {
-        private final Map<Long, Map<ObligationKind, Set<String>>> held = new HashMap<>();
-        private final Set<Long> universe = new java.util.HashSet<>();
+        private final int from;
+        private final int to;
+        /** A COW code's index among those in play, or -1. */
+        private final int[] index = new int[1000];
+        /** The codes in play, in order. */
+        private final int[] codes;
+        private final int m;
+        /** The listed cells, at (year - from) * m * m + i * m + j. */
+        private final java.util.BitSet universe = new java.util.BitSet();
+        /** Each cell's value: 0 when nothing holds, else 1 + its place in {@code values}. */
+        private final int[] cells;
+        private final List<Map<ObligationKind, Set<String>>> values = new ArrayList<>();
         private final Map<Long, String> names = new HashMap<>();
+
+        private Panel(int from, int to, Set<Integer> inPlay) {
+            this.from = from;
+            this.to = to;
+            java.util.Arrays.fill(index, -1);
+            this.codes = inPlay.stream().mapToInt(Integer::intValue).sorted().toArray();
+            for (int i = 0; i < codes.length; i++) {
+                index[codes[i]] = i;
+            }
+            this.m = codes.length;
+            this.cells = new int[Math.max(0, to - from + 1) * m * m];
+        }
 
         /**
          * The panel of a timeline over the years {@code [from, to]} for the states carrying one of
          * {@code ccodes} (all states when empty).
          */
         public static Panel of(CoverageTimeline timeline, int from, int to, Set<Integer> ccodes) {
-            Panel p = new Panel();
             Architecture a = timeline.builder().architecture();
+            Set<Integer> inPlay = new TreeSet<>();
+            for (State s : a.states().values()) {
+                for (CodeSpell c : s.ccodes()) {
+                    if (c.ccode() >= 0 && c.ccode() < 1000 && (ccodes.isEmpty() || ccodes.contains(c.ccode()))) {
+                        inPlay.add(c.ccode());
+                    }
+                }
+            }
+            Panel p = new Panel(from, to, inPlay);
             long lo = Math.max(a.coversFrom().toEpochDay(), LocalDate.of(from, 1, 1).toEpochDay());
             long hi = Math.min(a.factsCheckedThrough().toEpochDay() + 1, LocalDate.of(to + 1, 1, 1).toEpochDay());
             Set<String> all = a.states().keySet();
+            // The cells of the years still open (a later segment may add to them), merged as they come and
+            // stored once the segments have moved past their year.
+            Map<Integer, Map<Integer, Map<ObligationKind, Set<String>>>> open = new TreeMap<>();
+            Map<Map<ObligationKind, Set<String>>, Integer> known = new HashMap<>();
             for (Span seg : timeline.segments()) {
                 long start = Math.max(seg.from().toEpochDay(), lo);
                 long end = Math.min(seg.to().map(LocalDate::toEpochDay).orElse(Long.MAX_VALUE), hi);
@@ -97,52 +139,111 @@ public final class Reconciliation {
                     continue;
                 }
                 LocalDate day = LocalDate.ofEpochDay(start);
+                int y0 = day.getYear();
+                int y1 = LocalDate.ofEpochDay(end - 1).getYear();
+                p.store(open, y0, known);
                 Map<String, Integer> code = new HashMap<>();
                 for (State s : a.states().values()) {
                     OptionalInt c = s.ccodeOn(day);
-                    if (s.existsOn(day) && c.isPresent() && (ccodes.isEmpty() || ccodes.contains(c.getAsInt()))) {
+                    if (s.existsOn(day) && c.isPresent() && c.getAsInt() >= 0 && c.getAsInt() < 1000 && p.index[c.getAsInt()] >= 0) {
                         code.put(s.id(), c.getAsInt());
                     }
                 }
-                int y0 = LocalDate.ofEpochDay(start).getYear();
-                int y1 = LocalDate.ofEpochDay(end - 1).getYear();
-                Map<String, Set<String>> ties = Panels.attributedTies(timeline, seg.from(), all);
+                // The segment's ties between states in play, each as its kind, the pair's place in a year and its provisions.
+                List<ObligationKind> tieKind = new ArrayList<>();
+                List<Integer> tiePair = new ArrayList<>();
+                List<Set<String>> tieProvisions = new ArrayList<>();
+                for (Map.Entry<String, Set<String>> t : Panels.attributedTies(timeline, seg.from(), all).entrySet()) {
+                    String[] parts = t.getKey().split("\\|");
+                    Integer c1 = code.get(parts[1]);
+                    Integer c2 = code.get(parts[2]);
+                    if (c1 == null || c2 == null || c1.equals(c2)) {
+                        continue;
+                    }
+                    tieKind.add(ObligationKind.valueOf(parts[0]));
+                    tiePair.add(p.index[c1] * p.m + p.index[c2]);
+                    tieProvisions.add(t.getValue());
+                }
                 for (int y = y0; y <= y1; y++) {
+                    int base = (y - from) * p.m * p.m;
                     for (Map.Entry<String, Integer> x : code.entrySet()) {
                         p.names.put((long) y * 1000 + x.getValue(), x.getKey());
                         for (Map.Entry<String, Integer> z : code.entrySet()) {
                             if (!x.getValue().equals(z.getValue())) {
-                                p.universe.add(key(y, x.getValue(), z.getValue()));
+                                p.universe.set(base + p.index[x.getValue()] * p.m + p.index[z.getValue()]);
                             }
                         }
                     }
-                    for (Map.Entry<String, Set<String>> t : ties.entrySet()) {
-                        String[] parts = t.getKey().split("\\|");
-                        Integer c1 = code.get(parts[1]);
-                        Integer c2 = code.get(parts[2]);
-                        if (c1 == null || c2 == null || c1.equals(c2)) {
-                            continue;
-                        }
-                        p.held.computeIfAbsent(key(y, c1, c2), k -> new EnumMap<>(ObligationKind.class))
-                                .computeIfAbsent(ObligationKind.valueOf(parts[0]), k -> new TreeSet<>()).addAll(t.getValue());
+                    Map<Integer, Map<ObligationKind, Set<String>>> year = open.computeIfAbsent(y, k -> new HashMap<>());
+                    for (int t = 0; t < tiePair.size(); t++) {
+                        year.computeIfAbsent(tiePair.get(t), k -> new EnumMap<>(ObligationKind.class))
+                                .computeIfAbsent(tieKind.get(t), k -> new TreeSet<>()).addAll(tieProvisions.get(t));
                     }
                 }
             }
+            p.store(open, Integer.MAX_VALUE, known);
             return p;
         }
 
+        /** Stores the open years before {@code before}, each cell as its shared value. */
+        private void store(Map<Integer, Map<Integer, Map<ObligationKind, Set<String>>>> open, int before,
+                Map<Map<ObligationKind, Set<String>>, Integer> known) {
+            java.util.Iterator<Map.Entry<Integer, Map<Integer, Map<ObligationKind, Set<String>>>>> it = open.entrySet().iterator();
+            while (it.hasNext()) {
+                Map.Entry<Integer, Map<Integer, Map<ObligationKind, Set<String>>>> year = it.next();
+                if (year.getKey() >= before) {
+                    break;
+                }
+                int base = (year.getKey() - from) * m * m;
+                for (Map.Entry<Integer, Map<ObligationKind, Set<String>>> c : year.getValue().entrySet()) {
+                    Map<ObligationKind, Set<String>> merged = c.getValue();
+                    int stored = cells[base + c.getKey()];
+                    if (stored != 0) {
+                        // a year stored already (segments out of order): add what it holds
+                        values.get(stored - 1).forEach((k, s) -> merged.computeIfAbsent(k, x -> new TreeSet<>()).addAll(s));
+                    }
+                    Integer v = known.get(merged);
+                    if (v == null) {
+                        Map<ObligationKind, Set<String>> value = new EnumMap<>(ObligationKind.class);
+                        merged.forEach((k, s) -> value.put(k, java.util.Collections.unmodifiableSortedSet(new TreeSet<>(s))));
+                        values.add(java.util.Collections.unmodifiableMap(value));
+                        v = values.size();
+                        known.put(value, v);
+                    }
+                    cells[base + c.getKey()] = v;
+                }
+                it.remove();
+            }
+        }
+
+        /** A cell's place in the arrays, or -1 when the panel has no place for it. */
+        private int place(long key) {
+            int y = year(key);
+            int c1 = ccode1(key);
+            int c2 = ccode2(key);
+            if (y < from || y > to || index[c1] < 0 || index[c2] < 0) {
+                return -1;
+            }
+            return (y - from) * m * m + index[c1] * m + index[c2];
+        }
+
+        private Map<ObligationKind, Set<String>> held(long key) {
+            int at = place(key);
+            int v = at < 0 ? 0 : cells[at];
+            return v == 0 ? Map.of() : values.get(v - 1);
+        }
+
         public boolean lists(long key) {
-            return universe.contains(key);
+            int at = place(key);
+            return at >= 0 && universe.get(at);
         }
 
         public boolean holds(long key, ObligationKind k) {
-            Map<ObligationKind, Set<String>> m = held.get(key);
-            return m != null && m.containsKey(k);
+            return held(key).containsKey(k);
         }
 
         public Set<String> provisions(long key, ObligationKind k) {
-            Map<ObligationKind, Set<String>> m = held.get(key);
-            return m == null ? Set.of() : m.getOrDefault(k, Set.of());
+            return held(key).getOrDefault(k, Set.of());
         }
 
         /** The state that carried a code in a year (the last one listed, when two did). */
@@ -151,9 +252,15 @@ public final class Reconciliation {
         }
 
         /** The dyad-years the panel lists, in key order. */
-        public List<Long> universe() {
-            List<Long> out = new ArrayList<>(universe);
-            out.sort(null);
+        public long[] universe() {
+            long[] out = new long[universe.cardinality()];
+            int n = 0;
+            int yearCells = m * m;
+            for (int at = universe.nextSetBit(0); at >= 0; at = universe.nextSetBit(at + 1)) {
+                int y = from + at / yearCells;
+                int pair = at % yearCells;
+                out[n++] = key(y, codes[pair / m], codes[pair % m]);
+            }
             return out;
         }
     }
