@@ -55,6 +55,21 @@ public final class Json {
         return fast;
     }
 
+    /**
+     * Writes a view as {@link #write(Object)} answers it, to {@code out} piece by piece, so that a
+     * large answer (every row of a reconciliation) is never held whole as text.
+     */
+    public static void write(Object view, Appendable out) {
+        if (JsonWriter.write(view, "\n", out)) {
+            return;
+        }
+        try {
+            out.append(jackson(view));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** A view as Jackson writes it, ending in a newline. */
     static String jackson(Object view) {
         try {

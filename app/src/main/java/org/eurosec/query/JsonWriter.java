@@ -54,10 +54,23 @@ final class JsonWriter {
         }
     };
 
+    /** Written text is handed on in pieces of about this many characters when there is a sink. */
+    static final int CHUNK = 1 << 16;
+
     private final StringBuilder out = new StringBuilder(4096);
+    /** Where the text goes piece by piece, or {@code null} to keep it all in {@link #out}. */
+    private final Appendable sink;
+    /** Checking only: pieces are dropped instead of handed on. */
+    private final boolean dryRun;
     private int nesting;
 
     private JsonWriter() {
+        this(null, false);
+    }
+
+    private JsonWriter(Appendable sink, boolean dryRun) {
+        this.sink = sink;
+        this.dryRun = dryRun;
     }
 
     /** The view as Jackson writes it (without the final newline), or {@code null} when only Jackson can write it. */
@@ -77,6 +90,43 @@ final class JsonWriter {
             return null;
         }
         return w.out.append(end).toString();
+    }
+
+    /**
+     * Writes the view as Jackson writes it, followed by {@code end}, to {@code sink} in pieces of about
+     * {@link #CHUNK} characters, so that a large answer is never held whole; answers {@code false},
+     * having written nothing, when only Jackson can write it (the view is first walked without
+     * keeping what it writes, to know that before any piece goes out).
+     */
+    static boolean write(Object view, String end, Appendable sink) {
+        try {
+            new JsonWriter(sink, true).value(view);
+        } catch (Unsupported u) {
+            return false;
+        }
+        JsonWriter w = new JsonWriter(sink, false);
+        w.value(view);
+        w.out.append(end);
+        w.flush();
+        return true;
+    }
+
+    /** Hands the written text on to the sink once there is a piece's worth (with a sink only). */
+    private void flushIfFull() {
+        if (sink != null && out.length() >= CHUNK) {
+            flush();
+        }
+    }
+
+    private void flush() {
+        if (!dryRun) {
+            try {
+                sink.append(out);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        out.setLength(0);
     }
 
     /** Why {@link #write} leaves this view to Jackson, or {@code null} when it does not (for tests). */
@@ -128,6 +178,7 @@ final class JsonWriter {
             out.append(first ? " " : ", ");
             first = false;
             value(e);
+            flushIfFull();
         }
         out.append(c.isEmpty() ? " ]" : " ]");
     }
@@ -142,6 +193,7 @@ final class JsonWriter {
             }
             field(n++, key);
             value(e.getValue());
+            flushIfFull();
         }
         endObject(n);
     }

@@ -95,6 +95,74 @@ class JsonWriterTest {
         assertThat(JsonWriter.write(Double.NaN)).isNull();
     }
 
+    /** An Appendable that keeps each piece it is handed, to see how the text arrives. */
+    private static final class Pieces implements Appendable {
+        final List<String> pieces = new ArrayList<>();
+
+        @Override
+        public Appendable append(CharSequence csq) {
+            pieces.add(csq.toString());
+            return this;
+        }
+
+        @Override
+        public Appendable append(CharSequence csq, int start, int end) {
+            return append(csq.subSequence(start, end));
+        }
+
+        @Override
+        public Appendable append(char c) {
+            return append(String.valueOf(c));
+        }
+    }
+
+    /**
+     * A large answer goes out piece by piece, never held whole: a reconciliation with some hundreds
+     * of disagreeing rows (a file of our own coding every kind for the USA, the United Kingdom, France,
+     * Italy and the USSR towards each other, 1949-1960) arrives in pieces of about {@link JsonWriter#CHUNK}
+     * characters that together are exactly what {@link Json#write(Object)} answers.
+     */
+    @Test
+    void aLargeAnswerIsWrittenInPiecesThatMakeTheSameBytes() throws Exception {
+        List<String> csv = new ArrayList<>(List.of("ccode1,ccode2,year,defense,offense,neutral,nonagg,consul"));
+        List<Integer> codes = List.of(2, 200, 220, 325, 365);
+        for (int y = 1949; y <= 1960; y++) {
+            for (int a : codes) {
+                for (int b : codes) {
+                    if (a != b) {
+                        csv.add(a + "," + b + "," + y + ",1,1,1,1,1");
+                    }
+                }
+            }
+        }
+        Reconcile.View view = E.reconcile(new Reconcile.Query("atop", "atop.csv", String.join("\n", csv) + "\n", "file", Optional.empty(), List.of(),
+                List.of(), false));
+        String whole = Json.write(view);
+        assertThat(view.rows()).hasSizeGreaterThan(300);
+        assertThat(whole.length()).isGreaterThan(3 * JsonWriter.CHUNK);
+        Pieces sink = new Pieces();
+        Json.write(view, sink);
+        assertThat(String.join("", sink.pieces)).isEqualTo(whole);
+        assertThat(sink.pieces).hasSizeGreaterThan(3);
+        // a piece is handed on once it reaches CHUNK, so none is much longer (a row is under a thousand characters)
+        assertThat(sink.pieces).allSatisfy(piece -> assertThat(piece.length()).isLessThan(JsonWriter.CHUNK + 4096));
+    }
+
+    /** A view only Jackson can write is found out before any piece goes out: nothing half-written, then Jackson's text whole. */
+    @Test
+    void aViewLeftToJacksonIsNotHalfWrittenFirst() throws Exception {
+        List<Object> rows = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            rows.add("row " + i);
+        }
+        rows.add(new WithGetter("a"));
+        Pieces sink = new Pieces();
+        assertThat(JsonWriter.write(rows, "\n", sink)).isFalse();
+        assertThat(sink.pieces).isEmpty();
+        Json.write(rows, sink);
+        assertThat(String.join("", sink.pieces)).isEqualTo(jackson(rows) + "\n");
+    }
+
     @Test
     void snakeCaseAsJackson() {
         assertThat(JsonWriter.snakeCase("gwCode")).isEqualTo("gw_code");

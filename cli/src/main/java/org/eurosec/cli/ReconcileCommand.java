@@ -80,16 +80,17 @@ final class ReconcileCommand implements Callable<Integer> {
                 options.interpretations(), skipUnknownStates));
         PrintWriter out = spec.commandLine().getOut();
         switch (options.format()) {
-            case JSON -> out.print(Json.write(v));
+            // Written row by row: every disagreement of all kinds runs to some 100 MB of text.
+            case JSON -> Json.write(v, out);
             case CSV -> {
-                Table t = new Table("year", "ccode1", "state1", "ccode2", "state2", "kind", "dataset", "eurosec", "cause", "instrument", "provisions",
+                Table.csvLine(out, "year", "ccode1", "state1", "ccode2", "state2", "kind", "dataset", "eurosec", "cause", "instrument", "provisions",
                         "interpretation", "option", "eurosec_date", "dataset_date", "source", "note");
                 for (Reconcile.Row r : v.rows()) {
-                    t.row(r.year(), r.ccode1(), r.state1(), r.ccode2(), r.state2(), r.kind(), r.dataset(), r.eurosec(), r.cause(), r.instrument().orElse(""),
-                            String.join(" ", r.provisions()), r.interpretation().orElse(""), r.option().orElse(""), r.eurosecDate().map(Object::toString).orElse(""),
-                            r.datasetDate().map(Object::toString).orElse(""), r.source().orElse(""), r.note().orElse(""));
+                    Table.csvLine(out, r.year(), r.ccode1(), r.state1(), r.ccode2(), r.state2(), r.kind(), r.dataset(), r.eurosec(), r.cause(),
+                            r.instrument().orElse(""), String.join(" ", r.provisions()), r.interpretation().orElse(""), r.option().orElse(""),
+                            r.eurosecDate().map(Object::toString).orElse(""), r.datasetDate().map(Object::toString).orElse(""), r.source().orElse(""),
+                            r.note().orElse(""));
                 }
-                out.print(t.csv());
             }
             default -> table(v, out);
         }

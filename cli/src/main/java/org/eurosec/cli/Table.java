@@ -202,6 +202,17 @@ final class Table {
         return sb.toString();
     }
 
+    /** Prints one CSV line of these cells (as {@link #csv} writes a row), for output written row by row instead of held as a table. */
+    static void csvLine(java.io.PrintWriter out, Object... cells) {
+        List<String> r = new ArrayList<>(cells.length);
+        for (Object c : cells) {
+            r.add(c == null ? "" : String.valueOf(c));
+        }
+        StringBuilder sb = new StringBuilder();
+        csvLine(sb, r);
+        out.append(sb);
+    }
+
     private static void csvLine(StringBuilder sb, List<String> cells) {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
