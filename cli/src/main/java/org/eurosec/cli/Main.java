@@ -224,8 +224,45 @@ public final class Main implements Runnable {
     static int execute(CommandLine cl, String[] args, PrintWriter out, PrintWriter err) {
         cl.setOut(out);
         cl.setErr(err);
-        cl.setParameterExceptionHandler((ex, arguments) -> Errors.parameter(ex, err));
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+        handle(cl, out, err);
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** Sets how {@code cl} runs a parsed command line and reports its failures ({@link Handlers}). */
+    static void handle(CommandLine cl, PrintWriter out, PrintWriter err) {
+        Handlers handlers = new Handlers(out, err);
+        cl.setParameterExceptionHandler(handlers);
+        cl.setExecutionExceptionHandler(handlers);
+        cl.setExecutionStrategy(handlers);
+    }
+
+    /**
+     * How a parsed command line is run and its failures reported: one named class, not lambdas (issue 15).
+     * Picocli's handler interfaces are compiled for Java 5; a lambda implementing one makes the JVM link
+     * the interface while it records the class-data archive, and then leave it out ("Old class has been
+     * linked"), with the lambda and the picocli classes built on the interface ({@code RunLast} among
+     * them): every run read those from the jar, verified them and spun the lambdas again.
+     */
+    private static final class Handlers implements CommandLine.IParameterExceptionHandler, CommandLine.IExecutionExceptionHandler,
+            CommandLine.IExecutionStrategy {
+        private final PrintWriter out;
+        private final PrintWriter err;
+
+        Handlers(PrintWriter out, PrintWriter err) {
+            this.out = out;
+            this.err = err;
+        }
+
+        @Override
+        public int handleParseException(CommandLine.ParameterException ex, String[] arguments) {
+            return Errors.parameter(ex, err);
+        }
+
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine commandLine, CommandLine.ParseResult parseResult) {
             if (ex instanceof org.eurosec.query.QueryException q) {
                 return Errors.print(q, err, commandLine);
             }
@@ -242,16 +279,20 @@ public final class Main implements Runnable {
             }
             err.println("eurosec: internal error (please report): " + ex);
             return 1;
-        });
-        cl.setExecutionStrategy(parseResult -> {
+        }
+
+        @Override
+        public int execute(CommandLine.ParseResult parseResult) {
             CommandLine.ParseResult last = parseResult;
             while (last.hasSubcommand()) {
                 last = last.subcommand();
             }
             if (!last.commandSpec().name().equals("report") && last.hasMatchedOption("--format")) {
                 Object f = last.matchedOptionValue("--format", Format.TABLE);
-                boolean recordOnly = last.commandSpec().mixins().values().stream()
-                        .anyMatch(m -> m.userObject() instanceof RecordFormatOption);
+                boolean recordOnly = false;
+                for (CommandLine.Model.CommandSpec m : last.commandSpec().mixins().values()) {
+                    recordOnly |= m.userObject() instanceof RecordFormatOption;
+                }
                 String writes = recordOnly ? "table or json" : "table, json or csv";
                 if (f == Format.HTML || f == Format.MD) {
                     return Errors.user("--format " + f.toString().toLowerCase(java.util.Locale.ROOT)
@@ -277,10 +318,6 @@ public final class Main implements Runnable {
                     fitted.flush();
                 }
             }
-        });
-        int code = cl.execute(args);
-        out.flush();
-        err.flush();
-        return code;
+        }
     }
 }

@@ -25,6 +25,21 @@ class MainTreeTest {
         return !tree.getSubcommands().get(name).getCommandSpec().options().isEmpty();
     }
 
+    /**
+     * The handlers picocli is given are a named class, not lambdas: a lambda implementing one of picocli's
+     * (Java 5) handler interfaces keeps that interface, and the classes built on it, out of the class-data archive.
+     */
+    @Test
+    void theHandlersAreANamedClassTheArchiveCanHold() {
+        CommandLine cl = Main.tree(new Main(Clock.systemDefaultZone()), new String[] {"coverage"});
+        PrintWriter w = new PrintWriter(new StringWriter());
+        Main.handle(cl, w, w);
+        for (Object handler : new Object[] {cl.getParameterExceptionHandler(), cl.getExecutionExceptionHandler(), cl.getExecutionStrategy()}) {
+            assertThat(handler.getClass().isHidden()).as(handler.getClass().getName()).isFalse();
+            assertThat(handler.getClass().getEnclosingClass()).isEqualTo(Main.class);
+        }
+    }
+
     @Test
     void anythingElseBuildsWhatItNamesAndStandsInForTheRest() {
         CommandLine usage = Main.tree(new Main(Clock.systemDefaultZone()), new String[] {"--help"});
