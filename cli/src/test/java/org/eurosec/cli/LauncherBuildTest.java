@@ -43,8 +43,8 @@ class LauncherBuildTest {
             exit 1
             """;
 
-    @Test
-    void rebuildLeavesTheModulesTargetFoldersAlone(@TempDir Path dir) throws Exception {
+    /** The project's layout in {@code dir}/project with the launcher and the stand-in mvnw, and the stand-in java in {@code dir}/bin. */
+    private static Path project(Path dir) throws IOException {
         Path project = dir.resolve("project");
         Files.createDirectories(project);
         Files.copy(Path.of("..", "eurosec"), project.resolve("eurosec"));
@@ -53,9 +53,36 @@ class LauncherBuildTest {
         Path bin = Files.createDirectories(dir.resolve("bin"));
         executable(bin.resolve("java"), FAKE_JAVA);
         Files.writeString(project.resolve("pom.xml"), "<project/>");
-        for (String d : new String[] {"app", "store", "server", "data", "regimes", "scenarios"}) {
+        for (String d : new String[] {"app", "store", "server", "data", "regimes", "scenarios", "cli/src"}) {
             Files.createDirectories(project.resolve(d));
         }
+        return project;
+    }
+
+    /** Runs the launcher in {@code project} with the stand-in java first on the PATH; returns what it printed. */
+    private static String launch(Path project) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("bash", project.resolve("eurosec").toString(), "validate").directory(project.toFile())
+                .redirectErrorStream(true);
+        pb.environment().put("PATH", project.resolveSibling("bin") + java.io.File.pathSeparator + System.getenv("PATH"));
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        return out;
+    }
+
+    /** A fresh clone (no cli/target yet) is built by its first run only: the second finds the jar fresh. */
+    @Test
+    void aFreshCloneIsBuiltOnce(@TempDir Path dir) throws Exception {
+        Path project = project(dir);
+        assertThat(launch(project)).contains("building the jar").contains("ran-main");
+        assertThat(launch(project)).doesNotContain("building the jar").contains("ran-main");
+        assertThat(Files.readAllLines(project.resolve("mvnw.args"))).hasSize(1);
+    }
+
+    @Test
+    void rebuildLeavesTheModulesTargetFoldersAlone(@TempDir Path dir) throws Exception {
+        Path project = project(dir);
         // A Maven build in progress: its compiled classes and an old jar.
         Path classes = Files.createDirectories(project.resolve("core/target/classes"));
         Files.writeString(classes.resolve("Compiled.class"), "in use by another build");
@@ -64,14 +91,7 @@ class LauncherBuildTest {
         Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
         Files.writeString(project.resolve("data/meta.yaml"), "changed: after the jar\n");
 
-        ProcessBuilder pb = new ProcessBuilder("bash", project.resolve("eurosec").toString(), "validate").directory(project.toFile())
-                .redirectErrorStream(true);
-        pb.environment().put("PATH", bin + java.io.File.pathSeparator + System.getenv("PATH"));
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(out).isZero();
-        assertThat(out).contains("building the jar").contains("ran-main");
+        assertThat(launch(project)).contains("building the jar").contains("ran-main");
 
         String args = Files.readString(project.resolve("mvnw.args"));
         assertThat(args).doesNotContain("clean").contains("-Deurosec.build.root=").contains("package");
