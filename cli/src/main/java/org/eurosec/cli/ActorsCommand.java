@@ -37,16 +37,15 @@ final class ActorsCommand implements Callable<Integer> {
     @Option(names = "--date", paramLabel = "YYYY-MM-DD", converter = Dates.class, description = "The day (default: today).")
     LocalDate date;
 
-    @Option(names = "--strict", description = "Answer unknown for a day after the facts were last checked (facts_checked_through), "
-            + "instead of answering it provisionally from the facts as last checked.")
-    boolean strict;
+    @Mixin
+    StrictOption strictOption;
 
     @Option(names = "--exclude", paramLabel = "TAG", split = ",", description = "Leave out states with this tag. Repeatable.")
     List<String> exclude = new ArrayList<>();
 
     @Override
     public Integer call() {
-        Actors.View view = options.eurosec().actors(new Actors.Query(Optional.ofNullable(date), exclude, options.interpretations(), strict));
+        Actors.View view = options.eurosec().actors(new Actors.Query(Optional.ofNullable(date), exclude, options.interpretations(), strictOption.strict));
         PrintWriter out = spec.commandLine().getOut();
         if (view instanceof UnknownDay u) {
             if (options.format() == Format.JSON) {

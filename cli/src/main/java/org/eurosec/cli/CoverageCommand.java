@@ -48,9 +48,8 @@ final class CoverageCommand implements Callable<Integer> {
             description = "The day to answer for (default: today).")
     LocalDate date;
 
-    @Option(names = "--strict", description = "Answer unknown for a day after the facts were last checked (facts_checked_through), "
-            + "instead of answering it provisionally from the facts as last checked.")
-    boolean strict;
+    @Mixin
+    StrictOption strictOption;
 
     @Option(names = "--all", description = "List every state in the data that existed that day, participating or not.")
     boolean all;
@@ -75,7 +74,7 @@ final class CoverageCommand implements Callable<Integer> {
     public Integer call() {
         Optional<Scenarios.Source> source = Optional.ofNullable(scenario).map(s -> Scenarios.Source.named("scenario", s));
         Coverage.View view = options.eurosec().coverage(new Coverage.Query(Optional.ofNullable(date), Coverage.Query.regime(regimeId, source), all,
-                exclude, only, options.interpretations(), options.explain(), strict, source));
+                exclude, only, options.interpretations(), options.explain(), strictOption.strict, source));
         PrintWriter out = spec.commandLine().getOut();
         if (view instanceof UnknownDay u) {
             switch (options.format()) {

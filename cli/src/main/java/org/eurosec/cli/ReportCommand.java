@@ -88,7 +88,7 @@ final class ReportCommand implements Callable<Integer> {
             throw new UserError("--organisation: unknown organisation '" + organisation + "'");
         }
         LocalDate day = vs.get(0).day();
-        if (!base.covers(day) && (day.isBefore(base.coversFrom()) || views.strict)) {
+        if (!base.covers(day) && (day.isBefore(base.coversFrom()) || views.strict())) {
             throw new UserError("--date " + day + " is outside what the data covers (" + base.coversFrom() + " to " + base.factsCheckedThrough()
                     + ", the day its facts were last checked)");
         }
@@ -221,7 +221,7 @@ final class ReportCommand implements Callable<Integer> {
     private Coverage.Answer coverage(Eurosec e, Views.View v) {
         List<String> choices = v.reading().choices().entrySet().stream().map(x -> x.getKey() + "=" + x.getValue()).toList();
         Coverage.View c = e.coverage(new Coverage.Query(Optional.of(v.day()), v.label(), views.all, views.exclude, List.of(), choices, false,
-                views.strict, views.scope(options).scenario()));
+                views.strict(), views.scope(options).scenario()));
         if (!(c instanceof Coverage.Answer a)) {
             throw new UserError("--date " + v.day() + " is outside what the data covers");
         }
@@ -235,7 +235,7 @@ final class ReportCommand implements Callable<Integer> {
         for (String a : applicants) {
             String app = a.trim().toUpperCase(java.util.Locale.ROOT);
             try {
-                if (e.veto(new Veto.Query(app, organisation, Optional.of(v.day()), v.regime().id(), choices, false, views.strict)) instanceof Veto.Answer d) {
+                if (e.veto(new Veto.Query(app, organisation, Optional.of(v.day()), v.regime().id(), choices, false, views.strict())) instanceof Veto.Answer d) {
                     out.add(new ReportVetoes.Asked(app, d, null));
                 }
             } catch (QueryException.InvalidParameter x) {

@@ -72,7 +72,7 @@ final class Specs {
         c.wideOption = wide(s);
         c.spec = s;
         s.addOption(date(c, "The day to answer for (default: today)."));
-        s.addOption(strict(c));
+        c.strictOption = strict(s);
         s.addOption(option(c, "all", "--all").type(boolean.class)
                 .description("List every state in the data that existed that day, participating or not.").build());
         s.addOption(list(option(c, "exclude", "--exclude").paramLabel("TAG"))
@@ -108,7 +108,7 @@ final class Specs {
         s.addOption(option(c, "organisation", "--organisation").required(true).paramLabel("ID").type(String.class)
                 .description("The organisation, e.g. nato.").build());
         s.addOption(date(c, "The day (default: today)."));
-        s.addOption(strict(c));
+        c.strictOption = strict(s);
         s.addOption(option(c, "regimeId", "--regime").paramLabel("ID").defaultValue("status-quo").type(String.class)
                 .description("The regime (default: status-quo).").build());
         return s;
@@ -155,11 +155,13 @@ final class Specs {
                 .description(description).build();
     }
 
-    /** {@code --strict}, as the dated questions declare it. */
-    private static OptionSpec strict(Object command) {
-        return option(command, "strict", "--strict").type(boolean.class)
+    /** {@link StrictOption}, mixed into {@code s}. */
+    static StrictOption strict(CommandSpec s) {
+        StrictOption o = new StrictOption();
+        s.addMixin("strictOption", mixin(o, option(o, "strict", "--strict").type(boolean.class)
                 .description("Answer unknown for a day after the facts were last checked (facts_checked_through), "
-                        + "instead of answering it provisionally from the facts as last checked.").build();
+                        + "instead of answering it provisionally from the facts as last checked.").build()));
+        return o;
     }
 
     /** {@link HelpOption}, mixed into {@code s}. */

@@ -50,9 +50,8 @@ final class VetoCommand implements Callable<Integer> {
     @Option(names = "--date", paramLabel = "YYYY-MM-DD", converter = Dates.class, description = "The day (default: today).")
     LocalDate date;
 
-    @Option(names = "--strict", description = "Answer unknown for a day after the facts were last checked (facts_checked_through), "
-            + "instead of answering it provisionally from the facts as last checked.")
-    boolean strict;
+    @Mixin
+    StrictOption strictOption;
 
     @Option(names = "--regime", paramLabel = "ID", defaultValue = "status-quo", description = "The regime (default: status-quo).")
     String regimeId;
@@ -60,7 +59,7 @@ final class VetoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Veto.View view = options.eurosec().veto(new Veto.Query(applicant, organisation, Optional.ofNullable(date), regimeId,
-                options.interpretations(), options.explain(), strict));
+                options.interpretations(), options.explain(), strictOption.strict));
         PrintWriter out = spec.commandLine().getOut();
         if (view instanceof UnknownDay u) {
             switch (options.format()) {

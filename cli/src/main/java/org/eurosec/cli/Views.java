@@ -15,6 +15,7 @@ import org.eurosec.engine.ScenarioEngine;
 import org.eurosec.model.Architecture;
 import org.eurosec.model.Regime;
 import org.eurosec.model.Scenario;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -28,9 +29,8 @@ final class Views {
             description = "The day (default: today; with --scenario, the day of its last event).")
     LocalDate date;
 
-    @Option(names = "--strict", description = "Answer unknown for a day after the facts were last checked (facts_checked_through), "
-            + "instead of answering it provisionally from the facts as last checked.")
-    boolean strict;
+    @Mixin
+    StrictOption strictOption;
 
     @Option(names = {"--regime", "--regimes"}, paramLabel = "ID", split = ",",
             description = "Regimes to compare side by side (default: status-quo); with --scenario, the scenario's columns to show.")
@@ -46,6 +46,11 @@ final class Views {
     @Option(names = "--exclude", paramLabel = "TAG", split = ",", description = "Leave out states with this tag (e.g. microstate).")
     List<String> exclude = new ArrayList<>();
 
+    /** --strict: a day after the facts were last checked is answered unknown. */
+    boolean strict() {
+        return strictOption.strict;
+    }
+
     /** One world to analyse: a label (the regime or scenario column), the data as that regime makes it, its reading, the day. */
     record View(String label, Architecture world, Reading reading, LocalDate day, Regime regime) {
 
@@ -58,7 +63,7 @@ final class Views {
     org.eurosec.query.Worlds.Scope scope(Options options) {
         return new org.eurosec.query.Worlds.Scope(java.util.Optional.ofNullable(date), regimes,
                 java.util.Optional.ofNullable(scenario).map(s -> org.eurosec.query.Scenarios.Source.named("scenario", s.toString())), all, exclude,
-                options.interpretations(), strict);
+                options.interpretations(), strict());
     }
 
     Universe universe() {
@@ -70,8 +75,8 @@ final class Views {
         Map<String, String> choices = e.choices(options.interpretations());
         List<org.eurosec.query.Eurosec.World> worlds = scenario != null
                 ? e.scenarioWorlds(org.eurosec.query.Scenarios.Source.named("scenario", scenario.toString()), regimes, choices, java.util.Optional.ofNullable(date),
-                        strict)
-                : e.worlds(regimes, choices, java.util.Optional.ofNullable(date), strict);
+                        strict())
+                : e.worlds(regimes, choices, java.util.Optional.ofNullable(date), strict());
         return worlds.stream().map(w -> new View(w.label(), w.world(), w.reading(), w.day(), w.regime())).toList();
     }
 }
