@@ -1078,7 +1078,7 @@ public final class Exercises {
 
         /** The action's key in the batch and in {@link #firstAnswers}: exercise, actor and Idempotency-Key. */
         String batchKey() {
-            return exercise + "\n" + actor.id() + "\n" + key.orElse("");
+            return idempotencyKey(exercise, actor.id(), key.orElse(""));
         }
 
         @Override
@@ -1184,6 +1184,11 @@ public final class Exercises {
     private record FirstAnswer(String requestHash, Answer answer) {
     }
 
+    /** An Idempotency-Key with its exercise and actor, as one key of a batch and of {@link #firstAnswers}. */
+    private static String idempotencyKey(String exercise, String actor, String key) {
+        return exercise + "\n" + actor + "\n" + key;
+    }
+
     /** How many keys one look-up asks for at most (three parameters each). */
     private static final int KEYS_PER_LOOKUP = 100;
 
@@ -1207,7 +1212,7 @@ public final class Exercises {
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        found.put(rs.getString(1) + "\n" + rs.getString(2) + "\n" + rs.getString(3),
+                        found.put(idempotencyKey(rs.getString(1), rs.getString(2), rs.getString(3)),
                                 new FirstAnswer(rs.getString(4).trim(), new Answer(rs.getInt(5), rs.getString(6), true)));
                     }
                 }
