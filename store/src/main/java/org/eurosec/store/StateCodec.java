@@ -24,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -73,31 +72,34 @@ final class StateCodec {
         long compressed;
         long reused;
 
+        /**
+         * One pass over the procedures in id order, beside their change numbers (the state keeps both
+         * maps by procedure id, so the two walk in step without a look-up per procedure); each part is
+         * compared with the last snapshot's and compressed only if it differs.
+         */
         String write(ExerciseState s) {
-            TreeMap<Integer, List<Procedure>> byPart = new TreeMap<>();
-            for (Procedure p : s.procedures().values()) {
-                byPart.computeIfAbsent(Math.floorDiv(p.id(), PART), k -> new ArrayList<>()).add(p);
-            }
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             bytes.writeBytes(gzip("{\"procedures\":["));
             Map<Integer, Part> next = new HashMap<>();
+            Iterator<Map.Entry<Integer, Integer>> lastChanges = s.lastChange().entrySet().iterator();
+            List<Procedure> ps = new ArrayList<>(PART);
+            int[] changes = new int[PART]; // a part holds at most PART ids
+            int current = 0;
             boolean comma = false;
-            for (Map.Entry<Integer, List<Procedure>> e : byPart.entrySet()) {
-                List<Procedure> ps = e.getValue();
-                int[] changes = new int[ps.size()];
-                for (int i = 0; i < changes.length; i++) {
-                    changes[i] = s.changeOf(ps.get(i).id());
+            for (Procedure p : s.procedures().values()) {
+                int k = Math.floorDiv(p.id(), PART);
+                if (!ps.isEmpty() && k != current) {
+                    put(current, ps, changes, comma, next, bytes);
+                    comma = true;
+                    ps.clear();
                 }
-                Part part = parts.get(e.getKey());
-                if (part != null && part.comma() == comma && same(part, ps, changes)) {
-                    reused++;
-                } else {
-                    part = encode(ps, changes, comma);
-                    compressed++;
-                }
-                next.put(e.getKey(), part);
-                bytes.writeBytes(part.gzip());
-                comma = true;
+                current = k;
+                Map.Entry<Integer, Integer> c = lastChanges.hasNext() ? lastChanges.next() : null;
+                changes[ps.size()] = c != null && c.getKey() == p.id() ? c.getValue() : s.changeOf(p.id());
+                ps.add(p);
+            }
+            if (!ps.isEmpty()) {
+                put(current, ps, changes, comma, next, bytes);
             }
             parts = next;
             ObjectNode rest = JsonNodeFactory.instance.objectNode();
@@ -109,11 +111,24 @@ final class StateCodec {
             return Base64.getEncoder().encodeToString(bytes.toByteArray());
         }
 
+        /** Part {@code k} (procedures {@code ps} with {@code changes}): the last snapshot's if the same, else compressed anew. */
+        private void put(int k, List<Procedure> ps, int[] changes, boolean comma, Map<Integer, Part> next, ByteArrayOutputStream bytes) {
+            Part part = parts.get(k);
+            if (part != null && part.comma() == comma && same(part, ps, changes)) {
+                reused++;
+            } else {
+                part = encode(ps, java.util.Arrays.copyOf(changes, ps.size()), comma);
+                compressed++;
+            }
+            next.put(k, part);
+            bytes.writeBytes(part.gzip());
+        }
+
         private static boolean same(Part part, List<Procedure> ps, int[] changes) {
             if (part.procedures().length != ps.size()) {
                 return false;
             }
-            for (int i = 0; i < changes.length; i++) {
+            for (int i = 0; i < ps.size(); i++) {
                 if (part.procedures()[i] != ps.get(i) || part.changes()[i] != changes[i]) {
                     return false;
                 }
