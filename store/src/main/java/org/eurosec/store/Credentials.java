@@ -25,8 +25,9 @@ import org.eurosec.mechanism.Actor;
  * line, a second server) is refused within {@link #FRESH_MILLIS}: once that long has passed since
  * the last look, the next request counts the revoked credentials in the database (one query for all
  * the credentials in memory, not one per credential), and if the count has changed, memory forgets
- * them all, so each is checked again on its next use. A credential is never un-revoked nor deleted,
- * so the count grows with every revocation.
+ * them all, so each is checked again on its next use. The count is taken again from half that time
+ * on by one request while the others carry on, so requests do not queue behind it every second. A
+ * credential is never un-revoked nor deleted, so the count grows with every revocation.
  */
 public final class Credentials {
 
@@ -87,36 +88,75 @@ public final class Credentials {
         }
     }
 
+    /** For tests: the clock of the revocation checks (nanoseconds, as {@link System#nanoTime}). */
+    volatile java.util.function.LongSupplier nanos = System::nanoTime;
+    /** For tests: run as a count of the revoked credentials begins (a slow database, say). */
+    volatile Runnable beforeCount = () -> {
+    };
+    /** Held while the revoked credentials are counted: one count at a time. */
+    private final java.util.concurrent.locks.ReentrantLock counting = new java.util.concurrent.locks.ReentrantLock();
+
+    private static final long FRESH_NANOS = FRESH_MILLIS * 1_000_000L;
+
     /**
-     * Makes sure memory holds no credential revoked more than {@link #FRESH_MILLIS} ago: when that
-     * long has passed since the last look, counts the revoked credentials (one thread at a time; the
-     * others wait for its answer) and forgets every credential in memory if the count changed.
+     * Makes sure memory holds no credential revoked more than {@link #FRESH_MILLIS} ago. Once half
+     * that time has passed since the last count, the first caller to see it counts again while the
+     * others go on with what memory holds (it is still fresh enough), so in steady use nobody waits
+     * for the count; only when the whole time has passed (no request came meanwhile, or the count
+     * is slow) do callers wait for it, as the guarantee needs. A count that fails half-way is left
+     * to the next caller: memory is still within its time, and the caller's request is served.
      */
     private void fresh() {
         Revocations seen = revocations;
-        if (seen.count() >= 0 && System.nanoTime() - seen.at() < FRESH_MILLIS * 1_000_000L) {
+        long age = nanos.getAsLong() - seen.at();
+        if (seen.count() >= 0 && age < FRESH_NANOS / 2) {
             return;
         }
-        synchronized (this) {
-            Revocations last = revocations;
-            long started = System.nanoTime();
-            if (last.count() >= 0 && started - last.at() < FRESH_MILLIS * 1_000_000L) {
-                return; // another thread looked meanwhile
+        if (seen.count() >= 0 && age < FRESH_NANOS) {
+            if (counting.tryLock()) {
+                try {
+                    count(FRESH_NANOS / 2);
+                } catch (StoreUnavailable e) {
+                    // Memory is still fresh: this request is served; a count is tried again on the next one, and waited for once the time is up.
+                } finally {
+                    counting.unlock();
+                }
             }
-            long count;
-            try (Connection c = db.connection();
-                    PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM credential WHERE revoked_at IS NOT NULL");
-                    ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                count = rs.getLong(1);
-            } catch (SQLException e) {
-                throw StoreUnavailable.of("the database does not answer", e);
-            }
-            if (count != last.count()) {
-                known.clear();
-            }
-            revocations = new Revocations(count, started); // as of when the count was asked for
+            return;
         }
+        counting.lock();
+        try {
+            count(FRESH_NANOS);
+        } finally {
+            counting.unlock();
+        }
+    }
+
+    /**
+     * Counts the revoked credentials unless another caller counted less than {@code within} ago
+     * (while this one waited for the lock), and forgets every credential in memory if the count
+     * changed; the caller holds {@link #counting}.
+     */
+    private void count(long within) {
+        Revocations last = revocations;
+        long started = nanos.getAsLong();
+        if (last.count() >= 0 && started - last.at() < within) {
+            return; // another thread looked meanwhile
+        }
+        beforeCount.run();
+        long count;
+        try (Connection c = db.connection();
+                PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM credential WHERE revoked_at IS NOT NULL");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            count = rs.getLong(1);
+        } catch (SQLException e) {
+            throw StoreUnavailable.of("the database does not answer", e);
+        }
+        if (count != last.count()) {
+            known.clear();
+        }
+        revocations = new Revocations(count, started); // as of when the count was asked for
     }
 
     // ------------------------------------------------------------------ the administrator

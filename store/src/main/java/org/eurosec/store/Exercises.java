@@ -255,6 +255,11 @@ public final class Exercises {
         return credentials.authenticate(token);
     }
 
+    /** For tests: the credentials' checks. */
+    Credentials credentials() {
+        return credentials;
+    }
+
     public List<String> ids() {
         List<String> out = new ArrayList<>();
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("SELECT id FROM exercise ORDER BY created_at, id");

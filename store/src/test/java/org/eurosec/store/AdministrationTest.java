@@ -105,6 +105,54 @@ class AdministrationTest {
         }
     }
 
+    /**
+     * The revoked credentials are counted again from half of {@link Credentials#FRESH_MILLIS} on, by
+     * one request while the others go on with what memory holds; only once the whole time has passed
+     * does a request wait for the count. (Before, everyone waited for the count once the time was up,
+     * so every second the requests under way queued behind one query.) The clock is the test's.
+     */
+    @Test
+    void aSlowCountOfRevocationsDoesNotHoldUpRequestsWhileMemoryIsFresh() throws Exception {
+        try (Database db = h2()) {
+            Exercises ex = exercises(db, new ExercisesTest.HandClock());
+            Exercises.Created c = ex.create("est-2009", ExercisesTest.DAY, "real", 1, ProcedureRules.Settings.defaults());
+            String geo = c.tokens().get("delegation:GEO");
+            String rus = c.tokens().get("delegation:RUS");
+            Credentials creds = ex.credentials();
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newCachedThreadPool(); // not the common pool: it may have one thread
+            java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong(1_000_000_000L);
+            creds.nanos = now::get;
+            assertThat(ex.authenticate(geo)).isPresent(); // counted now; GEO known in memory
+            java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            creds.beforeCount = () -> {
+                inside.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            };
+            now.addAndGet(Credentials.FRESH_MILLIS * 600_000L); // 60 % of the time: still fresh, due for a new count
+            var counting = java.util.concurrent.CompletableFuture.supplyAsync(() -> ex.authenticate(geo), pool);
+            assertThat(inside.await(10, java.util.concurrent.TimeUnit.SECONDS)).as("the first request after half the time counts again").isTrue();
+            // That count hangs (a slow database); another request meanwhile is served from memory at once.
+            var other = java.util.concurrent.CompletableFuture.supplyAsync(() -> ex.authenticate(rus), pool);
+            assertThat(other.get(10, java.util.concurrent.TimeUnit.SECONDS)).isPresent();
+            assertThat(counting).isNotDone();
+            // Past the whole time since the last finished count, memory is not trusted: a request waits for the count.
+            now.addAndGet(Credentials.FRESH_MILLIS * 500_000L);
+            var late = java.util.concurrent.CompletableFuture.supplyAsync(() -> ex.authenticate(geo), pool);
+            Thread.sleep(300);
+            assertThat(late).as("waits for the count under way").isNotDone();
+            release.countDown();
+            assertThat(counting.get(10, java.util.concurrent.TimeUnit.SECONDS)).isPresent();
+            assertThat(late.get(10, java.util.concurrent.TimeUnit.SECONDS)).isPresent();
+            pool.shutdown();
+            ex.close();
+        }
+    }
+
     void adminCredential(Database db) throws Exception {
         Exercises ex = exercises(db, new ExercisesTest.HandClock());
         Optional<String> first = ex.adminToken(false);
