@@ -43,7 +43,7 @@ public final class ApiServer implements AutoCloseable {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApiServer.class);
     /** One line per request: method, route template, status, duration. Never a header, a body or a credential. */
-    private static final org.slf4j.Logger ACCESS = org.slf4j.LoggerFactory.getLogger("org.eurosec.server.access");
+    private final AccessLog access = new AccessLog();
 
     /** Every route, as the OpenAPI description must list it (a test keeps the two in step). */
     public static final List<String> ROUTES = routes(List.of("GET /api/health", "GET /api/openapi.json", "GET /api/map",
@@ -116,7 +116,7 @@ public final class ApiServer implements AutoCloseable {
                 s.location = io.javalin.http.staticfiles.Location.CLASSPATH;
             });
             c.staticFiles.enableWebjars();
-            c.requestLogger.http((ctx, ms) -> ACCESS.info("{} {} {} {}ms", ctx.method(), route(ctx), ctx.status().getCode(), Math.round(ms)));
+            c.requestLogger.http((ctx, ms) -> access.add(ctx.method().name(), route(ctx), ctx.status().getCode(), Math.round(ms)));
         });
         routes();
     }
@@ -155,6 +155,7 @@ public final class ApiServer implements AutoCloseable {
         events.stop();
         ticker.shutdownNow();
         app.stop();
+        access.close();
         synchronized (this) {
             if (uploads != null) {
                 try (var files = Files.list(uploads)) {

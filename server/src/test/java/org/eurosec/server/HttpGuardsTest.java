@@ -244,6 +244,62 @@ class HttpGuardsTest {
         assertThat(log).contains("- (refused before routing: headers) 431 -").contains("- (refused before routing: request) 400 -");
     }
 
+    /**
+     * The access log is written by a thread of its own: with standard error blocked (a pipe no one
+     * reads), requests on one connection are still answered, and their lines come once it flows again.
+     * (Before, the request's thread wrote its line itself and stayed stuck in the write, so the next
+     * request on the connection, or the answer itself, never came.)
+     */
+    @Test
+    void aBlockedStandardErrorDoesNotHoldUpTheAnswers() throws Exception {
+        java.io.PrintStream saved = System.err;
+        java.util.concurrent.CountDownLatch flowing = new java.util.concurrent.CountDownLatch(1);
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        OutputStream blocked = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                try {
+                    flowing.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException(e);
+                }
+                synchronized (captured) {
+                    captured.write(b, off, len);
+                }
+            }
+        };
+        System.setErr(new java.io.PrintStream(blocked, true, StandardCharsets.UTF_8));
+        try {
+            HttpClient one = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+            for (int i = 0; i < 3; i++) {
+                HttpResponse<String> r = one.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/health?n=" + i))
+                        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(r.statusCode()).isEqualTo(200);
+            }
+        } finally {
+            flowing.countDown();
+        }
+        try {
+            long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            String log;
+            do {
+                Thread.sleep(50);
+                synchronized (captured) {
+                    log = captured.toString(StandardCharsets.UTF_8);
+                }
+            } while (log.split("GET /api/health 200", -1).length - 1 < 3 && System.nanoTime() < until);
+            assertThat(log.split("GET /api/health 200", -1).length - 1).as("a line for each request, once standard error flows").isGreaterThanOrEqualTo(3);
+        } finally {
+            System.setErr(saved);
+        }
+    }
+
     /** Requests that may throw, as {@link #loggedWhile} runs them. */
     interface Requests {
         void send() throws Exception;
