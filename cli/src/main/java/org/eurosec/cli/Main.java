@@ -93,8 +93,10 @@ public final class Main implements Runnable {
 
     /**
      * The command tree for {@code args}: the root with the one subcommand named first; with none for
-     * the version alone; otherwise with every subcommand, built when {@code args} name it (`help
-     * veto` builds help and veto) and a stand-in from {@link #SUMMARIES} when they do not. A command
+     * the version alone, nor for the root usage alone ({@code eurosec}, {@code --help}, {@code -h}), which
+     * lists the commands from {@link #SUMMARIES} ({@link RootUsage}); otherwise with every subcommand,
+     * built when {@code args} name it (`help veto` builds help and veto) and a stand-in from
+     * {@link #SUMMARIES} when they do not. A command
      * line can only reach a subcommand by naming it, so a stand-in is never parsed into: it serves
      * the root usage's list and picocli's "did you mean" suggestions, which read names and summaries only.
      */
@@ -106,6 +108,8 @@ public final class Main implements Runnable {
             cl.addSubcommand(first, programmatic != null ? programmatic : command(first));
         } else if (args.length == 1 && (first.equals("-V") || first.equals("--version"))) {
             return cl; // the version alone needs no command
+        } else if (args.length == 0 || args.length == 1 && (first.equals("-h") || first.equals("--help"))) {
+            cl.setHelpFactory(new RootUsageFactory()); // the root usage alone: it lists the commands, none is built
         } else {
             java.util.Set<String> named = new java.util.HashSet<>(java.util.Arrays.asList(args));
             for (String name : COMMANDS) {
@@ -126,9 +130,47 @@ public final class Main implements Runnable {
 
     /** A subcommand as the root usage lists it: its name and summary, without its options (built without reading annotations). */
     private static CommandLine standIn(String name) {
+        return new CommandLine(summary(name));
+    }
+
+    /** The model of a command as the root usage lists it: its name and its summary from {@link #SUMMARIES}, nothing else. */
+    private static CommandLine.Model.CommandSpec summary(String name) {
         CommandLine.Model.CommandSpec spec = CommandLine.Model.CommandSpec.create().name(name);
         spec.usageMessage().description(SUMMARIES.get(name));
-        return new CommandLine(spec);
+        return spec;
+    }
+
+    /**
+     * The root usage printed for the root alone: picocli's usage with every command listed from
+     * {@link #SUMMARIES}, given to its help as bare models of a name and a summary. A tree of
+     * stand-ins would have made a {@code CommandLine} of each, and picocli sets up its converters for
+     * every {@code CommandLine} it makes, about as much as building the root, two dozen times.
+     * {@code HelpTextTest} checks this usage against the one the fully built tree prints, byte for byte.
+     */
+    static final class RootUsage extends CommandLine.Help {
+        RootUsage(CommandLine.Model.CommandSpec root, CommandLine.Help.ColorScheme colors) {
+            super(root, colors);
+            for (String name : COMMANDS) {
+                addSubcommand(name, summary(name));
+            }
+        }
+
+        /** The synopsis's " [COMMAND]", which picocli writes only when the root's model itself has subcommands. */
+        @Override
+        protected CommandLine.Help.Ansi.Text createDetailedSynopsisCommandText() {
+            return ansi().new Text(0).concat(" ").concat(commandSpec().usageMessage().synopsisSubcommandLabel());
+        }
+    }
+
+    /**
+     * Picocli's help for the root is a {@link RootUsage}; for the commands it lists, its plain help. A
+     * class rather than a lambda, for the class-data archive (see {@link Handlers}).
+     */
+    static final class RootUsageFactory implements CommandLine.IHelpFactory {
+        @Override
+        public CommandLine.Help create(CommandLine.Model.CommandSpec spec, CommandLine.Help.ColorScheme colors) {
+            return spec.commandLine() != null && spec.parent() == null ? new RootUsage(spec, colors) : new CommandLine.Help(spec, colors);
+        }
     }
 
     @CommandLine.Spec

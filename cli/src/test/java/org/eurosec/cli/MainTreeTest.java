@@ -42,8 +42,8 @@ class MainTreeTest {
 
     @Test
     void anythingElseBuildsWhatItNamesAndStandsInForTheRest() {
-        CommandLine usage = Main.tree(new Main(Clock.systemDefaultZone()), new String[] {"--help"});
-        Main.COMMANDS.forEach(name -> assertThat(built(usage, name)).as(name).isFalse());
+        CommandLine misspelt = Main.tree(new Main(Clock.systemDefaultZone()), new String[] {"coverge"});
+        Main.COMMANDS.forEach(name -> assertThat(built(misspelt, name)).as(name).isFalse());
         CommandLine help = Main.tree(new Main(Clock.systemDefaultZone()), new String[] {"help", "coverage"});
         assertThat(built(help, "help")).isTrue();
         assertThat(built(help, "coverage")).isTrue();
@@ -57,8 +57,12 @@ class MainTreeTest {
     void aNamedCommandBuildsOnlyItselfAndAnythingElseListsAll() {
         Main root = new Main(Clock.systemDefaultZone());
         assertThat(Main.tree(root, new String[] {"veto", "--help"}).getSubcommands().keySet()).containsExactly("veto");
-        assertThat(Main.tree(new Main(Clock.systemDefaultZone()), new String[] {"--help"}).getSubcommands().keySet())
-                .containsExactlyElementsOf(Main.COMMANDS);
+        for (String[] usage : new String[][] {{}, {"--help"}, {"-h"}}) {
+            // the root usage alone lists the commands from Main.SUMMARIES without building any
+            CommandLine alone = Main.tree(new Main(Clock.systemDefaultZone()), usage);
+            assertThat(alone.getSubcommands()).isEmpty();
+            assertThat(alone.getHelpFactory()).isInstanceOf(Main.RootUsageFactory.class);
+        }
         assertThat(Main.tree(new Main(Clock.systemDefaultZone()), new String[] {"help", "coverage"}).getSubcommands().keySet())
                 .containsExactlyElementsOf(Main.COMMANDS);
         assertThat(Main.tree(new Main(Clock.systemDefaultZone()), new String[] {"coverge"}).getSubcommands().keySet())
