@@ -177,19 +177,21 @@ public final class ApiServer implements AutoCloseable {
             + "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
     private void routes() {
+        // One before-handler for every request (the web server matches each handler's path against each
+        // request's): the page's headers, the host, then the rest by path and size.
         app.before(ctx -> {
             ctx.header("Content-Security-Policy", CONTENT_POLICY);
             ctx.header("X-Content-Type-Options", "nosniff");
             HttpGuards.host(ctx, hosts);
-        });
-        // What a delegation, the depositary or an observer sees is for them alone: never kept by a cache.
-        app.before("/api/exercises/*", ctx -> ctx.header("Cache-Control", "no-store"));
-        app.before("/api/admin/*", ctx -> ctx.header("Cache-Control", "no-store"));
-        app.before(ctx -> {
+            String path = ctx.path();
+            // What a delegation, the depositary or an observer sees is for them alone: never kept by a cache.
+            if (path.startsWith("/api/exercises/") || path.startsWith("/api/admin/")) {
+                ctx.header("Cache-Control", "no-store");
+            }
             String len = ctx.header("Content-Length");
             if (len != null) {
                 try {
-                    int max = maxBody(ctx.path());
+                    int max = maxBody(path);
                     if (Long.parseLong(len.trim()) > max) {
                         throw new BadInput(413, "body", "the body is larger than " + max + " bytes");
                     }
