@@ -67,7 +67,12 @@ final class FollowCommand implements Callable<Integer> {
             description = "table (default: one line per procedure) or json (the API's object, one a line).")
     Format format = Format.TABLE;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /**
+     * Made when the command runs, not with the command: an HTTP client starts a thread and loads the
+     * JDK's HTTP and TLS classes, and the command is built with {@code exercise}, for its help too,
+     * and when the launcher records its class-data archive (issue 15: some 400 classes for every question to map).
+     */
+    private HttpClient http;
 
     @Override
     public Integer call() throws Exception {
@@ -85,6 +90,7 @@ final class FollowCommand implements Callable<Integer> {
             throw new UserError("--server: '" + server + "' is not a URL such as http://localhost:7070");
         }
         PrintWriter out = spec.commandLine().getOut();
+        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         if (events) {
             if (once) {
                 throw new UserError("--events follows until stopped; --once catches up and stops: choose one");

@@ -34,6 +34,23 @@ class FollowCommandTest {
     @TempDir
     Path dir;
 
+    /**
+     * Building the command, as {@code exercise} and its help do and as the launcher's class-data archive
+     * is recorded, starts no HTTP client (its selector thread): the client is made when the command runs.
+     */
+    @Test
+    void buildingTheCommandStartsNoHttpClient() {
+        long before = selectorThreads();
+        new picocli.CommandLine(new ExerciseCommand());
+        new picocli.CommandLine(new FollowCommand());
+        assertThat(selectorThreads()).isEqualTo(before);
+    }
+
+    private static long selectorThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("HttpClient-") && t.getName().endsWith("-SelectorManager"))
+                .count();
+    }
+
     @Test
     void followsTheCursorToEveryProcedureTheCredentialMaySee() throws Exception {
         try (Database db = Database.open(Database.defaultUrl(dir.resolve("db")))) {
