@@ -534,6 +534,13 @@ public final class Exercises {
 
     // ------------------------------------------------------------------ rebuilding and snapshots
 
+    /**
+     * The longest snapshot state kept, in characters (its gzipped JSON in Base64): some 700,000
+     * procedures at the 27 characters each that 29,000 procedures took. A longer one is not kept,
+     * which costs only speed (a rebuild replays more of the journal).
+     */
+    static final int MAX_SNAPSHOT_CHARS = 20_000_000;
+
     /** A snapshot is taken after this many journal entries since the last (see {@link #snapshotEvery(int)}). */
     public static final int SNAPSHOT_EVERY = 1000;
 
@@ -719,7 +726,7 @@ public final class Exercises {
     private void snapshot(String exercise, Due due) {
         snapshots.execute(() -> {
             String state = snapshotWriters.computeIfAbsent(exercise, k -> new StateCodec.Incremental()).write(due.state());
-            if (state.length() > 1_000_000) {
+            if (state.length() > MAX_SNAPSHOT_CHARS) {
                 LOG.warn("the snapshot of {} at entry {} would take {} characters, more than a snapshot may: none is kept", exercise, due.seq(), state.length());
                 return;
             }

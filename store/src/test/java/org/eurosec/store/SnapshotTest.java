@@ -102,6 +102,45 @@ class SnapshotTest {
         }
     }
 
+    /**
+     * A state of more than 1,000,000 characters (the old column's room; subjects of random letters at
+     * the longest a journal entry may hold, which gzip cannot shrink much, stand in for tens of
+     * thousands of procedures) is kept and a restart rebuilds from it.
+     */
+    @Test
+    void aSnapshotLongerThanAMillionCharactersIsKeptAndUsed() throws Exception {
+        ExercisesTest.HandClock clock = new ExercisesTest.HandClock();
+        java.util.Random random = new java.util.Random(42);
+        String letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_";
+        String[][] pairs = {{"POL", "BLR"}, {"RUS", "GEO"}, {"DEU", "FRA"}};
+        String id;
+        ExerciseState before;
+        try (Database db = h2()) {
+            Exercises ex = new Exercises(db, ExercisesTest.BASE, ExercisesTest.REGIMES, clock).snapshotEvery(100);
+            id = ex.create("est-2009", ExercisesTest.DAY, "accelerated", 1440, ProcedureRules.Settings.defaults()).id();
+            for (int i = 0; i < 800; i++) {
+                StringBuilder subject = new StringBuilder(2_000);
+                for (int k = 0; k < 2_000; k++) {
+                    subject.append(letters.charAt(random.nextInt(letters.length())));
+                }
+                String[] p = pairs[i % pairs.length];
+                ok(ex, id, p[0], new Action.RequestInformation(p[1], subject.toString()));
+            }
+            before = ex.state(id);
+            ex.snapshotsWritten();
+            ex.close();
+        }
+        try (Database db = h2()) {
+            Exercises again = new Exercises(db, ExercisesTest.BASE, ExercisesTest.REGIMES, clock).snapshotEvery(100);
+            Exercises.Snapshot latest = again.latestSnapshot(id).orElseThrow();
+            assertThat(latest.state().length()).as("the latest snapshot's state").isGreaterThan(1_000_000);
+            assertThat(latest.seq()).as("snapshots every 100 entries, the last at the 800th action").isGreaterThanOrEqualTo(800);
+            assertThat(again.state(id)).isEqualTo(before);
+            assertThat(again.rebuiltFrom(id)).isEqualTo(latest.seq());
+            again.close();
+        }
+    }
+
     @Test
     void aSnapshotReusesThePartsTheLastLeftUnchangedAndRebuildsTheSameState() throws Exception {
         ExercisesTest.HandClock clock = new ExercisesTest.HandClock();
