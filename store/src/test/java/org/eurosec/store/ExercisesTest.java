@@ -87,6 +87,37 @@ class ExercisesTest {
         }
     }
 
+    /**
+     * An action the journal could not read back (a subject over the codec's 2,000 characters) is
+     * refused before anything is written, even when it comes straight to the store and not through
+     * the HTTP layer's reading: the exercise keeps its journal and still loads after a restart.
+     */
+    @Test
+    void anActionTheJournalCouldNotReplayIsRefusedAndNothingIsWritten() throws Exception {
+        String id;
+        int entries;
+        try (Database db = db()) {
+            Exercises ex = new Exercises(db, BASE, REGIMES, new HandClock());
+            id = ex.create("est-2009", DAY, "real", 1, ProcedureRules.Settings.defaults()).id();
+            entries = ex.journal(id).size();
+            assertThatThrownBy(() -> ex.act(id, new Actor.Delegation("POL"), new Action.RequestInformation("BLR", "x".repeat(2_001))))
+                    .isInstanceOfSatisfying(BadInput.class, e -> {
+                        assertThat(e.status()).isEqualTo(422);
+                        assertThat(e.field()).isEqualTo("subject");
+                    });
+            assertThat(ex.journal(id)).hasSize(entries);
+            assertThat(ex.act(id, new Actor.Delegation("POL"), new Action.RequestInformation("BLR", "x".repeat(2_000))).result())
+                    .isInstanceOf(Mechanism.Accepted.class);
+            ex.close();
+        }
+        try (Database db = db()) {
+            Exercises again = new Exercises(db, BASE, REGIMES, new HandClock());
+            assertThat(again.replay(id).problems()).isEmpty();
+            assertThat(again.journal(id)).hasSize(entries + 1);
+            again.close();
+        }
+    }
+
     @Test
     void anExerciseTheRulesRefuseIsNotCreated() throws Exception {
         try (Database db = db()) {
