@@ -109,6 +109,15 @@ public final class ApiServer implements AutoCloseable {
             c.showJavalinBanner = false;
             c.http.maxRequestSize = MAX_BODY;
             HttpGuards.configure(c);
+            c.jetty.modifyServer(server -> {
+                // Innermost of the server's wrappers (inside its statistics, so a graceful stop waits for
+                // actions in flight too); Javalin hangs its servlet below it.
+                org.eclipse.jetty.server.handler.HandlerWrapper inner = server;
+                while (inner.getHandler() instanceof org.eclipse.jetty.server.handler.HandlerWrapper w) {
+                    inner = w;
+                }
+                inner.setHandler(new ActionRoute());
+            });
             c.useVirtualThreads = false;
             c.staticFiles.add(s -> {
                 s.hostedPath = "/";
@@ -179,27 +188,7 @@ public final class ApiServer implements AutoCloseable {
     private void routes() {
         // One before-handler for every request (the web server matches each handler's path against each
         // request's): the page's headers, the host, then the rest by path and size.
-        app.before(ctx -> {
-            ctx.header("Content-Security-Policy", CONTENT_POLICY);
-            ctx.header("X-Content-Type-Options", "nosniff");
-            HttpGuards.host(ctx, hosts);
-            String path = ctx.path();
-            // What a delegation, the depositary or an observer sees is for them alone: never kept by a cache.
-            if (path.startsWith("/api/exercises/") || path.startsWith("/api/admin/")) {
-                ctx.header("Cache-Control", "no-store");
-            }
-            String len = ctx.header("Content-Length");
-            if (len != null) {
-                try {
-                    int max = maxBody(path);
-                    if (Long.parseLong(len.trim()) > max) {
-                        throw new BadInput(413, "body", "the body is larger than " + max + " bytes");
-                    }
-                } catch (NumberFormatException e) {
-                    throw new BadInput(400, "Content-Length", "not a number");
-                }
-            }
-        });
+        app.before(ctx -> before(ctx::header, ctx.header("Host"), ctx.path(), ctx.header("Content-Length")));
         app.get("/api/health", this::health);
         app.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi()));
         String map = resource("/eurosec/map/osce-area.json"); // read once: it is part of the build
@@ -211,7 +200,7 @@ public final class ApiServer implements AutoCloseable {
         app.post("/api/reconcile/{dataset}", ctx -> questions().reconcileUpload(ctx));
         app.get("/api/exercises/{id}", this::exercise);
         app.get("/api/exercises/{id}/procedures", this::procedures);
-        app.post("/api/exercises/{id}/actions", this::act);
+        // POST /api/exercises/{id}/actions is answered by the web server directly (ActionRoute), before Javalin.
         app.get("/api/exercises/{id}/journal", this::journal);
         app.get("/api/exercises/{id}/journal/verify", this::verify);
         app.get("/api/exercises/{id}/journal/key", this::key);
@@ -225,16 +214,10 @@ public final class ApiServer implements AutoCloseable {
         app.post("/api/admin/exercises/{id}/credentials/rotate", admin::rotate);
         app.post("/api/admin/exercises/{id}/credentials/revoke", admin::revoke);
         app.post("/api/admin/exercises/{id}/close", admin::close);
-        app.exception(BadInput.class, (e, ctx) -> error(ctx, e.status(), e.field(), e.getMessage()));
         app.exception(org.eurosec.query.QueryException.class, (e, ctx) -> queryError(ctx, e));
-        app.exception(StoreUnavailable.class, (e, ctx) -> {
-            LOG.error("503 on {} {}: the store is unavailable", ctx.method(), route(ctx), e);
-            ctx.header("Retry-After", "5");
-            error(ctx, 503, e instanceof Exercises.JournalUnavailable ? "journal" : "store", e.getMessage());
-        });
         app.exception(Exception.class, (e, ctx) -> {
-            LOG.error("500 on {} {}", ctx.method(), route(ctx), e);
-            error(ctx, 500, "server", "internal error: " + e.getClass().getSimpleName());
+            Exercises.Answer a = failure(e, ctx.method().name(), route(ctx), ctx::header);
+            ctx.status(a.status()).contentType("application/json").result(a.body());
         });
         app.error(404, ctx -> {
             if (!ctx.result().isEmpty() && ctx.result().startsWith("{\"error\"")) {
@@ -250,6 +233,109 @@ public final class ApiServer implements AutoCloseable {
         });
         app.error(405, ctx -> error(ctx, 405, "method", ctx.method() + " is not allowed on " + ctx.path()));
         app.error(413, ctx -> error(ctx, 413, "body", "the body is larger than " + maxBody(ctx.path()) + " bytes"));
+    }
+
+    /**
+     * What every request gets before its route: the page's headers, the host checked, {@code no-store}
+     * on what is for the caller alone, and a declared body over the route's limit refused (413).
+     */
+    private void before(java.util.function.BiConsumer<String, String> header, String host, String path, String contentLength) {
+        header.accept("Content-Security-Policy", CONTENT_POLICY);
+        header.accept("X-Content-Type-Options", "nosniff");
+        HttpGuards.host(host, hosts);
+        // What a delegation, the depositary or an observer sees is for them alone: never kept by a cache.
+        if (path.startsWith("/api/exercises/") || path.startsWith("/api/admin/")) {
+            header.accept("Cache-Control", "no-store");
+        }
+        if (contentLength != null) {
+            try {
+                int max = maxBody(path);
+                if (Long.parseLong(contentLength.trim()) > max) {
+                    throw new BadInput(413, "body", "the body is larger than " + max + " bytes");
+                }
+            } catch (NumberFormatException e) {
+                throw new BadInput(400, "Content-Length", "not a number");
+            }
+        }
+    }
+
+    /**
+     * A route's exception as the API's answer: bad input its 4xx, a store that cannot be read or
+     * written a 503 (with {@code Retry-After}), anything else a 500; the last two are logged.
+     */
+    static Exercises.Answer failure(Exception e, String method, String route, java.util.function.BiConsumer<String, String> header) {
+        if (e instanceof BadInput b) {
+            return new Exercises.Answer(b.status(), errorBody(b.status(), b.field(), b.getMessage()), false);
+        }
+        if (e instanceof StoreUnavailable) {
+            LOG.error("503 on {} {}: the store is unavailable", method, route, e);
+            header.accept("Retry-After", "5");
+            return new Exercises.Answer(503, errorBody(503, e instanceof Exercises.JournalUnavailable ? "journal" : "store", e.getMessage()), false);
+        }
+        LOG.error("500 on {} {}", method, route, e);
+        return new Exercises.Answer(500, errorBody(500, "server", "internal error: " + e.getClass().getSimpleName()), false);
+    }
+
+    /** The route of actions, as the access log names it. */
+    static final String ACTIONS = "/api/exercises/{id}/actions";
+
+    /**
+     * The exercise id in a path of the actions route ({@code /api/exercises/ID/actions}, a slash at the
+     * end allowed), or null for any other path.
+     */
+    static String actionsOf(String path) {
+        String prefix = "/api/exercises/";
+        if (path == null || !path.startsWith(prefix)) {
+            return null;
+        }
+        int end = path.endsWith("/") ? path.length() - 1 : path.length();
+        if (!path.startsWith("/actions", end - 8)) {
+            return null;
+        }
+        int idEnd = end - 8;
+        if (idEnd <= prefix.length() || path.indexOf('/', prefix.length()) != idEnd) {
+            return null;
+        }
+        return path.substring(prefix.length(), idEnd);
+    }
+
+    /**
+     * {@code POST /api/exercises/{id}/actions}, the route every action takes, answered by the web server
+     * directly rather than through Javalin's servlet: no session, servlet or router lookup, and the
+     * answer written once, from an array of its exact size. It keeps every rule of the other routes:
+     * the same {@link #before} (page headers, host, {@code no-store}, declared size), the body limit
+     * while reading, the Content-Type, the credential, the errors as JSON ({@link #failure}) and one
+     * access-log line. Every other request, and other methods on this path (405 with {@code Allow}),
+     * go on to Javalin.
+     */
+    private final class ActionRoute extends org.eclipse.jetty.server.handler.HandlerWrapper {
+        @Override
+        public void handle(String target, org.eclipse.jetty.server.Request base, jakarta.servlet.http.HttpServletRequest req,
+                jakarta.servlet.http.HttpServletResponse res) throws IOException, jakarta.servlet.ServletException {
+            String id = "POST".equals(req.getMethod()) ? actionsOf(target) : null;
+            if (id == null) {
+                super.handle(target, base, req, res);
+                return;
+            }
+            base.setHandled(true);
+            long start = System.nanoTime();
+            res.setContentType("application/json"); // every answer of the route is JSON, named first as Javalin does
+            Exercises.Answer answer;
+            try {
+                before(res::setHeader, req.getHeader("Host"), target, req.getHeader("Content-Length"));
+                answer = act(id, req, res);
+            } catch (Exception e) {
+                answer = failure(e, "POST", ACTIONS, res::setHeader);
+            }
+            try {
+                byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+                res.setStatus(answer.status());
+                res.setContentLength(bytes.length);
+                res.getOutputStream().write(bytes);
+            } finally {
+                access.add("POST", ACTIONS, answer.status(), Math.round((System.nanoTime() - start) / 1e6));
+            }
+        }
     }
 
     /**
@@ -309,7 +395,11 @@ public final class ApiServer implements AutoCloseable {
 
     /** The caller: its credential must belong to this exercise. */
     private Exercises.Who who(Context ctx) {
-        String h = ctx.header("Authorization");
+        return who(ctx.header("Authorization"), ctx.pathParam("id"));
+    }
+
+    /** The caller by its Authorization header {@code h}: its credential must belong to exercise {@code id}. */
+    private Exercises.Who who(String h, String id) {
         if (h == null || !h.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw new BadInput(401, "Authorization", "send the exercise credential as 'Authorization: Bearer TOKEN'");
         }
@@ -317,7 +407,6 @@ public final class ApiServer implements AutoCloseable {
         if (w.isEmpty()) {
             throw new BadInput(401, "Authorization", "unknown credential");
         }
-        String id = ctx.pathParam("id");
         if (!w.get().exercise().equals(id)) {
             throw new BadInput(403, "Authorization", "this credential is for another exercise");
         }
@@ -451,11 +540,11 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
-    private void act(Context ctx) {
-        Exercises.Who w = who(ctx);
-        JsonNode body;
-        HttpGuards.contentType(ctx, "application/json");
-        body = strictJson(HttpGuards.body(ctx, MAX_BODY));
+    /** An action of the caller in exercise {@code id}: its answer (201 with the signed receipt, or the rules' refusal). */
+    private Exercises.Answer act(String id, jakarta.servlet.http.HttpServletRequest req, jakarta.servlet.http.HttpServletResponse res) {
+        Exercises.Who w = who(req.getHeader("Authorization"), id);
+        HttpGuards.contentType(req.getHeader("Content-Type"), "application/json");
+        JsonNode body = strictJson(HttpGuards.receive(req, res, MAX_BODY));
         if (body == null || !body.isObject()) {
             throw new BadInput(400, "body", "the body must be a JSON object such as {\"kind\": \"vote\", \"procedure\": 1, \"ballot\": \"yes\"}");
         }
@@ -470,12 +559,12 @@ public final class ApiServer implements AutoCloseable {
         if (action instanceof Action.DeadlinePassed) {
             throw new BadInput(403, "kind", "only the exercise clock records a passed deadline");
         }
-        String key = ctx.header("Idempotency-Key");
+        String key = req.getHeader("Idempotency-Key");
         Exercises.Answer answer = exercises.act(w.exercise(), w.actor(), action, Optional.ofNullable(key), ApiServer::answer);
         if (answer.repeated()) {
-            ctx.header("Idempotent-Replayed", "true");
+            res.setHeader("Idempotent-Replayed", "true");
         }
-        ctx.status(answer.status()).contentType("application/json").result(answer.body());
+        return answer;
     }
 
     /** The answer to an action: 201 with the entry and its signed receipt, or the rules' refusal. */

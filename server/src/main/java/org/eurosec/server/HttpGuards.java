@@ -2,7 +2,6 @@ package org.eurosec.server;
 
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -100,29 +99,61 @@ final class HttpGuards {
     }
 
     private static String receive(Context ctx, int max) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        return receive(ctx.req(), ctx.res(), max);
+    }
+
+    /**
+     * Reads a request's body as UTF-8 text, at most {@code max} bytes (413 beyond, with the connection
+     * closed; nothing kept), 408 for a body that comes too slowly, 400 for malformed UTF-8. A body
+     * with a Content-Length is read into an array of that size, without a growing buffer; one sent in
+     * chunks grows as it comes, up to the limit.
+     */
+    static String receive(jakarta.servlet.http.HttpServletRequest req, jakarta.servlet.http.HttpServletResponse res, int max) {
         // With a Content-Length, reading stops once that many bytes are in: the read that would only
         // report the end is where Jetty checks the minimum rate against the time since the first byte,
         // so a thread paused for a moment (a busy machine, a collection) would turn a complete small
         // body into a 408.
-        long declared = ctx.req().getContentLengthLong();
-        try (InputStream in = ctx.req().getInputStream()) {
-            byte[] buf = new byte[8192];
-            int n;
-            while ((declared < 0 || out.size() < declared) && (n = in.read(buf)) >= 0) {
-                if (out.size() + n > max) {
-                    ctx.header("Connection", "close");
+        long declared = req.getContentLengthLong();
+        if (declared > max) {
+            res.setHeader("Connection", "close");
+            throw new BadInput(413, "body", "the body is larger than " + max + " bytes");
+        }
+        byte[] buf = new byte[declared >= 0 ? (int) declared : Math.min(max + 1, 8192)];
+        int size = 0;
+        try (InputStream in = req.getInputStream()) {
+            while (declared < 0 || size < declared) {
+                if (size == buf.length) { // chunked: room for more, at most one byte over the limit
+                    buf = java.util.Arrays.copyOf(buf, (int) Math.min((long) max + 1, buf.length * 2L));
+                }
+                int n = in.read(buf, size, buf.length - size);
+                if (n < 0) {
+                    break;
+                }
+                size += n;
+                if (size > max) {
+                    res.setHeader("Connection", "close");
                     throw new BadInput(413, "body", "the body is larger than " + max + " bytes");
                 }
-                out.write(buf, 0, n);
             }
         } catch (IOException | org.eclipse.jetty.http.BadMessageException e) {
-            ctx.header("Connection", "close");
+            res.setHeader("Connection", "close");
             throw new BadInput(408, "body", "the body came too slowly or stopped (at least " + MIN_BODY_RATE + " bytes a second)");
+        }
+        return utf8(buf, size);
+    }
+
+    /** The first {@code size} bytes as UTF-8 text; malformed UTF-8 is a 400. ASCII (most bodies) is taken as it is, without a decoder. */
+    static String utf8(byte[] bytes, int size) {
+        boolean ascii = true;
+        for (int i = 0; i < size && ascii; i++) {
+            ascii = bytes[i] >= 0;
+        }
+        if (ascii) {
+            return new String(bytes, 0, size, StandardCharsets.ISO_8859_1);
         }
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(out.toByteArray())).toString();
+                    .decode(ByteBuffer.wrap(bytes, 0, size)).toString();
         } catch (CharacterCodingException e) {
             throw new BadInput(400, "body", "the body is not UTF-8 text");
         }
@@ -130,7 +161,11 @@ final class HttpGuards {
 
     /** Refuses a body whose Content-Type is not one of {@code types} (415 naming the header). */
     static void contentType(Context ctx, String... types) {
-        String got = ctx.header("Content-Type");
+        contentType(ctx.header("Content-Type"), types);
+    }
+
+    /** Refuses a body whose Content-Type header, {@code got}, is not one of {@code types} (415 naming the header). */
+    static void contentType(String got, String... types) {
         String media = got == null ? "" : got.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         for (String t : types) {
             if (t.equals(media)) {
@@ -153,7 +188,11 @@ final class HttpGuards {
 
     /** Refuses a request whose Host header names a host this server does not answer for (a DNS rebinding page's). */
     static void host(Context ctx, Set<String> allowed) {
-        String h = ctx.header("Host");
+        host(ctx.header("Host"), allowed);
+    }
+
+    /** Refuses a request whose Host header, {@code h}, names a host this server does not answer for. */
+    static void host(String h, Set<String> allowed) {
         String name = h == null ? "" : bare(h);
         if (!allowed.contains(name)) {
             throw new BadInput(421, "Host", "this server answers for " + String.join(", ", allowed)

@@ -160,9 +160,12 @@ public final class ActionCodec {
         return n.has(f) && !n.get(f).isNull() ? text(n, f, 2_000) : "";
     }
 
+    /** A state id: three letters (compiled once; String.matches compiled it for every action read). */
+    private static final java.util.regex.Pattern STATE_ID = java.util.regex.Pattern.compile("[A-Z]{3}");
+
     private static String state(JsonNode n, String f) {
         String s = text(n, f, 8).trim().toUpperCase(Locale.ROOT);
-        if (!s.matches("[A-Z]{3}")) {
+        if (!STATE_ID.matcher(s).matches()) {
             throw new BadInput(f, "'" + f + "' must be a state id such as GEO (three letters)");
         }
         return s;
@@ -178,7 +181,7 @@ public final class ActionCodec {
         }
         List<String> out = new ArrayList<>();
         for (JsonNode x : v) {
-            if (!x.isTextual() || !x.asText().trim().toUpperCase(Locale.ROOT).matches("[A-Z]{3}")) {
+            if (!x.isTextual() || !STATE_ID.matcher(x.asText().trim().toUpperCase(Locale.ROOT)).matches()) {
                 throw new BadInput(f, "'" + f + "' must list state ids such as GEO");
             }
             out.add(x.asText().trim().toUpperCase(Locale.ROOT));
