@@ -555,8 +555,8 @@ public final class ApiServer implements AutoCloseable {
                 throw new BadInput(403, "as", "this credential acts for " + w.actor().id() + " only");
             }
         }
-        Action action = ActionCodec.read(body);
-        if (action instanceof Action.DeadlinePassed) {
+        ActionCodec.Checked action = ActionCodec.check(body);
+        if (action.action() instanceof Action.DeadlinePassed) {
             throw new BadInput(403, "kind", "only the exercise clock records a passed deadline");
         }
         String key = req.getHeader("Idempotency-Key");

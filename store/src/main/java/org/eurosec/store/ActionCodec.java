@@ -48,6 +48,52 @@ public final class ActionCodec {
         return new java.util.TreeSet<>(FIELDS.keySet());
     }
 
+    /**
+     * An action as it is journaled: the action taken and its entry's body, which reads back to that
+     * action (so what is journaled replays to what was decided). Only this codec makes one: from a
+     * request it read ({@link #check(JsonNode)}) or from an action given directly ({@link #check(Action)}).
+     */
+    public static final class Checked {
+        private final Action action;
+        private final String body;
+
+        private Checked(Action action, String body) {
+            this.action = action;
+            this.body = body;
+        }
+
+        public Action action() {
+            return action;
+        }
+
+        /** The journal entry's body: the action in the codec's written form. */
+        public String body() {
+            return body;
+        }
+    }
+
+    /**
+     * The action in a request, read as {@link #read} reads it, with its journal body. That body is
+     * not read again: for every action {@link #read} gives, {@link #write} gives a form that
+     * {@link #read} accepts and reads back equal (ActionCodecTest checks it for every kind, with
+     * the optional fields left out, values at their limits and ids in lower case).
+     */
+    public static Checked check(JsonNode request) {
+        Action a = read(request);
+        return new Checked(a, write(a).toString());
+    }
+
+    /**
+     * An action given directly (not read from JSON): written, then read back with the codec's limits,
+     * as replay will read it. An action replay could not read (a subject over its length, say) is a
+     * {@link BadInput} naming the field; otherwise what is taken is the action read back, so the
+     * state decided now is the one replay rebuilds (a lower-case state id is taken in upper case).
+     */
+    public static Checked check(Action action) {
+        ObjectNode tree = write(action);
+        return new Checked(read(tree), tree.toString());
+    }
+
     public static Action read(JsonNode n) {
         if (n == null || !n.isObject()) {
             throw new BadInput(400, "body", "the body must be a JSON object");
@@ -97,7 +143,10 @@ public final class ActionCodec {
         } else if (a instanceof Action.JoinConsultations r) {
             n.put("procedure", r.procedure());
         } else if (a instanceof Action.ProposeConference r) {
-            n.put("consultation", r.consultation()).put("subject", r.subject());
+            if (r.consultation() != 0) { // 0 is no consultations named, which is how read takes a proposal without the field
+                n.put("consultation", r.consultation());
+            }
+            n.put("subject", r.subject());
         } else if (a instanceof Action.SupportConference r) {
             n.put("procedure", r.procedure());
         } else if (a instanceof Action.NotifyAttack r) {

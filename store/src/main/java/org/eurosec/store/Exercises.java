@@ -993,14 +993,22 @@ public final class Exercises {
      */
     public Answer act(String exercise, Actor actor, Action action, Optional<String> idempotencyKey, java.util.function.Function<Outcome, Answer> render) {
         idempotencyKey.ifPresent(Exercises::checkKey);
-        ObjectNode tree = ActionCodec.write(action);
-        // What replay will read back, read now with the same limits (from the tree, no text parsed):
-        // an action the journal could not replay (a subject over its length, say) is a 422, never an entry.
-        ActionCodec.read(tree);
-        String body = tree.toString(); // written once: the entry's body, and what a key's request hash covers
+        // What replay will read back, read now with the same limits: an action the journal could not
+        // replay (a subject over its length, say) is a 422, never an entry.
+        return act(exercise, actor, ActionCodec.check(action), idempotencyKey, render);
+    }
+
+    /**
+     * As {@link #act(String, Actor, Action, Optional, java.util.function.Function)} for an action the
+     * codec has read from a request: its body is journaled as it is, not written and read again.
+     */
+    public Answer act(String exercise, Actor actor, ActionCodec.Checked action, Optional<String> idempotencyKey,
+            java.util.function.Function<Outcome, Answer> render) {
+        idempotencyKey.ifPresent(Exercises::checkKey);
+        String body = action.body(); // the entry's body, and what a key's request hash covers
         String requestHash = idempotencyKey.isPresent() ? Journal.sha256(body) : "";
         load(exercise); // an unknown exercise is a 404 here, and a rebuild is done before the writer takes the action
-        return (Answer) run(new ActJob(exercise, actor, action, body, idempotencyKey, requestHash, render));
+        return (Answer) run(new ActJob(exercise, actor, action.action(), body, idempotencyKey, requestHash, render));
     }
 
     static void checkKey(String k) {

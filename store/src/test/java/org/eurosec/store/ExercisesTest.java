@@ -118,6 +118,34 @@ class ExercisesTest {
         }
     }
 
+    /**
+     * An action given straight to the store is taken as its journal entry will be read back, so the
+     * state decided now is the state replay rebuilds: a state id in lower case is taken as the
+     * upper-case id the codec reads. Before, the store decided on the action as given (here refused:
+     * "blr" is no party) while its entry would have replayed as BLR's.
+     */
+    @Test
+    void aDirectActionIsDecidedAsItsEntryReplays() throws Exception {
+        String id;
+        ExerciseState live;
+        try (Database db = db()) {
+            Exercises ex = new Exercises(db, BASE, REGIMES, new HandClock());
+            id = ex.create("est-2009", DAY, "real", 1, ProcedureRules.Settings.defaults()).id();
+            Exercises.Outcome o = ex.act(id, new Actor.Delegation("POL"), new Action.RequestInformation("blr", "exercises"));
+            assertThat(o.result()).isInstanceOf(Mechanism.Accepted.class);
+            assertThat(o.entry().orElseThrow().body()).contains("\"to\":\"blr\"");
+            live = ex.state(id);
+            ex.close();
+        }
+        try (Database db = db()) {
+            Exercises again = new Exercises(db, BASE, REGIMES, new HandClock());
+            Exercises.Replay r = again.replay(id);
+            assertThat(r.problems()).isEmpty();
+            assertThat(r.state()).isEqualTo(live);
+            again.close();
+        }
+    }
+
     @Test
     void anExerciseTheRulesRefuseIsNotCreated() throws Exception {
         try (Database db = db()) {
