@@ -148,7 +148,8 @@ public final class JournalKey {
         return privateKey.isPresent();
     }
 
-    static byte[] signed(String exercise, long seq, String hash) {
+    /** The bytes a journal signature covers: a fixed prefix, the exercise id, the sequence number and the chain hash, one a line (UTF-8). */
+    public static byte[] signed(String exercise, long seq, String hash) {
         return (SIGNED_PREFIX + "\n" + exercise + "\n" + seq + "\n" + hash).getBytes(StandardCharsets.UTF_8);
     }
 
