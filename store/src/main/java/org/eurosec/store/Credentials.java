@@ -49,6 +49,16 @@ public final class Credentials {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Exercises.Who> known = new ConcurrentHashMap<>();
 
+    /**
+     * The hashes of the credentials that authenticated lately, by credential, so that the requests of
+     * a delegation already seen skip the SHA-256 (a map look-up instead). Only a hash is cached, never
+     * an answer: acceptance still goes through {@link #known} and the database by hash, so a revoked
+     * credential is refused exactly as before. Only credentials that authenticated are kept (random
+     * tokens cannot fill it), at most {@link #MAX_HASHED}: beyond, it starts again empty.
+     */
+    private final Map<String, String> hashes = new ConcurrentHashMap<>();
+    static final int MAX_HASHED = 10_000;
+
     Credentials(Database db, Clock real) {
         this.db = db;
         this.real = real;
@@ -65,10 +75,15 @@ public final class Credentials {
         if (token == null || token.isBlank() || token.length() > 200) {
             return Optional.empty();
         }
-        String hash = Journal.sha256(token.trim());
+        String t = token.trim();
+        String cached = hashes.get(t);
+        String hash = cached != null ? cached : Journal.sha256(t);
         fresh();
         Exercises.Who k = known.get(hash);
         if (k != null) {
+            if (cached == null) {
+                remember(t, hash);
+            }
             return Optional.of(k);
         }
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
@@ -77,15 +92,24 @@ public final class Credentials {
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     known.remove(hash);
+                    hashes.remove(t);
                     return Optional.empty();
                 }
                 Exercises.Who w = new Exercises.Who(rs.getString(1), Actor.parse(rs.getString(2)));
                 known.put(hash, w);
+                remember(t, hash);
                 return Optional.of(w);
             }
         } catch (SQLException e) {
             throw StoreUnavailable.of("the database does not answer", e);
         }
+    }
+
+    private void remember(String token, String hash) {
+        if (hashes.size() >= MAX_HASHED) {
+            hashes.clear();
+        }
+        hashes.put(token, hash);
     }
 
     /** For tests: the clock of the revocation checks (nanoseconds, as {@link System#nanoTime}). */
