@@ -103,6 +103,44 @@ class SnapshotTest {
     }
 
     /**
+     * Past ten intervals a snapshot waits for a tenth of the journal, so a growing exercise writes ever
+     * fewer snapshots (at a fixed interval of 5, 400 entries took 80) while a restart still has at most
+     * a tenth of the journal to replay after the latest one, and rebuilds the same state.
+     */
+    @Test
+    void snapshotsThinOutAsTheJournalGrowsAndTheTailStaysATenth() throws Exception {
+        ExercisesTest.HandClock clock = new ExercisesTest.HandClock();
+        String[][] pairs = {{"POL", "BLR"}, {"RUS", "GEO"}, {"DEU", "FRA"}, {"ITA", "TUR"}};
+        String id;
+        ExerciseState before;
+        long due;
+        try (Database db = h2()) {
+            Exercises ex = exercises(db, clock);
+            id = ex.create("est-2009", ExercisesTest.DAY, "accelerated", 1440, ProcedureRules.Settings.defaults()).id();
+            for (int i = 0; i < 400; i++) {
+                String[] p = pairs[i % pairs.length];
+                ok(ex, id, p[0], new Action.RequestInformation(p[1], "request " + i));
+            }
+            ex.snapshotsWritten();
+            due = ex.snapshotsDue.get();
+            before = ex.state(id);
+            ex.close();
+        }
+        try (Database db = h2()) {
+            Exercises again = exercises(db, clock);
+            int entries = again.journal(id).size();
+            long from = again.latestSnapshot(id).orElseThrow().seq();
+            assertThat(entries).isGreaterThanOrEqualTo(400);
+            // Every 5 entries to entry 50, then each a tenth later than the last: 10 + about 22 to 400.
+            assertThat(due).as("snapshots taken for %s entries", entries).isBetween(25L, 40L);
+            assertThat(entries - from).as("entries after the latest snapshot").isLessThanOrEqualTo(Math.max(5, entries / Exercises.SNAPSHOT_TAIL_SHARE));
+            assertThat(again.state(id)).isEqualTo(before);
+            assertThat(again.rebuiltFrom(id)).isEqualTo(from);
+            again.close();
+        }
+    }
+
+    /**
      * A state of more than 1,000,000 characters (the old column's room; subjects of random letters at
      * the longest a journal entry may hold, which gzip cannot shrink much, stand in for tens of
      * thousands of procedures) is kept and a restart rebuilds from it.
