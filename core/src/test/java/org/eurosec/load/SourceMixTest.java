@@ -18,7 +18,8 @@ class SourceMixTest {
                 "https://new.arlis.am/hy/acts/2884/print/act",
                 "http://lex.justice.md/index.php?action=view&view=doc&lang=1&id=357324",
                 "https://e-seimas.lrs.lt/portal/legalAct/lt/TAD/x",
-                "https://adilet.zan.kz/rus/docs/Z000000001_"}) {
+                "https://adilet.zan.kz/rus/docs/Z000000001_",
+                "https://www.parlament.hu/irom34/1265/1265.pdf"}) {
             assertThat(SourceMix.classify(url)).as(url).isEqualTo(SourceClass.OFFICIAL);
         }
         assertThat(SourceMix.classify("https://wetten.overheid.nl/BWBV0002009")).isEqualTo(SourceClass.OFFICIAL);
@@ -32,6 +33,8 @@ class SourceMixTest {
         assertThat(SourceMix.classify("https://www.servimedia.es/noticias/1")).isEqualTo(SourceClass.PRESS);
         assertThat(SourceMix.classify("https://www.jungewelt.de/artikel/1.html")).isEqualTo(SourceClass.PRESS);
         assertThat(SourceMix.classify("https://regnum.ru/news/1071837.html")).isEqualTo(SourceClass.PRESS);
+        assertThat(SourceMix.classify("https://asbarez.com/x/")).isEqualTo(SourceClass.PRESS);
+        assertThat(SourceMix.classify("https://www.vle.lt/straipsnis/x/")).isEqualTo(SourceClass.ENCYCLOPEDIA);
         assertThat(SourceMix.classify("https://dialnet.unirioja.es/servlet/articulo?codigo=1")).isEqualTo(SourceClass.SCHOLARLY);
     }
 
