@@ -62,9 +62,15 @@ class ApiServerTest {
     }
 
     @AfterContainer
-    static void stop() {
+    static void stop() throws java.io.IOException {
         server.close();
         db.close();
+        // The folder is this class's own: nothing of it is left in the system's temporary folder.
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     record Reply(int status, JsonNode json) {
