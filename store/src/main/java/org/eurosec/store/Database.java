@@ -90,8 +90,11 @@ public final class Database implements AutoCloseable {
             // batch of two or more exercises, "(exercise_id = ? AND seq > ?) OR ...", is planned once for
             // any values (a prepared statement's generic plan), which guesses a third of each exercise's
             // entries; on a journal of some size that guess made PostgreSQL start two parallel workers for
-            // every such batch (about 10 ms of its CPU each, to find the usual nothing).
-            c.setConnectionInitSql("SET statement_timeout = " + ms + "; SET max_parallel_workers_per_gather = 0");
+            // every such batch (about 10 ms of its CPU each, to find the usual nothing). No JIT compilation
+            // either: a plan made for any values may be costed high enough for it (PostgreSQL 15 compiles
+            // above a cost of 100,000; the writer's catch-up read was costed at 216,000 on a journal of
+            // 570,000 entries), and compiling takes milliseconds where the statement takes microseconds.
+            c.setConnectionInitSql("SET statement_timeout = " + ms + "; SET max_parallel_workers_per_gather = 0; SET jit = off");
         }
         this.pool = new HikariDataSource(c);
         try {

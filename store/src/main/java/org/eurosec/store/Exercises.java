@@ -1260,6 +1260,17 @@ public final class Exercises {
         return found;
     }
 
+    /**
+     * The journal writer's lock and catch-up read on PostgreSQL (see {@code Writer.lockAndRead}): the
+     * batch's exercises locked, held to the commit (another server of this database waits here), then
+     * the entries committed after those this server knows, read by a statement of its own so that it
+     * sees what was committed while the lock was awaited. Parameters: the exercises (text[]), and the
+     * exercises and their last known numbers (text[], bigint[]).
+     */
+    static final String LOCK_AND_READ = "SET LOCAL plan_cache_mode = force_generic_plan;"
+            + " SELECT id FROM exercise WHERE id = ANY(?::varchar[]) ORDER BY id FOR NO KEY UPDATE; "
+            + Journal.READ_AFTER_ARRAYS;
+
     /** The writer's side of each batch: lock, catch up, decide. */
     private final class Writer implements GroupCommit.Host {
         @Override
@@ -1318,28 +1329,41 @@ public final class Exercises {
          * PostgreSQL both go to the database in one round trip.
          */
         private Map<String, List<Journal.Entry>> lockAndRead(Connection c, List<String> ids, Map<String, Long> known) throws SQLException {
-            String lock = "SELECT id FROM exercise WHERE id IN (" + String.join(",", java.util.Collections.nCopies(ids.size(), "?")) + ")"
-                    + (db.isH2() ? " FOR UPDATE" : " ORDER BY id FOR NO KEY UPDATE");
-            boolean together = db.isPostgresql();
-            try (PreparedStatement ps = c.prepareStatement(together ? lock + "; " + Journal.readAfterSql(known.size()) : lock)) {
+            if (db.isPostgresql()) {
+                return lockAndReadPostgresql(c, ids, known);
+            }
+            String lock = "SELECT id FROM exercise WHERE id IN (" + String.join(",", java.util.Collections.nCopies(ids.size(), "?")) + ") FOR UPDATE";
+            try (PreparedStatement ps = c.prepareStatement(lock)) {
                 for (int i = 0; i < ids.size(); i++) {
                     ps.setString(i + 1, ids.get(i));
                 }
-                if (together) {
-                    Journal.bindAfter(ps, ids.size() + 1, known);
+                try (ResultSet rs = ps.executeQuery()) {
+                    checkLocked(rs, ids);
                 }
-                ps.execute();
-                int found = 0;
+            }
+            return Journal.readAfter(c, known);
+        }
+
+        /**
+         * PostgreSQL: {@link #LOCK_AND_READ}, one text whatever the batch, in one round trip. The
+         * exercises and their last known numbers go as arrays, so the statement is prepared once per
+         * connection and planned once for any values (its generic plan, asked for by the first of its
+         * statements for this transaction only). Both plans go by the primary keys whatever the values;
+         * before, the text changed with the number of exercises in the batch and PostgreSQL planned the
+         * read anew on most calls (pg_stat_statements under bench/load: 29,620 plans for 47,349 calls,
+         * 1.8 s of planning against 0.5 s of execution).
+         */
+        private Map<String, List<Journal.Entry>> lockAndReadPostgresql(Connection c, List<String> ids, Map<String, Long> known) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement(LOCK_AND_READ)) {
+                ps.setArray(1, c.createArrayOf("varchar", ids.toArray()));
+                ps.setArray(2, c.createArrayOf("varchar", known.keySet().toArray()));
+                ps.setArray(3, c.createArrayOf("bigint", known.values().toArray()));
+                ps.execute(); // the SET, which has no results
+                if (!ps.getMoreResults()) {
+                    throw new IllegalStateException("the database did not answer the lock of the batch's exercises");
+                }
                 try (ResultSet rs = ps.getResultSet()) {
-                    while (rs.next()) {
-                        found++;
-                    }
-                }
-                if (found != ids.size()) {
-                    throw new IllegalStateException("an exercise of the batch " + ids + " is not in the database");
-                }
-                if (!together) {
-                    return Journal.readAfter(c, known);
+                    checkLocked(rs, ids);
                 }
                 if (!ps.getMoreResults()) {
                     throw new IllegalStateException("the database did not answer the journal's read after the lock");
@@ -1347,6 +1371,16 @@ public final class Exercises {
                 try (ResultSet rs = ps.getResultSet()) {
                     return Journal.readAfterRows(rs);
                 }
+            }
+        }
+
+        private static void checkLocked(ResultSet rs, List<String> ids) throws SQLException {
+            int found = 0;
+            while (rs.next()) {
+                found++;
+            }
+            if (found != ids.size()) {
+                throw new IllegalStateException("an exercise of the batch " + ids + " is not in the database");
             }
         }
 

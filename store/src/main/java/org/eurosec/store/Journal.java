@@ -143,6 +143,16 @@ public final class Journal {
                 + String.join(" OR ", java.util.Collections.nCopies(n, "(exercise_id = ? AND seq > ?)")) + " ORDER BY exercise_id, seq";
     }
 
+    /**
+     * The entries after each exercise's number, as {@link #readAfterSql} but with one text for any
+     * number of exercises (PostgreSQL): two arrays, the exercises (text[]) and their numbers
+     * (bigint[]). Each exercise is read by its own scan of the primary key ({@code LATERAL}), so a
+     * plan made for any values still goes by the index; rows as {@link #readAfterRows} reads them.
+     */
+    static final String READ_AFTER_ARRAYS = "SELECT a.id, j.seq, j.at_exercise, j.at_real, j.actor, j.kind, j.body, j.prev_hash, j.hash, j.key_id, j.signature"
+            + " FROM unnest(?::varchar[], ?::bigint[]) AS a(id, after) CROSS JOIN LATERAL (SELECT seq, at_exercise, at_real, actor, kind, body,"
+            + " prev_hash, hash, key_id, signature FROM journal WHERE exercise_id = a.id AND seq > a.after ORDER BY seq) AS j ORDER BY a.id, j.seq";
+
     /** Binds {@link #readAfterSql}'s parameters from parameter {@code first} on; returns the next parameter's index. */
     static int bindAfter(PreparedStatement ps, int first, java.util.Map<String, Long> after) throws SQLException {
         int i = first;

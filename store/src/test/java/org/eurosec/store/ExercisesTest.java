@@ -240,33 +240,49 @@ class ExercisesTest {
     }
 
     /**
-     * The journal writer's catch-up read of a batch of two exercises starts no parallel workers, even
-     * planned once for any values (as a prepared statement is after a few runs) and with parallel
-     * plans made as cheap as they can be. Before, on a journal of 2.4 million entries, each such read
-     * started two workers and took about 10 ms of PostgreSQL's time (pg_stat_statements under load)
-     * to find the usual nothing.
+     * The journal writer's catch-up read on PostgreSQL, planned once for any values (as the writer
+     * asks for it) and with parallel plans made as cheap as they can be, starts no parallel workers
+     * and is not compiled (JIT) on the store's connections. The read before this one,
+     * "(exercise_id = ? AND seq > ?) OR ...", started two workers for each batch of two or more
+     * exercises on a journal of 2.4 million entries (about 10 ms of PostgreSQL's time each).
      */
     @Test
-    void theCatchUpReadStartsNoParallelWorkersOnPostgresql() throws Exception {
+    void theCatchUpReadGoesByTheIndexForAnyValuesOnPostgresql() throws Exception {
         String url = System.getenv("EUROSEC_PG_URL");
         org.junit.jupiter.api.Assumptions.assumeTrue(url != null && !url.isBlank(), "EUROSEC_PG_URL is not set");
         try (Database db = Database.open(url); Connection c = db.connection(); Statement st = c.createStatement()) {
             for (String cheap : List.of("parallel_setup_cost = 0", "parallel_tuple_cost = 0", "min_parallel_table_scan_size = 0",
-                    "min_parallel_index_scan_size = 0", "plan_cache_mode = force_generic_plan")) {
+                    "min_parallel_index_scan_size = 0", "plan_cache_mode = force_generic_plan", "jit_above_cost = 0")) {
                 st.execute("SET " + cheap);
             }
-            String sql = Journal.readAfterSql(2);
+            String sql = Journal.READ_AFTER_ARRAYS;
             for (int i = 1; sql.contains("?"); i++) {
                 sql = sql.replaceFirst("\\?", "\\$" + i);
             }
-            st.execute("PREPARE catch_up (varchar, bigint, varchar, bigint) AS " + sql);
+            st.execute("PREPARE catch_up (varchar[], bigint[]) AS " + sql);
             StringBuilder plan = new StringBuilder();
-            try (var rs = st.executeQuery("EXPLAIN EXECUTE catch_up ('ex-a', 0, 'ex-b', 0)")) {
+            try (var rs = st.executeQuery("EXPLAIN EXECUTE catch_up ('{ex-a,ex-b}', '{0,0}')")) {
                 while (rs.next()) {
                     plan.append(rs.getString(1)).append('\n');
                 }
             }
-            assertThat(plan.toString()).contains("journal").doesNotContain("Gather").doesNotContain("Parallel");
+            assertThat(plan.toString()).contains("journal").doesNotContain("Gather").doesNotContain("Parallel").doesNotContain("JIT");
+            assertThat(Exercises.LOCK_AND_READ).startsWith("SET LOCAL plan_cache_mode = force_generic_plan;").endsWith(Journal.READ_AFTER_ARRAYS);
+        }
+    }
+
+    /**
+     * PostgreSQL keeps a snapshot's state uncompressed (migration V6): its default compression spent
+     * some 15 ms of CPU on each state of bench/load's size and did not shrink it.
+     */
+    @Test
+    void snapshotStatesAreStoredUncompressedOnPostgresql() throws Exception {
+        String url = System.getenv("EUROSEC_PG_URL");
+        org.junit.jupiter.api.Assumptions.assumeTrue(url != null && !url.isBlank(), "EUROSEC_PG_URL is not set");
+        try (Database db = Database.open(url); Connection c = db.connection(); Statement st = c.createStatement();
+                var rs = st.executeQuery("SELECT attstorage FROM pg_attribute WHERE attrelid = 'snapshot'::regclass AND attname = 'state'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("e");
         }
     }
 
