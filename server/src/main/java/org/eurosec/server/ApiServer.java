@@ -263,12 +263,24 @@ public final class ApiServer implements AutoCloseable {
      * A route's exception as the API's answer: bad input its 4xx, a store that cannot be read or
      * written a 503 (with {@code Retry-After}), anything else a 500; the last two are logged.
      */
+    /** When a 503's stack trace was last logged ({@link System#nanoTime}), and how often one is. */
+    private static final java.util.concurrent.atomic.AtomicLong lastStoreTrace = new java.util.concurrent.atomic.AtomicLong(System.nanoTime() - 120_000_000_000L);
+    private static final long STORE_TRACE_EVERY = 60_000_000_000L;
+
     static Exercises.Answer failure(Exception e, String method, String route, java.util.function.BiConsumer<String, String> header) {
         if (e instanceof BadInput b) {
             return new Exercises.Answer(b.status(), errorBody(b.status(), b.field(), b.getMessage()), false);
         }
         if (e instanceof StoreUnavailable) {
-            LOG.error("503 on {} {}: the store is unavailable", method, route, e);
+            // One line per request, with the reason; the stack trace at most once a minute (with the database down, each
+            // request's trace repeated the same one: 6,000 lines of the log for 72 requests in a 20-second outage).
+            long now = System.nanoTime();
+            long last = lastStoreTrace.get();
+            if (now - last > STORE_TRACE_EVERY && lastStoreTrace.compareAndSet(last, now)) {
+                LOG.error("503 on {} {}: the store is unavailable: {} (the stack trace is logged at most once a minute)", method, route, e.getMessage(), e);
+            } else {
+                LOG.error("503 on {} {}: the store is unavailable: {}", method, route, e.getMessage());
+            }
             header.accept("Retry-After", "5");
             return new Exercises.Answer(503, errorBody(503, e instanceof Exercises.JournalUnavailable ? "journal" : "store", e.getMessage()), false);
         }

@@ -13,6 +13,8 @@ import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eurosec.load.EmbeddedData;
@@ -262,6 +264,75 @@ class StoreApiTest {
                 }
                 assertThat(store.state(ex.id())).isEqualTo(store.replay(ex.id()).state());
             } finally {
+                server.close();
+                store.close();
+            }
+        }
+    }
+
+    /**
+     * With PostgreSQL gone, many requests at once on one exercise are each answered 503 within a
+     * few timeouts, not one after another. Before, the exercise (dropped from memory by the failed
+     * write) was read again under a lock each waiter took in turn, and so was the count of revoked
+     * credentials: with a timeout of 3 s, a read under bench/load's traffic waited 27 s, and actions
+     * queued behind one failing write after another waited up to 12 s. Now the waiters share the
+     * failure of the attempt under way, and the actions that queued while a write failed fail with it.
+     */
+    @Test
+    void postgresqlGoneAnswersManyRequestsAtOnceWithinAFewTimeouts() throws Exception {
+        String pg = DurabilityTest.postgresql();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^jdbc:postgresql://([^:/]+):(\\d+)/(.*)$").matcher(pg);
+        org.junit.jupiter.api.Assumptions.assumeTrue(m.matches(), "EUROSEC_PG_URL names host and port");
+        Duration timeout = Duration.ofSeconds(2);
+        try (TcpProxy proxy = new TcpProxy(m.group(1), Integer.parseInt(m.group(2)));
+                Database db = Database.open("jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + m.group(3), settings(timeout))) {
+            Exercises store = exercises(db);
+            Exercises.Created ex = store.create("est-2009", LocalDate.of(2010, 6, 1), "real", 1, ProcedureRules.Settings.defaults());
+            ApiServer server = new ApiServer(store).start("127.0.0.1", 0);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(24);
+            try {
+                int port = server.port();
+                String path = "/api/exercises/" + ex.id();
+                List<String> states = new ArrayList<>(ex.tokens().keySet().stream().filter(k -> k.startsWith("delegation:")).sorted().toList());
+                for (String k : states) { // every credential known in memory, as in a running exercise
+                    assertThat(call(port, "GET", path, ex.tokens().get(k), null).status()).isEqualTo(200);
+                }
+                proxy.down();
+                // A first action fails: its exercise is dropped from memory, to be read again from the database.
+                assertThat(call(port, "POST", path + "/actions", ex.tokens().get("delegation:GEO"), ask("RUS", "while-down")).status()).isEqualTo(503);
+                List<java.util.concurrent.Future<long[]>> answers = new ArrayList<>();
+                for (int i = 0; i < 24; i++) {
+                    String token = ex.tokens().get(states.get(i % states.size()));
+                    String to = states.get((i + 1) % states.size()).substring("delegation:".length());
+                    boolean act = i % 2 == 0;
+                    answers.add(pool.submit(() -> {
+                        long t0 = System.nanoTime();
+                        Reply r = act ? call(port, "POST", path + "/actions", token, ask(to, "while-down")) : call(port, "GET", path, token, null);
+                        return new long[] {r.status(), System.nanoTime() - t0};
+                    }));
+                }
+                long slowest = 0;
+                for (var f : answers) {
+                    long[] a = f.get(120, java.util.concurrent.TimeUnit.SECONDS);
+                    assertThat(a[0]).isEqualTo(503);
+                    slowest = Math.max(slowest, a[1]);
+                }
+                // Each request waits for one attempt under way, then at most for a connection and one statement of its own.
+                assertThat(Duration.ofNanos(slowest)).as("the slowest of 24 requests at once").isLessThan(timeout.multipliedBy(4));
+                proxy.pass();
+                Reply ok = call(port, "GET", "/api/health", null, null);
+                for (int i = 0; i < 60 && ok.status() != 200; i++) {
+                    Thread.sleep(500);
+                    ok = call(port, "GET", "/api/health", null, null);
+                }
+                assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+                String geo = ex.tokens().get("delegation:GEO");
+                assertThat(call(port, "POST", path + "/actions", geo, ask("RUS", "after")).status()).isEqualTo(201);
+                var journal = store.journal(ex.id());
+                assertThat(Journal.verify(journal)).isEmpty();
+                assertThat(journal.stream().filter(e -> e.body().contains("while-down")).count()).as("nothing answered 503 was journaled").isZero();
+            } finally {
+                pool.shutdownNow();
                 server.close();
                 store.close();
             }

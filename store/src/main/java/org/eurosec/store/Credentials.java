@@ -117,8 +117,8 @@ public final class Credentials {
     /** For tests: run as a count of the revoked credentials begins (a slow database, say). */
     volatile Runnable beforeCount = () -> {
     };
-    /** Held while the revoked credentials are counted: one count at a time. */
-    private final java.util.concurrent.locks.ReentrantLock counting = new java.util.concurrent.locks.ReentrantLock();
+    /** The count of revoked credentials: one at a time, the others waiting at most the store's timeout and sharing its failure. */
+    private final SharedAttempt counting = new SharedAttempt();
 
     private static final long FRESH_NANOS = FRESH_MILLIS * 1_000_000L;
 
@@ -137,23 +137,17 @@ public final class Credentials {
             return;
         }
         if (seen.count() >= 0 && age < FRESH_NANOS) {
-            if (counting.tryLock()) {
-                try {
-                    count(FRESH_NANOS / 2);
-                } catch (StoreUnavailable e) {
-                    // Memory is still fresh: this request is served; a count is tried again on the next one, and waited for once the time is up.
-                } finally {
-                    counting.unlock();
-                }
+            try {
+                counting.tryRun(() -> count(FRESH_NANOS / 2));
+            } catch (StoreUnavailable e) {
+                // Memory is still fresh: this request is served; a count is tried again on the next one, and waited for once the time is up.
             }
             return;
         }
-        counting.lock();
-        try {
+        counting.run(db.settings().timeout().toMillis(), "the check for revoked credentials", () -> {
             count(FRESH_NANOS);
-        } finally {
-            counting.unlock();
-        }
+            return null;
+        });
     }
 
     /**

@@ -556,7 +556,7 @@ public final class Exercises {
 
     private volatile int snapshotEvery = SNAPSHOT_EVERY;
     /** One gate per exercise: a rebuild holds its own exercise's, never another's. */
-    private final Map<String, Object> rebuilding = new ConcurrentHashMap<>();
+    private final Map<String, SharedAttempt> rebuilding = new ConcurrentHashMap<>();
     /** For tests: called with the exercise's id as its rebuild begins. */
     volatile java.util.function.Consumer<String> beforeRebuild = x -> {
     };
@@ -584,16 +584,17 @@ public final class Exercises {
         if (l != null && !l.broken) {
             return l;
         }
-        Object gate = rebuilding.computeIfAbsent(exercise, k -> new Object());
-        synchronized (gate) {
-            l = live.get(exercise);
-            if (l != null && !l.broken) {
-                return l;
-            }
-            l = rebuild(exercise);
-            live.put(exercise, l);
-            return l;
-        }
+        // One rebuild of an exercise at a time; the others wait for it at most the store's timeout, and share its failure.
+        return rebuilding.computeIfAbsent(exercise, k -> new SharedAttempt()).run(db.settings().timeout().toMillis(),
+                "reading exercise " + exercise + " from the database", () -> {
+                    Live again = live.get(exercise);
+                    if (again != null && !again.broken) {
+                        return again;
+                    }
+                    Live built = rebuild(exercise);
+                    live.put(exercise, built);
+                    return built;
+                });
     }
 
     /**

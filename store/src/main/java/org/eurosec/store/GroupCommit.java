@@ -219,10 +219,42 @@ final class GroupCommit implements AutoCloseable {
                 for (Job j : batch) {
                     j.failed(e);
                 }
+                if (storeDown(e)) {
+                    // The jobs that queued while this batch waited for the database would each wait for it once more:
+                    // they fail now, untried (nothing of them is in the journal), and a retry finds the store as it is then.
+                    List<Job> waiting = new ArrayList<>();
+                    queue.drainTo(waiting);
+                    for (Job j : waiting) {
+                        j.failed(e);
+                    }
+                }
             } finally {
                 batch.clear();
             }
         }
+    }
+
+    /**
+     * Whether {@code e} says the database cannot be reached or will not write at all (no connection
+     * within the timeout, a connection lost or refused, the server shutting down, a full disk), as
+     * against a failure of this batch alone.
+     */
+    static boolean storeDown(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof java.net.ConnectException || t instanceof java.net.SocketTimeoutException) {
+                return true;
+            }
+            if (t instanceof SQLException s && s.getSQLState() != null) {
+                String state = s.getSQLState();
+                // 08: connection exception; 57P: operator intervention (shutdown); 53: insufficient resources (disk full);
+                // H2's 90098 (the database was closed) and 90028 (an I/O error).
+                if (state.startsWith("08") || state.startsWith("57P") || state.startsWith("53") || state.equals("90098") || state.equals("90028")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static final String INSERT_KEY = "INSERT INTO idempotency (exercise_id, actor, idem_key, request_hash, seq, status, response) VALUES (?,?,?,?,?,?,?)";
