@@ -1474,6 +1474,10 @@ public final class Exercises {
             if (e.getCause() instanceof BadInput b) {
                 throw b;
             }
+            if (e.getCause() instanceof GroupCommit.OutcomeUnknown u) {
+                throw new JournalUnavailable(u.getMessage() + ", so the action may or may not be recorded: retry with the same Idempotency-Key"
+                        + " (it returns the first answer if the action was recorded), or look for it in the journal before acting again", u);
+            }
             throw new JournalUnavailable("the journal could not be written, so the action was not recorded: " + StoreUnavailable.reason(e.getCause()),
                     e.getCause());
         }

@@ -224,13 +224,25 @@ final class GroupCommit implements AutoCloseable {
                     // they fail now, untried (nothing of them is in the journal), and a retry finds the store as it is then.
                     List<Job> waiting = new ArrayList<>();
                     queue.drainTo(waiting);
+                    Throwable untried = e instanceof OutcomeUnknown u ? u.getCause() : e;
                     for (Job j : waiting) {
-                        j.failed(e);
+                        j.failed(untried);
                     }
                 }
             } finally {
                 batch.clear();
             }
+        }
+    }
+
+    /**
+     * The database stopped answering while the batch's commit was on its way (or its sync failed
+     * after it): the batch may or may not be in the journal. A job failed with this was perhaps
+     * recorded; a retry with its Idempotency-Key returns the first answer if it was.
+     */
+    static final class OutcomeUnknown extends SQLException {
+        OutcomeUnknown(Throwable cause) {
+            super("the database did not confirm the commit (" + StoreUnavailable.reason(cause) + ")", cause);
         }
     }
 
@@ -281,6 +293,7 @@ final class GroupCommit implements AutoCloseable {
         }
         try (Connection c = db.connection()) {
             c.setAutoCommit(false);
+            boolean committing = false;
             try {
                 Out out = new Out();
                 host.decide(c, byExercise, out);
@@ -289,6 +302,7 @@ final class GroupCommit implements AutoCloseable {
                 }
                 beforeCommit.run();
                 if (db.isPostgresql() && (!out.entries.isEmpty() || !out.keys.isEmpty())) {
+                    committing = true;
                     insertAndCommit(c, out);
                     c.setAutoCommit(true);
                     return out.entries.size();
@@ -317,8 +331,9 @@ final class GroupCommit implements AutoCloseable {
                         }
                     }
                 }
+                committing = !out.entries.isEmpty() || !out.keys.isEmpty();
                 c.commit();
-                if (!out.entries.isEmpty() || !out.keys.isEmpty()) {
+                if (committing) {
                     c.setAutoCommit(true);
                     db.sync(c);
                 }
@@ -328,6 +343,10 @@ final class GroupCommit implements AutoCloseable {
                     c.rollback();
                 } catch (SQLException ignored) {
                     // The connection is gone with the transaction; the pool is reset by the caller.
+                }
+                if (committing && (storeDown(e) || !(e instanceof SQLException))) {
+                    // The commit was on its way (or done, and its sync failed): whether it took, nobody here can tell.
+                    throw new OutcomeUnknown(e);
                 }
                 throw e;
             }

@@ -240,6 +240,47 @@ class ExercisesTest {
     }
 
     /**
+     * The connection is lost while the batch's commit is on its way (PostgreSQL; the writer's
+     * session is ended from another connection just before the commit is sent): the server cannot
+     * tell whether it took, so the action is not said to be unrecorded (before, the 503 said "the
+     * action was not recorded", and in a trial where PostgreSQL was frozen at that moment the
+     * action was in the journal). A retry with the same Idempotency-Key then acts once.
+     */
+    @Test
+    void aCommitTheDatabaseDidNotConfirmIsNotSaidToBeLostAndARetryWithItsKeyActsOnce() throws Exception {
+        String url = System.getenv("EUROSEC_PG_URL");
+        org.junit.jupiter.api.Assumptions.assumeTrue(url != null && !url.isBlank(), "EUROSEC_PG_URL is not set");
+        try (Database db = Database.open(url)) {
+            Exercises ex = new Exercises(db, BASE, REGIMES, new HandClock());
+            String id = ex.create("est-2009", DAY, "real", 1, ProcedureRules.Settings.defaults()).id();
+            java.util.concurrent.atomic.AtomicBoolean once = new java.util.concurrent.atomic.AtomicBoolean(true);
+            ex.beforeCommit(() -> {
+                if (once.getAndSet(false)) {
+                    try (Connection other = db.connection(); Statement st = other.createStatement()) {
+                        // The writer's session is the one of this database idle inside its transaction, about to commit.
+                        st.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database()"
+                                + " AND pid <> pg_backend_pid() AND state = 'idle in transaction'");
+                    } catch (java.sql.SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            });
+            Action ask = new Action.RequestInformation("UKR", "in doubt");
+            Optional<String> key = Optional.of("retry-after-doubt");
+            java.util.function.Function<Exercises.Outcome, Exercises.Answer> render = o -> new Exercises.Answer(201, "seq " + o.entry().map(Journal.Entry::seq).orElse(0L), false);
+            assertThatThrownBy(() -> ex.act(id, new Actor.Delegation("RUS"), ask, key, render)).isInstanceOf(Exercises.JournalUnavailable.class)
+                    .hasMessageContaining("did not confirm the commit").hasMessageContaining("may or may not be recorded")
+                    .hasMessageContaining("Idempotency-Key").hasMessageNotContaining("was not recorded");
+            Exercises.Answer again = ex.act(id, new Actor.Delegation("RUS"), ask, key, render);
+            assertThat(again.status()).isEqualTo(201);
+            List<Journal.Entry> journal = ex.journal(id);
+            assertThat(journal.stream().filter(e -> e.body().contains("in doubt")).count()).as("journaled once").isEqualTo(1);
+            assertThat(Journal.verify(journal)).isEmpty();
+            ex.close();
+        }
+    }
+
+    /**
      * The journal writer's catch-up read on PostgreSQL, planned once for any values (as the writer
      * asks for it) and with parallel plans made as cheap as they can be, starts no parallel workers
      * and is not compiled (JIT) on the store's connections. The read before this one,
