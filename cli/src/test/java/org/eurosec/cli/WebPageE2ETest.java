@@ -109,9 +109,17 @@ class WebPageE2ETest {
         }
     }
 
+    private static WebDriverWait stale(WebDriverWait w) {
+        w.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return w;
+    }
+
     @BeforeEach
     void waiter() {
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        // A condition that reads elements while the page re-renders them (a table refreshed by a poll) may find one
+        // replaced between the lookup and the read: that is "not yet", and the wait tries again. Without this, the
+        // administrator test failed once on a landing run ("stale element reference") while checking revoked rows.
+        wait = stale(new WebDriverWait(browser, Duration.ofSeconds(30)));
         browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER);
     }
 
@@ -968,7 +976,7 @@ class WebPageE2ETest {
         wait.until(d -> d.findElements(By.cssSelector("#admin-credentials tbody tr[data-actor='delegation:GEO']")).stream()
                 .allMatch(r -> r.getText().contains("revoked")));
         browser.findElement(By.id("tab-console")).click();
-        WebDriverWait poll = new WebDriverWait(browser, Duration.ofSeconds(15));
+        WebDriverWait poll = stale(new WebDriverWait(browser, Duration.ofSeconds(15)));
         poll.until(ExpectedConditions.textToBePresentInElementLocated(By.id("console-status"), "No longer signed in: the credential is not accepted"));
         assertThat(browser.findElement(By.id("console-status")).getText()).contains("[Authorization, HTTP 401]");
         assertThat(browser.findElement(By.id("act-form")).isDisplayed()).isFalse();
@@ -1048,7 +1056,7 @@ class WebPageE2ETest {
         // One more: the next poll brings it, asked from the last cursor (never from the start again).
         int before = asked("/procedures?").size();
         exercises.act(ex.id(), new Actor.Delegation("RUS"), new Action.RequestInformation("GEO", "one more"));
-        WebDriverWait poll = new WebDriverWait(browser, Duration.ofSeconds(15));
+        WebDriverWait poll = stale(new WebDriverWait(browser, Duration.ofSeconds(15)));
         poll.until(d -> d.findElements(By.cssSelector("#inbox article")).size() == n + 1);
         poll.until(d -> d.findElements(By.cssSelector("#journal tbody tr")).size() == n + 2);
         assertThat(browser.findElement(By.cssSelector("#inbox article[data-procedure='" + (n + 1) + "']")).getText()).contains("one more");
@@ -1086,7 +1094,7 @@ class WebPageE2ETest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("receipts-kept"), "2 receipt(s) kept"));
         // The head: the journal's last entry (creation + 2), its signature checked here.
         long last = exercises.journal(ex.id()).get(exercises.journal(ex.id()).size() - 1).seq();
-        WebDriverWait poll = new WebDriverWait(browser, Duration.ofSeconds(15));
+        WebDriverWait poll = stale(new WebDriverWait(browser, Duration.ofSeconds(15)));
         poll.until(d -> !d.findElements(By.id("head-seq")).isEmpty() && d.findElement(By.id("head-seq")).getText().equals(String.valueOf(last)));
         assertThat(browser.findElement(By.id("head-status")).getText()).contains("signature checked in this browser")
                 .contains(exercises.key().id()).contains("your 2 receipt(s) lie at or below it");
