@@ -259,14 +259,14 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
-    /**
-     * A route's exception as the API's answer: bad input its 4xx, a store that cannot be read or
-     * written a 503 (with {@code Retry-After}), anything else a 500; the last two are logged.
-     */
     /** When a 503's stack trace was last logged ({@link System#nanoTime}), and how often one is. */
     private static final java.util.concurrent.atomic.AtomicLong lastStoreTrace = new java.util.concurrent.atomic.AtomicLong(System.nanoTime() - 120_000_000_000L);
     private static final long STORE_TRACE_EVERY = 60_000_000_000L;
 
+    /**
+     * A route's exception as the API's answer: bad input its 4xx, a store that cannot be read or
+     * written a 503 (with {@code Retry-After}), anything else a 500; the last two are logged.
+     */
     static Exercises.Answer failure(Exception e, String method, String route, java.util.function.BiConsumer<String, String> header) {
         if (e instanceof BadInput b) {
             return new Exercises.Answer(b.status(), errorBody(b.status(), b.field(), b.getMessage()), false);

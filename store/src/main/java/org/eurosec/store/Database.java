@@ -86,9 +86,9 @@ public final class Database implements AutoCloseable {
             c.addDataSourceProperty("connectTimeout", s);
             c.addDataSourceProperty("loginTimeout", s);
             c.addDataSourceProperty("socketTimeout", s + 1);
-            // No parallel query: the store's statements are short. The journal writer's catch-up read of a
-            // batch of two or more exercises, "(exercise_id = ? AND seq > ?) OR ...", is planned once for
-            // any values (a prepared statement's generic plan), which guesses a third of each exercise's
+            // No parallel query: the store's statements are short. The journal writer's former catch-up read of a
+            // batch of two or more exercises, "(exercise_id = ? AND seq > ?) OR ...", was planned once for
+            // any values (a prepared statement's generic plan), which guessed a third of each exercise's
             // entries; on a journal of some size that guess made PostgreSQL start two parallel workers for
             // every such batch (about 10 ms of its CPU each, to find the usual nothing). No JIT compilation
             // either: a plan made for any values may be costed high enough for it (PostgreSQL 15 compiles

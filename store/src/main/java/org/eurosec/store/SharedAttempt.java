@@ -46,16 +46,21 @@ final class SharedAttempt {
             if (f != null && f.at() - began > 0 && f.at() - succeeded > 0) {
                 throw new StoreUnavailable(f.failure().getMessage(), f.failure());
             }
-            try {
-                T t = attempt.get();
-                succeeded = System.nanoTime();
-                return t;
-            } catch (StoreUnavailable e) {
-                failed = new Failed(System.nanoTime(), e);
-                throw e;
-            }
+            return attempt(attempt);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Runs {@code attempt} (the caller holds the lock), and records when it went through or how it failed. */
+    private <T> T attempt(Supplier<T> attempt) {
+        try {
+            T t = attempt.get();
+            succeeded = System.nanoTime();
+            return t;
+        } catch (StoreUnavailable e) {
+            failed = new Failed(System.nanoTime(), e);
+            throw e;
         }
     }
 
@@ -65,12 +70,11 @@ final class SharedAttempt {
             return false;
         }
         try {
-            attempt.run();
-            succeeded = System.nanoTime();
+            attempt(() -> {
+                attempt.run();
+                return null;
+            });
             return true;
-        } catch (StoreUnavailable e) {
-            failed = new Failed(System.nanoTime(), e);
-            throw e;
         } finally {
             lock.unlock();
         }
