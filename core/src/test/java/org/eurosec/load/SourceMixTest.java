@@ -39,6 +39,30 @@ class SourceMixTest {
     }
 
     @Test
+    void publicBroadcastersAndAgenciesArePressGazettesAndMinistriesOfficialResearchCentresScholarly() {
+        // Czech Radio and Estonian Public Broadcasting (ERR), an Italian press agency, an Andorran daily, a
+        // Central Asian and a Ukrainian news site, a Romanian history magazine.
+        for (String url : new String[] {
+                "https://cesky.radio.cz/pred-30-lety-se-ceskoslovensko-stalo-clenem-rady-evropy-8709924",
+                "https://news.err.ee/1608123910/x",
+                "https://www.agenpress.it/2025/05/16/x/",
+                "https://www.elperiodic.ad/noticia/63825/x",
+                "https://ca-news.info/2002/05/18/15",
+                "https://for-ua.com/article/555765",
+                "https://www.descopera.ro/istorie/15029946-x"}) {
+            assertThat(SourceMix.classify(url)).as(url).isEqualTo(SourceClass.PRESS);
+        }
+        // Latvijas Vestnesis (Latvia's official gazette) and the Croatian foreign ministry's embassy pages.
+        assertThat(SourceMix.classify("https://vestnesis.lv/ta/id/27248")).isEqualTo(SourceClass.OFFICIAL);
+        assertThat(SourceMix.classify("http://al.mvep.hr/en/bilateral-relations/x/")).isEqualTo(SourceClass.OFFICIAL);
+        // The Cold War History Research Center (Budapest), the Transylvanian Hungarian digital library
+        // (Adatbank), European Sources Online (Cardiff University).
+        assertThat(SourceMix.classify("http://coldwar.hu/chronologies/1945-1991/Chronology_1949.html")).isEqualTo(SourceClass.SCHOLARLY);
+        assertThat(SourceMix.classify("https://udvardy.adatbank.ro/")).isEqualTo(SourceClass.SCHOLARLY);
+        assertThat(SourceMix.classify("https://www.europeansources.info/record/x/?print")).isEqualTo(SourceClass.SCHOLARLY);
+    }
+
+    @Test
     void mirrorsAndUnknownDomainsStayOther() {
         assertThat(SourceMix.classify("https://docslib.org/doc/1/x")).isEqualTo(SourceClass.OTHER);
         assertThat(SourceMix.classify("https://github.com/statengeneraal/laws-markdown")).isEqualTo(SourceClass.OTHER);
