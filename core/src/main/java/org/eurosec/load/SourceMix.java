@@ -65,20 +65,20 @@ public final class SourceMix {
             "thenortheastaffairs.com", "diletant.media", "wikinews.org", "blaetter.de", "sanmarinortv.sm", "euractiv.com",
             "news.am", "armenpress.am", "apa.az", "ukrinform", "unian", "pap.pl", "ansa.it", "dw.com", "nytimes.com",
             "washingtonpost.com", "ft.com", "arcpublishing.com", "economist.com", "politico.eu", "reuters", "apnews.com",
-            "time.com", "servimedia.es", "jungewelt.de", "regnum.ru", "asbarez.com", "imaeil.com", "radio.cz", "err.ee",
-            "agenpress.it", "elperiodic.ad", "ca-news.info", "for-ua.com", "descopera.ro",
+            "time.com", "servimedia.es", "jungewelt.de", "regnum.ru", "asbarez.com", "imaeil.com", "radio.cz", "err.ee", "sta.si", "mia.mk",
+            "agenpress.it", "elperiodic.ad", "ca-news.info", "for-ua.com", "descopera.ro", "1news.az",
             SourceClass.ENCYCLOPEDIA, "wikipedia.org", "wikipedia.org.", "wikimili.com", "zxc.wiki", "academic.ru",
             "en-academic.com", "thefreedictionary.com", "newdu.com", "1slovar.ru", "memim.com", "britannica.com",
             "askwikinow.com", "kiwix", "vle.lt", "liquisearch.com#other",
             SourceClass.OFFICIAL, "un.org", "europa.eu", "nato.int", "coe.int", "cei.int", "osce.org", "odkb-csto.org",
-            "odkb.gov.ru", "cis.minsk.by", "e-cis.info", "kremlin.ru", "mid.ru", "government.ru", "pravo.gov.ru",
+            "odkb.gov.ru", "cis.minsk.by", "e-cis.info", "iacis.ru", "kremlin.ru", "mid.ru", "government.ru", "pravo.gov.ru",
             "publication.pravo.gov.ru", "admin.ch", "overheid.nl", "officielebekendmakingen.nl", "regjeringen.no",
             "bundestag.de", "bundesregierung.de", "auswaertiges-amt.de", "bpb.de", "gouv.fr", "gouvernement.lu",
             "parliament.uk", "legislation.gov.uk", "parlamento.pt", "senato.it", "vm.ee", "urm.lt", "am.gov.lv",
             "president.lv", "presidentti.fi", "formin.finland.fi", "finlex.fi", "government.is", "njt.hu", "parlament.hu", "mnl.gov.hu", "psp.cz", "slov-lex.sk",
             "energycharter.org", "energy-community.org", "cbss.st", "bsec-organization.org", "guam-organization.org",
             "mfa-ks.net", "mfa.rsogov.org", "kazakhstanun.org", "turkmenistanun.org", "netherlandsandyou.nl",
-            "franceintheus.org", "usembassy.it", "unric.org", "just.ro", "mfa.gov.md", "fao.org", "vestnesis.lv", "mvep.hr", "state.gov", "state.gov.", "treaties.un.org", "gov", "govt",
+            "franceintheus.org", "usembassy.it", "unric.org", "just.ro", "mfa.gov.md", "fao.org", "vestnesis.lv", "mvep.hr", "saeima.lv", "sabor.hr", "bundesarchiv.de", "state.gov", "state.gov.", "treaties.un.org", "gov", "govt",
             "gv.at", "mfa", "president", "legislation", "zakon.rada.gov.ua", "rada.gov.ua", "sejm.gov.pl", "isap.sejm.gov.pl",
             "parlament.gv.at", "ris.bka.gv.at", "boe.es", "legifrance.gouv.fr", "gazzettaufficiale.it", "bgbl.de",
             "consilium.europa.eu", "eeas.europa.eu", "um.fi", "senat.fr", "arlis.am", "justice.md", "lrs.lt", "zan.kz",
@@ -89,7 +89,7 @@ public final class SourceMix {
             "cfr.org", "rusi.org", "atlanticcouncil.org", "sipri.org", "chathamhouse.org", "ulaval.ca", "hri.org",
             "wikisource.org#other", "archive.org#other", "researcher.life", "veblen-institute.org", "iiss.org",
             "armscontrol.org", "brookings.edu", "carnegieendowment.org", "osw.waw.pl", "swp-berlin.org", "ecfr.eu",
-            "mprl.pl", "kylmasota.fi", "unirioja.es", "coldwar.hu", "adatbank.ro", "europeansources.info");
+            "mprl.pl", "kylmasota.fi", "unirioja.es", "coldwar.hu", "adatbank.ro", "europeansources.info", "mruni.eu");
 
     private SourceMix() {
     }

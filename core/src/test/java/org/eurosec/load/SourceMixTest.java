@@ -40,8 +40,8 @@ class SourceMixTest {
 
     @Test
     void publicBroadcastersAndAgenciesArePressGazettesAndMinistriesOfficialResearchCentresScholarly() {
-        // Czech Radio and Estonian Public Broadcasting (ERR), an Italian press agency, an Andorran daily, a
-        // Central Asian and a Ukrainian news site, a Romanian history magazine.
+        // Czech Radio and Estonian Public Broadcasting (ERR), the Slovenian, Macedonian and an Italian press agency, an Andorran daily, a
+        // Central Asian, a Ukrainian and an Azerbaijani news site, a Romanian history magazine.
         for (String url : new String[] {
                 "https://cesky.radio.cz/pred-30-lety-se-ceskoslovensko-stalo-clenem-rady-evropy-8709924",
                 "https://news.err.ee/1608123910/x",
@@ -49,17 +49,28 @@ class SourceMixTest {
                 "https://www.elperiodic.ad/noticia/63825/x",
                 "https://ca-news.info/2002/05/18/15",
                 "https://for-ua.com/article/555765",
-                "https://www.descopera.ro/istorie/15029946-x"}) {
+                "https://www.descopera.ro/istorie/15029946-x",
+                "https://1news.az/news/20101228063237901-x",
+                "https://english.sta.si/2527394/slovenia-observes-statehood-day",
+                "https://www.mia.mk/en/Inside/RenderSingleNews/61/134444542"}) {
             assertThat(SourceMix.classify(url)).as(url).isEqualTo(SourceClass.PRESS);
         }
         // Latvijas Vestnesis (Latvia's official gazette) and the Croatian foreign ministry's embassy pages.
         assertThat(SourceMix.classify("https://vestnesis.lv/ta/id/27248")).isEqualTo(SourceClass.OFFICIAL);
         assertThat(SourceMix.classify("http://al.mvep.hr/en/bilateral-relations/x/")).isEqualTo(SourceClass.OFFICIAL);
+        // The CIS Interparliamentary Assembly, an organ of the CIS.
+        assertThat(SourceMix.classify("http://iacis.ru/eng/pressroom/news/parliaments/x/")).isEqualTo(SourceClass.OFFICIAL);
+        // The Saeima and the Sabor (the Latvian and Croatian parliaments) and Germany's Federal Archives (a federal agency).
+        assertThat(SourceMix.classify("https://sabor.hr/index.php/en/about-parliament/x")).isEqualTo(SourceClass.OFFICIAL);
+        assertThat(SourceMix.classify("https://bundesarchiv.de/themen-entdecken/x")).isEqualTo(SourceClass.OFFICIAL);
+        assertThat(SourceMix.classify("https://21augusts.saeima.lv/en/about-21-august.html")).isEqualTo(SourceClass.OFFICIAL);
         // The Cold War History Research Center (Budapest), the Transylvanian Hungarian digital library
         // (Adatbank), European Sources Online (Cardiff University).
         assertThat(SourceMix.classify("http://coldwar.hu/chronologies/1945-1991/Chronology_1949.html")).isEqualTo(SourceClass.SCHOLARLY);
         assertThat(SourceMix.classify("https://udvardy.adatbank.ro/")).isEqualTo(SourceClass.SCHOLARLY);
         assertThat(SourceMix.classify("https://www.europeansources.info/record/x/?print")).isEqualTo(SourceClass.SCHOLARLY);
+        // Mykolas Romeris University's journals (Vilnius).
+        assertThat(SourceMix.classify("https://ojs.mruni.eu/ojs/jurisprudence/article/view/1047")).isEqualTo(SourceClass.SCHOLARLY);
     }
 
     @Test
