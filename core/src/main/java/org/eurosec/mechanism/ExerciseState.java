@@ -45,16 +45,19 @@ public record ExerciseState(String exercise, String regime, ProcedureRules rules
         if (p.deadline().isPresent()) {
             due = due.plus(new Due(p.deadline().get(), p.id()));
         }
-        TreePMap<Integer, Procedure> m = ((TreePMap<Integer, Procedure>) procedures).plus(p.id(), p);
+        // One box for the id and one for the change number, shared by the three maps: an exercise in
+        // memory holds them for each of its procedures.
+        Integer id = p.id();
+        TreePMap<Integer, Procedure> m = ((TreePMap<Integer, Procedure>) procedures).plus(id, p);
         // This update's change number is the count of changes so far, so it replays the same; the procedure's earlier one is dropped.
-        int change = accepted + 1;
+        Integer change = accepted + 1;
         TreePMap<Integer, Integer> ch = changes;
-        Integer before = lastChange.get(p.id());
+        Integer before = lastChange.get(id);
         if (before != null) {
             ch = ch.minus(before);
         }
-        return new ExerciseState(exercise, regime, rules, m, change, at, due, Math.max(nextId, p.id() + 1), closed, ch.plus(change, p.id()),
-                lastChange.plus(p.id(), change));
+        return new ExerciseState(exercise, regime, rules, m, change, at, due, Math.max(nextId, p.id() + 1), closed, ch.plus(change, id),
+                lastChange.plus(id, change));
     }
 
     /** The same exercise closed at {@code at}: read-only from then on (see {@link Mechanism#close}). */
@@ -76,5 +79,10 @@ public record ExerciseState(String exercise, String regime, ProcedureRules rules
 
     public boolean isParty(String state) {
         return rules.isParty(state);
+    }
+
+    /** The rules' own copy of a party's code (see {@link ProcedureRules#party}). */
+    String party(String state) {
+        return rules.party(state);
     }
 }

@@ -33,7 +33,7 @@ final class InformationRequests {
         ProcedureRules.Information rule = s.rules().information().get();
         int id = s.nextId();
         Instant by = Mechanism.after(now, rule.replyWithin().period());
-        InformationRequest p = new InformationRequest(id, rule.provision(), me, r.to(), r.subject(), now, by, Status.OPEN, Optional.empty(),
+        InformationRequest p = new InformationRequest(id, rule.provision(), me, s.party(r.to()), r.subject(), now, by, Status.OPEN, Optional.empty(),
                 Optional.empty());
         return new Accepted(s.with(p, now), id, me + " asks " + r.to() + " for information under " + rule.provision() + "; reply due by " + by);
     }

@@ -85,7 +85,7 @@ public final class Mechanism {
             new Route<>(Action.DeadlinePassed.class, Performer.CLOCK, (s, actor, d, now) -> PassedDeadlines.record(s, d, now)));
 
     private static <A extends Action> Route<A> party(Class<A> type, PartyHandler<A> h) {
-        return new Route<>(type, Performer.PARTY, (s, actor, a, now) -> h.apply(s, ((Actor.Delegation) actor).state(), a, now));
+        return new Route<>(type, Performer.PARTY, (s, actor, a, now) -> h.apply(s, s.party(((Actor.Delegation) actor).state()), a, now));
     }
 
     /** A day count after an instant, by the project's one date rule, at the same time of day (UTC). */

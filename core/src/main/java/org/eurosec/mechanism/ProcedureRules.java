@@ -256,6 +256,16 @@ public record ProcedureRules(String instrument, LocalDate day, List<String> part
         return java.util.Collections.binarySearch(parties, state) >= 0;
     }
 
+    /**
+     * The rules' own copy of a party's code, equal to {@code state}, or {@code state} itself if it is
+     * not a party. Procedures keep this copy, so the code read from each request is not held once per
+     * procedure for as long as the exercise is in memory.
+     */
+    public String party(String state) {
+        int i = java.util.Collections.binarySearch(parties, state);
+        return i >= 0 ? parties.get(i) : state;
+    }
+
     /** The rules as a plain map, for the journal's first entry and the API. */
     public Map<String, Object> describe() {
         Map<String, Object> m = new java.util.LinkedHashMap<>();

@@ -78,8 +78,10 @@ final class StateCodec {
          * compared with the last snapshot's and compressed only if it differs.
          */
         String write(ExerciseState s) {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            bytes.writeBytes(gzip("{\"procedures\":["));
+            // The gzip members in order; joined once at the end into one array of the exact size (a large
+            // exercise's snapshot runs to megabytes, which a growing buffer would copy again at each doubling).
+            List<byte[]> bytes = new ArrayList<>();
+            bytes.add(gzip("{\"procedures\":["));
             Map<Integer, Part> next = new HashMap<>();
             Iterator<Map.Entry<Integer, Integer>> lastChanges = s.lastChange().entrySet().iterator();
             List<Procedure> ps = new ArrayList<>(PART);
@@ -107,12 +109,22 @@ final class StateCodec {
             if (s.closed().isPresent()) {
                 rest.put("closed", s.closed().get().toString());
             }
-            bytes.writeBytes(gzip("]," + rest.toString().substring(1)));
-            return Base64.getEncoder().encodeToString(bytes.toByteArray());
+            bytes.add(gzip("]," + rest.toString().substring(1)));
+            int size = 0;
+            for (byte[] b : bytes) {
+                size += b.length;
+            }
+            byte[] all = new byte[size];
+            int at = 0;
+            for (byte[] b : bytes) {
+                System.arraycopy(b, 0, all, at, b.length);
+                at += b.length;
+            }
+            return Base64.getEncoder().encodeToString(all);
         }
 
         /** Part {@code k} (procedures {@code ps} with {@code changes}): the last snapshot's if the same, else compressed anew. */
-        private void put(int k, List<Procedure> ps, int[] changes, boolean comma, Map<Integer, Part> next, ByteArrayOutputStream bytes) {
+        private void put(int k, List<Procedure> ps, int[] changes, boolean comma, Map<Integer, Part> next, List<byte[]> bytes) {
             Part part = parts.get(k);
             if (part != null && part.comma() == comma && same(part, ps, changes)) {
                 reused++;
@@ -121,7 +133,7 @@ final class StateCodec {
                 compressed++;
             }
             next.put(k, part);
-            bytes.writeBytes(part.gzip());
+            bytes.add(part.gzip());
         }
 
         private static boolean same(Part part, List<Procedure> ps, int[] changes) {
@@ -146,16 +158,47 @@ final class StateCodec {
                 ObjectNode n = JsonNodeFactory.instance.objectNode();
                 n.put("type", p.getClass().getSimpleName()).put("change", changes[i]);
                 ObjectNode f = n.putObject("fields");
-                for (RecordComponent c : p.getClass().getRecordComponents()) {
-                    try {
-                        f.set(c.getName(), StateCodec.encode(c.getAccessor().invoke(p)));
-                    } catch (ReflectiveOperationException e) {
-                        throw new IllegalStateException(e);
-                    }
+                for (Component c : COMPONENTS.get(p.getClass())) {
+                    f.set(c.name(), StateCodec.encode(c.value(p)));
                 }
                 text.append(n);
             }
             return new Part(ps.toArray(new Procedure[0]), changes, comma, gzip(text.toString()));
+        }
+
+        /**
+         * Each kind of procedure's components, looked up once: {@link Class#getRecordComponents} makes
+         * new reflective objects on every call (and a new accessor for each on its first use), which
+         * a snapshot of a large exercise would otherwise do for every procedure it writes anew.
+         */
+        private static final ClassValue<List<Component>> COMPONENTS = new ClassValue<>() {
+            @Override
+            protected List<Component> computeValue(Class<?> type) {
+                List<Component> out = new ArrayList<>();
+                for (RecordComponent c : type.getRecordComponents()) {
+                    try {
+                        java.lang.reflect.Method m = c.getAccessor();
+                        m.setAccessible(true);
+                        out.add(new Component(c.getName(), java.lang.invoke.MethodHandles.lookup().unreflect(m)));
+                    } catch (ReflectiveOperationException | RuntimeException e) {
+                        throw new IllegalStateException("the snapshot cannot read " + type.getName() + "." + c.getName() + ": " + e, e);
+                    }
+                }
+                return List.copyOf(out);
+            }
+        };
+
+        /** A record component's name and its accessor. */
+        private record Component(String name, java.lang.invoke.MethodHandle accessor) {
+            Object value(Object record) {
+                try {
+                    return accessor.invoke(record);
+                } catch (RuntimeException | Error e) {
+                    throw e;
+                } catch (Throwable t) {
+                    throw new IllegalStateException(t);
+                }
+            }
         }
 
         private static byte[] gzip(String text) {
@@ -180,22 +223,26 @@ final class StateCodec {
         TreePSet<ExerciseState.Due> pending = TreePSet.empty();
         TreePMap<Integer, Integer> changes = TreePMap.empty();
         TreePMap<Integer, Integer> lastChange = TreePMap.empty();
+        // Equal texts read once are held once (party codes, provisions, repeated subjects), and each
+        // procedure's id and change number are boxed once for the three maps, as a live exercise holds them.
+        Map<String, String> texts = new HashMap<>();
         for (JsonNode n : root.get("procedures")) {
-            Procedure p = procedure(n.get("type").asText(), n.get("fields"));
-            procedures = procedures.plus(p.id(), p);
+            Procedure p = procedure(n.get("type").asText(), n.get("fields"), texts);
+            Integer id = p.id();
+            procedures = procedures.plus(id, p);
             if (p.deadline().isPresent()) {
                 pending = pending.plus(new ExerciseState.Due(p.deadline().get(), p.id()));
             }
-            int change = n.get("change").asInt();
-            changes = changes.plus(change, p.id());
-            lastChange = lastChange.plus(p.id(), change);
+            Integer change = n.get("change").asInt();
+            changes = changes.plus(change, id);
+            lastChange = lastChange.plus(id, change);
         }
         Optional<Instant> closed = root.hasNonNull("closed") ? Optional.of(Instant.parse(root.get("closed").asText())) : Optional.empty();
         return new ExerciseState(exercise, regime, rules, procedures, root.get("accepted").asInt(), Instant.parse(root.get("last_at").asText()),
                 pending, root.get("next_id").asInt(), closed, changes, lastChange);
     }
 
-    private static Procedure procedure(String type, JsonNode fields) {
+    private static Procedure procedure(String type, JsonNode fields, Map<String, String> texts) {
         for (Class<?> c : Procedure.class.getPermittedSubclasses()) {
             if (c.getSimpleName().equals(type)) {
                 RecordComponent[] rc = c.getRecordComponents();
@@ -207,7 +254,7 @@ final class StateCodec {
                     if (v == null) {
                         throw new IllegalStateException("the snapshot's " + type + " has no '" + rc[i].getName() + "'");
                     }
-                    args[i] = decode(rc[i].getGenericType(), v);
+                    args[i] = decode(rc[i].getGenericType(), v, texts);
                 }
                 try {
                     Constructor<?> k = c.getDeclaredConstructor(types);
@@ -257,28 +304,28 @@ final class StateCodec {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Object decode(Type t, JsonNode v) {
+    private static Object decode(Type t, JsonNode v, Map<String, String> texts) {
         if (t instanceof ParameterizedType p) {
             Class<?> raw = (Class<?>) p.getRawType();
             Type[] args = p.getActualTypeArguments();
             if (raw == Optional.class) {
-                return v.isNull() ? Optional.empty() : Optional.of(decode(args[0], v));
+                return v.isNull() ? Optional.empty() : Optional.of(decode(args[0], v, texts));
             }
             if (raw == List.class) {
                 List<Object> out = new ArrayList<>();
-                v.forEach(x -> out.add(decode(args[0], x)));
+                v.forEach(x -> out.add(decode(args[0], x, texts)));
                 return List.copyOf(out);
             }
             if (raw == java.util.Set.class) {
                 TreeSet<Object> out = new TreeSet<>();
-                v.forEach(x -> out.add(decode(args[0], x)));
+                v.forEach(x -> out.add(decode(args[0], x, texts)));
                 return out;
             }
             if (raw == Map.class) {
                 Map<String, Object> out = new LinkedHashMap<>();
                 for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext();) {
                     Map.Entry<String, JsonNode> e = it.next();
-                    out.put(e.getKey(), decode(args[1], e.getValue()));
+                    out.put(texts.computeIfAbsent(e.getKey(), k -> k), decode(args[1], e.getValue(), texts));
                 }
                 return out;
             }
@@ -295,7 +342,7 @@ final class StateCodec {
             return v.asBoolean();
         }
         if (c == String.class) {
-            return v.asText();
+            return texts.computeIfAbsent(v.asText(), k -> k);
         }
         if (c == Instant.class) {
             return Instant.parse(v.asText());
