@@ -67,6 +67,20 @@ class MechanismTest {
     }
 
     @Test
+    void aProcedureHoldsTheRulesOwnCopyOfEachPartysCodeNotTheCopyFromTheRequest() {
+        // Codes built at run time, as a request's JSON gives them: equal to the rules' codes, not the same objects.
+        String rus = new String(new char[] {'R', 'U', 'S'});
+        String geo = new String(new char[] {'G', 'E', 'O'});
+        ExerciseState s = run(List.of(new Step(d(rus), new Action.RequestInformation(geo, "troop movements"), T0)));
+        Procedure.InformationRequest p = (Procedure.InformationRequest) s.procedure(1).orElseThrow();
+        String rulesRus = RULES.parties().get(RULES.parties().indexOf("RUS"));
+        String rulesGeo = RULES.parties().get(RULES.parties().indexOf("GEO"));
+        assertThat(p.from()).isEqualTo("RUS").isSameAs(rulesRus).isNotSameAs(rus);
+        assertThat(p.to()).isEqualTo("GEO").isSameAs(rulesGeo).isNotSameAs(geo);
+        assertThat(RULES.party("XKX")).isEqualTo("XKX");
+    }
+
+    @Test
     void onlyTheAskedPartyRepliesAndAMissedDeadlineIsNoResponse() {
         ExerciseState s = run(List.of(new Step(d("RUS"), new Action.RequestInformation("GEO", "troop movements"), T0)));
         int id = 1;
