@@ -41,7 +41,8 @@ class SourceMixTest {
     @Test
     void publicBroadcastersAndAgenciesArePressGazettesAndMinistriesOfficialResearchCentresScholarly() {
         // Czech Radio and Estonian Public Broadcasting (ERR), the Slovenian, Macedonian and an Italian press agency, an Andorran daily, a
-        // Central Asian, a Ukrainian and an Azerbaijani news site, a Romanian history magazine.
+        // Central Asian, a Ukrainian and an Azerbaijani news site, a Romanian history magazine, the
+        // newspaper of the Parliamentary Assembly of the Union of Belarus and Russia.
         for (String url : new String[] {
                 "https://cesky.radio.cz/pred-30-lety-se-ceskoslovensko-stalo-clenem-rady-evropy-8709924",
                 "https://news.err.ee/1608123910/x",
@@ -52,7 +53,8 @@ class SourceMixTest {
                 "https://www.descopera.ro/istorie/15029946-x",
                 "https://1news.az/news/20101228063237901-x",
                 "https://english.sta.si/2527394/slovenia-observes-statehood-day",
-                "https://www.mia.mk/en/Inside/RenderSingleNews/61/134444542"}) {
+                "https://www.mia.mk/en/Inside/RenderSingleNews/61/134444542",
+                "https://www.souzveche.ru/news/98699/"}) {
             assertThat(SourceMix.classify(url)).as(url).isEqualTo(SourceClass.PRESS);
         }
         // Latvijas Vestnesis (Latvia's official gazette) and the Croatian foreign ministry's embassy pages.
