@@ -40,6 +40,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class GroupCommit implements AutoCloseable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GroupCommit.class);
     private static final int MAX_BATCH = 512;
 
     /** Work on one exercise, decided by the writer inside the transaction that commits it. */
@@ -210,7 +211,13 @@ final class GroupCommit implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException | RuntimeException | Error e) {
+                // An Error too (the heap exhausted while a batch was decided, say): the batch fails like any other
+                // and the writer goes on with the next one; a writer thread that died would leave every later
+                // action on its exercises waiting out its timeout, for as long as the server runs.
+                if (e instanceof Error) {
+                    LOG.error("the journal writer's batch of {} job(s) failed with {}; its actions are refused and the writer goes on", batch.size(), e.toString());
+                }
                 failure = java.util.Optional.of(StoreUnavailable.reason(e));
                 db.reset();
                 for (Job j : batch) {
@@ -338,7 +345,7 @@ final class GroupCommit implements AutoCloseable {
                     db.sync(c);
                 }
                 return out.entries.size();
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException | RuntimeException | Error e) {
                 try {
                     c.rollback();
                 } catch (SQLException ignored) {

@@ -68,11 +68,27 @@ class VisibilityTest {
             });
             assertThat(ex.act(id, new Actor.Delegation("GEO"), new Action.RequestInformation("RUS", "again")).result())
                     .isInstanceOf(Mechanism.Accepted.class);
+            ExerciseState third = ex.state(id);
+            assertThat(third.procedures()).hasSize(3);
+
+            // An Error while a batch is decided (the heap exhausted, say) fails that batch alone: the writer
+            // goes on, and the next action is accepted.
+            ex.beforeCommit(() -> {
+                throw new OutOfMemoryError("the heap is full (test)");
+            });
+            assertThatThrownBy(() -> ex.act(id, new Actor.Delegation("GEO"), new Action.RequestInformation("RUS", "lost too")))
+                    .isInstanceOf(Exercises.JournalUnavailable.class).hasMessageContaining("not recorded");
+            assertThat(ex.state(id)).isEqualTo(third);
+            ex.beforeCommit(() -> {
+            });
+            // (Were the writer's thread gone, this would wait out the timeout and be refused as not confirmed.)
+            assertThat(ex.act(id, new Actor.Delegation("GEO"), new Action.RequestInformation("RUS", "after the error")).result())
+                    .isInstanceOf(Mechanism.Accepted.class);
             ExerciseState last = ex.state(id);
-            assertThat(last.procedures()).hasSize(3);
+            assertThat(last.procedures()).hasSize(4);
             assertThat(ex.replay(id).problems()).isEmpty();
             assertThat(ex.replay(id).state()).isEqualTo(last);
-            assertThat(ex.replay(id).entries()).isEqualTo(4);
+            assertThat(ex.replay(id).entries()).isEqualTo(5);
             ex.close();
         }
     }
