@@ -139,13 +139,10 @@ public final class Reconcile {
         Reading reading = e.reading(world, choices);
         CoverageTimeline timeline = CoverageTimeline.of(world, reading);
         Reconciliation.Panel panel = Reconciliation.Panel.of(timeline, from, to, parsed.ccodes());
-        Optional<Reconciliation.Redated> redated = Optional.empty();
-        if (crosswalk.isPresent() && crosswalk.get().dating() == Crosswalk.Dating.SIGNATURE && !convention.equals(q.dataset())) {
-            SignatureDating.Result r = SignatureDating.apply(base, crosswalk.get());
-            Reconciliation.Panel rp = Reconciliation.Panel.of(CoverageTimeline.of(r.architecture(), e.reading(r.architecture(), choices)), from, to,
-                    parsed.ccodes());
-            redated = Optional.of(new Reconciliation.Redated(rp, r.shifts()));
-        }
+        Optional<SignatureDating.Result> redating = crosswalk.isPresent() && crosswalk.get().dating() == Crosswalk.Dating.SIGNATURE
+                && !convention.equals(q.dataset()) ? Optional.of(SignatureDating.apply(base, crosswalk.get())) : Optional.empty();
+        Optional<Reconciliation.Redated> redated = redating.map(r -> new Reconciliation.Redated(
+                Reconciliation.Panel.of(CoverageTimeline.of(r.architecture(), e.reading(r.architecture(), choices)), from, to, parsed.ccodes()), r.shifts()));
         List<Reconciliation.Alternative> alternatives = new ArrayList<>();
         for (Interpretation i : world.interpretations().values()) {
             String current = reading.choices().get(i.id());
@@ -158,8 +155,13 @@ public final class Reconcile {
             }
         }
         Reconciliation.Candidates candidates = Reconciliation.Candidates.of(timeline.builder());
-        Reconciliation.Result result = Reconciliation.explainByPairs(
-                Reconciliation.compare(parsed.cells(), kinds, panel, redated, alternatives, candidates, crosswalk), panel, alternatives, from, to,
+        Reconciliation.Result compared = Reconciliation.compare(parsed.cells(), kinds, panel, redated, alternatives, candidates, crosswalk);
+        // the dataset's dating and one option together (ATOP's Greece and Turkey in NATO in 1951, read as non-aggression), then two options
+        Reconciliation.Result redatedOptions = redated.isEmpty() ? compared
+                : Reconciliation.explainByRedatedOptions(compared, panel, redated.get(), alternatives, from, to, q.dataset(),
+                        (a, codes) -> Reconciliation.Panel.of(CoverageTimeline.of(redating.get().architecture(),
+                                e.reading(redating.get().architecture(), choices).with(a.interpretation(), a.option())), from, to, codes));
+        Reconciliation.Result result = Reconciliation.explainByPairs(redatedOptions, panel, alternatives, from, to,
                 (a, b, codes) -> Reconciliation.Panel.of(CoverageTimeline.of(world, reading.with(a.interpretation(), a.option()).with(b.interpretation(),
                         b.option())), from, to, codes));
         Map<String, Long> byCause = new LinkedHashMap<>();

@@ -415,14 +415,7 @@ public final class Reconciliation {
             Panel holding = ours ? base : redated.get().panel();
             List<String> provisions = List.copyOf(holding.provisions(key, k));
             String instrument = provisions.isEmpty() ? null : instrumentOf(provisions.get(0));
-            // The shift that moved this dyad-year: of this instrument, of one of the two states (or of the
-            // instrument as a whole), spanning the year; a state's own shift before the instrument's, and of
-            // the two states' shifts the one the dataset dates later (the pair is bound once both are).
-            Optional<SignatureDating.Shift> shift = redated.get().shifts().stream()
-                    .filter(sh -> sh.instrument().equals(instrument) && sh.state().map(st -> st.equals(s1) || st.equals(s2)).orElse(true))
-                    .filter(sh -> Math.min(sh.eurosec().getYear(), sh.dataset().getYear()) <= y && y <= Math.max(sh.eurosec().getYear(), sh.dataset().getYear()))
-                    .min(java.util.Comparator.comparing((SignatureDating.Shift sh) -> sh.state().isEmpty())
-                            .thenComparing(SignatureDating.Shift::dataset, java.util.Comparator.reverseOrder()));
+            Optional<SignatureDating.Shift> shift = shift(redated.get(), instrument, s1, s2, y);
             return new Row(y, ccode1(key), s1, ccode2(key), s2, k, theirs, ours, Cause.CONVENTION, Optional.ofNullable(instrument), provisions,
                     Optional.empty(), Optional.empty(), shift.map(SignatureDating.Shift::eurosec), shift.map(SignatureDating.Shift::dataset),
                     Optional.empty(), shift.map(sh -> sh.what()));
@@ -481,6 +474,30 @@ public final class Reconciliation {
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
+    /**
+     * The shift that moved a dyad-year: of this instrument, of one of the two states (or of the
+     * instrument as a whole), spanning the year; a state's own shift before the instrument's, and of
+     * the two states' shifts the one the dataset dates later (the pair is bound once both are).
+     */
+    private static Optional<SignatureDating.Shift> shift(Redated redated, String instrument, String s1, String s2, int y) {
+        return redated.shifts().stream()
+                .filter(sh -> sh.instrument().equals(instrument) && sh.state().map(st -> st.equals(s1) || st.equals(s2)).orElse(true))
+                .filter(sh -> Math.min(sh.eurosec().getYear(), sh.dataset().getYear()) <= y && y <= Math.max(sh.eurosec().getYear(), sh.dataset().getYear()))
+                .min(java.util.Comparator.comparing((SignatureDating.Shift sh) -> sh.state().isEmpty())
+                        .thenComparing(SignatureDating.Shift::dataset, java.util.Comparator.reverseOrder()));
+    }
+
+    /**
+     * Whether a later pass may still explain a row: an unexplained one, or a missing one of which
+     * the crosswalk says nothing ({@code no_entry}: no instrument of eurosec binds the pair under
+     * the chosen options, but one may under others). A missing cell the crosswalk names is left as
+     * it is: its entry says which pledge makes it, and trying every option on the thousands of such
+     * cells would cost a panel for most pairs of options.
+     */
+    private static boolean open(Row r) {
+        return r.cause() == Cause.UNEXPLAINED || r.missing().filter(m -> m == Missing.NO_ENTRY).isPresent();
+    }
+
     /** eurosec's panel under two options of different interpretations at once, for the given COW codes, built when asked for. */
     @FunctionalInterface
     public interface PairPanels {
@@ -488,40 +505,66 @@ public final class Reconciliation {
     }
 
     /**
-     * Explains the unexplained rows that no single interpretation option explains but two options of
+     * Explains the unexplained and missing rows that no single interpretation option explains but two options of
      * different interpretations together do (the Soviet undertaking to Finland towards Russia in 1992
-     * needs both agreed-assistance=counts and fcma-russia-1992=russia-continues). A pair is tried on a
-     * row when its first option changes the row's pair of states somewhere, either way, over {@code
-     * [from, to]} (as agreed-assistance does the Soviet-Finnish pair before 1992). Each pair's panel is
-     * built once, for the states of the rows still unexplained, and dropped after use. The row names
-     * the first option and, in its note, the second.
+     * needs both agreed-assistance=counts and fcma-russia-1992=russia-continues; Albania's Warsaw
+     * Treaty pledge of non-aggression in 1963-1968 both inactive-membership=legal-membership and
+     * non-use-of-force-as-non-aggression=atop, and is missing without them, since no instrument of
+     * that kind binds Albania under the defaults). A pair is tried on a row when its first option
+     * changes the row's pair of states somewhere in the row's kind, either way, over {@code [from,
+     * to]} (as agreed-assistance does the Soviet-Finnish pair before 1992), with any second option.
+     * Each pair's panel is built once, for the states of the rows still open, and dropped after use;
+     * so that few are built, the pairs whose second option changes the rows' own pairs of states (in
+     * any kind) are tried first, then those whose second option changes some cell of either state
+     * (as inactive-membership does Uzbekistan's with Russia after 2012, while it changes nothing
+     * between Azerbaijan and Uzbekistan alone), then the rest. The row names the first option that
+     * agrees in that order and, in its note, the second.
      */
     public static Result explainByPairs(Result result, Panel base, List<Alternative> alternatives, int from, int to, PairPanels pairs) {
         List<Row> rows = new ArrayList<>(result.rows());
         Map<Integer, List<Alternative>> relevant = new java.util.LinkedHashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
-            if (r.cause() == Cause.UNEXPLAINED) {
-                relevant.put(i, alternatives.stream().filter(a -> differs(a.panel(), base, r, from, to)).toList());
+            if (open(r)) {
+                relevant.put(i, alternatives.stream().filter(a -> differs(a.panel(), base, r, r.kind(), from, to)).toList());
             }
         }
         if (relevant.values().stream().allMatch(List::isEmpty)) {
             return result;
         }
-        java.util.LinkedHashSet<List<Alternative>> tried = new java.util.LinkedHashSet<>();
-        for (List<Alternative> firsts : relevant.values()) {
-            for (Alternative a : firsts) {
+        Map<Alternative, Set<Integer>> touched = new HashMap<>();
+        for (Alternative b : alternatives) {
+            touched.put(b, touched(b.panel(), base));
+        }
+        // Each pair with the rows it is tried on, and of those rows how many its second option changes the
+        // pair of states of, and how many it changes a cell of either state of.
+        Map<List<Alternative>, List<Integer>> tried = new java.util.LinkedHashMap<>();
+        Map<List<Alternative>, Integer> close = new HashMap<>();
+        Map<List<Alternative>, Integer> near = new HashMap<>();
+        for (Map.Entry<Integer, List<Alternative>> e : relevant.entrySet()) {
+            Row r = rows.get(e.getKey());
+            for (Alternative a : e.getValue()) {
                 for (Alternative b : alternatives) {
                     if (!a.interpretation().equals(b.interpretation())) {
-                        tried.add(List.of(a, b));
+                        List<Alternative> pair = List.of(a, b);
+                        tried.computeIfAbsent(pair, x -> new ArrayList<>()).add(e.getKey());
+                        if (java.util.Arrays.stream(ObligationKind.values()).anyMatch(k -> differs(b.panel(), base, r, k, from, to))) {
+                            close.merge(pair, 1, Integer::sum);
+                        }
+                        if (touched.get(b).contains(r.ccode1()) || touched.get(b).contains(r.ccode2())) {
+                            near.merge(pair, 1, Integer::sum);
+                        }
                     }
                 }
             }
         }
-        for (List<Alternative> pair : tried) {
+        List<List<Alternative>> order = new ArrayList<>(tried.keySet());
+        order.sort(java.util.Comparator.comparing((List<Alternative> pair) -> close.getOrDefault(pair, 0))
+                .thenComparing(pair -> near.getOrDefault(pair, 0)).reversed());
+        for (List<Alternative> pair : order) {
             Alternative a = pair.get(0);
             Alternative b = pair.get(1);
-            List<Integer> open = relevant.entrySet().stream().filter(e -> e.getValue().contains(a)).map(Map.Entry::getKey).toList();
+            List<Integer> open = tried.get(pair).stream().filter(relevant::containsKey).toList();
             if (open.isEmpty()) {
                 continue;
             }
@@ -548,11 +591,86 @@ public final class Reconciliation {
         return new Result(result.compared(), result.agree(), rows);
     }
 
-    private static boolean differs(Panel alt, Panel base, Row r, int from, int to) {
+    /** The COW codes of the states some cell of which (either way, any kind) differs between the two panels. */
+    private static Set<Integer> touched(Panel alt, Panel base) {
+        Set<Integer> out = new java.util.HashSet<>();
+        for (long key : base.universe()) {
+            if (out.contains(ccode1(key)) && out.contains(ccode2(key))) {
+                continue;
+            }
+            for (ObligationKind k : ObligationKind.values()) {
+                if (alt.holds(key, k) != base.holds(key, k)) {
+                    out.add(ccode1(key));
+                    out.add(ccode2(key));
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** eurosec's panel dated the dataset's way under another option of one interpretation, for the given COW codes, built when asked for. */
+    @FunctionalInterface
+    public interface RedatedPanels {
+        Panel of(Alternative option, Set<Integer> ccodes);
+    }
+
+    /**
+     * Explains the unexplained and missing rows that neither the dataset's dating nor an
+     * interpretation option explains alone but the two together do: ATOP dates Greece's and
+     * Turkey's place in the North Atlantic Treaty from their accession protocol of 1951 and reads
+     * its Art. 1 as a pledge of non-aggression, so the cells of 1951 agree only under {@code
+     * --convention atop} with non-use-of-force-as-non-aggression=atop. An option is tried on a row
+     * when it changes the row's pair of states somewhere, either way, over {@code [from, to]}; each
+     * option's panel is built once, for the states of the rows still open, and dropped after use.
+     * The row names the option, the two datings of the shift that moved it and, in its note, the
+     * convention ({@code convention}: the dataset's name).
+     */
+    public static Result explainByRedatedOptions(Result result, Panel base, Redated redated, List<Alternative> alternatives, int from, int to,
+            String convention, RedatedPanels panels) {
+        List<Row> rows = new ArrayList<>(result.rows());
+        Map<Integer, List<Alternative>> relevant = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            if (open(r)) {
+                relevant.put(i, alternatives.stream().filter(a -> differs(a.panel(), base, r, r.kind(), from, to)).toList());
+            }
+        }
+        for (Alternative a : alternatives) {
+            List<Integer> open = relevant.entrySet().stream().filter(e -> e.getValue().contains(a)).map(Map.Entry::getKey).toList();
+            if (open.isEmpty()) {
+                continue;
+            }
+            Set<Integer> codes = new TreeSet<>();
+            open.forEach(i -> {
+                codes.add(rows.get(i).ccode1());
+                codes.add(rows.get(i).ccode2());
+            });
+            Panel p = panels.of(a, codes);
+            for (int i : open) {
+                Row r = rows.get(i);
+                long key = key(r.year(), r.ccode1(), r.ccode2());
+                if (p.holds(key, r.kind()) == r.dataset()) {
+                    List<String> provisions = List.copyOf((r.eurosec() ? base : p).provisions(key, r.kind()));
+                    Optional<String> instrument = provisions.isEmpty() ? r.instrument() : Optional.of(instrumentOf(provisions.get(0)));
+                    Optional<SignatureDating.Shift> shift = shift(redated, instrument.orElse(null), r.state1(), r.state2(), r.year());
+                    rows.set(i, new Row(r.year(), r.ccode1(), r.state1(), r.ccode2(), r.state2(), r.kind(), r.dataset(), r.eurosec(),
+                            Cause.INTERPRETATION, instrument, provisions, Optional.of(a.interpretation()), Optional.of(a.option()),
+                            shift.map(SignatureDating.Shift::eurosec), shift.map(SignatureDating.Shift::dataset), Optional.empty(),
+                            Optional.of("only when dated the " + convention + " way" + shift.map(sh -> ", " + sh.what()).orElse("") + " (--convention "
+                                    + convention + " -I " + a.interpretation() + "=" + a.option() + ")")));
+                    relevant.remove(i);
+                }
+            }
+        }
+        return new Result(result.compared(), result.agree(), rows);
+    }
+
+    private static boolean differs(Panel alt, Panel base, Row r, ObligationKind k, int from, int to) {
         for (int y = from; y <= to; y++) {
             long there = key(y, r.ccode1(), r.ccode2());
             long back = key(y, r.ccode2(), r.ccode1());
-            if (alt.holds(there, r.kind()) != base.holds(there, r.kind()) || alt.holds(back, r.kind()) != base.holds(back, r.kind())) {
+            if (alt.holds(there, k) != base.holds(there, k) || alt.holds(back, k) != base.holds(back, k)) {
                 return true;
             }
         }
