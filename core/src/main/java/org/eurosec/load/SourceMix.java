@@ -84,7 +84,7 @@ public final class SourceMix {
             "consilium.europa.eu", "eeas.europa.eu", "um.fi", "senat.fr", "arlis.am", "justice.md", "lrs.lt", "zan.kz",
             "cvce.eu#scholarly",
             SourceClass.SCHOLARLY, "avalon.law.yale.edu", "edu", "ac.uk", "uni-rostock.de", "correlatesofwar.org",
-            "atopdata.org", "qog.gu.se", "wilsoncenter.org", "fas.org", "jstor.org", "doi.org", "cambridge.org", "oup.com",
+            "atopdata.org", "qog.gu.se", "wilsoncenter.org", "fas.org", "jstor.org", "doi.org", "cambridge.org", "oup.com", "ouplaw.com",
             "tandfonline.com", "springer.com", "brill.com", "books.google", "hungaricana.hu", "uia.org", "jamestown.org",
             "cfr.org", "rusi.org", "atlanticcouncil.org", "sipri.org", "chathamhouse.org", "ulaval.ca", "hri.org",
             "wikisource.org#other", "archive.org#other", "researcher.life", "veblen-institute.org", "iiss.org",
