@@ -188,7 +188,7 @@ public final class ApiServer implements AutoCloseable {
     private void routes() {
         // One before-handler for every request (the web server matches each handler's path against each
         // request's): the page's headers, the host, then the rest by path and size.
-        app.before(ctx -> before(ctx::header, ctx.header("Host"), ctx.path(), ctx.header("Content-Length")));
+        app.before(ctx -> before(ctx::header, ctx.header("Host"), ctx.path(), ctx.header("Content-Length"), () -> ctx.req().getInputStream()));
         app.get("/api/health", this::health);
         app.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi()));
         String map = resource("/eurosec/map/osce-area.json"); // read once: it is part of the build
@@ -239,7 +239,7 @@ public final class ApiServer implements AutoCloseable {
      * What every request gets before its route: the page's headers, the host checked, {@code no-store}
      * on what is for the caller alone, and a declared body over the route's limit refused (413).
      */
-    private void before(java.util.function.BiConsumer<String, String> header, String host, String path, String contentLength) {
+    private void before(java.util.function.BiConsumer<String, String> header, String host, String path, String contentLength, HttpGuards.Body body) {
         header.accept("Content-Security-Policy", CONTENT_POLICY);
         header.accept("X-Content-Type-Options", "nosniff");
         HttpGuards.host(host, hosts);
@@ -250,7 +250,10 @@ public final class ApiServer implements AutoCloseable {
         if (contentLength != null) {
             try {
                 int max = maxBody(path);
-                if (Long.parseLong(contentLength.trim()) > max) {
+                long declared = Long.parseLong(contentLength.trim());
+                if (declared > max) {
+                    header.accept("Connection", "close");
+                    HttpGuards.discard(body, declared); // so that the client, still sending, gets to read the 413
                     throw new BadInput(413, "body", "the body is larger than " + max + " bytes");
                 }
             } catch (NumberFormatException e) {
@@ -334,7 +337,7 @@ public final class ApiServer implements AutoCloseable {
             res.setContentType("application/json"); // every answer of the route is JSON, named first as Javalin does
             Exercises.Answer answer;
             try {
-                before(res::setHeader, req.getHeader("Host"), target, req.getHeader("Content-Length"));
+                before(res::setHeader, req.getHeader("Host"), target, req.getHeader("Content-Length"), req::getInputStream);
                 answer = act(id, req, res);
             } catch (Exception e) {
                 answer = failure(e, "POST", ACTIONS, res::setHeader);

@@ -116,6 +116,7 @@ final class HttpGuards {
         long declared = req.getContentLengthLong();
         if (declared > max) {
             res.setHeader("Connection", "close");
+            discard(req::getInputStream, declared);
             throw new BadInput(413, "body", "the body is larger than " + max + " bytes");
         }
         byte[] buf = new byte[declared >= 0 ? (int) declared : Math.min(max + 1, 8192)];
@@ -132,6 +133,11 @@ final class HttpGuards {
                 size += n;
                 if (size > max) {
                     res.setHeader("Connection", "close");
+                    try {
+                        drain(in, DRAIN_MAX - size);
+                    } catch (IOException | org.eclipse.jetty.http.BadMessageException e) {
+                        // the 413 is the answer whether or not the rest came
+                    }
                     throw new BadInput(413, "body", "the body is larger than " + max + " bytes");
                 }
             }
@@ -140,6 +146,49 @@ final class HttpGuards {
             throw new BadInput(408, "body", "the body came too slowly or stopped (at least " + MIN_BODY_RATE + " bytes a second)");
         }
         return utf8(buf, size);
+    }
+
+    /**
+     * A body over the limit is read on, and thrown away, up to this many bytes in all before the 413
+     * is sent and the connection closed. A connection closed with a request's bytes still unread is
+     * reset by the system, and a reset can reach the client before it has read the answer, which it
+     * then never sees (the client is still sending); past this size the connection is closed at once,
+     * so a large body costs the server no more than this much reading, at the minimum rate or faster.
+     */
+    static final long DRAIN_MAX = 1L << 20;
+
+    /** Where a request's body is read from. */
+    interface Body {
+        InputStream open() throws IOException;
+    }
+
+    /**
+     * A body declared over the limit ({@code declared} bytes): read and thrown away if it is at most
+     * {@link #DRAIN_MAX}, so that the 413 reaches the client; whatever goes wrong while it is read,
+     * the 413 stays the answer.
+     */
+    static void discard(Body body, long declared) {
+        if (declared > DRAIN_MAX) {
+            return;
+        }
+        try (InputStream in = body.open()) {
+            drain(in, declared);
+        } catch (IOException | RuntimeException e) {
+            // the client stopped sending, or sends too slowly: the 413 is the answer all the same
+        }
+    }
+
+    /** Reads and discards at most {@code upTo} bytes of {@code in}, or to its end. */
+    private static void drain(InputStream in, long upTo) throws IOException {
+        byte[] skip = new byte[8192];
+        long left = upTo;
+        while (left > 0) {
+            int n = in.read(skip, 0, (int) Math.min(skip.length, left));
+            if (n < 0) {
+                return;
+            }
+            left -= n;
+        }
     }
 
     /** The first {@code size} bytes as UTF-8 text; malformed UTF-8 is a 400. ASCII (most bodies) is taken as it is, without a decoder. */

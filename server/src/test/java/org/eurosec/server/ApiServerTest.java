@@ -173,6 +173,30 @@ class ApiServerTest {
     }
 
     @net.jqwik.api.Example
+    void aClientStillSendingAnOversizedBodyReadsThe413() throws Exception {
+        // The client sends the headers and part of a body declared over the limit, pauses, then sends the rest
+        // and only then reads. A server that answered at once and closed with the body unread would have its
+        // system reset the connection when the rest arrives, and the client would lose the 413 it had not read.
+        int before = journalLength();
+        String body = "{\"kind\":\"reply\",\"procedure\":1,\"text\":\"" + "x".repeat(100_000) + "\"}";
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(30_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(("POST " + api("/actions") + " HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\nAuthorization: Bearer " + token("delegation:GEO")
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.write(bytes, 0, 10_000);
+            out.flush();
+            Thread.sleep(300);
+            out.write(bytes, 10_000, bytes.length - 10_000);
+            out.flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 413").contains("\"field\":\"body\"");
+        }
+        assertThat(journalLength()).isEqualTo(before);
+    }
+
+    @net.jqwik.api.Example
     void parallelDelegationsProduceOneDecisionAndOneVoteEach() throws Exception {
         Reply n = call("POST", "/api/exercises/" + other.id() + "/actions", other.tokens().get("delegation:GEO"),
                 "{\"kind\":\"notify-attack\",\"attacker\":\"RUS\",\"victim\":\"GEO\"}");
