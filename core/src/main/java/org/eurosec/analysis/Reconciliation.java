@@ -568,11 +568,7 @@ public final class Reconciliation {
             if (open.isEmpty()) {
                 continue;
             }
-            Set<Integer> codes = new TreeSet<>();
-            open.forEach(i -> {
-                codes.add(rows.get(i).ccode1());
-                codes.add(rows.get(i).ccode2());
-            });
+            Set<Integer> codes = statesOf(rows, open);
             Panel p = pairs.of(a, b, codes);
             for (int i : open) {
                 Row r = rows.get(i);
@@ -589,6 +585,16 @@ public final class Reconciliation {
             }
         }
         return new Result(result.compared(), result.agree(), rows);
+    }
+
+    /** The COW codes of both states of the rows at {@code indices}. */
+    private static Set<Integer> statesOf(List<Row> rows, List<Integer> indices) {
+        Set<Integer> codes = new TreeSet<>();
+        for (int i : indices) {
+            codes.add(rows.get(i).ccode1());
+            codes.add(rows.get(i).ccode2());
+        }
+        return codes;
     }
 
     /** The COW codes of the states some cell of which (either way, any kind) differs between the two panels. */
@@ -641,11 +647,7 @@ public final class Reconciliation {
             if (open.isEmpty()) {
                 continue;
             }
-            Set<Integer> codes = new TreeSet<>();
-            open.forEach(i -> {
-                codes.add(rows.get(i).ccode1());
-                codes.add(rows.get(i).ccode2());
-            });
+            Set<Integer> codes = statesOf(rows, open);
             Panel p = panels.of(a, codes);
             for (int i : open) {
                 Row r = rows.get(i);
