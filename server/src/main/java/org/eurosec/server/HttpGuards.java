@@ -153,7 +153,7 @@ final class HttpGuards {
      * is sent and the connection closed. A connection closed with a request's bytes still unread is
      * reset by the system, and a reset can reach the client before it has read the answer, which it
      * then never sees (the client is still sending); past this size the connection is closed at once,
-     * so a large body costs the server no more than this much reading, at the minimum rate or faster.
+     * so a large body costs the server no more than this much reading, and no longer than {@link #DRAIN_NANOS}.
      */
     static final long DRAIN_MAX = 1L << 20;
 
@@ -178,11 +178,19 @@ final class HttpGuards {
         }
     }
 
-    /** Reads and discards at most {@code upTo} bytes of {@code in}, or to its end. */
+    /**
+     * How long a body over the limit is read on at most: a client that sends it slowly (at the
+     * minimum rate, 1 MiB would take half an hour) holds a server thread no longer than this, then
+     * gets the 413 and the connection closed.
+     */
+    static final long DRAIN_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
+
+    /** Reads and discards at most {@code upTo} bytes of {@code in}, or to its end, for at most {@link #DRAIN_NANOS}. */
     private static void drain(InputStream in, long upTo) throws IOException {
         byte[] skip = new byte[8192];
         long left = upTo;
-        while (left > 0) {
+        long until = System.nanoTime() + DRAIN_NANOS;
+        while (left > 0 && System.nanoTime() - until < 0) {
             int n = in.read(skip, 0, (int) Math.min(skip.length, left));
             if (n < 0) {
                 return;
