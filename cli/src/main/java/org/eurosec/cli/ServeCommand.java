@@ -47,6 +47,12 @@ final class ServeCommand implements Callable<Integer> {
                     + "Requests for any other Host are refused (421), so a page on another site cannot reach this server by DNS rebinding.")
     java.util.List<String> allowHosts = new java.util.ArrayList<>();
 
+    @Option(names = "--max-entries-in-memory", paramLabel = "N",
+            description = "How many journal entries the exercises held in memory may have between them before the least recently used ones"
+                    + " idle for 10 s are let go (read again from their snapshot when next used, or when a deadline of theirs passes)."
+                    + " Default: a third of the heap's ceiling at about 450 bytes an entry (about 397,000 under the launcher's 512 MiB).")
+    Long maxEntriesInMemory;
+
     /** A started server with what it holds open; {@link #close()} stops it and closes them. */
     record Started(ApiServer server, Exercises exercises, Database db) implements AutoCloseable {
         @Override
@@ -70,6 +76,14 @@ final class ServeCommand implements Callable<Integer> {
         Clock clock = options.clock();
         Database db = service.open();
         Exercises exercises = new Exercises(db, base, options.regimes(base), clock);
+        if (maxEntriesInMemory != null) {
+            if (maxEntriesInMemory < 0) {
+                exercises.close();
+                db.close();
+                throw new UserError("--max-entries-in-memory: " + maxEntriesInMemory + " is not a number of entries (0 or more)");
+            }
+            exercises.memoryBudget(maxEntriesInMemory, Exercises.MIN_IDLE);
+        }
         try {
             ApiServer server = new ApiServer(exercises, new org.eurosec.query.Eurosec(new org.eurosec.query.Eurosec.Sources(
                     java.util.Optional.ofNullable(options.data), java.util.Optional.ofNullable(options.regimesDir()), options.interpretations()), clock))

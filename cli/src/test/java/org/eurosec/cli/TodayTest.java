@@ -152,4 +152,19 @@ class TodayTest {
             assertThat(started.exercises().now(created.id())).isEqualTo(java.time.LocalDate.parse("2009-12-01").atTime(9, 0).toInstant(ZoneOffset.UTC));
         }
     }
+
+    /** serve's --max-entries-in-memory sets the store's budget; a negative one is a user's error naming the option. */
+    @Test
+    void serveTakesTheMemoryBudgetFromItsOption() throws Exception {
+        String[] args = {"serve", "--port", "0", "--db", Database.defaultUrl(dir), "--journal-key", dir.resolve("journal.key").toString(),
+            "--max-entries-in-memory", "1234"};
+        ServeCommand serve = (ServeCommand) Main.tree(new Main(CLOCK), args).parseArgs(args).subcommand().commandSpec().userObject();
+        try (ServeCommand.Started started = serve.start()) {
+            assertThat(started.exercises().memory().budget()).isEqualTo(1234);
+        }
+        String[] negative = {"serve", "--port", "0", "--db", Database.defaultUrl(dir), "--journal-key", dir.resolve("journal.key").toString(),
+            "--max-entries-in-memory", "-1"};
+        ServeCommand refused = (ServeCommand) Main.tree(new Main(CLOCK), negative).parseArgs(negative).subcommand().commandSpec().userObject();
+        org.assertj.core.api.Assertions.assertThatThrownBy(refused::start).isInstanceOf(UserError.class).hasMessageContaining("--max-entries-in-memory");
+    }
 }

@@ -130,6 +130,15 @@ public final class Mechanism {
     }
 
     /**
+     * The earliest deadline not yet recorded, if any; none once the exercise is closed. A service that
+     * lets an exercise out of memory keeps this instant, so that the deadline is still recorded when
+     * it passes (see {@link #due}).
+     */
+    public static Optional<Instant> nextDeadline(ExerciseState s) {
+        return s.closed().isPresent() || s.pending().isEmpty() ? Optional.empty() : Optional.of(s.pending().first().at());
+    }
+
+    /**
      * Closes the exercise at {@code now} (the administrator's act, not a party's): from then on every
      * action is refused and no deadline passes; what happened stays readable. Closing twice, or at a
      * time before the last action, is refused. Deadlines that passed before {@code now} are the

@@ -95,6 +95,7 @@ class MechanismTest {
         ExerciseState after = ((Accepted) Mechanism.apply(s, new Actor.Clock(), due.get(0), late)).state();
         assertThat(after.procedure(id).orElseThrow().status()).isEqualTo(Status.NO_RESPONSE);
         assertThat(Mechanism.due(after, late)).isEmpty();
+        assertThat(Mechanism.nextDeadline(after)).as("none left once recorded").isEmpty();
         ExerciseState answered = run(List.of(new Step(d("RUS"), new Action.RequestInformation("GEO", "troop movements"), T0),
                 new Step(d("GEO"), new Action.Reply(id, "exercise only"), T0.plusSeconds(3600))));
         assertThat(answered.procedure(id).orElseThrow().status()).isEqualTo(Status.ANSWERED);
@@ -119,6 +120,8 @@ class MechanismTest {
         Instant late = Mechanism.after(T0, RULES.information().orElseThrow().replyWithin().period()).plusSeconds(1);
         assertThat(Mechanism.due(s, late)).hasSize(1);
         assertThat(Mechanism.due(closed, late)).as("no deadline passes in a closed exercise").isEmpty();
+        assertThat(Mechanism.nextDeadline(s)).contains(Mechanism.after(T0, RULES.information().orElseThrow().replyWithin().period()));
+        assertThat(Mechanism.nextDeadline(closed)).as("nothing to wait for in a closed exercise").isEmpty();
         assertThat(Mechanism.close(closed, late)).isInstanceOfSatisfying(Refused.class, r -> assertThat(r.reason()).isEqualTo(RefusalReason.CONFLICT));
         assertThat(Mechanism.close(s, T0.minusSeconds(1))).as("not before the last action").isInstanceOf(Refused.class);
     }

@@ -608,6 +608,9 @@ public final class ApiServer implements AutoCloseable {
         root.put("store", problem.isEmpty() ? "ok" : problem.get());
         Exercises.WriterCounts w = exercises.writerCounts();
         root.putObject("journal_writer").put("commits", w.commits()).put("entries", w.entries()).put("jobs", w.jobs());
+        Exercises.Memory m = exercises.memory();
+        root.putObject("in_memory").put("exercises", m.exercises()).put("entries", m.entries()).put("budget_entries", m.budget())
+                .put("let_go", m.evicted()).put("waiting_for_a_deadline", m.dormant());
         if (problem.isPresent()) {
             ctx.header("Retry-After", "5");
         }

@@ -144,6 +144,11 @@ class StoreApiTest {
                 // The writer's counts since the start: every entry but the creation's was its write, one commit or more per entry.
                 assertThat(health.json().at("/journal_writer/entries").asLong()).isEqualTo(store.journal(ex.id()).size() - 1);
                 assertThat(health.json().at("/journal_writer/commits").asLong()).isBetween(3L, health.json().at("/journal_writer/jobs").asLong());
+                // What memory holds: the one exercise, all its entries, under the default budget; nothing let go yet.
+                assertThat(health.json().at("/in_memory/exercises").asInt()).isEqualTo(1);
+                assertThat(health.json().at("/in_memory/entries").asLong()).isEqualTo(store.journal(ex.id()).size());
+                assertThat(health.json().at("/in_memory/budget_entries").asLong()).isEqualTo(Exercises.defaultMemoryBudget());
+                assertThat(health.json().at("/in_memory/let_go").asLong()).isZero();
             } finally {
                 server.close();
                 store.close();

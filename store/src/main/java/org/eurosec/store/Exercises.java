@@ -106,8 +106,18 @@ public final class Exercises {
         long snapshotSeq;
         /** The snapshot's entry this state was rebuilt from, 0 when from the whole journal. */
         long rebuiltFrom;
-        /** Set when a write of this exercise failed: the state may hold what the journal does not, so it is read again. */
+        /**
+         * Set when this copy must not be used any more, and the exercise is read again from the database:
+         * a write of it failed (the state may hold what the journal does not), or it was let out of
+         * memory ({@link #evictIdle}).
+         */
         volatile boolean broken;
+        /** When the exercise was last asked for ({@link System#nanoTime}): the least recently used idle ones leave memory first. */
+        volatile long lastUsed = System.nanoTime();
+    }
+
+    /** An exercise let out of memory with a deadline still to pass: its clock, and when (in exercise time) the first passes. */
+    private record Dormant(ExerciseClock clock, Instant next) {
     }
 
     /** An answer to an action as the API sends it: status and body; {@code repeated} when it is the first answer to a retried key. */
@@ -582,6 +592,7 @@ public final class Exercises {
     private Live load(String exercise) {
         Live l = live.get(exercise);
         if (l != null && !l.broken) {
+            l.lastUsed = System.nanoTime();
             return l;
         }
         // One rebuild of an exercise at a time; the others wait for it at most the store's timeout, and share its failure.
@@ -593,6 +604,7 @@ public final class Exercises {
                     }
                     Live built = rebuild(exercise);
                     live.put(exercise, built);
+                    dormant.remove(exercise); // in memory again: tick() sees its deadlines
                     return built;
                 });
     }
@@ -1033,7 +1045,12 @@ public final class Exercises {
         }
     }
 
-    /** Records every deadline passed by now, for the exercises in memory; returns how many. */
+    /**
+     * Records every deadline passed by now, for the exercises in memory and for those let out of
+     * memory with a deadline still to pass (read again for it); then lets the least recently used idle
+     * exercises out of memory while those held have more journal entries than the budget (see
+     * {@link #memoryBudget}). Returns how many deadlines were recorded.
+     */
     public int tick() {
         int n = 0;
         for (Map.Entry<String, Live> e : live.entrySet()) {
@@ -1043,7 +1060,128 @@ public final class Exercises {
             }
             n += (Integer) run(new TickJob(e.getKey()));
         }
+        for (Map.Entry<String, Dormant> e : dormant.entrySet()) {
+            Dormant d = e.getValue();
+            if (d.clock().now(real.instant()).isBefore(d.next())) {
+                continue;
+            }
+            try {
+                n += (Integer) run(new TickJob(e.getKey())); // the writer reads it in again, which ends its dormancy
+            } catch (StoreUnavailable | BadInput ex) {
+                // Kept dormant and tried again on the next tick: the deadline stays pending, nothing is lost.
+                LOG.warn("the passed deadline of {} (out of memory) could not be recorded yet: {}", e.getKey(), ex.getMessage());
+            }
+        }
+        evictIdle();
         return n;
+    }
+
+    // ------------------------------------------------------------------ memory
+
+    /**
+     * About how many bytes of heap an exercise holds per journal entry: bench/load measures it (the
+     * live heap after a full collection over the entries in memory; 449 bytes when last run).
+     */
+    public static final long BYTES_PER_ENTRY = 450;
+
+    /** The default budget: a third of the heap's ceiling, at {@link #BYTES_PER_ENTRY} (about 397,000 entries under 512 MiB). */
+    public static long defaultMemoryBudget() {
+        return Runtime.getRuntime().maxMemory() / 3 / BYTES_PER_ENTRY;
+    }
+
+    /** How long an exercise must have gone unasked before it may leave memory (default 10 s). */
+    public static final java.time.Duration MIN_IDLE = java.time.Duration.ofSeconds(10);
+
+    private volatile long memoryBudget = defaultMemoryBudget();
+    private volatile long minIdleNanos = MIN_IDLE.toNanos();
+    private final Map<String, Dormant> dormant = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong evicted = new java.util.concurrent.atomic.AtomicLong();
+    /** Whether the last pass found the budget exceeded with nothing idle to let go (said once, not every second). */
+    private volatile boolean overBudgetSaid;
+
+    /**
+     * Lets exercises out of memory once those held have more than {@code entries} journal entries
+     * between them, the least recently used first, and only those unasked for at least {@code idle}: an
+     * exercise let go is read again (from its latest snapshot and the journal after it) when next
+     * asked for, and one with a deadline still to pass is read again when the deadline passes, so that
+     * the clock records it as it would have in memory. Exercises in use are never let go, so a budget
+     * smaller than what is in use is exceeded (and said in the log) rather than paid for in rebuilds.
+     */
+    public Exercises memoryBudget(long entries, java.time.Duration idle) {
+        if (entries < 0) {
+            throw new BadInput(400, "max-entries-in-memory", "the budget is a number of journal entries, 0 or more, not " + entries);
+        }
+        if (idle.isNegative()) {
+            throw new BadInput(400, "idle", "an idle time is 0 or more, not " + idle);
+        }
+        memoryBudget = entries;
+        minIdleNanos = idle.toNanos();
+        return this;
+    }
+
+    /** What the exercises in memory hold, against the budget; how many were let go since the start, and how many wait out of memory for a deadline. */
+    public record Memory(int exercises, long entries, long budget, long evicted, int dormant) {
+    }
+
+    public Memory memory() {
+        int n = 0;
+        long entries = 0;
+        for (Live l : live.values()) {
+            if (!l.broken) {
+                n++;
+                entries += l.seq;
+            }
+        }
+        return new Memory(n, entries, memoryBudget, evicted.get(), dormant.size());
+    }
+
+    /** One pass of {@link #memoryBudget}'s rule; returns how many exercises left memory. */
+    int evictIdle() {
+        long held = 0;
+        for (Live l : live.values()) {
+            held += l.broken ? 0 : l.seq;
+        }
+        if (held <= memoryBudget) {
+            overBudgetSaid = false;
+            return 0;
+        }
+        long now = System.nanoTime();
+        List<Map.Entry<String, Live>> idle = new ArrayList<>();
+        for (Map.Entry<String, Live> e : live.entrySet()) {
+            if (!e.getValue().broken && now - e.getValue().lastUsed >= minIdleNanos) {
+                idle.add(e);
+            }
+        }
+        idle.sort(java.util.Comparator.comparingLong(e -> e.getValue().lastUsed));
+        int out = 0;
+        for (Map.Entry<String, Live> e : idle) {
+            if (held <= memoryBudget) {
+                break;
+            }
+            Live l = e.getValue();
+            if (!l.lock.tryLock()) {
+                continue; // the writer or a reader has it now: not idle after all
+            }
+            try {
+                if (l.broken || l.state != l.visible) {
+                    continue; // a batch of it is not committed yet
+                }
+                Mechanism.nextDeadline(l.state).ifPresent(at -> dormant.put(e.getKey(), new Dormant(l.clock, at)));
+                l.broken = true;
+                live.remove(e.getKey(), l);
+                held -= l.seq;
+                out++;
+            } finally {
+                l.lock.unlock();
+            }
+        }
+        evicted.addAndGet(out);
+        if (held > memoryBudget && !overBudgetSaid) {
+            overBudgetSaid = true;
+            LOG.warn("the exercises in memory hold {} journal entries, over the budget of {}, and none of the rest has been idle for {} s:"
+                    + " they stay (raise the heap and --max-entries-in-memory if this lasts)", held, memoryBudget, minIdleNanos / 1_000_000_000.0);
+        }
+        return out;
     }
 
     // ------------------------------------------------------------------ the writer's side

@@ -1,0 +1,187 @@
+package org.eurosec.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eurosec.mechanism.Action;
+import org.eurosec.mechanism.Actor;
+import org.eurosec.mechanism.ExerciseState;
+import org.eurosec.mechanism.Mechanism;
+import org.eurosec.mechanism.Procedure;
+import org.eurosec.mechanism.ProcedureRules;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The memory budget: idle exercises leave memory, least recently used first, once those held have
+ * more journal entries than the budget; one that left comes back unchanged when next used, and one
+ * with a deadline still to pass has it recorded when it passes without anyone asking for it.
+ */
+class MemoryBudgetTest {
+
+    @TempDir
+    Path dir;
+
+    Database db() {
+        return Database.open(Database.defaultUrl(dir));
+    }
+
+    static Exercises.Created create(Exercises ex) {
+        return ex.create("est-2009", ExercisesTest.DAY, "accelerated", 1440, ProcedureRules.Settings.defaults());
+    }
+
+    @Test
+    void theLeastRecentlyUsedIdleExercisesLeaveMemoryAndComeBackUnchanged() throws Exception {
+        try (Database db = db()) {
+            ExercisesTest.HandClock clock = new ExercisesTest.HandClock();
+            Exercises ex = new Exercises(db, ExercisesTest.BASE, ExercisesTest.REGIMES, clock);
+            List<String> ids = new ArrayList<>();
+            for (String[] pair : new String[][] {{"POL", "BLR"}, {"RUS", "GEO"}, {"DEU", "FRA"}}) {
+                String id = create(ex).id();
+                assertThat(ex.act(id, new Actor.Delegation(pair[0]), new Action.RequestInformation(pair[1], "exercise")).result())
+                        .isInstanceOf(Mechanism.Accepted.class);
+                ids.add(id);
+            }
+            ExerciseState first = ex.state(ids.get(0));
+            ExerciseState second = ex.state(ids.get(1));
+            ExerciseState third = ex.state(ids.get(2)); // the last asked for
+            long each = ex.journal(ids.get(2)).size();
+            assertThat(ex.memory().exercises()).isEqualTo(3);
+            assertThat(ex.memory().entries()).isEqualTo(3 * each);
+
+            // Room for one exercise: the two asked for least recently go, the third stays.
+            ex.memoryBudget(each, Duration.ZERO);
+            assertThat(ex.tick()).isZero();
+            Exercises.Memory m = ex.memory();
+            assertThat(m.exercises()).isEqualTo(1);
+            assertThat(m.entries()).isEqualTo(each);
+            assertThat(m.evicted()).isEqualTo(2);
+            // Each left with a reply still due (ten exercise days), so each waits for it out of memory.
+            assertThat(m.dormant()).isEqualTo(2);
+
+            // Read again, each is what it was, and goes on from where its journal ends.
+            assertThat(ex.state(ids.get(0))).isEqualTo(first);
+            assertThat(ex.state(ids.get(1))).isEqualTo(second);
+            assertThat(ex.state(ids.get(2))).isEqualTo(third);
+            assertThat(ex.memory().dormant()).isZero();
+            assertThat(ex.act(ids.get(0), new Actor.Delegation("BLR"), new Action.Reply(1, "routine training")).result())
+                    .isInstanceOf(Mechanism.Accepted.class);
+            List<Journal.Entry> j = ex.journal(ids.get(0));
+            assertThat(j).hasSize((int) each + 1);
+            assertThat(Journal.verify(j)).isEmpty();
+            assertThat(ex.state(ids.get(0)).procedure(1).orElseThrow().status()).isEqualTo(Procedure.Status.ANSWERED);
+            ex.close();
+        }
+    }
+
+    @Test
+    void anExerciseOutOfMemoryHasItsDeadlineRecordedWhenItPasses() throws Exception {
+        try (Database db = db()) {
+            ExercisesTest.HandClock clock = new ExercisesTest.HandClock();
+            Exercises ex = new Exercises(db, ExercisesTest.BASE, ExercisesTest.REGIMES, clock);
+            String id = create(ex).id();
+            ex.act(id, new Actor.Delegation("RUS"), new Action.RequestInformation("GEO", "exercise"));
+            Instant due = ex.state(id).procedure(1).orElseThrow().deadline().orElseThrow();
+            ex.memoryBudget(0, Duration.ZERO);
+            assertThat(ex.tick()).isZero();
+            assertThat(ex.memory().exercises()).isZero();
+            assertThat(ex.memory().dormant()).isEqualTo(1);
+
+            clock.advance(Duration.ofMinutes(9)); // nine exercise days at 1,440x: not yet
+            assertThat(ex.tick()).isZero();
+            assertThat(ex.memory().dormant()).isEqualTo(1);
+
+            clock.advance(Duration.ofMinutes(2)); // eleven: GEO's reply (due after ten) never came
+            assertThat(ex.tick()).as("recorded though nobody asked for the exercise").isEqualTo(1);
+            List<Journal.Entry> j = ex.journal(id);
+            Journal.Entry last = j.get(j.size() - 1);
+            assertThat(last.actor()).isEqualTo("clock");
+            assertThat(last.kind()).isEqualTo(new Action.DeadlinePassed(1, due.toString()).kind());
+            assertThat(last.atExercise()).as("dated when the deadline passed, not when it was recorded").isEqualTo(due.toString());
+            assertThat(Journal.verify(j)).isEmpty();
+            // Read in for the deadline and let go again at the end of the tick, now with nothing left to wait for.
+            assertThat(ex.memory().exercises()).isZero();
+            assertThat(ex.memory().dormant()).isZero();
+            assertThat(ex.state(id).procedure(1).orElseThrow().status()).isEqualTo(Procedure.Status.NO_RESPONSE);
+            ex.close();
+        }
+    }
+
+    @Test
+    void anExerciseInUseStaysOverTheBudget() throws Exception {
+        try (Database db = db()) {
+            Exercises ex = new Exercises(db, ExercisesTest.BASE, ExercisesTest.REGIMES, new ExercisesTest.HandClock());
+            String id = create(ex).id();
+            ex.act(id, new Actor.Delegation("RUS"), new Action.RequestInformation("GEO", "exercise"));
+            ex.memoryBudget(0, Duration.ofHours(1));
+            ex.tick();
+            assertThat(ex.memory().exercises()).isEqualTo(1);
+            assertThat(ex.memory().evicted()).isZero();
+            assertThatThrownBy(() -> ex.memoryBudget(-1, Duration.ZERO)).isInstanceOf(BadInput.class).hasMessageContaining("-1");
+            ex.close();
+        }
+    }
+
+    /**
+     * Exercises let go as fast as they are read while 55 delegations vote twice each at once: one vote
+     * each is accepted, one decision, and the journal is one chain.
+     */
+    @Test
+    void lettingGoWhileDelegationsVoteLosesNothing() throws Exception {
+        try (Database db = db()) {
+            Exercises ex = new Exercises(db, ExercisesTest.BASE, ExercisesTest.REGIMES, new ExercisesTest.HandClock());
+            Exercises.Created c = ex.create("est-2009", ExercisesTest.DAY, "real", 1, ProcedureRules.Settings.defaults());
+            ex.act(c.id(), new Actor.Delegation("GEO"), new Action.NotifyAttack("RUS", "GEO", false));
+            ex.memoryBudget(0, Duration.ZERO);
+            AtomicBoolean voting = new AtomicBoolean(true);
+            AtomicLong passes = new AtomicLong();
+            Thread evictor = new Thread(() -> {
+                while (voting.get()) {
+                    ex.evictIdle();
+                    passes.incrementAndGet();
+                }
+            });
+            List<String> voters = c.state().rules().parties().stream().filter(p -> !p.equals("RUS")).toList();
+            ExecutorService pool = Executors.newFixedThreadPool(16);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Mechanism.Result>> results = new ArrayList<>();
+            for (String v : voters) {
+                for (int twice = 0; twice < 2; twice++) {
+                    results.add(pool.submit(() -> {
+                        go.await();
+                        return ex.act(c.id(), new Actor.Delegation(v), new Action.Vote(1, Action.Ballot.YES)).result();
+                    }));
+                }
+            }
+            evictor.start();
+            go.countDown();
+            int accepted = 0;
+            for (Future<Mechanism.Result> f : results) {
+                accepted += f.get() instanceof Mechanism.Accepted ? 1 : 0;
+            }
+            voting.set(false);
+            evictor.join();
+            pool.shutdown();
+            assertThat(ex.memory().evicted()).as("the exercise was let go meanwhile (%d passes)", passes.get()).isPositive();
+            assertThat(accepted).isEqualTo(voters.size());
+            Procedure.Conference conf = (Procedure.Conference) ex.state(c.id()).procedure(1).orElseThrow();
+            assertThat(conf.votes()).hasSize(voters.size());
+            assertThat(conf.status()).isEqualTo(Procedure.Status.ADOPTED);
+            List<Journal.Entry> j = ex.journal(c.id());
+            assertThat(j).hasSize(2 + voters.size());
+            assertThat(Journal.verify(j)).isEmpty();
+            ex.close();
+        }
+    }
+}
