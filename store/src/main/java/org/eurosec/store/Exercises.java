@@ -734,6 +734,24 @@ public final class Exercises {
         }
     };
 
+    /**
+     * Drops the exercise's snapshot writer, on the snapshot thread (after any snapshot of it already
+     * queued): its last parts hold the procedures of the state they were written from, so an exercise
+     * let out of memory would otherwise stay there through them.
+     */
+    private void forgetSnapshotWriter(String exercise) {
+        try {
+            snapshots.execute(() -> snapshotWriters.remove(exercise));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // Stopping: the writers go with the store.
+        }
+    }
+
+    /** For tests: whether the snapshot thread holds a writer for the exercise (waits for what is queued before). */
+    boolean hasSnapshotWriter(String exercise) throws Exception {
+        return snapshots.submit(() -> snapshotWriters.containsKey(exercise)).get();
+    }
+
     /** For tests: the parts of snapshots compressed anew and those reused from the last snapshot, for an exercise. */
     long[] snapshotParts(String exercise) {
         snapshotsWritten();
@@ -1169,6 +1187,7 @@ public final class Exercises {
                 Mechanism.nextDeadline(l.state).ifPresent(at -> dormant.put(e.getKey(), new Dormant(l.clock, at)));
                 l.broken = true;
                 live.remove(e.getKey(), l);
+                forgetSnapshotWriter(e.getKey());
                 held -= l.seq;
                 out++;
             } finally {

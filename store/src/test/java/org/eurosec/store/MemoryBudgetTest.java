@@ -184,4 +184,30 @@ class MemoryBudgetTest {
             ex.close();
         }
     }
+
+    /**
+     * The snapshot thread's writer of an exercise keeps the procedures of its last snapshot: it goes
+     * when the exercise leaves memory, or the exercise would stay in memory through it.
+     */
+    @Test
+    void anExerciseLetGoTakesItsSnapshotWriterWithIt() throws Exception {
+        try (Database db = db()) {
+            Exercises ex = new Exercises(db, ExercisesTest.BASE, ExercisesTest.REGIMES, new ExercisesTest.HandClock()).snapshotEvery(1);
+            String id = create(ex).id();
+            for (String to : new String[] {"GEO", "UKR", "MDA"}) {
+                ex.act(id, new Actor.Delegation("RUS"), new Action.RequestInformation(to, "exercise"));
+            }
+            assertThat(ex.hasSnapshotWriter(id)).as("snapshots were written").isTrue();
+            ex.memoryBudget(0, Duration.ZERO);
+            ex.tick();
+            assertThat(ex.memory().exercises()).isZero();
+            assertThat(ex.hasSnapshotWriter(id)).isFalse();
+            // Read again from the last snapshot, unchanged, and snapshotted again as it grows.
+            assertThat(ex.rebuiltFrom(id)).isPositive();
+            ex.act(id, new Actor.Delegation("RUS"), new Action.RequestInformation("BLR", "exercise"));
+            assertThat(ex.hasSnapshotWriter(id)).isTrue();
+            assertThat(Journal.verify(ex.journal(id))).isEmpty();
+            ex.close();
+        }
+    }
 }
