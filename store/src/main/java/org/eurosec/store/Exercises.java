@@ -75,6 +75,7 @@ public final class Exercises {
 
     /** Stops the journal writer after it has written what it holds, and the snapshot writer. */
     public void close() {
+        closing = true;
         writer.close();
         signer.close();
         snapshots.shutdown();
@@ -86,6 +87,8 @@ public final class Exercises {
     }
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Exercises.class);
+    /** Set by {@link #close}: a pass of {@link #readOpenExercises} still running stops. */
+    private volatile boolean closing;
 
     /**
      * An exercise in memory: its state, clock and the end of its journal chain. The journal writer
@@ -735,6 +738,70 @@ public final class Exercises {
     };
 
     /**
+     * Lets the exercise out of memory unless it is in use (its lock held) or has a batch not yet
+     * committed; one with a deadline still to pass leaves its clock and that instant behind.
+     */
+    private boolean letGo(String exercise, Live l) {
+        if (!l.lock.tryLock()) {
+            return false; // the writer or a reader has it now: not idle after all
+        }
+        try {
+            if (l.broken || l.state != l.visible) {
+                return false; // a batch of it is not committed yet
+            }
+            Mechanism.nextDeadline(l.state).ifPresent(at -> dormant.put(exercise, new Dormant(l.clock, at)));
+            l.broken = true;
+            live.remove(exercise, l);
+            forgetSnapshotWriter(exercise);
+            evicted.incrementAndGet();
+            return true;
+        } finally {
+            l.lock.unlock();
+        }
+    }
+
+    /** What {@link #readOpenExercises} did: the exercises it read, and the deadlines it recorded. */
+    public record Woken(int exercises, int deadlines) {
+    }
+
+    /**
+     * Reads, one at a time, every open exercise this server neither holds nor waits on, and records the
+     * deadlines that passed while no server had it in memory (each dated when it passed, as ever). It
+     * then stays in memory as if it had been asked for, unless the exercises held are over the budget:
+     * then it is let go at once, leaving its next deadline to wait for. serve runs this in the
+     * background at its start, so that after a restart the clock does not wait for someone to read an
+     * exercise. One that cannot be read is said in the log and skipped (it is read when next asked for).
+     */
+    public Woken readOpenExercises() {
+        int exercisesRead = 0;
+        int deadlines = 0;
+        for (Summary s : summaries()) {
+            String id = s.id();
+            if (closing) {
+                break;
+            }
+            if (s.closedAt().isPresent() || live.containsKey(id) || dormant.containsKey(id)) {
+                continue;
+            }
+            try {
+                Live l = load(id);
+                if (!Mechanism.due(l.state, l.clock.now(real.instant())).isEmpty()) {
+                    deadlines += (Integer) run(new TickJob(id));
+                    l = load(id);
+                }
+                exercisesRead++;
+                if (memory().entries() > memoryBudget) {
+                    letGo(id, l);
+                }
+            } catch (StoreUnavailable | BadInput e) {
+                LOG.warn("exercise {} could not be read at the start ({}); its passed deadlines are recorded when it is next asked for", id, e.getMessage());
+            }
+        }
+        LOG.info("read {} open exercise(s) not in memory; recorded {} deadline(s) that had passed meanwhile", exercisesRead, deadlines);
+        return new Woken(exercisesRead, deadlines);
+    }
+
+    /**
      * Drops the exercise's snapshot writer, on the snapshot thread (after any snapshot of it already
      * queued): its last parts hold the procedures of the state they were written from, so an exercise
      * let out of memory would otherwise stay there through them.
@@ -1176,25 +1243,11 @@ public final class Exercises {
             if (held <= memoryBudget) {
                 break;
             }
-            Live l = e.getValue();
-            if (!l.lock.tryLock()) {
-                continue; // the writer or a reader has it now: not idle after all
-            }
-            try {
-                if (l.broken || l.state != l.visible) {
-                    continue; // a batch of it is not committed yet
-                }
-                Mechanism.nextDeadline(l.state).ifPresent(at -> dormant.put(e.getKey(), new Dormant(l.clock, at)));
-                l.broken = true;
-                live.remove(e.getKey(), l);
-                forgetSnapshotWriter(e.getKey());
-                held -= l.seq;
+            if (letGo(e.getKey(), e.getValue())) {
+                held -= e.getValue().seq;
                 out++;
-            } finally {
-                l.lock.unlock();
             }
         }
-        evicted.addAndGet(out);
         if (held > memoryBudget && !overBudgetSaid) {
             overBudgetSaid = true;
             LOG.warn("the exercises in memory hold {} journal entries, over the budget of {}, and none of the rest has been idle for {} s:"
