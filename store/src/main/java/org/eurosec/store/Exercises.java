@@ -738,16 +738,17 @@ public final class Exercises {
     };
 
     /**
-     * Lets the exercise out of memory unless it is in use (its lock held) or has a batch not yet
-     * committed; one with a deadline still to pass leaves its clock and that instant behind.
+     * Lets the exercise out of memory unless it is in use (its lock held), was asked for since
+     * {@code lastUsed}, or has a batch not yet committed; one with a deadline still to pass leaves its
+     * clock and that instant behind.
      */
-    private boolean letGo(String exercise, Live l) {
+    private boolean letGo(String exercise, Live l, long lastUsed) {
         if (!l.lock.tryLock()) {
             return false; // the writer or a reader has it now: not idle after all
         }
         try {
-            if (l.broken || l.state != l.visible) {
-                return false; // a batch of it is not committed yet
+            if (l.broken || l.state != l.visible || l.lastUsed != lastUsed) {
+                return false; // a batch of it is not committed yet, or it was asked for meanwhile
             }
             Mechanism.nextDeadline(l.state).ifPresent(at -> dormant.put(exercise, new Dormant(l.clock, at)));
             l.broken = true;
@@ -766,9 +767,9 @@ public final class Exercises {
 
     /**
      * Reads, one at a time, every open exercise this server neither holds nor waits on, and records the
-     * deadlines that passed while no server had it in memory (each dated when it passed, as ever). It
-     * then stays in memory as if it had been asked for, unless the exercises held are over the budget:
-     * then it is let go at once, leaving its next deadline to wait for. serve runs this in the
+     * deadlines that passed while no server had it in memory (each dated when it passed, as ever), and
+     * lets it go again at once, leaving its next deadline to wait for, unless someone asked for it
+     * meanwhile: a restart does not fill memory with exercises nobody uses. serve runs this in the
      * background at its start, so that after a restart the clock does not wait for someone to read an
      * exercise. One that cannot be read is said in the log and skipped (it is read when next asked for).
      */
@@ -790,9 +791,7 @@ public final class Exercises {
                     l = load(id);
                 }
                 exercisesRead++;
-                if (memory().entries() > memoryBudget) {
-                    letGo(id, l);
-                }
+                letGo(id, l, l.lastUsed); // kept if a request asks for it between this load and the letting go
             } catch (StoreUnavailable | BadInput e) {
                 LOG.warn("exercise {} could not be read at the start ({}); its passed deadlines are recorded when it is next asked for", id, e.getMessage());
             }
@@ -1231,20 +1230,23 @@ public final class Exercises {
             return 0;
         }
         long now = System.nanoTime();
-        List<Map.Entry<String, Live>> idle = new ArrayList<>();
+        record Idle(String id, Live live, long lastUsed) {
+        }
+        List<Idle> idle = new ArrayList<>();
         for (Map.Entry<String, Live> e : live.entrySet()) {
-            if (!e.getValue().broken && now - e.getValue().lastUsed >= minIdleNanos) {
-                idle.add(e);
+            long used = e.getValue().lastUsed;
+            if (!e.getValue().broken && now - used >= minIdleNanos) {
+                idle.add(new Idle(e.getKey(), e.getValue(), used));
             }
         }
-        idle.sort(java.util.Comparator.comparingLong(e -> e.getValue().lastUsed));
+        idle.sort(java.util.Comparator.comparingLong(Idle::lastUsed));
         int out = 0;
-        for (Map.Entry<String, Live> e : idle) {
+        for (Idle e : idle) {
             if (held <= memoryBudget) {
                 break;
             }
-            if (letGo(e.getKey(), e.getValue())) {
-                held -= e.getValue().seq;
+            if (letGo(e.id(), e.live(), e.lastUsed())) {
+                held -= e.live().seq;
                 out++;
             }
         }
