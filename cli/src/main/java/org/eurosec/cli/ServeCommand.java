@@ -88,18 +88,6 @@ final class ServeCommand implements Callable<Integer> {
             ApiServer server = new ApiServer(exercises, new org.eurosec.query.Eurosec(new org.eurosec.query.Eurosec.Sources(
                     java.util.Optional.ofNullable(options.data), java.util.Optional.ofNullable(options.regimesDir()), options.interpretations()), clock))
                     .allowHosts(allowHosts).start(host, port);
-            // Deadlines that passed while no server had an exercise in memory (a restart, say) are
-            // recorded now, in the background, not when someone next reads the exercise.
-            Thread wake = new Thread(() -> {
-                try {
-                    exercises.readOpenExercises();
-                } catch (RuntimeException e) {
-                    org.slf4j.LoggerFactory.getLogger(ServeCommand.class).warn("the open exercises could not be read at the start: {};"
-                            + " each is read, and its passed deadlines recorded, when next asked for", e.getMessage());
-                }
-            }, "eurosec-read-open-exercises");
-            wake.setDaemon(true);
-            wake.start();
             return new Started(server, exercises, db);
         } catch (RuntimeException e) {
             exercises.close();

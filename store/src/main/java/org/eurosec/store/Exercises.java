@@ -75,7 +75,6 @@ public final class Exercises {
 
     /** Stops the journal writer after it has written what it holds, and the snapshot writer. */
     public void close() {
-        closing = true;
         writer.close();
         signer.close();
         snapshots.shutdown();
@@ -87,8 +86,6 @@ public final class Exercises {
     }
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Exercises.class);
-    /** Set by {@link #close}: a pass of {@link #readOpenExercises} still running stops. */
-    private volatile boolean closing;
 
     /**
      * An exercise in memory: its state, clock and the end of its journal chain. The journal writer
@@ -759,45 +756,6 @@ public final class Exercises {
         } finally {
             l.lock.unlock();
         }
-    }
-
-    /** What {@link #readOpenExercises} did: the exercises it read, and the deadlines it recorded. */
-    public record Woken(int exercises, int deadlines) {
-    }
-
-    /**
-     * Reads, one at a time, every open exercise this server neither holds nor waits on, and records the
-     * deadlines that passed while no server had it in memory (each dated when it passed, as ever), and
-     * lets it go again at once, leaving its next deadline to wait for, unless someone asked for it
-     * meanwhile: a restart does not fill memory with exercises nobody uses. serve runs this in the
-     * background at its start, so that after a restart the clock does not wait for someone to read an
-     * exercise. One that cannot be read is said in the log and skipped (it is read when next asked for).
-     */
-    public Woken readOpenExercises() {
-        int exercisesRead = 0;
-        int deadlines = 0;
-        for (Summary s : summaries()) {
-            String id = s.id();
-            if (closing) {
-                break;
-            }
-            if (s.closedAt().isPresent() || live.containsKey(id) || dormant.containsKey(id)) {
-                continue;
-            }
-            try {
-                Live l = load(id);
-                if (!Mechanism.due(l.state, l.clock.now(real.instant())).isEmpty()) {
-                    deadlines += (Integer) run(new TickJob(id));
-                    l = load(id);
-                }
-                exercisesRead++;
-                letGo(id, l, l.lastUsed); // kept if a request asks for it between this load and the letting go
-            } catch (StoreUnavailable | BadInput e) {
-                LOG.warn("exercise {} could not be read at the start ({}); its passed deadlines are recorded when it is next asked for", id, e.getMessage());
-            }
-        }
-        LOG.info("read {} open exercise(s) not in memory; recorded {} deadline(s) that had passed meanwhile", exercisesRead, deadlines);
-        return new Woken(exercisesRead, deadlines);
     }
 
     /**

@@ -210,48 +210,4 @@ class MemoryBudgetTest {
             ex.close();
         }
     }
-
-    /**
-     * After a restart nothing is in memory: reading the open exercises records the deadlines that
-     * passed meanwhile, leaves a closed exercise alone, and lets each go again with its next deadline
-     * to wait for, which the clock then records when it passes.
-     */
-    @Test
-    void theOpenExercisesReadAtTheStartHaveTheirPassedDeadlinesRecorded() throws Exception {
-        ExercisesTest.HandClock clock = new ExercisesTest.HandClock();
-        String open;
-        String closed;
-        try (Database db = db()) {
-            Exercises ex = new Exercises(db, ExercisesTest.BASE, ExercisesTest.REGIMES, clock);
-            open = create(ex).id();
-            closed = create(ex).id();
-            ex.act(open, new Actor.Delegation("RUS"), new Action.RequestInformation("GEO", "exercise"));
-            ex.act(closed, new Actor.Delegation("RUS"), new Action.RequestInformation("GEO", "exercise"));
-            ex.closeExercise(closed, "ended early");
-            clock.advance(Duration.ofMinutes(6)); // six exercise days at 1,440x
-            ex.act(open, new Actor.Delegation("POL"), new Action.RequestInformation("BLR", "exercise"));
-            ex.close();
-        }
-        clock.advance(Duration.ofMinutes(5)); // eleven days: GEO's reply (due after ten) never came; BLR's is due at sixteen
-        try (Database db = db()) {
-            // A budget with room to spare: an exercise read only for its deadlines is let go all the same.
-            Exercises ex = new Exercises(db, ExercisesTest.BASE, ExercisesTest.REGIMES, clock).memoryBudget(1_000_000, Duration.ofHours(1));
-            int closedEntries = ex.journal(closed).size();
-            assertThat(ex.tick()).as("nothing in memory, nothing waited on").isZero();
-            assertThat(ex.readOpenExercises()).isEqualTo(new Exercises.Woken(1, 1));
-            List<Journal.Entry> j = ex.journal(open);
-            assertThat(j.get(j.size() - 1).actor()).isEqualTo("clock");
-            assertThat(ex.journal(closed)).hasSize(closedEntries);
-            // Let go at once, waiting on BLR's deadline.
-            assertThat(ex.memory().exercises()).isZero();
-            assertThat(ex.memory().dormant()).isEqualTo(1);
-            clock.advance(Duration.ofMinutes(6));
-            assertThat(ex.tick()).isEqualTo(1);
-            ExerciseState s = ex.state(open);
-            assertThat(s.procedure(1).orElseThrow().status()).isEqualTo(Procedure.Status.NO_RESPONSE);
-            assertThat(s.procedure(2).orElseThrow().status()).isEqualTo(Procedure.Status.NO_RESPONSE);
-            assertThat(Journal.verify(ex.journal(open))).isEmpty();
-            ex.close();
-        }
-    }
 }
