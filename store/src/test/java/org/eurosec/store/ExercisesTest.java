@@ -327,46 +327,57 @@ class ExercisesTest {
         }
     }
 
+    /**
+     * Every party but Russia votes yes on conference 1 of the exercise, twice each, all at once (16
+     * threads): checks that one vote each is accepted and the other refused, that the conference is
+     * adopted with one vote per delegation, and that the journal (creation, notification, votes) is
+     * one chain. Returns the voters.
+     */
+    static List<String> voteTwiceEachAtOnce(Exercises ex, Exercises.Created c) throws Exception {
+        List<String> voters = c.state().rules().parties().stream().filter(p -> !p.equals("RUS")).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Mechanism.Result>> results = new ArrayList<>();
+        for (String v : voters) {
+            for (int twice = 0; twice < 2; twice++) {
+                results.add(pool.submit(() -> {
+                    go.await();
+                    return ex.act(c.id(), new Actor.Delegation(v), new Action.Vote(1, Action.Ballot.YES)).result();
+                }));
+            }
+        }
+        go.countDown();
+        int accepted = 0;
+        int refused = 0;
+        for (Future<Mechanism.Result> f : results) {
+            if (f.get() instanceof Mechanism.Accepted) {
+                accepted++;
+            } else {
+                refused++;
+            }
+        }
+        pool.shutdown();
+        assertThat(accepted).isEqualTo(voters.size());
+        assertThat(refused).isEqualTo(voters.size());
+        Procedure.Conference conf = (Procedure.Conference) ex.state(c.id()).procedure(1).orElseThrow();
+        assertThat(conf.votes()).hasSize(voters.size());
+        assertThat(conf.status()).isEqualTo(Procedure.Status.ADOPTED);
+        List<Journal.Entry> j = ex.journal(c.id());
+        assertThat(j).hasSize(2 + voters.size());
+        assertThat(Journal.verify(j)).isEmpty();
+        return voters;
+    }
+
     void parallelVotes(Database db) throws Exception {
         {
             Exercises ex = new Exercises(db, BASE, REGIMES, new HandClock());
             Exercises.Created c = ex.create("est-2009", DAY, "real", 1, ProcedureRules.Settings.defaults());
             ex.act(c.id(), new Actor.Delegation("GEO"), new Action.NotifyAttack("RUS", "GEO", false));
-            List<String> voters = c.state().rules().parties().stream().filter(p -> !p.equals("RUS")).toList();
-            ExecutorService pool = Executors.newFixedThreadPool(16);
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<Mechanism.Result>> results = new ArrayList<>();
-            for (String v : voters) {
-                for (int twice = 0; twice < 2; twice++) {
-                    results.add(pool.submit(() -> {
-                        go.await();
-                        return ex.act(c.id(), new Actor.Delegation(v), new Action.Vote(1, Action.Ballot.YES)).result();
-                    }));
-                }
-            }
-            go.countDown();
-            int accepted = 0;
-            int refused = 0;
-            for (Future<Mechanism.Result> f : results) {
-                if (f.get() instanceof Mechanism.Accepted) {
-                    accepted++;
-                } else {
-                    refused++;
-                }
-            }
-            pool.shutdown();
-            assertThat(accepted).isEqualTo(voters.size());
-            assertThat(refused).isEqualTo(voters.size());
-            Procedure.Conference conf = (Procedure.Conference) ex.state(c.id()).procedure(1).orElseThrow();
-            assertThat(conf.votes()).hasSize(voters.size());
-            assertThat(conf.status()).isEqualTo(Procedure.Status.ADOPTED);
-            List<Journal.Entry> j = ex.journal(c.id());
-            assertThat(j).hasSize(2 + voters.size());
-            assertThat(Journal.verify(j)).isEmpty();
+            List<String> voters = voteTwiceEachAtOnce(ex, c);
             // The writer's counts: every action was a job of a committed batch, every entry but the creation's its write.
             Exercises.WriterCounts n = ex.writerCounts();
             assertThat(n.jobs()).isEqualTo(1 + 2L * voters.size());
-            assertThat(n.entries()).isEqualTo(j.size() - 1);
+            assertThat(n.entries()).isEqualTo(ex.journal(c.id()).size() - 1);
             assertThat(n.commits()).isBetween(2L, n.jobs());
         }
     }

@@ -8,10 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eurosec.mechanism.Action;
@@ -152,35 +148,14 @@ class MemoryBudgetTest {
                     passes.incrementAndGet();
                 }
             });
-            List<String> voters = c.state().rules().parties().stream().filter(p -> !p.equals("RUS")).toList();
-            ExecutorService pool = Executors.newFixedThreadPool(16);
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<Mechanism.Result>> results = new ArrayList<>();
-            for (String v : voters) {
-                for (int twice = 0; twice < 2; twice++) {
-                    results.add(pool.submit(() -> {
-                        go.await();
-                        return ex.act(c.id(), new Actor.Delegation(v), new Action.Vote(1, Action.Ballot.YES)).result();
-                    }));
-                }
-            }
             evictor.start();
-            go.countDown();
-            int accepted = 0;
-            for (Future<Mechanism.Result> f : results) {
-                accepted += f.get() instanceof Mechanism.Accepted ? 1 : 0;
+            try {
+                ExercisesTest.voteTwiceEachAtOnce(ex, c);
+            } finally {
+                voting.set(false);
+                evictor.join();
             }
-            voting.set(false);
-            evictor.join();
-            pool.shutdown();
             assertThat(ex.memory().evicted()).as("the exercise was let go meanwhile (%d passes)", passes.get()).isPositive();
-            assertThat(accepted).isEqualTo(voters.size());
-            Procedure.Conference conf = (Procedure.Conference) ex.state(c.id()).procedure(1).orElseThrow();
-            assertThat(conf.votes()).hasSize(voters.size());
-            assertThat(conf.status()).isEqualTo(Procedure.Status.ADOPTED);
-            List<Journal.Entry> j = ex.journal(c.id());
-            assertThat(j).hasSize(2 + voters.size());
-            assertThat(Journal.verify(j)).isEmpty();
             ex.close();
         }
     }
