@@ -1131,6 +1131,18 @@ public final class Exercises {
         return Runtime.getRuntime().maxMemory() / 3 / BYTES_PER_ENTRY;
     }
 
+    /**
+     * The most entries an exercise may have and still be let go: a quarter of the default budget
+     * (about 99,000 under 512 MiB), whatever budget is set; a larger one stays (see {@link #evictIdle}).
+     */
+    private volatile long largestLetGo = defaultMemoryBudget() / 4;
+
+    /** For tests: sets {@link #largestLetGo}. */
+    Exercises largestLetGo(long entries) {
+        largestLetGo = entries;
+        return this;
+    }
+
     /** How long an exercise must have gone unasked before it may leave memory (default 10 s). */
     public static final java.time.Duration MIN_IDLE = java.time.Duration.ofSeconds(10);
 
@@ -1193,7 +1205,10 @@ public final class Exercises {
         List<Idle> idle = new ArrayList<>();
         for (Map.Entry<String, Live> e : live.entrySet()) {
             long used = e.getValue().lastUsed;
-            if (!e.getValue().broken && now - used >= minIdleNanos) {
+            // A large exercise stays: reading it back needs several times the memory it holds (an exercise
+            // of 295,714 entries held in memory could not be read back under a 512 MiB heap), so letting it
+            // go could leave it unreadable until the heap is raised.
+            if (!e.getValue().broken && now - used >= minIdleNanos && e.getValue().seq <= largestLetGo) {
                 idle.add(new Idle(e.getKey(), e.getValue(), used));
             }
         }

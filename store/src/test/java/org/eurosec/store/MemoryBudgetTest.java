@@ -185,4 +185,30 @@ class MemoryBudgetTest {
             ex.close();
         }
     }
+
+    /**
+     * An exercise larger than the largest that may be let go stays in memory however long it is idle:
+     * reading a large one back needs several times what it holds, and might not fit in the heap.
+     */
+    @Test
+    void anExerciseLargerThanTheLargestLetGoStays() throws Exception {
+        try (Database db = db()) {
+            Exercises ex = new Exercises(db, ExercisesTest.BASE, ExercisesTest.REGIMES, new ExercisesTest.HandClock());
+            String large = create(ex).id();
+            for (String to : new String[] {"GEO", "UKR", "MDA", "BLR"}) {
+                ex.act(large, new Actor.Delegation("RUS"), new Action.RequestInformation(to, "exercise"));
+            }
+            String small = create(ex).id();
+            ex.act(small, new Actor.Delegation("POL"), new Action.RequestInformation("BLR", "exercise"));
+            ex.state(small);
+            ex.state(large); // the large one is used last, so it would go after the small one by age alone
+            ex.largestLetGo(ex.journal(large).size() - 1).memoryBudget(0, Duration.ZERO);
+            ex.tick();
+            Exercises.Memory m = ex.memory();
+            assertThat(m.evicted()).as("the small one went").isEqualTo(1);
+            assertThat(m.exercises()).isEqualTo(1);
+            assertThat(m.entries()).as("the large one stayed, over the budget").isEqualTo(ex.journal(large).size());
+            ex.close();
+        }
+    }
 }
