@@ -72,16 +72,14 @@ final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new UserError("--port: " + port + " is not a port");
         }
+        if (maxEntriesInMemory != null && maxEntriesInMemory < 0) {
+            throw new UserError("--max-entries-in-memory: " + maxEntriesInMemory + " is not a number of entries (0 or more)");
+        }
         Architecture base = options.architecture();
         Clock clock = options.clock();
         Database db = service.open();
         Exercises exercises = new Exercises(db, base, options.regimes(base), clock);
         if (maxEntriesInMemory != null) {
-            if (maxEntriesInMemory < 0) {
-                exercises.close();
-                db.close();
-                throw new UserError("--max-entries-in-memory: " + maxEntriesInMemory + " is not a number of entries (0 or more)");
-            }
             exercises.memoryBudget(maxEntriesInMemory, Exercises.MIN_IDLE);
         }
         try {

@@ -504,6 +504,18 @@ public final class Reconciliation {
         Panel of(Alternative first, Alternative second, Set<Integer> ccodes);
     }
 
+    /** For each row still open (by its index), the options that change its pair of states somewhere over {@code [from, to]}. */
+    private static Map<Integer, List<Alternative>> relevantOptions(List<Row> rows, Panel base, List<Alternative> alternatives, int from, int to) {
+        Map<Integer, List<Alternative>> relevant = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            if (open(r)) {
+                relevant.put(i, alternatives.stream().filter(a -> differs(a.panel(), base, r, r.kind(), from, to)).toList());
+            }
+        }
+        return relevant;
+    }
+
     /**
      * Explains the unexplained and missing rows that no single interpretation option explains but two options of
      * different interpretations together do (the Soviet undertaking to Finland towards Russia in 1992
@@ -522,13 +534,7 @@ public final class Reconciliation {
      */
     public static Result explainByPairs(Result result, Panel base, List<Alternative> alternatives, int from, int to, PairPanels pairs) {
         List<Row> rows = new ArrayList<>(result.rows());
-        Map<Integer, List<Alternative>> relevant = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < rows.size(); i++) {
-            Row r = rows.get(i);
-            if (open(r)) {
-                relevant.put(i, alternatives.stream().filter(a -> differs(a.panel(), base, r, r.kind(), from, to)).toList());
-            }
-        }
+        Map<Integer, List<Alternative>> relevant = relevantOptions(rows, base, alternatives, from, to);
         if (relevant.values().stream().allMatch(List::isEmpty)) {
             return result;
         }
@@ -635,13 +641,7 @@ public final class Reconciliation {
     public static Result explainByRedatedOptions(Result result, Panel base, Redated redated, List<Alternative> alternatives, int from, int to,
             String convention, RedatedPanels panels) {
         List<Row> rows = new ArrayList<>(result.rows());
-        Map<Integer, List<Alternative>> relevant = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < rows.size(); i++) {
-            Row r = rows.get(i);
-            if (open(r)) {
-                relevant.put(i, alternatives.stream().filter(a -> differs(a.panel(), base, r, r.kind(), from, to)).toList());
-            }
-        }
+        Map<Integer, List<Alternative>> relevant = relevantOptions(rows, base, alternatives, from, to);
         for (Alternative a : alternatives) {
             List<Integer> open = relevant.entrySet().stream().filter(e -> e.getValue().contains(a)).map(Map.Entry::getKey).toList();
             if (open.isEmpty()) {

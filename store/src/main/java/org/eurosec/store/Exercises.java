@@ -1191,10 +1191,7 @@ public final class Exercises {
 
     /** One pass of {@link #memoryBudget}'s rule; returns how many exercises left memory. */
     int evictIdle() {
-        long held = 0;
-        for (Live l : live.values()) {
-            held += l.broken ? 0 : l.seq;
-        }
+        long held = memory().entries();
         if (held <= memoryBudget) {
             overBudgetSaid = false;
             return 0;
