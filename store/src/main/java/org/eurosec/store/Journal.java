@@ -72,6 +72,27 @@ public final class Journal {
         return HexFormat.of().formatHex(md.digest(s.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /**
+     * The same as {@code sha256(head + body)}, without building that text or its whole UTF-8 copy:
+     * the body (a snapshot, megabytes for a large exercise) is encoded a slice at a time, never
+     * between the two halves of a surrogate pair, so the bytes digested are exactly the whole text's.
+     */
+    static String sha256(String head, String body) {
+        MessageDigest md = SHA256.get();
+        md.reset();
+        md.update(head.getBytes(StandardCharsets.UTF_8));
+        int slice = 1 << 16;
+        for (int at = 0; at < body.length();) {
+            int to = Math.min(body.length(), at + slice);
+            if (to < body.length() && Character.isHighSurrogate(body.charAt(to - 1))) {
+                to++;
+            }
+            md.update(body.substring(at, to).getBytes(StandardCharsets.UTF_8));
+            at = to;
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
     /** Appends an entry after {@code prev} (seq and hash of the last entry, or 0 and {@link #GENESIS}) within the caller's transaction. */
     public static Entry append(Connection c, String exercise, long prevSeq, String prevHash, String atExercise, String atReal, String actor,
             String kind, String body, JournalKey key) throws SQLException {

@@ -1,12 +1,15 @@
 package org.eurosec.store;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.ParameterizedType;
@@ -212,13 +215,13 @@ final class StateCodec {
         }
     }
 
+    /**
+     * The state a snapshot holds. Read as a stream, one procedure at a time: only one procedure's
+     * JSON tree is built at once, so reading a large exercise back needs little more memory than the
+     * state it gives (a tree of the whole document took several times that, and a server that held
+     * an exercise could not read it back under the same heap).
+     */
     static ExerciseState read(String stored, String exercise, String regime, ProcedureRules rules) {
-        JsonNode root;
-        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(Base64.getDecoder().decode(stored)))) {
-            root = ActionCodec.JSON.readTree(in);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new IllegalStateException("the snapshot cannot be read: " + e.getMessage(), e);
-        }
         TreePMap<Integer, Procedure> procedures = TreePMap.empty();
         TreePSet<ExerciseState.Due> pending = TreePSet.empty();
         TreePMap<Integer, Integer> changes = TreePMap.empty();
@@ -226,20 +229,97 @@ final class StateCodec {
         // Equal texts read once are held once (party codes, provisions, repeated subjects), and each
         // procedure's id and change number are boxed once for the three maps, as a live exercise holds them.
         Map<String, String> texts = new HashMap<>();
-        for (JsonNode n : root.get("procedures")) {
-            Procedure p = procedure(n.get("type").asText(), n.get("fields"), texts);
-            Integer id = p.id();
-            procedures = procedures.plus(id, p);
-            if (p.deadline().isPresent()) {
-                pending = pending.plus(new ExerciseState.Due(p.deadline().get(), p.id()));
+        Integer accepted = null;
+        Integer nextId = null;
+        Instant lastAt = null;
+        Optional<Instant> closed = Optional.empty();
+        boolean sawProcedures = false;
+        try (InputStream in = new GZIPInputStream(Base64.getDecoder().wrap(new Latin1Stream(stored)), 1 << 16);
+                JsonParser p = ActionCodec.JSON.createParser(in)) {
+            expect(p, p.nextToken(), JsonToken.START_OBJECT);
+            for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
+                expect(p, t, JsonToken.FIELD_NAME);
+                String name = p.getCurrentName();
+                JsonToken value = p.nextToken();
+                switch (name) {
+                    case "procedures" -> {
+                        expect(p, value, JsonToken.START_ARRAY);
+                        sawProcedures = true;
+                        for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+                            expect(p, e, JsonToken.START_OBJECT);
+                            JsonNode n = p.readValueAsTree();
+                            Procedure pr = procedure(n.get("type").asText(), n.get("fields"), texts);
+                            Integer id = pr.id();
+                            procedures = procedures.plus(id, pr);
+                            if (pr.deadline().isPresent()) {
+                                pending = pending.plus(new ExerciseState.Due(pr.deadline().get(), pr.id()));
+                            }
+                            Integer change = n.get("change").asInt();
+                            changes = changes.plus(change, id);
+                            lastChange = lastChange.plus(id, change);
+                        }
+                    }
+                    case "accepted" -> accepted = p.getValueAsInt();
+                    case "next_id" -> nextId = p.getValueAsInt();
+                    case "last_at" -> lastAt = Instant.parse(p.getValueAsString());
+                    case "closed" -> closed = value == JsonToken.VALUE_NULL ? Optional.empty() : Optional.of(Instant.parse(p.getValueAsString()));
+                    default -> p.skipChildren();
+                }
             }
-            Integer change = n.get("change").asInt();
-            changes = changes.plus(change, id);
-            lastChange = lastChange.plus(id, change);
+        } catch (IOException | IllegalArgumentException | java.time.format.DateTimeParseException | NullPointerException e) {
+            throw new IllegalStateException("the snapshot cannot be read: " + e.getMessage(), e);
         }
-        Optional<Instant> closed = root.hasNonNull("closed") ? Optional.of(Instant.parse(root.get("closed").asText())) : Optional.empty();
-        return new ExerciseState(exercise, regime, rules, procedures, root.get("accepted").asInt(), Instant.parse(root.get("last_at").asText()),
-                pending, root.get("next_id").asInt(), closed, changes, lastChange);
+        if (!sawProcedures || accepted == null || nextId == null || lastAt == null) {
+            throw new IllegalStateException("the snapshot cannot be read: it lacks one of procedures, accepted, next_id, last_at");
+        }
+        return new ExerciseState(exercise, regime, rules, procedures, accepted, lastAt, pending, nextId, closed, changes, lastChange);
+    }
+
+    private static void expect(JsonParser p, JsonToken got, JsonToken wanted) throws IOException {
+        if (got != wanted) {
+            throw new JsonParseException(p, "expected " + wanted + " but found " + got);
+        }
+    }
+
+    /**
+     * An ASCII text (a snapshot is Base64) as the bytes it is, read in place: no copy of a snapshot
+     * that may run to megabytes. Any other character is an error, not a byte that might pass for one.
+     */
+    static final class Latin1Stream extends InputStream {
+        private final String text;
+        private int at;
+
+        Latin1Stream(String text) {
+            this.text = text;
+        }
+
+        @Override
+        public int read() throws IOException {
+            return at < text.length() ? ascii(text.charAt(at++)) : -1;
+        }
+
+        private int ascii(char c) throws IOException {
+            if (c > 0x7f) {
+                throw new IOException("a snapshot holds only ASCII, not U+" + String.format("%04X", (int) c) + " (at character " + at + ")");
+            }
+            return c;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            if (at >= text.length()) {
+                return -1;
+            }
+            int n = Math.min(len, text.length() - at);
+            for (int i = 0; i < n; i++) {
+                b[off + i] = (byte) ascii(text.charAt(at + i));
+            }
+            at += n;
+            return n;
+        }
     }
 
     private static Procedure procedure(String type, JsonNode fields, Map<String, String> texts) {
