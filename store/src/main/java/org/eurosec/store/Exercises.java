@@ -1202,9 +1202,8 @@ public final class Exercises {
         List<Idle> idle = new ArrayList<>();
         for (Map.Entry<String, Live> e : live.entrySet()) {
             long used = e.getValue().lastUsed;
-            // A large exercise stays: reading it back takes seconds (an exercise of 361,629 entries took 7 to 8 s
-            // on two cores), which its next user would wait, and memory spent on one exercise is better
-            // kept than paid for again in rebuilds of it.
+            // A large exercise stays: reading it back takes seconds, which its next user would wait, and
+            // memory spent on one exercise is better kept than paid for again in rebuilds of it.
             if (!e.getValue().broken && now - used >= minIdleNanos && e.getValue().seq <= largestLetGo) {
                 idle.add(new Idle(e.getKey(), e.getValue(), used));
             }
