@@ -147,8 +147,9 @@ public final class ApiServer implements AutoCloseable {
         ticker.scheduleWithFixedDelay(() -> {
             try {
                 exercises.tick();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 // A failed tick is retried on the next one; the deadline stays pending, nothing is lost. Said, not swallowed.
+                // An Error too: one escaping would end the schedule for good, and no deadline would be recorded again.
                 LOG.error("the exercise clock could not record passed deadlines (retried in a second)", e);
             }
         }, 1, 1, TimeUnit.SECONDS);
@@ -232,6 +233,13 @@ public final class ApiServer implements AutoCloseable {
             error(ctx, 404, "path", "no such route: " + ctx.method() + " " + ctx.path());
         });
         app.error(405, ctx -> error(ctx, 405, "method", ctx.method() + " is not allowed on " + ctx.path()));
+        // An Error thrown by a handler (OutOfMemoryError, StackOverflowError) passes the exception handlers: Javalin
+        // logs it and sets 500 with no body. The API's JSON then, as for every other 500.
+        app.error(500, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty()) {
+                error(ctx, 500, "server", "internal error (the server's log has its cause)");
+            }
+        });
         app.error(413, ctx -> error(ctx, 413, "body", "the body is larger than " + maxBody(ctx.path()) + " bytes"));
     }
 
@@ -270,7 +278,7 @@ public final class ApiServer implements AutoCloseable {
      * A route's exception as the API's answer: bad input its 4xx, a store that cannot be read or
      * written a 503 (with {@code Retry-After}), anything else a 500; the last two are logged.
      */
-    static Exercises.Answer failure(Exception e, String method, String route, java.util.function.BiConsumer<String, String> header) {
+    static Exercises.Answer failure(Throwable e, String method, String route, java.util.function.BiConsumer<String, String> header) {
         if (e instanceof BadInput b) {
             return new Exercises.Answer(b.status(), errorBody(b.status(), b.field(), b.getMessage()), false);
         }
@@ -339,7 +347,9 @@ public final class ApiServer implements AutoCloseable {
             try {
                 before(res::setHeader, req.getHeader("Host"), target, req.getHeader("Content-Length"), req::getInputStream);
                 answer = act(id, req, res);
-            } catch (Exception e) {
+            } catch (Exception | Error e) {
+                // An Error too (the heap exhausted while the exercise was read, say): the JVM has unwound
+                // what the request held, and the client gets the API's 500, not the web server's page.
                 answer = failure(e, "POST", ACTIONS, res::setHeader);
             }
             try {
