@@ -19,6 +19,24 @@ public record ExerciseClock(String mode, long factor, Instant originReal, Instan
         }
     }
 
+    /**
+     * The first real instant at which this clock reads {@code exercise} or later (the inverse of
+     * {@link #now}, rounded up to the nanosecond); the real origin for an instant at or before the
+     * exercise's origin.
+     */
+    public Instant realWhen(Instant exercise) {
+        Duration ahead = Duration.between(originExercise, exercise);
+        if (ahead.isNegative() || ahead.isZero()) {
+            return originReal;
+        }
+        java.math.BigInteger nanos = java.math.BigInteger.valueOf(ahead.getSeconds()).multiply(java.math.BigInteger.valueOf(1_000_000_000L))
+                .add(java.math.BigInteger.valueOf(ahead.getNano()));
+        java.math.BigInteger[] qr = nanos.divideAndRemainder(java.math.BigInteger.valueOf(factor));
+        java.math.BigInteger real = qr[1].signum() == 0 ? qr[0] : qr[0].add(java.math.BigInteger.ONE);
+        java.math.BigInteger[] sn = real.divideAndRemainder(java.math.BigInteger.valueOf(1_000_000_000L));
+        return originReal.plusSeconds(sn[0].longValueExact()).plusNanos(sn[1].longValue());
+    }
+
     public Instant now(Instant realNow) {
         Duration real = Duration.between(originReal, realNow);
         if (real.isNegative()) {

@@ -114,7 +114,16 @@ public final class Exercises {
         volatile boolean broken;
         /** When the exercise was last asked for ({@link System#nanoTime}): the least recently used idle ones leave memory first. */
         volatile long lastUsed = System.nanoTime();
+        /**
+         * The next deadline (real time, ms) this server knows the database holds for the exercise:
+         * {@link #NO_DEADLINE} for none, {@link #DEADLINE_UNKNOWN} after a rebuild or another server's
+         * entries, when the next batch writes it whatever it is. Read and written by the writer only.
+         */
+        long storedDeadline = DEADLINE_UNKNOWN;
     }
+
+    static final long DEADLINE_UNKNOWN = Long.MIN_VALUE;
+    static final long NO_DEADLINE = Long.MAX_VALUE;
 
     /** An exercise let out of memory with a deadline still to pass: its clock, and when (in exercise time) the first passes. */
     private record Dormant(ExerciseClock clock, Instant next) {
@@ -1114,7 +1123,62 @@ public final class Exercises {
                 LOG.warn("the passed deadline of {} (out of memory) could not be recorded yet: {}", e.getKey(), ex.getMessage());
             }
         }
+        n += fromTheDatabase();
         evictIdle();
+        return n;
+    }
+
+    /** How many exercises one tick reads in at most for deadlines found in the database (the rest wait a tick). */
+    static final int READ_FOR_DEADLINES_PER_TICK = 20;
+    /** How long an exercise whose passed deadline could not be recorded waits before it is tried again. */
+    static final long DEADLINE_RETRY_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+    /** Exercises whose passed deadline could not be recorded, and when each may be tried again ({@link System#nanoTime}). */
+    private final Map<String, Long> deadlineRetry = new ConcurrentHashMap<>();
+    /** Whether the last look for passed deadlines in the database failed (said once, not every second). */
+    private volatile boolean deadlineLookFailed;
+
+    /**
+     * The passed deadlines of exercises this server does not hold (not read since its start, or let
+     * go without a stub, or written by another server), found by the {@code next_deadline} column
+     * their last batch wrote, each exercise read in and its deadlines recorded as for one held.
+     */
+    private int fromTheDatabase() {
+        List<String> due = new ArrayList<>();
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT id FROM exercise WHERE next_deadline <= ? ORDER BY next_deadline")) {
+            ps.setLong(1, real.instant().toEpochMilli());
+            ps.setMaxRows(READ_FOR_DEADLINES_PER_TICK + live.size() + dormant.size() + deadlineRetry.size());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next() && due.size() < READ_FOR_DEADLINES_PER_TICK) {
+                    String id = rs.getString(1);
+                    Long retry = deadlineRetry.get(id);
+                    if (!live.containsKey(id) && !dormant.containsKey(id) && (retry == null || System.nanoTime() - retry >= 0)) {
+                        due.add(id);
+                    }
+                }
+            }
+            if (deadlineLookFailed) {
+                deadlineLookFailed = false;
+                LOG.info("passed deadlines are looked for in the database again");
+            }
+        } catch (SQLException | RuntimeException e) {
+            if (!deadlineLookFailed) {
+                deadlineLookFailed = true;
+                LOG.warn("passed deadlines could not be looked for in the database ({}); tried again each second, said again once it works",
+                        e.getMessage());
+            }
+            return 0;
+        }
+        int n = 0;
+        for (String id : due) {
+            try {
+                n += (Integer) run(new TickJob(id));
+                deadlineRetry.remove(id);
+            } catch (StoreUnavailable | BadInput ex) {
+                deadlineRetry.put(id, System.nanoTime() + DEADLINE_RETRY_NANOS);
+                LOG.warn("the passed deadline of {} (found in the database) could not be recorded: {}; tried again in a minute", id, ex.getMessage());
+            }
+        }
         return n;
     }
 
@@ -1493,6 +1557,7 @@ public final class Exercises {
                         ((Job) j).owner = Exercises.this;
                         ((Job) j).decide(c, l, out);
                     }
+                    storeNextDeadline(c, id, l);
                 }
                 // Each entry signed on its own (exercise, seq, chain hash), several at once; then the answers that carry the receipts.
                 out.signed(signer.sign(out.entries));
@@ -1584,6 +1649,39 @@ public final class Exercises {
     }
 
     /**
+     * Writes the exercise's next deadline (in real time) to its row, within the batch's transaction,
+     * when it is not what the row is known to hold: the exercise clock finds passed deadlines there
+     * for exercises no server holds in memory ({@link #tick}). The caller holds {@code l}'s lock and
+     * the row's lock in the database; a batch that fails drops {@code l}, and what it knew with it.
+     */
+    private void storeNextDeadline(Connection c, String exercise, Live l) throws SQLException {
+        long want = nextDeadlineMillis(l.state, l.clock);
+        if (want == l.storedDeadline) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE exercise SET next_deadline = ? WHERE id = ?")) {
+            if (want == NO_DEADLINE) {
+                ps.setNull(1, java.sql.Types.BIGINT);
+            } else {
+                ps.setLong(1, want);
+            }
+            ps.setString(2, exercise);
+            ps.executeUpdate();
+        }
+        l.storedDeadline = want;
+    }
+
+    /** The state's next deadline in real time, in milliseconds rounded up; {@link #NO_DEADLINE} for none. */
+    static long nextDeadlineMillis(ExerciseState s, ExerciseClock clock) {
+        Optional<Instant> next = Mechanism.nextDeadline(s);
+        if (next.isEmpty()) {
+            return NO_DEADLINE;
+        }
+        Instant r = clock.realWhen(next.get());
+        return r.toEpochMilli() + (r.getNano() % 1_000_000 == 0 ? 0 : 1);
+    }
+
+    /**
      * Applies to {@code l} the journal entries committed after the last it knows (by another server
      * of this database), checked against the chain and replayed through the rules; the caller holds
      * {@code l}'s lock. An entry that does not continue the chain, or that the rules refuse, drops
@@ -1612,6 +1710,7 @@ public final class Exercises {
         }
         Journal.Entry last = tail.get(tail.size() - 1);
         l.state = s;
+        l.storedDeadline = DEADLINE_UNKNOWN; // another server's batch wrote the column from its state, not this one's
         l.visible = s; // committed entries (by another server), applied when nothing of this one's is pending
         l.seq = last.seq();
         l.hash = last.hash();
