@@ -71,7 +71,7 @@ class AdministrationTest {
         ExercisesTest.HandClock clock = new ExercisesTest.HandClock();
         String id;
         try (Database db = h2()) {
-            id = closing(exercises(db, clock), clock);
+            id = closing(exercises(db, clock), clock, true);
         }
         try (Database db = h2()) {
             reopened(exercises(db, clock), id);
@@ -83,7 +83,7 @@ class AdministrationTest {
         try (Database db = pg()) {
             ExercisesTest.HandClock clock = new ExercisesTest.HandClock();
             credentials(db);
-            String id = closing(exercises(db, clock), clock);
+            String id = closing(exercises(db, clock), clock, false);
             reopened(exercises(db, clock), id);
             // (the admin credential is the database's one: replaced here, so other tests on this database make their own)
             adminCredential(db);
@@ -218,7 +218,7 @@ class AdministrationTest {
     }
 
     /** Creates, acts, closes; returns the exercise's id. */
-    String closing(Exercises ex, ExercisesTest.HandClock clock) {
+    String closing(Exercises ex, ExercisesTest.HandClock clock, boolean aloneInTheDatabase) {
         Exercises.Created c = ex.create("est-2009", ExercisesTest.DAY, "accelerated", 1440, ProcedureRules.Settings.defaults());
         String id = c.id();
         assertThat(ex.act(id, new Actor.Delegation("RUS"), new Action.RequestInformation("GEO", "exercise")).result()).isInstanceOf(Mechanism.Accepted.class);
@@ -243,7 +243,12 @@ class AdministrationTest {
         assertThatThrownBy(() -> ex.issue(id, "observer", false)).isInstanceOfSatisfying(BadInput.class, e -> assertThat(e.status()).isEqualTo(409));
         assertThat(ex.revoke(id, "observer").revoked()).as("revoking stays possible").isEqualTo(1);
         clock.advance(Duration.ofDays(30));
-        assertThat(ex.tick()).as("no deadline passes in a closed exercise").isZero();
+        int passed = ex.tick();
+        if (aloneInTheDatabase) {
+            assertThat(passed).as("no deadline passes in a closed exercise").isZero();
+        }
+        // On the shared PostgreSQL database the tick also records the passed deadlines of other tests' exercises
+        // (found by their next_deadline column), so there this exercise's journal and procedure below are the check.
         assertThat(ex.state(id).procedure(1).orElseThrow().status()).isEqualTo(Procedure.Status.NO_RESPONSE);
         assertThat(ex.journal(id)).hasSize(4);
         assertThat(ex.summaries()).filteredOn(s -> s.id().equals(id)).singleElement().satisfies(s -> {
