@@ -15,7 +15,6 @@ import org.eurosec.model.Architecture;
 import org.eurosec.store.ActionCodec;
 import org.eurosec.store.Database;
 import org.eurosec.store.Exercises;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,11 +45,7 @@ class AdminApiTest {
 
     @Test
     void theSameOnPostgresql() throws Exception {
-        String url = System.getenv("EUROSEC_PG_URL");
-        if ((url == null || url.isBlank()) && System.getenv("EUROSEC_REQUIRE_PG") != null) {
-            throw new IllegalStateException("EUROSEC_REQUIRE_PG is set but EUROSEC_PG_URL is not");
-        }
-        Assumptions.assumeTrue(url != null && !url.isBlank(), "EUROSEC_PG_URL is not set");
+        String url = DurabilityTest.postgresql();
         try (Database db = Database.open(url, Database.Settings.defaults().withKeyFile(dir.resolve("journal.key")))) {
             administer(db);
         }

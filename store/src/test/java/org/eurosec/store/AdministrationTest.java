@@ -31,6 +31,7 @@ class AdministrationTest {
     @TempDir
     Path dir;
 
+    /** The PostgreSQL URL from EUROSEC_PG_URL; the test is skipped without it, unless EUROSEC_REQUIRE_PG says it must be there (CI). */
     static String pgUrl() {
         String url = System.getenv("EUROSEC_PG_URL");
         if ((url == null || url.isBlank()) && System.getenv("EUROSEC_REQUIRE_PG") != null) {

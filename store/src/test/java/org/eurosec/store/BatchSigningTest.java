@@ -38,11 +38,7 @@ class BatchSigningTest {
     }
 
     private static java.util.Optional<Database> postgresql() {
-        String url = System.getenv("EUROSEC_PG_URL");
-        if ((url == null || url.isBlank()) && System.getenv("EUROSEC_REQUIRE_PG") != null) {
-            throw new IllegalStateException("EUROSEC_REQUIRE_PG is set but EUROSEC_PG_URL is not");
-        }
-        org.junit.jupiter.api.Assumptions.assumeTrue(url != null && !url.isBlank(), "EUROSEC_PG_URL is not set");
+        String url = AdministrationTest.pgUrl();
         return java.util.Optional.of(Database.open(url));
     }
 

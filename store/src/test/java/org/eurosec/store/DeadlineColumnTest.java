@@ -39,11 +39,7 @@ class DeadlineColumnTest {
 
     @Test
     void theSameOnPostgresql() throws Exception {
-        String url = System.getenv("EUROSEC_PG_URL");
-        if ((url == null || url.isBlank()) && System.getenv("EUROSEC_REQUIRE_PG") != null) {
-            throw new IllegalStateException("EUROSEC_REQUIRE_PG is set but EUROSEC_PG_URL is not");
-        }
-        org.junit.jupiter.api.Assumptions.assumeTrue(url != null && !url.isBlank(), "EUROSEC_PG_URL is not set");
+        String url = AdministrationTest.pgUrl();
         try (Database db = Database.open(url, Database.Settings.defaults().withKeyFile(dir.resolve("journal.key")))) {
             passedWhileDown(db);
         }

@@ -229,11 +229,7 @@ class ExercisesTest {
 
     @Test
     void theSameOnPostgresql() throws Exception {
-        String url = System.getenv("EUROSEC_PG_URL");
-        if ((url == null || url.isBlank()) && System.getenv("EUROSEC_REQUIRE_PG") != null) {
-            throw new IllegalStateException("EUROSEC_REQUIRE_PG is set but EUROSEC_PG_URL is not");
-        }
-        org.junit.jupiter.api.Assumptions.assumeTrue(url != null && !url.isBlank(), "EUROSEC_PG_URL is not set");
+        String url = AdministrationTest.pgUrl();
         try (Database db = Database.open(url)) {
             parallelVotes(db);
         }
@@ -248,8 +244,7 @@ class ExercisesTest {
      */
     @Test
     void aCommitTheDatabaseDidNotConfirmIsNotSaidToBeLostAndARetryWithItsKeyActsOnce() throws Exception {
-        String url = System.getenv("EUROSEC_PG_URL");
-        org.junit.jupiter.api.Assumptions.assumeTrue(url != null && !url.isBlank(), "EUROSEC_PG_URL is not set");
+        String url = AdministrationTest.pgUrl();
         try (Database db = Database.open(url)) {
             Exercises ex = new Exercises(db, BASE, REGIMES, new HandClock());
             String id = ex.create("est-2009", DAY, "real", 1, ProcedureRules.Settings.defaults()).id();
@@ -289,8 +284,7 @@ class ExercisesTest {
      */
     @Test
     void theCatchUpReadGoesByTheIndexForAnyValuesOnPostgresql() throws Exception {
-        String url = System.getenv("EUROSEC_PG_URL");
-        org.junit.jupiter.api.Assumptions.assumeTrue(url != null && !url.isBlank(), "EUROSEC_PG_URL is not set");
+        String url = AdministrationTest.pgUrl();
         try (Database db = Database.open(url); Connection c = db.connection(); Statement st = c.createStatement()) {
             for (String cheap : List.of("parallel_setup_cost = 0", "parallel_tuple_cost = 0", "min_parallel_table_scan_size = 0",
                     "min_parallel_index_scan_size = 0", "plan_cache_mode = force_generic_plan", "jit_above_cost = 0")) {
@@ -318,8 +312,7 @@ class ExercisesTest {
      */
     @Test
     void snapshotStatesAreStoredUncompressedOnPostgresql() throws Exception {
-        String url = System.getenv("EUROSEC_PG_URL");
-        org.junit.jupiter.api.Assumptions.assumeTrue(url != null && !url.isBlank(), "EUROSEC_PG_URL is not set");
+        String url = AdministrationTest.pgUrl();
         try (Database db = Database.open(url); Connection c = db.connection(); Statement st = c.createStatement();
                 var rs = st.executeQuery("SELECT attstorage FROM pg_attribute WHERE attrelid = 'snapshot'::regclass AND attname = 'state'")) {
             assertThat(rs.next()).isTrue();
