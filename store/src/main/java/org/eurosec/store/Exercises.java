@@ -1174,7 +1174,9 @@ public final class Exercises {
             try {
                 n += (Integer) run(new TickJob(id));
                 deadlineRetry.remove(id);
-            } catch (StoreUnavailable | BadInput ex) {
+            } catch (RuntimeException ex) {
+                // One exercise's fault (its journal not intact, its regime unknown to this server, the store down):
+                // said, tried again a minute later, and the tick goes on with the others.
                 deadlineRetry.put(id, System.nanoTime() + DEADLINE_RETRY_NANOS);
                 LOG.warn("the passed deadline of {} (found in the database) could not be recorded: {}; tried again in a minute", id, ex.getMessage());
             }
