@@ -102,6 +102,38 @@ class DeadlineColumnTest {
         third.close();
     }
 
+    /**
+     * An exercise the tick cannot read (its journal edited) is passed over, said in the log and tried
+     * again later; the other exercise's deadline is recorded at the same tick, and the tick does not fail.
+     */
+    @Test
+    void anExerciseThatCannotBeReadDoesNotStopTheOthersDeadlines() throws Exception {
+        try (Database db = Database.open(Database.defaultUrl(dir))) {
+            ExercisesTest.HandClock clock = new ExercisesTest.HandClock();
+            Exercises first = new Exercises(db, ExercisesTest.BASE, ExercisesTest.REGIMES, clock);
+            String edited = first.create("est-2009", ExercisesTest.DAY, "accelerated", 1440, ProcedureRules.Settings.defaults()).id();
+            String fine = first.create("est-2009", ExercisesTest.DAY, "accelerated", 1440, ProcedureRules.Settings.defaults()).id();
+            for (String id : List.of(edited, fine)) {
+                assertThat(first.act(id, new Actor.Delegation("RUS"), new Action.RequestInformation("GEO", "exercise")).result())
+                        .isInstanceOf(Mechanism.Accepted.class);
+            }
+            first.close();
+            try (Connection conn = db.connection(); PreparedStatement ps = conn.prepareStatement(
+                    "UPDATE journal SET body = REPLACE(body, 'exercise', 'edited') WHERE exercise_id = ? AND seq = 2")) {
+                ps.setString(1, edited);
+                assertThat(ps.executeUpdate()).isEqualTo(1);
+            }
+            clock.advance(Duration.ofMinutes(11));
+            Exercises second = new Exercises(db, ExercisesTest.BASE, ExercisesTest.REGIMES, clock);
+            assertThat(second.tick()).as("the one exercise that can be read").isEqualTo(1);
+            assertThat(second.journal(fine).get(second.journal(fine).size() - 1).actor()).isEqualTo("clock");
+            assertThat(second.tick()).as("the edited one waits a minute before it is tried again").isZero();
+            clock.advance(Duration.ofMinutes(1));
+            assertThat(second.tick()).as("the fine one has nothing left due").isZero();
+            second.close();
+        }
+    }
+
     @Test
     void theClocksInverseGivesTheFirstRealInstantAtWhichTheDeadlineIsReached() {
         Random r = new Random(7);
