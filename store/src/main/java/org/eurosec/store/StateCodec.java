@@ -234,7 +234,17 @@ final class StateCodec {
         Instant lastAt = null;
         Optional<Instant> closed = Optional.empty();
         boolean sawProcedures = false;
-        try (InputStream in = new GZIPInputStream(Base64.getDecoder().wrap(new Latin1Stream(stored)), 1 << 16);
+        // The Base64 decoded whole (a tenth or so of the document it holds) and read from an array: GZIPInputStream
+        // reads a member after the first only when its source says more bytes are available, which an array's
+        // stream says exactly; a stream that answered 0 (as a decoding stream over the text did) ended the
+        // document at whichever member boundary fell near the end of a read, and the snapshot was refused.
+        byte[] gzipped;
+        try {
+            gzipped = Base64.getDecoder().decode(stored);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("the snapshot cannot be read: " + e.getMessage(), e);
+        }
+        try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(gzipped), 1 << 16);
                 JsonParser p = ActionCodec.JSON.createParser(in)) {
             expect(p, p.nextToken(), JsonToken.START_OBJECT);
             for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
@@ -281,70 +291,55 @@ final class StateCodec {
         }
     }
 
+    /** How a kind of procedure is rebuilt: its canonical constructor, and its components' names and declared types. */
+    private record Shape(Constructor<?> constructor, String[] names, Type[] types) {
+    }
+
     /**
-     * An ASCII text (a snapshot is Base64) as the bytes it is, read in place: no copy of a snapshot
-     * that may run to megabytes. Any other character is an error, not a byte that might pass for one.
+     * Each kind of procedure's shape by its simple name, looked up once: reflection on every
+     * procedure read (its record components, its constructor) cost more than decoding it.
      */
-    static final class Latin1Stream extends InputStream {
-        private final String text;
-        private int at;
+    private static final Map<String, Shape> SHAPES = shapes();
 
-        Latin1Stream(String text) {
-            this.text = text;
-        }
-
-        @Override
-        public int read() throws IOException {
-            return at < text.length() ? ascii(text.charAt(at++)) : -1;
-        }
-
-        private int ascii(char c) throws IOException {
-            if (c > 0x7f) {
-                throw new IOException("a snapshot holds only ASCII, not U+" + String.format("%04X", (int) c) + " (at character " + at + ")");
+    private static Map<String, Shape> shapes() {
+        Map<String, Shape> out = new HashMap<>();
+        for (Class<?> c : Procedure.class.getPermittedSubclasses()) {
+            RecordComponent[] rc = c.getRecordComponents();
+            String[] names = new String[rc.length];
+            Type[] types = new Type[rc.length];
+            Class<?>[] raw = new Class<?>[rc.length];
+            for (int i = 0; i < rc.length; i++) {
+                names[i] = rc[i].getName();
+                types[i] = rc[i].getGenericType();
+                raw[i] = rc[i].getType();
             }
-            return c;
+            try {
+                out.put(c.getSimpleName(), new Shape(c.getDeclaredConstructor(raw), names, types));
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException("the procedure " + c.getName() + " has no canonical constructor", e);
+            }
         }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (len == 0) {
-                return 0;
-            }
-            if (at >= text.length()) {
-                return -1;
-            }
-            int n = Math.min(len, text.length() - at);
-            for (int i = 0; i < n; i++) {
-                b[off + i] = (byte) ascii(text.charAt(at + i));
-            }
-            at += n;
-            return n;
-        }
+        return Map.copyOf(out);
     }
 
     private static Procedure procedure(String type, JsonNode fields, Map<String, String> texts) {
-        for (Class<?> c : Procedure.class.getPermittedSubclasses()) {
-            if (c.getSimpleName().equals(type)) {
-                RecordComponent[] rc = c.getRecordComponents();
-                Object[] args = new Object[rc.length];
-                Class<?>[] types = new Class<?>[rc.length];
-                for (int i = 0; i < rc.length; i++) {
-                    types[i] = rc[i].getType();
-                    JsonNode v = fields.get(rc[i].getName());
-                    if (v == null) {
-                        throw new IllegalStateException("the snapshot's " + type + " has no '" + rc[i].getName() + "'");
-                    }
-                    args[i] = decode(rc[i].getGenericType(), v, texts);
-                }
-                try {
-                    Constructor<?> k = c.getDeclaredConstructor(types);
-                    return (Procedure) k.newInstance(args);
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException("the snapshot's " + type + " cannot be rebuilt: " + e, e);
-                }
-            }
+        Shape shape = SHAPES.get(type);
+        if (shape == null) {
+            throw new IllegalStateException("the snapshot holds an unknown kind of procedure '" + type + "'");
         }
-        throw new IllegalStateException("the snapshot holds an unknown kind of procedure '" + type + "'");
+        Object[] args = new Object[shape.names().length];
+        for (int i = 0; i < args.length; i++) {
+            JsonNode v = fields == null ? null : fields.get(shape.names()[i]);
+            if (v == null) {
+                throw new IllegalStateException("the snapshot's " + type + " has no '" + shape.names()[i] + "'");
+            }
+            args[i] = decode(shape.types()[i], v, texts);
+        }
+        try {
+            return (Procedure) shape.constructor().newInstance(args);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("the snapshot's " + type + " cannot be rebuilt: " + e, e);
+        }
     }
 
     private static JsonNode encode(Object v) {

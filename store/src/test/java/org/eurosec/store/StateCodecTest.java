@@ -56,6 +56,71 @@ class StateCodecTest {
         }
     }
 
+    /**
+     * A snapshot is a run of gzip members (one per part of 256 procedures, reused from snapshot to
+     * snapshot), and every member is read, wherever its boundaries fall: here a real state's document
+     * cut into members of 1 to 40 bytes, one of them ending where the reader must ask for more. (Read through a stream that said no bytes were available,
+     * the document ended at the first boundary near the end of a read, and the snapshot was refused.)
+     */
+    @Test
+    void aSnapshotOfManyGzipMembersIsReadToItsEnd() throws Exception {
+        ExercisesTest.HandClock clock = new ExercisesTest.HandClock();
+        try (Database db = Database.open(Database.defaultUrl(dir))) {
+            Exercises ex = SnapshotTest.exercises(db, clock);
+            String id = SnapshotTest.busy(ex, clock);
+            ExerciseState s = ex.state(id);
+            ex.close();
+            String doc;
+            try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(
+                    new java.io.ByteArrayInputStream(Base64.getDecoder().decode(StateCodec.write(s))))) {
+                doc = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            // A field the reader skips, long and random enough for the members to run past the reader's first 64 KiB.
+            java.util.Random r = new java.util.Random(11);
+            StringBuilder padding = new StringBuilder();
+            for (int i = 0; i < 90_000; i++) {
+                padding.append((char) ('a' + r.nextInt(26)));
+            }
+            byte[] text = ("{\"padding\":\"" + padding + "\"," + doc.substring(1)).getBytes(StandardCharsets.UTF_8);
+            ByteArrayOutputStream members = new ByteArrayOutputStream();
+            int count = 0;
+            boolean atTheEdge = false;
+            for (int at = 0; at < text.length; count++) {
+                int n = Math.min(text.length - at, 1 + r.nextInt(40));
+                byte[] m = gzip(text, at, n);
+                // One member made to end within 18 bytes of the end of the reader's first 64 KiB: there the reader
+                // has fewer than 27 bytes left in hand and must ask its source whether more members follow.
+                int edge = 1 << 16;
+                if (!atTheEdge && members.size() + m.length > edge - 18) {
+                    for (int k = 1; k <= 40 && at + k <= text.length; k++) {
+                        byte[] c = gzip(text, at, k);
+                        if (members.size() + c.length >= edge - 18 && members.size() + c.length <= edge) {
+                            n = k;
+                            m = c;
+                            atTheEdge = true;
+                            break;
+                        }
+                    }
+                }
+                members.writeBytes(m);
+                at += n;
+            }
+            assertThat(atTheEdge).as("a member ends at the edge of the first read").isTrue();
+            assertThat(count).isGreaterThan(1000);
+            assertThat(StateCodec.read(Base64.getEncoder().encodeToString(members.toByteArray()), id, s.regime(), s.rules())).isEqualTo(s);
+        }
+    }
+
+    private static byte[] gzip(byte[] text, int at, int n) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(text, at, n);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toByteArray();
+    }
+
     @Test
     void whatIsNotASnapshotIsRefusedWithAMessage() throws Exception {
         ExerciseState empty = ExerciseState.start("x", "est-2009", null, Instant.parse("2010-06-01T09:00:00Z"));
