@@ -537,18 +537,45 @@ public final class Exercises {
 
     /** Rebuilds an exercise from its journal alone; any entry the rules refuse, or a broken chain, is a problem. */
     public Replay replay(String exercise) {
-        List<Journal.Entry> entries = journal(exercise);
-        List<String> problems = new ArrayList<>(Journal.verify(entries));
-        Journal.Entry first = entries.get(0);
+        List<Journal.Entry> page = journal(exercise, 0, replayPage);
+        if (page.isEmpty()) {
+            throw new BadInput(404, "exercise", "no exercise '" + exercise + "'");
+        }
+        List<String> problems = new ArrayList<>(Journal.verify(page));
+        Journal.Entry first = page.get(0);
         Origin o = origin(first, problems);
-        if (o.rules() == null) {
-            return new Replay(null, o.clock(), entries.size(), first.hash(), problems);
+        ExerciseState s = o.rules() == null ? null : ExerciseState.start(exercise, o.regime().id(), o.rules(), o.clock().originExercise());
+        long count = 0;
+        Journal.Entry last = first;
+        // A page of entries at a time, the chain checked across pages: the whole journal is never held at once
+        // (a journal of 322,134 entries did not fit a 256 MiB heap that way, where its read-back from a snapshot did).
+        while (true) {
+            for (Journal.Entry e : page) {
+                if (s != null && e != first) {
+                    s = next(s, e, problems);
+                }
+                last = e;
+            }
+            count += page.size();
+            if (page.size() < replayPage) {
+                break;
+            }
+            page = journal(exercise, last.seq(), replayPage);
+            problems.addAll(Journal.verify(page, last.seq(), last.hash()));
+            if (page.isEmpty()) {
+                break;
+            }
         }
-        ExerciseState s = ExerciseState.start(exercise, o.regime().id(), o.rules(), o.clock().originExercise());
-        for (Journal.Entry e : entries.subList(1, entries.size())) {
-            s = next(s, e, problems);
-        }
-        return new Replay(s, o.clock(), entries.size(), entries.get(entries.size() - 1).hash(), problems);
+        return new Replay(s, o.clock(), count, s == null ? first.hash() : last.hash(), problems);
+    }
+
+    /** How many journal entries {@link #replay} reads at a time. */
+    private volatile int replayPage = 5_000;
+
+    /** For tests: sets {@link #replayPage}. */
+    Exercises replayPage(int entries) {
+        replayPage = entries;
+        return this;
     }
 
     // ------------------------------------------------------------------ rebuilding and snapshots

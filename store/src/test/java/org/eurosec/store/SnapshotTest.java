@@ -225,6 +225,41 @@ class SnapshotTest {
         assertThat(read).isNotEqualTo(middle);
     }
 
+    /**
+     * The whole journal replayed a page at a time gives the state and the problems one read of the
+     * whole journal gives: unchanged, and with an entry cut at a page's edge or inside a page.
+     */
+    @Test
+    void aReplayPageByPageIsTheReplayOfTheWholeJournal() throws Exception {
+        ExercisesTest.HandClock clock = new ExercisesTest.HandClock();
+        try (Database db = h2()) {
+            Exercises ex = exercises(db, clock);
+            String id = busy(ex, clock);
+            ExerciseState state = ex.state(id);
+            long n = ex.journal(id).size();
+            assertThat(n).isGreaterThan(14);
+            for (int page : new int[] {1, 2, 7, (int) n - 1, (int) n, 5_000}) {
+                Exercises.Replay r = ex.replayPage(page).replay(id);
+                assertThat(r.problems()).as("page " + page).isEmpty();
+                assertThat(r.state()).as("page " + page).isEqualTo(state);
+                assertThat(r.entries()).isEqualTo(n);
+                assertThat(r.lastHash()).isEqualTo(ex.journal(id).get((int) n - 1).hash());
+            }
+            ex.close();
+            for (long cut : new long[] {8, 11}) { // the edge of a page of 7 (entry 8 opens the second page), and inside one
+                String other = busy(exercises(db, clock), clock);
+                try (Connection c = db.connection(); Statement st = c.createStatement()) {
+                    st.executeUpdate("DELETE FROM journal WHERE exercise_id = '" + other + "' AND seq = " + cut);
+                }
+                Exercises again = exercises(db, clock);
+                List<String> whole = again.replayPage(5_000).replay(other).problems();
+                assertThat(whole).as("cut " + cut).isNotEmpty();
+                assertThat(again.replayPage(7).replay(other).problems()).as("cut " + cut).isEqualTo(whole);
+                again.close();
+            }
+        }
+    }
+
     @Test
     void aSnapshotThatDoesNotCheckOutIsIgnored() throws Exception {
         ExercisesTest.HandClock clock = new ExercisesTest.HandClock();
