@@ -161,47 +161,12 @@ final class StateCodec {
                 ObjectNode n = JsonNodeFactory.instance.objectNode();
                 n.put("type", p.getClass().getSimpleName()).put("change", changes[i]);
                 ObjectNode f = n.putObject("fields");
-                for (Component c : COMPONENTS.get(p.getClass())) {
+                for (Component c : SHAPES.get(p.getClass().getSimpleName()).components()) {
                     f.set(c.name(), StateCodec.encode(c.value(p)));
                 }
                 text.append(n);
             }
             return new Part(ps.toArray(new Procedure[0]), changes, comma, gzip(text.toString()));
-        }
-
-        /**
-         * Each kind of procedure's components, looked up once: {@link Class#getRecordComponents} makes
-         * new reflective objects on every call (and a new accessor for each on its first use), which
-         * a snapshot of a large exercise would otherwise do for every procedure it writes anew.
-         */
-        private static final ClassValue<List<Component>> COMPONENTS = new ClassValue<>() {
-            @Override
-            protected List<Component> computeValue(Class<?> type) {
-                List<Component> out = new ArrayList<>();
-                for (RecordComponent c : type.getRecordComponents()) {
-                    try {
-                        java.lang.reflect.Method m = c.getAccessor();
-                        m.setAccessible(true);
-                        out.add(new Component(c.getName(), java.lang.invoke.MethodHandles.lookup().unreflect(m)));
-                    } catch (ReflectiveOperationException | RuntimeException e) {
-                        throw new IllegalStateException("the snapshot cannot read " + type.getName() + "." + c.getName() + ": " + e, e);
-                    }
-                }
-                return List.copyOf(out);
-            }
-        };
-
-        /** A record component's name and its accessor. */
-        private record Component(String name, java.lang.invoke.MethodHandle accessor) {
-            Object value(Object record) {
-                try {
-                    return accessor.invoke(record);
-                } catch (RuntimeException | Error e) {
-                    throw e;
-                } catch (Throwable t) {
-                    throw new IllegalStateException(t);
-                }
-            }
         }
 
         private static byte[] gzip(String text) {
@@ -291,13 +256,28 @@ final class StateCodec {
         }
     }
 
-    /** How a kind of procedure is rebuilt: its canonical constructor, and its components' names and declared types. */
-    private record Shape(Constructor<?> constructor, String[] names, Type[] types) {
+    /** How a kind of procedure is written and rebuilt: its components in order, and its canonical constructor. */
+    private record Shape(List<Component> components, Constructor<?> constructor) {
+    }
+
+    /** A record component: its name, its declared type (to rebuild it) and its accessor (to write it). */
+    private record Component(String name, Type type, java.lang.invoke.MethodHandle accessor) {
+        Object value(Object record) {
+            try {
+                return accessor.invoke(record);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable t) {
+                throw new IllegalStateException(t);
+            }
+        }
     }
 
     /**
-     * Each kind of procedure's shape by its simple name, looked up once: reflection on every
-     * procedure read (its record components, its constructor) cost more than decoding it.
+     * Each kind of procedure's shape by its simple name, looked up once for writing and reading:
+     * {@link Class#getRecordComponents} makes new reflective objects on every call, and reflection on
+     * every procedure written or read (its components, accessors, constructor) cost more than the
+     * procedure's own encoding.
      */
     private static final Map<String, Shape> SHAPES = shapes();
 
@@ -305,18 +285,18 @@ final class StateCodec {
         Map<String, Shape> out = new HashMap<>();
         for (Class<?> c : Procedure.class.getPermittedSubclasses()) {
             RecordComponent[] rc = c.getRecordComponents();
-            String[] names = new String[rc.length];
-            Type[] types = new Type[rc.length];
+            List<Component> components = new ArrayList<>();
             Class<?>[] raw = new Class<?>[rc.length];
-            for (int i = 0; i < rc.length; i++) {
-                names[i] = rc[i].getName();
-                types[i] = rc[i].getGenericType();
-                raw[i] = rc[i].getType();
-            }
             try {
-                out.put(c.getSimpleName(), new Shape(c.getDeclaredConstructor(raw), names, types));
-            } catch (NoSuchMethodException e) {
-                throw new IllegalStateException("the procedure " + c.getName() + " has no canonical constructor", e);
+                for (int i = 0; i < rc.length; i++) {
+                    java.lang.reflect.Method m = rc[i].getAccessor();
+                    m.setAccessible(true);
+                    components.add(new Component(rc[i].getName(), rc[i].getGenericType(), java.lang.invoke.MethodHandles.lookup().unreflect(m)));
+                    raw[i] = rc[i].getType();
+                }
+                out.put(c.getSimpleName(), new Shape(List.copyOf(components), c.getDeclaredConstructor(raw)));
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                throw new IllegalStateException("the snapshot cannot write or rebuild " + c.getName() + ": " + e, e);
             }
         }
         return Map.copyOf(out);
@@ -327,13 +307,14 @@ final class StateCodec {
         if (shape == null) {
             throw new IllegalStateException("the snapshot holds an unknown kind of procedure '" + type + "'");
         }
-        Object[] args = new Object[shape.names().length];
+        Object[] args = new Object[shape.components().size()];
         for (int i = 0; i < args.length; i++) {
-            JsonNode v = fields == null ? null : fields.get(shape.names()[i]);
+            Component c = shape.components().get(i);
+            JsonNode v = fields == null ? null : fields.get(c.name());
             if (v == null) {
-                throw new IllegalStateException("the snapshot's " + type + " has no '" + shape.names()[i] + "'");
+                throw new IllegalStateException("the snapshot's " + type + " has no '" + c.name() + "'");
             }
-            args[i] = decode(shape.types()[i], v, texts);
+            args[i] = decode(c.type(), v, texts);
         }
         try {
             return (Procedure) shape.constructor().newInstance(args);
