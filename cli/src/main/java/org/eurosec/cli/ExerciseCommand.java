@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -204,6 +205,8 @@ final class ExerciseCommand implements Runnable {
         RecordFormatOption formatOption;
         @picocli.CommandLine.Mixin
         RegimesDirOption regimesDirOption;
+        @picocli.CommandLine.Mixin
+        WideOption wideOption;
         @Mixin
         ServiceOptions service;
         @Spec
@@ -224,19 +227,21 @@ final class ExerciseCommand implements Runnable {
                 m.put("replays", r.problems().isEmpty());
                 m.put("problems", r.problems());
                 if (r.state() != null) {
-                    m.put("procedures", org.eurosec.server.ProcedureJson.view(r.state(), new org.eurosec.mechanism.Actor.Depositary()));
+                    // Written a procedure at a time: an exercise of hundreds of thousands of them fits the
+                    // heap that replays it, their maps and text all at once would not.
+                    org.eurosec.mechanism.Actor all = new org.eurosec.mechanism.Actor.Depositary();
+                    m.put("procedures", org.eurosec.server.ProcedureJson.onDemand(all, org.eurosec.mechanism.Mechanism.visible(r.state(), all)));
                 }
-                out.print(Json.write(m));
+                org.eurosec.query.Json.write(m, out);
             } else {
                 out.println(id + ": " + r.entries() + " journal entries; " + (r.problems().isEmpty() ? "the exercise replays exactly"
                         : r.problems().size() + " problem(s)"));
                 r.problems().forEach(p -> out.println("  " + p));
                 if (r.state() != null) {
-                    Table t = new Table("procedure", "kind", "provision", "status", "opened", "deadline");
-                    for (Procedure p : r.state().procedures().values()) {
-                        t.row(p.id(), p.kind(), p.provision(), p.status().id(), p.opened(), p.deadline().map(Object::toString).orElse(""));
-                    }
-                    out.print(t.text());
+                    java.util.Collection<Procedure> procedures = r.state().procedures().values();
+                    Table.print(out, List.of("procedure", "kind", "provision", "status", "opened", "deadline"), () -> procedures.stream()
+                            .map(p -> Table.cells(p.id(), p.kind(), p.provision(), p.status().id(), p.opened(), p.deadline().map(Object::toString).orElse("")))
+                            .iterator());
                 }
             }
             return r.problems().isEmpty() ? 0 : 4;

@@ -17,11 +17,7 @@ final class Table {
         if (cells.length != headers.size()) {
             throw new IllegalArgumentException("row has " + cells.length + " cells for " + headers.size() + " columns");
         }
-        List<String> r = new ArrayList<>();
-        for (Object c : cells) {
-            r.add(c == null ? "" : String.valueOf(c));
-        }
-        rows.add(r);
+        rows.add(cells(cells));
         return this;
     }
 
@@ -49,15 +45,42 @@ final class Table {
      * spaces onto continuation lines.
      */
     String text(int width) {
+        StringBuilder sb = new StringBuilder();
+        render(sb, width, headers, rows);
+        return sb.toString();
+    }
+
+    /**
+     * Prints rows as {@link #text()} would show them in a table of these headers, fitted to the
+     * thread's width, without holding them: {@code rows} is gone through twice (once for the
+     * columns' widths, once to print), each row made when it is reached, so a listing of hundreds of
+     * thousands of rows (an exercise's every procedure) costs one row's text at a time.
+     */
+    static void print(java.io.PrintWriter out, List<String> headers, Iterable<List<String>> rows) {
+        render(out, WIDTH.get(), headers, rows);
+    }
+
+    /** A row's cells as text, as {@link #row} keeps them. */
+    static List<String> cells(Object... cells) {
+        List<String> r = new ArrayList<>(cells.length);
+        for (Object c : cells) {
+            r.add(c == null ? "" : String.valueOf(c));
+        }
+        return r;
+    }
+
+    private static void render(Appendable sink, int width, List<String> headers, Iterable<List<String>> rows) {
         int n = headers.size();
         int[] w = new int[n];
         for (int i = 0; i < n; i++) {
             w[i] = headers.get(i).length();
-            for (List<String> r : rows) {
+        }
+        for (List<String> r : rows) {
+            for (int i = 0; i < n; i++) {
                 w[i] = Math.max(w[i], r.get(i).length());
             }
         }
-        fit(w, width);
+        fit(w, width, headers);
         StringBuilder sb = new StringBuilder();
         line(sb, headers, w);
         List<String> rule = new ArrayList<>();
@@ -65,7 +88,9 @@ final class Table {
             rule.add("-".repeat(x));
         }
         line(sb, rule, w);
+        boolean none = true;
         for (List<String> r : rows) {
+            none = false;
             List<List<String>> wrapped = new ArrayList<>();
             int height = 1;
             for (int i = 0; i < n; i++) {
@@ -80,15 +105,31 @@ final class Table {
                 }
                 line(sb, cells, w);
             }
+            if (sb.length() >= 1 << 16) {
+                hand(sink, sb);
+            }
         }
-        if (rows.isEmpty()) {
+        if (none) {
             sb.append("(none)\n");
         }
-        return sb.toString();
+        hand(sink, sb);
+    }
+
+    /** Moves what is written so far to the sink (nothing to move when the sink is the builder itself). */
+    private static void hand(Appendable sink, StringBuilder sb) {
+        if (sink == sb) {
+            return;
+        }
+        try {
+            sink.append(sb);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        sb.setLength(0);
     }
 
     /** Narrows the widest columns until the line fits {@code width} or no column can give more. */
-    private void fit(int[] w, int width) {
+    private static void fit(int[] w, int width, List<String> headers) {
         int total = 2 * (w.length - 1);
         for (int x : w) {
             total += x;
@@ -96,7 +137,7 @@ final class Table {
         while (total > width) {
             int widest = -1;
             for (int i = 0; i < w.length; i++) {
-                if (w[i] > floor(i) && (widest < 0 || w[i] > w[widest])) {
+                if (w[i] > floor(headers, i) && (widest < 0 || w[i] > w[widest])) {
                     widest = i;
                 }
             }
@@ -110,7 +151,7 @@ final class Table {
         }
     }
 
-    private int floor(int column) {
+    private static int floor(List<String> headers, int column) {
         return Math.max(8, headers.get(column).length());
     }
 
@@ -204,12 +245,8 @@ final class Table {
 
     /** Prints one CSV line of these cells (as {@link #csv} writes a row), for output written row by row instead of held as a table. */
     static void csvLine(java.io.PrintWriter out, Object... cells) {
-        List<String> r = new ArrayList<>(cells.length);
-        for (Object c : cells) {
-            r.add(c == null ? "" : String.valueOf(c));
-        }
         StringBuilder sb = new StringBuilder();
-        csvLine(sb, r);
+        csvLine(sb, cells(cells));
         out.append(sb);
     }
 

@@ -2,10 +2,20 @@ package org.eurosec.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.eurosec.mechanism.Action;
+import org.eurosec.mechanism.Actor;
+import org.eurosec.mechanism.ProcedureRules;
+import org.eurosec.server.ProcedureJson;
+import org.eurosec.store.Database;
+import org.eurosec.store.Exercises;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +43,56 @@ class ServiceCliTest {
         assertThat(bad.code()).isEqualTo(4);
         assertThat(bad.out()).contains("entry 1").contains("edited");
         assertThat(CliTest.run("exercise", "replay", id, "--db", db).code()).isEqualTo(4);
+    }
+
+    /**
+     * exercise replay lists every procedure, printed a row (or a JSON object) at a time since a
+     * replay of hundreds of thousands of entries ran out of heap on the table built whole: the JSON's
+     * procedures are the depositary's view of the replayed state as the API's writer makes it (read
+     * here through Jackson), and the table has one line per procedure, in the state's order, with
+     * each one's status and deadline. 900 procedures make more text than one 64 KiB piece.
+     */
+    @Test
+    void replayListsEveryProcedureAsTheDepositarySeesIt(@TempDir Path dir) throws Exception {
+        String db = "jdbc:h2:file:" + dir.resolve("db").resolve("eurosec");
+        String id;
+        org.eurosec.mechanism.ExerciseState state;
+        try (Database d = Database.open(db, Database.Settings.defaults().withKeyFile(dir.resolve("db").resolve(Database.KEY_FILE)))) {
+            Exercises ex = new Exercises(d, JournalReceiptsTest.BASE, JournalReceiptsTest.REGIMES, Clock.systemUTC());
+            Exercises.Created c = ex.create("est-2009", LocalDate.of(2010, 6, 1), "real", 1, ProcedureRules.Settings.defaults());
+            id = c.id();
+            List<String> parties = c.state().rules().parties();
+            for (int i = 0; i < 900; i++) {
+                String from = parties.get(i % parties.size());
+                String to = parties.get((i + 1) % parties.size());
+                ex.act(id, new Actor.Delegation(from), new Action.RequestInformation(to, "question " + i));
+            }
+            state = ex.replay(id).state();
+            ex.close();
+        }
+        assertThat(state.procedures()).hasSize(900);
+
+        CliTest.Run json = CliTest.run("exercise", "replay", id, "--db", db, "--format", "json");
+        assertThat(json.code()).as(json.err()).isZero();
+        assertThat(json.json().get("replays").asBoolean()).isTrue();
+        assertThat(json.json().get("entries").asLong()).isEqualTo(901);
+        JsonNode expected = org.eurosec.query.Json.mapper().valueToTree(ProcedureJson.view(state, new Actor.Depositary()));
+        assertThat(json.json().get("procedures")).isEqualTo(expected);
+        assertThat(json.out().length()).isGreaterThan(1 << 16);
+
+        CliTest.Run text = CliTest.run("exercise", "replay", id, "--db", db, "--wide");
+        assertThat(text.code()).as(text.err()).isZero();
+        List<String> lines = text.out().lines().toList();
+        assertThat(lines.get(0)).isEqualTo(id + ": 901 journal entries; the exercise replays exactly");
+        assertThat(lines.get(1)).startsWith("procedure").contains("deadline");
+        List<String> rows = lines.stream().skip(3).filter(l -> !l.startsWith(" ")).toList();
+        List<org.eurosec.mechanism.Procedure> procedures = List.copyOf(state.procedures().values());
+        assertThat(rows).hasSize(900);
+        for (int i = 0; i < 900; i++) {
+            org.eurosec.mechanism.Procedure p = procedures.get(i);
+            assertThat(rows.get(i).split(" +")[0]).isEqualTo(String.valueOf(p.id()));
+            assertThat(rows.get(i)).contains(p.status().id()).endsWith(p.deadline().orElseThrow().toString());
+        }
     }
 
     @Test

@@ -54,20 +54,39 @@ public final class ProcedureJson {
 
     /** These procedures (already those {@code actor} may see), as {@code actor} sees them. */
     public static List<Map<String, Object>> view(ExerciseState s, Actor actor, List<Procedure> procedures) {
+        return new ArrayList<>(onDemand(actor, procedures));
+    }
+
+    /**
+     * The same view, each procedure's map made when it is read and not kept: for writing every
+     * procedure of a large exercise piece by piece ({@code exercise replay --format json}), where
+     * the maps of all of them at once would not fit the heap that holds the exercise.
+     */
+    public static List<Map<String, Object>> onDemand(Actor actor, List<Procedure> procedures) {
         Optional<String> me = actor instanceof Actor.Delegation d ? Optional.of(d.state()) : Optional.empty();
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Procedure p : procedures) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", p.id());
-            m.put("kind", p.kind());
-            m.put("provision", p.provision());
-            m.put("status", p.status().id());
-            m.put("opened", p.opened().toString());
-            p.deadline().ifPresent(x -> m.put("deadline", x.toString()));
-            WRITERS.get(p.getClass()).put(p, me, m);
-            out.add(m);
-        }
-        return out;
+        return new java.util.AbstractList<>() {
+            @Override
+            public Map<String, Object> get(int i) {
+                return one(procedures.get(i), me);
+            }
+
+            @Override
+            public int size() {
+                return procedures.size();
+            }
+        };
+    }
+
+    private static Map<String, Object> one(Procedure p, Optional<String> me) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", p.id());
+        m.put("kind", p.kind());
+        m.put("provision", p.provision());
+        m.put("status", p.status().id());
+        m.put("opened", p.opened().toString());
+        p.deadline().ifPresent(x -> m.put("deadline", x.toString()));
+        WRITERS.get(p.getClass()).put(p, me, m);
+        return m;
     }
 
     private static void informationRequest(Procedure.InformationRequest r, Optional<String> me, Map<String, Object> m) {
