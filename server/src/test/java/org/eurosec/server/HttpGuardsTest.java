@@ -102,8 +102,57 @@ class HttpGuardsTest {
             assertThat(left).isEmpty();
         }
         // How much of the rest the client manages to send before it sees the answer depends on the machine's load (the web
-        // server discards what still arrives until the connection closes; nothing of it is kept), so it is not asserted.
+        // server discards what still arrives until it closes the connection, a second after the answer; nothing of it is
+        // kept), so it is not asserted here; aClientStillSendingAfterItsRefusalIsCutOff checks the close.
         assertThat(exercises.journal(ex.id())).hasSize(1);
+    }
+
+    /**
+     * A client that goes on sending after its 413 (a chunked body with no end) gets the answer and
+     * then has its connection closed: before, the web server shut only its own side and read on,
+     * throwing the bytes away, for as long as the client sent (seconds of CPU a request, with no
+     * credential). The connection must end within {@link HttpGuards#REFUSED_LINGER_MS} and some
+     * slack; the client gives up after 30 s.
+     */
+    @Test
+    void aClientStillSendingAfterItsRefusalIsCutOff() throws Exception {
+        for (String[] route : new String[][] {{"/api/exercises/" + ex.id() + "/actions", "application/json", ex.tokens().get("delegation:RUS")},
+                {"/api/compare", "application/yaml", null}}) {
+            try (Socket s = new Socket("127.0.0.1", server.port())) {
+                s.setSoTimeout(100);
+                OutputStream out = s.getOutputStream();
+                InputStream in = s.getInputStream();
+                out.write(("POST " + route[0] + " HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\nContent-Type: " + route[1] + "\r\n"
+                        + (route[2] == null ? "" : "Authorization: Bearer " + route[2] + "\r\n") + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                byte[] chunk = new byte[16 * 1024];
+                java.util.Arrays.fill(chunk, (byte) 'a');
+                byte[] head = (Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+                StringBuilder answer = new StringBuilder();
+                long answered = 0;
+                boolean cut = false;
+                long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (System.nanoTime() - until < 0) {
+                    try {
+                        out.write(head);
+                        out.write(chunk);
+                        out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                    } catch (IOException e) {
+                        cut = true;
+                        break;
+                    }
+                    if (answered == 0 && in.available() > 0) {
+                        byte[] b = new byte[in.available()];
+                        int n = in.read(b);
+                        answer.append(new String(b, 0, n, StandardCharsets.US_ASCII));
+                        answered = System.nanoTime();
+                    }
+                }
+                assertThat(answer.toString()).as(route[0]).startsWith("HTTP/1.1 413");
+                assertThat(cut).as(route[0] + ": the connection was still open after 30 s of sending").isTrue();
+                assertThat(Duration.ofNanos(System.nanoTime() - answered)).as(route[0] + ": from the answer to the cut")
+                        .isLessThan(Duration.ofMillis(HttpGuards.REFUSED_LINGER_MS + 10_000));
+            }
+        }
     }
 
     @Test
