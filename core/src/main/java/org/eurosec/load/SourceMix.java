@@ -78,7 +78,7 @@ public final class SourceMix {
             "president.lv", "presidentti.fi", "formin.finland.fi", "finlex.fi", "government.is", "njt.hu", "parlament.hu", "mnl.gov.hu", "psp.cz", "slov-lex.sk",
             "energycharter.org", "energy-community.org", "cbss.st", "bsec-organization.org", "guam-organization.org",
             "mfa-ks.net", "mfa.rsogov.org", "kazakhstanun.org", "turkmenistanun.org", "netherlandsandyou.nl",
-            "franceintheus.org", "usembassy.it", "unric.org", "just.ro", "mfa.gov.md", "fao.org", "vestnesis.lv", "mvep.hr", "saeima.lv", "sabor.hr", "bundesarchiv.de", "state.gov", "state.gov.", "treaties.un.org", "gov", "govt",
+            "franceintheus.org", "usembassy.it", "unric.org", "just.ro", "mfa.gov.md", "fao.org", "vestnesis.lv", "mvep.hr", "saeima.lv", "sabor.hr", "bundesarchiv.de", "state.gov", "state.gov.", "treaties.un.org", "gov", "govt", "gob", "gc.ca",
             "gv.at", "mfa", "president", "legislation", "zakon.rada.gov.ua", "rada.gov.ua", "sejm.gov.pl", "isap.sejm.gov.pl",
             "parlament.gv.at", "ris.bka.gv.at", "boe.es", "legifrance.gouv.fr", "gazzettaufficiale.it", "bgbl.de",
             "consilium.europa.eu", "eeas.europa.eu", "um.fi", "senat.fr", "arlis.am", "justice.md", "lrs.lt", "zan.kz",
@@ -112,8 +112,10 @@ public final class SourceMix {
 
     /**
      * The class of a URL by its host: a rule matches the whole host, a dot-separated suffix of it
-     * ({@code un.org} matches {@code treaties.un.org}), or one dot-separated label of it ({@code gov}
-     * matches {@code www.gov.pl}, {@code mfa} matches {@code www2.mfa.gr}).
+     * ({@code un.org} matches {@code treaties.un.org}), one dot-separated label of it ({@code gov}
+     * matches {@code www.gov.pl}, {@code mfa} matches {@code www2.mfa.gr}), or a run of whole labels
+     * within it ({@code books.google} matches {@code books.google.de}; {@code un.org} does not match
+     * {@code fun.org.example}).
      */
     public static SourceClass classify(String url) {
         String host;
@@ -130,7 +132,7 @@ public final class SourceMix {
         for (Map.Entry<String, SourceClass> r : RULES) {
             String d = r.getKey().replaceAll("\\.$", "");
             if (host.equals(d) || host.endsWith("." + d) || (!d.contains(".") && labels.contains(d))
-                    || (d.contains(".") && !d.contains("/") && host.contains(d + "."))) {
+                    || (d.contains(".") && ("." + host + ".").contains("." + d + "."))) {
                 return r.getValue();
             }
         }

@@ -23,6 +23,15 @@ class SourceMixTest {
             assertThat(SourceMix.classify(url)).as(url).isEqualTo(SourceClass.OFFICIAL);
         }
         assertThat(SourceMix.classify("https://wetten.overheid.nl/BWBV0002009")).isEqualTo(SourceClass.OFFICIAL);
+        // Spain's official gazette on the Spanish government's gob.es, and Canada's treaty series on the Government of Canada's gc.ca:
+        // neither matched the "gov" label; a private site whose name merely contains the letters does not match either.
+        assertThat(SourceMix.classify("https://boe.gob.es/buscar/doc.php?id=BOE-A-1976-22276&lang=es")).isEqualTo(SourceClass.OFFICIAL);
+        assertThat(SourceMix.classify("https://www.treaty-accord.gc.ca/text-texte.aspx?id=101214")).isEqualTo(SourceClass.OFFICIAL);
+        assertThat(SourceMix.classify("https://www.gobbler.example/x")).isEqualTo(SourceClass.OTHER);
+        assertThat(SourceMix.classify("https://agc.ca.example.org/x")).isEqualTo(SourceClass.OTHER);
+        // A rule of several labels matches whole labels only (it matched any text before: "un.org" in fun.org.example).
+        assertThat(SourceMix.classify("https://fun.org.example/x")).isEqualTo(SourceClass.OTHER);
+        assertThat(SourceMix.classify("https://books.google.de/books?id=1")).isEqualTo(SourceClass.SCHOLARLY);
         assertThat(SourceMix.classify("https://data.consilium.europa.eu/doc/document/ST-12594-2008-REV-2/en/pdf"))
                 .isEqualTo(SourceClass.OFFICIAL);
     }
