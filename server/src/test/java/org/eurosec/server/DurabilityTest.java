@@ -54,12 +54,7 @@ class DurabilityTest {
 
     /** The PostgreSQL URL from EUROSEC_PG_URL; skipped without it, unless EUROSEC_REQUIRE_PG says it must be there (CI). */
     static String postgresql() {
-        String url = System.getenv("EUROSEC_PG_URL");
-        if ((url == null || url.isBlank()) && System.getenv("EUROSEC_REQUIRE_PG") != null) {
-            throw new IllegalStateException("EUROSEC_REQUIRE_PG is set but EUROSEC_PG_URL is not: the PostgreSQL tests cannot run");
-        }
-        Assumptions.assumeTrue(url != null && !url.isBlank(), "EUROSEC_PG_URL is not set (.ci/run sets it to the PostgreSQL it starts)");
-        return url;
+        return org.eurosec.store.TestPostgres.url("the server's PostgreSQL tests");
     }
 
     /** One journal key for the test's processes, as one server's key file is shared by every process of a deployment. */

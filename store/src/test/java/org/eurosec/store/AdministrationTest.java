@@ -33,12 +33,7 @@ class AdministrationTest {
 
     /** The PostgreSQL URL from EUROSEC_PG_URL; the test is skipped without it, unless EUROSEC_REQUIRE_PG says it must be there (CI). */
     static String pgUrl() {
-        String url = System.getenv("EUROSEC_PG_URL");
-        if ((url == null || url.isBlank()) && System.getenv("EUROSEC_REQUIRE_PG") != null) {
-            throw new IllegalStateException("EUROSEC_REQUIRE_PG is set but EUROSEC_PG_URL is not");
-        }
-        Assumptions.assumeTrue(url != null && !url.isBlank(), "EUROSEC_PG_URL is not set");
-        return url;
+        return TestPostgres.url("the store's PostgreSQL tests");
     }
 
     Database h2() {
