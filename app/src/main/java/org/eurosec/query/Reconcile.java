@@ -295,7 +295,7 @@ public final class Reconcile {
                 if (v.equals("1")) {
                     mask |= 1 << k.getKey().ordinal();
                 } else if (!(v.equals("0") || v.isEmpty() || v.equalsIgnoreCase("NA"))) {
-                    throw new QueryException.InvalidParameter(q.field(), where + header.get(k.getValue()) + " is '" + v + "' (expected 1, 0, empty or NA)");
+                    throw new QueryException.InvalidParameter(q.field(), where + shown(header.get(k.getValue())) + " is '" + shown(v) + "' (expected 1, 0, empty or NA)");
                 }
             }
             ccodes.add(a);
@@ -316,9 +316,20 @@ public final class Reconcile {
         int i = header.indexOf(name);
         if (i < 0) {
             throw new QueryException.InvalidParameter(q.field(), q.name() + ":" + (headerAt + 1) + ": no column '" + name + "' (the header is: "
-                    + String.join(",", header) + ")");
+                    + shown(String.join(",", header)) + ")");
         }
         return i;
+    }
+
+    /** The most characters of the file's own text an error message repeats. */
+    static final int SHOWN = 120;
+
+    /**
+     * A piece of the user's file as an error message quotes it: cut to {@link #SHOWN} characters,
+     * saying how long it was, so that a 16 MiB line does not come back whole in the answer.
+     */
+    static String shown(String text) {
+        return text.length() <= SHOWN ? text : text.substring(0, SHOWN) + "... (" + text.length() + " characters)";
     }
 
     private static int integer(Query q, String where, String what, String v) {
@@ -329,7 +340,7 @@ public final class Reconcile {
         try {
             return Integer.parseInt(s);
         } catch (NumberFormatException e) {
-            throw new QueryException.InvalidParameter(q.field(), where + what + " is '" + v + "', not a whole number");
+            throw new QueryException.InvalidParameter(q.field(), where + what + " is '" + shown(v) + "', not a whole number");
         }
     }
 

@@ -291,4 +291,23 @@ class ReconcileTest {
                 List.of(), false))).isInstanceOf(QueryException.InvalidParameter.class).hasMessageContaining("'entente' is not a kind atop codes");
         assertThatThrownBy(() -> reconcile(atop(), Optional.of("gregorian"), List.of())).hasMessageContaining("not a dating convention");
     }
+
+    /**
+     * An error quotes the file's own text cut short: a header of 50,000 characters without ccode1 (an
+     * upload of megabytes on one line came back whole in the 400), or a cell that long.
+     */
+    @Test
+    void aQuotedPieceOfTheFileIsCutShort() {
+        String wide = "x".repeat(50_000);
+        assertThatThrownBy(() -> reconcile(wide + "\n1\n", Optional.empty(), List.of()))
+                .hasMessageContaining("atop.csv:1: no column 'ccode1'").hasMessageContaining("(50000 characters)")
+                .satisfies(e -> assertThat(e.getMessage().length()).isLessThan(400));
+        String cell = "ccode1,ccode2,year,defense,offense,neutral,nonagg,consul\n1,2,1950," + "9".repeat(50_000) + ",0,0,0,0\n";
+        assertThatThrownBy(() -> reconcile(cell, Optional.empty(), List.of())).hasMessageContaining("atop.csv:2:")
+                .hasMessageContaining("defense is '999").hasMessageContaining("(50000 characters)")
+                .satisfies(e -> assertThat(e.getMessage().length()).isLessThan(400));
+        String year = "ccode1,ccode2,year,defense,offense,neutral,nonagg,consul\n1,2," + "7".repeat(50_000) + ",1,0,0,0,0\n";
+        assertThatThrownBy(() -> reconcile(year, Optional.empty(), List.of())).hasMessageContaining("year is '777")
+                .hasMessageContaining("not a whole number").satisfies(e -> assertThat(e.getMessage().length()).isLessThan(400));
+    }
 }
