@@ -354,6 +354,13 @@ public final class ApiServer implements AutoCloseable {
             }
             try {
                 byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+                // Answered before the body was read (an unknown credential, say): Jetty would read on to keep
+                // the connection, for as long as the client sends. Closed instead (CloseAfterRefusal). A body
+                // with a Content-Length is read to its length, not to the end-of-input read, so that is the test.
+                long declared = req.getContentLengthLong();
+                if (declared >= 0 ? base.getHttpInput().getContentConsumed() < declared : !base.getHttpInput().isFinished()) {
+                    res.setHeader("Connection", "close");
+                }
                 res.setStatus(answer.status());
                 res.setContentLength(bytes.length);
                 res.getOutputStream().write(bytes);

@@ -108,51 +108,109 @@ class HttpGuardsTest {
     }
 
     /**
-     * A client that goes on sending after its 413 (a chunked body with no end) gets the answer and
-     * then has its connection closed: before, the web server shut only its own side and read on,
+     * A client that goes on sending after its 413 (a chunked body with no end), or after a 401 given
+     * before its body was read, gets the answer and then has its connection closed: before, the web server shut only its own side and read on,
      * throwing the bytes away, for as long as the client sent (seconds of CPU a request, with no
      * credential). The connection must end within {@link HttpGuards#REFUSED_LINGER_MS} and some
      * slack; the client gives up after 30 s.
      */
     @Test
     void aClientStillSendingAfterItsRefusalIsCutOff() throws Exception {
-        for (String[] route : new String[][] {{"/api/exercises/" + ex.id() + "/actions", "application/json", ex.tokens().get("delegation:RUS")},
-                {"/api/compare", "application/yaml", null}}) {
+        for (String[] route : new String[][] {{"/api/exercises/" + ex.id() + "/actions", "application/json", ex.tokens().get("delegation:RUS"), "413"},
+                {"/api/compare", "application/yaml", null, "413"},
+                // refused before its body is read: the action route's own answer, which kept the connection and read on
+                {"/api/exercises/" + ex.id() + "/actions", "application/json", "es_unknown", "401"}}) {
             try (Socket s = new Socket("127.0.0.1", server.port())) {
                 s.setSoTimeout(100);
                 OutputStream out = s.getOutputStream();
                 InputStream in = s.getInputStream();
                 out.write(("POST " + route[0] + " HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\nContent-Type: " + route[1] + "\r\n"
                         + (route[2] == null ? "" : "Authorization: Bearer " + route[2] + "\r\n") + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                // Sixteen chunks of 16 KiB written at once: a client this fast keeps the server's input from ever running dry,
+                // which is what kept the web server reading.
+                java.io.ByteArrayOutputStream block = new java.io.ByteArrayOutputStream();
                 byte[] chunk = new byte[16 * 1024];
                 java.util.Arrays.fill(chunk, (byte) 'a');
-                byte[] head = (Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+                for (int i = 0; i < 16; i++) {
+                    block.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                    block.write(chunk);
+                    block.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                }
+                byte[] bytes = block.toByteArray();
                 StringBuilder answer = new StringBuilder();
                 long answered = 0;
                 boolean cut = false;
                 long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
                 while (System.nanoTime() - until < 0) {
                     try {
-                        out.write(head);
-                        out.write(chunk);
-                        out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                        out.write(bytes);
                     } catch (IOException e) {
                         cut = true;
                         break;
                     }
-                    if (answered == 0 && in.available() > 0) {
+                    if (in.available() > 0) {
                         byte[] b = new byte[in.available()];
                         int n = in.read(b);
                         answer.append(new String(b, 0, n, StandardCharsets.US_ASCII));
-                        answered = System.nanoTime();
+                        answered = answered == 0 ? System.nanoTime() : answered;
                     }
                 }
-                assertThat(answer.toString()).as(route[0]).startsWith("HTTP/1.1 413");
+                assertThat(answer.toString()).as(route[0]).startsWith("HTTP/1.1 " + route[3]);
+                // The answer says the connection ends: a web server that kept it would read on for as long as the client
+                // sent (whether it did depended on whether the client's bytes were in hand at that moment).
+                assertThat(answer.toString()).as(route[0]).containsIgnoringCase("\r\nConnection: close\r\n");
                 assertThat(cut).as(route[0] + ": the connection was still open after 30 s of sending").isTrue();
                 assertThat(Duration.ofNanos(System.nanoTime() - answered)).as(route[0] + ": from the answer to the cut")
                         .isLessThan(Duration.ofMillis(HttpGuards.REFUSED_LINGER_MS + 10_000));
             }
         }
+    }
+
+    /**
+     * Accepted actions keep their connection (a console or script sends many on one), while one refused
+     * before its body was read closes it: the test the action route uses for "the body was read" must
+     * count a body read to its Content-Length as read (a first try used the end-of-input flag, which
+     * such a body never sets, and closed every connection after one action).
+     */
+    @Test
+    void acceptedActionsKeepTheConnectionARefusalUnreadClosesIt() throws Exception {
+        String path = "/api/exercises/" + ex.id() + "/actions";
+        try (Socket s = new Socket("127.0.0.1", server.port())) {
+            s.setSoTimeout(20_000);
+            OutputStream out = s.getOutputStream();
+            InputStream in = s.getInputStream();
+            String[] to = {"GEO", "FRA", "DEU"};
+            for (int i = 0; i < to.length; i++) {
+                String token = i < 2 ? ex.tokens().get("delegation:RUS") : "es_unknown";
+                String body = "{\"kind\":\"request-information\",\"to\":\"" + to[i] + "\",\"subject\":\"kept " + i + "\"}";
+                out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nAuthorization: Bearer " + token
+                        + "\r\nContent-Length: " + body.length() + "\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                String head = responseHead(in);
+                if (i < 2) {
+                    assertThat(head).as("action %d", i).startsWith("HTTP/1.1 201").doesNotContainIgnoringCase("Connection: close");
+                } else {
+                    assertThat(head).startsWith("HTTP/1.1 401").containsIgnoringCase("Connection: close");
+                }
+            }
+        }
+    }
+
+    /** Reads one answer's head and its body (by Content-Length) from {@code in}; returns the head. */
+    static String responseHead(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int c = in.read();
+            if (c < 0) {
+                throw new IOException("the connection closed in the middle of an answer: " + head);
+            }
+            head.append((char) c);
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
+        if (m.find()) {
+            in.readNBytes(Integer.parseInt(m.group(1)));
+        }
+        return head.toString();
     }
 
     @Test
