@@ -539,7 +539,7 @@ public final class ApiServer implements AutoCloseable {
         }
         ExerciseState s = exercises.state(w.exercise());
         Mechanism.Page page = Mechanism.changedAfter(s, w.actor(), (int) Math.min(after, Integer.MAX_VALUE), limit, filter);
-        List<Map<String, Object>> view = ProcedureJson.view(s, w.actor(), page.procedures());
+        List<Map<String, Object>> view = ProcedureJson.view(w.actor(), page.procedures());
         ObjectNode root = ActionCodec.JSON.createObjectNode();
         root.put("now", exercises.now(w.exercise()).toString());
         root.put("you", w.actor().id());

@@ -124,7 +124,7 @@ final class EventStreams {
                 if (page.procedures().isEmpty()) {
                     continue; // passed over what this credential may not see
                 }
-                List<Map<String, Object>> view = ProcedureJson.view(s, who.actor(), page.procedures());
+                List<Map<String, Object>> view = ProcedureJson.view(who.actor(), page.procedures());
                 ObjectNode data = ActionCodec.JSON.createObjectNode();
                 data.put("now", exercises.now(who.exercise()).toString());
                 data.set("procedures", ActionCodec.JSON.valueToTree(view));

@@ -49,11 +49,11 @@ public final class ProcedureJson {
 
     /** The procedures {@code actor} may see, in order, as JSON-ready maps. */
     public static List<Map<String, Object>> view(ExerciseState s, Actor actor) {
-        return view(s, actor, Mechanism.visible(s, actor));
+        return view(actor, Mechanism.visible(s, actor));
     }
 
     /** These procedures (already those {@code actor} may see), as {@code actor} sees them. */
-    public static List<Map<String, Object>> view(ExerciseState s, Actor actor, List<Procedure> procedures) {
+    public static List<Map<String, Object>> view(Actor actor, List<Procedure> procedures) {
         return new ArrayList<>(onDemand(actor, procedures));
     }
 

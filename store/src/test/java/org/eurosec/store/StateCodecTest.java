@@ -30,27 +30,33 @@ class StateCodecTest {
         return Base64.getEncoder().encodeToString(gzip(text, 0, text.length));
     }
 
-    @Test
-    void aBusyExerciseAndAClosedOneReadBackAsTheyWere() throws Exception {
+    /** The state of SnapshotTest's busy exercise, made in this test's own database. */
+    private ExerciseState busyState() {
         ExercisesTest.HandClock clock = new ExercisesTest.HandClock();
         try (Database db = Database.open(Database.defaultUrl(dir))) {
             Exercises ex = SnapshotTest.exercises(db, clock);
-            String id = SnapshotTest.busy(ex, clock);
-            ExerciseState s = ex.state(id);
+            ExerciseState s = ex.state(SnapshotTest.busy(ex, clock));
             ex.close();
-            assertThat(s.procedures()).hasSizeGreaterThan(5);
-            assertThat(s.pending()).isNotEmpty();
-            ExerciseState read = StateCodec.read(StateCodec.write(s), id, s.regime(), s.rules());
-            assertThat(read).isEqualTo(s);
-            ExerciseState closed = new ExerciseState(s.exercise(), s.regime(), s.rules(), s.procedures(), s.accepted(), s.lastAt(), s.pending(),
-                    s.nextId(), Optional.of(Instant.parse("2010-07-01T00:00:00Z")), s.changes(), s.lastChange());
-            assertThat(StateCodec.read(StateCodec.write(closed), id, s.regime(), s.rules())).isEqualTo(closed).isNotEqualTo(s);
-            // Fields in another order, and one the reader does not know, read the same.
-            ExerciseState empty = ExerciseState.start(id, s.regime(), s.rules(), Instant.parse("2010-06-01T09:00:00Z"));
-            String reordered = "{\"next_id\":" + empty.nextId() + ",\"later\":{\"x\":[1,2]},\"last_at\":\"" + empty.lastAt()
-                    + "\",\"accepted\":0,\"procedures\":[]}";
-            assertThat(StateCodec.read(snapshotOf(reordered), id, s.regime(), s.rules())).isEqualTo(empty);
+            return s;
         }
+    }
+
+    @Test
+    void aBusyExerciseAndAClosedOneReadBackAsTheyWere() throws Exception {
+        ExerciseState s = busyState();
+        String id = s.exercise();
+        assertThat(s.procedures()).hasSizeGreaterThan(5);
+        assertThat(s.pending()).isNotEmpty();
+        ExerciseState read = StateCodec.read(StateCodec.write(s), id, s.regime(), s.rules());
+        assertThat(read).isEqualTo(s);
+        ExerciseState closed = new ExerciseState(s.exercise(), s.regime(), s.rules(), s.procedures(), s.accepted(), s.lastAt(), s.pending(),
+                s.nextId(), Optional.of(Instant.parse("2010-07-01T00:00:00Z")), s.changes(), s.lastChange());
+        assertThat(StateCodec.read(StateCodec.write(closed), id, s.regime(), s.rules())).isEqualTo(closed).isNotEqualTo(s);
+        // Fields in another order, and one the reader does not know, read the same.
+        ExerciseState empty = ExerciseState.start(id, s.regime(), s.rules(), Instant.parse("2010-06-01T09:00:00Z"));
+        String reordered = "{\"next_id\":" + empty.nextId() + ",\"later\":{\"x\":[1,2]},\"last_at\":\"" + empty.lastAt()
+                + "\",\"accepted\":0,\"procedures\":[]}";
+        assertThat(StateCodec.read(snapshotOf(reordered), id, s.regime(), s.rules())).isEqualTo(empty);
     }
 
     /**
@@ -61,51 +67,46 @@ class StateCodecTest {
      */
     @Test
     void aSnapshotOfManyGzipMembersIsReadToItsEnd() throws Exception {
-        ExercisesTest.HandClock clock = new ExercisesTest.HandClock();
-        try (Database db = Database.open(Database.defaultUrl(dir))) {
-            Exercises ex = SnapshotTest.exercises(db, clock);
-            String id = SnapshotTest.busy(ex, clock);
-            ExerciseState s = ex.state(id);
-            ex.close();
-            String doc;
-            try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(
-                    new java.io.ByteArrayInputStream(Base64.getDecoder().decode(StateCodec.write(s))))) {
-                doc = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-            // A field the reader skips, long and random enough for the members to run past the reader's first 64 KiB.
-            java.util.Random r = new java.util.Random(11);
-            StringBuilder padding = new StringBuilder();
-            for (int i = 0; i < 90_000; i++) {
-                padding.append((char) ('a' + r.nextInt(26)));
-            }
-            byte[] text = ("{\"padding\":\"" + padding + "\"," + doc.substring(1)).getBytes(StandardCharsets.UTF_8);
-            ByteArrayOutputStream members = new ByteArrayOutputStream();
-            int count = 0;
-            boolean atTheEdge = false;
-            for (int at = 0; at < text.length; count++) {
-                int n = Math.min(text.length - at, 1 + r.nextInt(40));
-                byte[] m = gzip(text, at, n);
-                // One member made to end within 18 bytes of the end of the reader's first 64 KiB: there the reader
-                // has fewer than 27 bytes left in hand and must ask its source whether more members follow.
-                int edge = 1 << 16;
-                if (!atTheEdge && members.size() + m.length > edge - 18) {
-                    for (int k = 1; k <= 40 && at + k <= text.length; k++) {
-                        byte[] c = gzip(text, at, k);
-                        if (members.size() + c.length >= edge - 18 && members.size() + c.length <= edge) {
-                            n = k;
-                            m = c;
-                            atTheEdge = true;
-                            break;
-                        }
+        ExerciseState s = busyState();
+        String id = s.exercise();
+        String doc;
+        try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(
+                new java.io.ByteArrayInputStream(Base64.getDecoder().decode(StateCodec.write(s))))) {
+            doc = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        // A field the reader skips, long and random enough for the members to run past the reader's first 64 KiB.
+        java.util.Random r = new java.util.Random(11);
+        StringBuilder padding = new StringBuilder();
+        for (int i = 0; i < 90_000; i++) {
+            padding.append((char) ('a' + r.nextInt(26)));
+        }
+        byte[] text = ("{\"padding\":\"" + padding + "\"," + doc.substring(1)).getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream members = new ByteArrayOutputStream();
+        int count = 0;
+        boolean atTheEdge = false;
+        for (int at = 0; at < text.length; count++) {
+            int n = Math.min(text.length - at, 1 + r.nextInt(40));
+            byte[] m = gzip(text, at, n);
+            // One member made to end within 18 bytes of the end of the reader's first 64 KiB: there the reader
+            // has fewer than 27 bytes left in hand and must ask its source whether more members follow.
+            int edge = 1 << 16;
+            if (!atTheEdge && members.size() + m.length > edge - 18) {
+                for (int k = 1; k <= 40 && at + k <= text.length; k++) {
+                    byte[] c = gzip(text, at, k);
+                    if (members.size() + c.length >= edge - 18 && members.size() + c.length <= edge) {
+                        n = k;
+                        m = c;
+                        atTheEdge = true;
+                        break;
                     }
                 }
-                members.writeBytes(m);
-                at += n;
             }
-            assertThat(atTheEdge).as("a member ends at the edge of the first read").isTrue();
-            assertThat(count).isGreaterThan(1000);
-            assertThat(StateCodec.read(Base64.getEncoder().encodeToString(members.toByteArray()), id, s.regime(), s.rules())).isEqualTo(s);
+            members.writeBytes(m);
+            at += n;
         }
+        assertThat(atTheEdge).as("a member ends at the edge of the first read").isTrue();
+        assertThat(count).isGreaterThan(1000);
+        assertThat(StateCodec.read(Base64.getEncoder().encodeToString(members.toByteArray()), id, s.regime(), s.rules())).isEqualTo(s);
     }
 
     private static byte[] gzip(byte[] text, int at, int n) {
