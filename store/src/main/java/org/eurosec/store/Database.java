@@ -140,9 +140,18 @@ public final class Database implements AutoCloseable {
                     if (!Files.exists(dir)) {
                         createPrivateDirectory(dir);
                     }
-                    Path mv = file.get().resolveSibling(file.get().getFileName() + ".mv.db");
-                    if (!Files.exists(mv)) {
-                        createPrivateFile(mv);
+                    // The trace file too: H2 creates it only when it first has an error to write (a full disk, say),
+                    // with the process's umask, so a server running for days would leave its errors readable by
+                    // anyone; H2 appends to one that is already there and keeps its mode.
+                    for (String suffix : List.of(".mv.db", ".trace.db")) {
+                        Path f = file.get().resolveSibling(file.get().getFileName() + suffix);
+                        if (!Files.exists(f)) {
+                            try {
+                                createPrivateFile(f);
+                            } catch (java.nio.file.FileAlreadyExistsException made) {
+                                // Another process made it at the same moment: it is as it was made, and H2 checks the rest.
+                            }
+                        }
                     }
                 } catch (IOException e) {
                     throw new BadInput(400, "db", "cannot create the database folder " + dir + ": " + e.getMessage());
