@@ -585,6 +585,41 @@ class WebPageE2ETest {
         assertThat(browser.findElement(By.id("provisional")).isDisplayed()).isFalse();
     }
 
+    /**
+     * An address the page cannot follow in full (a link from another version, or edited by hand) says
+     * so in one line, with what is shown instead. Before, a colouring the page did not know left the
+     * map grey with an empty legend and an empty "Colour by", and an unknown regime or reading went
+     * back to the default without a word.
+     */
+    @Test
+    void anAddressThePageCannotFollowSaysWhatItShowsInstead() {
+        open("#date=2009-12-01&regime=nope&colour=blocs&interpretation=nosuch=opt&interpretation=agreed-assistance=bogus");
+        loaded("2009-12-01|status-quo|coverage|");
+        wait.until(d -> "yes".equals(js("return document.body.dataset.addressChecked || ''")));
+        WebElement note = browser.findElement(By.id("address-note"));
+        assertThat(note.isDisplayed()).isTrue();
+        assertThat(note.getText()).startsWith("Not followed from the address: ")
+                .contains("regime \"nope\" (no such regime), status-quo shown")
+                .contains("colour \"blocs\" (no such colouring), coverage by a guarantee shown")
+                .contains("reading \"nosuch=opt\" (no such interpretation)")
+                .contains("reading \"agreed-assistance=bogus\" (its options: not-a-guarantee, counts), not-a-guarantee (the default) shown")
+                .doesNotContain("day \"");
+        assertThat(new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("colour-by"))).getFirstSelectedOption().getText())
+                .isEqualTo("coverage by a guarantee");
+        assertThat(browser.findElement(By.id("legend")).getText()).contains("covered by a binding defence guarantee");
+        // The user's next change answers for itself: the line goes.
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("colour-by"))).selectByValue("bloc");
+        loaded("2009-12-01|status-quo|bloc|");
+        assertThat(note.isDisplayed()).isFalse();
+        // A day outside the slider, and an address followed in full has no line.
+        open("#date=1900-01-01&regime=status-quo&colour=level");
+        wait.until(d -> "yes".equals(js("return document.body.dataset.addressChecked || ''")));
+        assertThat(browser.findElement(By.id("address-note")).getText()).startsWith("Not followed from the address: day \"1900-01-01\" (the slider runs from 1949-01-01 to ");
+        open("#date=2009-12-01&regime=est-2009&colour=level&interpretation=agreed-assistance=counts&view=panels");
+        wait.until(d -> "yes".equals(js("return document.body.dataset.addressChecked || ''")));
+        assertThat(browser.findElement(By.id("address-note")).isDisplayed()).isFalse();
+    }
+
     @Test
     void beforeTheDissolutionsAShapeShowsTheStateThatHeldIt() {
         // On 1985-01-01 Ukraine's and Croatia's territories were the USSR's and Yugoslavia's: the USSR

@@ -4,7 +4,7 @@
 import {$, el, setStatus} from './dom.js';
 import {api} from './api.js';
 import {FIRST_DAY, dayIndex, dayOf, validDay} from './days.js';
-import {S, name, named, reading} from './state.js';
+import {S, asked, name, named, reading} from './state.js';
 import {refresh} from './refresh.js';
 import {select} from './details.js';
 
@@ -56,6 +56,7 @@ export function setupControls(regimes) {
   sel.addEventListener('change', () => { S.regime = sel.value; regimeChanged(); });
 
   const cb = $('colour-by');
+  if (![...cb.options].some((o) => o.value === S.colourBy)) S.colourBy = 'coverage';
   cb.value = S.colourBy;
   cb.addEventListener('change', () => { S.colourBy = cb.value; refresh(); });
 
@@ -130,4 +131,46 @@ export function fillApplicants(existing, shown) {
     app.dataset.states = key;
   }
   app.value = shown;
+}
+
+/**
+ * Says in one line what of the address the page did not follow, and what it shows instead: a day that
+ * is not one or lies outside the slider, a regime, colouring, organisation or view it does not know, a
+ * reading (interpretation=ID=OPTION) of an interpretation or option it does not know. A link shared
+ * from another version, or edited by hand, otherwise opened on the defaults without a word (a colouring
+ * the page did not know left the map grey). The line goes at the next change the user makes.
+ */
+export function addressNotFollowed() {
+  const missed = [];
+  const quoted = (v) => '"' + v + '"';
+  if (asked.date && asked.date !== S.date) {
+    missed.push('day ' + quoted(asked.date) + (validDay(asked.date) ? ' (the slider runs from ' + FIRST_DAY + ' to ' + S.lastDay + ')' : ' (not a day: YYYY-MM-DD)')
+      + ', ' + S.date + ' shown');
+  }
+  if (asked.regime && asked.regime !== S.regime) missed.push('regime ' + quoted(asked.regime) + ' (no such regime), ' + S.regime + ' shown');
+  if (asked.colour && asked.colour !== S.colourBy) {
+    const shown = [...$('colour-by').options].find((o) => o.value === S.colourBy);
+    missed.push('colour ' + quoted(asked.colour) + ' (no such colouring), ' + (shown ? shown.textContent : S.colourBy) + ' shown');
+  }
+  if (asked.organisation && asked.organisation !== S.organisation) missed.push('organisation ' + quoted(asked.organisation) + ' (not known), ' + S.organisation.toUpperCase() + ' shown');
+  if (asked.view && asked.view !== S.view) missed.push('view ' + quoted(asked.view) + ' (no such view), ' + S.view + ' shown');
+  const known = new Map([...S.interpretations, ...S.regimeInterpretations].map((i) => [i.id, i]));
+  for (const r of asked.readings) {
+    const eq = r.indexOf('=');
+    const i = eq > 0 ? known.get(r.slice(0, eq)) : null;
+    if (eq <= 0) missed.push('reading ' + quoted(r) + ' (write interpretation=ID=OPTION)');
+    else if (!i) missed.push('reading ' + quoted(r) + ' (no such interpretation' + (S.regime === 'status-quo' ? '' : ' in the data or under ' + S.regime) + ')');
+    else if (!i.options.some((o) => o.id === r.slice(eq + 1))) {
+      const shown = S.choices[i.id] || i.default;
+      missed.push('reading ' + quoted(r) + ' (its options: ' + i.options.map((o) => o.id).join(', ') + '), ' + shown + (shown === i.default ? ' (the default)' : '') + ' shown');
+    }
+  }
+  const note = $('address-note');
+  note.hidden = !missed.length;
+  note.textContent = missed.length ? 'Not followed from the address: ' + missed.join('; ') + '.' : '';
+  document.body.dataset.addressChecked = 'yes';
+  if (missed.length) {
+    const done = () => { note.hidden = true; document.removeEventListener('change', done, true); };
+    document.addEventListener('change', done, true);
+  }
 }

@@ -18,7 +18,7 @@ import {$, setStatus} from './dom.js';
 import {api} from './api.js';
 import {S, loadPredecessors, readHash} from './state.js';
 import {setupTabs} from './tabs.js';
-import {setupControls, regimeChanged} from './controls.js';
+import {addressNotFollowed, setupControls, regimeChanged} from './controls.js';
 import {drawMapShapes} from './map.js';
 import {setupCompare} from './compare.js';
 import {setupConsole} from './console.js';
@@ -63,8 +63,9 @@ async function start() {
     setupAdmin(regimes);
     drawMapShapes();
     const tab = $('tab-' + (S.view || 'map'));
-    if (tab && tab.getAttribute('role') === 'tab') S.showTab(tab);
+    S.showTab(tab && tab.getAttribute('role') === 'tab' ? tab : $('tab-map'));
     await regimeChanged();
+    addressNotFollowed();
   } catch (e) {
     setStatus('Cannot start: ' + e.message, 'error');
   }

@@ -134,8 +134,17 @@ export function applicantAmong(existing, day) {
   return existing[0].id;
 }
 
+/**
+ * What the address asked for, as written (date, regime, colour, organisation, view and each reading),
+ * so that what the page could not follow can be said (controls.js, addressNotFollowed) rather than
+ * silently replaced by a default.
+ */
+export const asked = {readings: []};
+
 export function readHash() {
   const h = new URLSearchParams(location.hash.slice(1));
+  for (const k of ['date', 'regime', 'colour', 'organisation', 'view']) if (h.get(k)) asked[k] = h.get(k);
+  asked.readings = h.getAll('interpretation');
   if (h.get('date') && validDay(h.get('date'))) S.date = h.get('date');
   if (h.get('regime')) S.regime = h.get('regime');
   if (h.get('colour')) S.colourBy = h.get('colour');
