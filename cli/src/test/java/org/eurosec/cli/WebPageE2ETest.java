@@ -771,6 +771,30 @@ class WebPageE2ETest {
         browser.findElement(By.id("compare-only-differences")).click();
         assertThat(art10.isDisplayed()).isFalse();
         assertThat(draft.isDisplayed()).isTrue();
+        // The address keeps the comparison, the status quo first, so that it can be shared.
+        String hash = String.valueOf(js("return location.hash"));
+        assertThat(hash).contains("view=compare").contains("scenario=georgia-nato-2009").contains("compare=status-quo%2Cesd-west%2Cest-2009%2Crussia-2021");
+    }
+
+    /**
+     * A shared address of a comparison opens it run: the scenario and the regimes it names, no more.
+     * Before, the address kept only view=compare, so a link to a comparison opened an empty form with
+     * the first scenario chosen.
+     */
+    @Test
+    void anAddressOfAComparisonOpensItRun() {
+        open("#view=compare&scenario=withdrawal-2024&compare=status-quo,russia-2021");
+        wait.until(d -> d.findElements(By.cssSelector("#compare-result table")).size() == 1);
+        assertThat(browser.findElement(By.cssSelector("#compare-result h2")).getText()).contains("2024");
+        List<String> heads = browser.findElements(By.cssSelector("#compare-result thead th")).stream().map(WebElement::getText).toList();
+        assertThat(heads).hasSize(3).contains("Status quo").doesNotContain("European Security Treaty (Russian draft of 29 November 2009)");
+        assertThat(new Select(browser.findElement(By.id("scenario"))).getFirstSelectedOption().getAttribute("value")).isEqualTo("withdrawal-2024");
+        // A scenario or regime the page does not know is said, and nothing is run for it.
+        open("#view=compare&scenario=no-such-scenario&compare=status-quo,nope");
+        wait.until(d -> "yes".equals(js("return document.body.dataset.addressChecked || ''")));
+        assertThat(browser.findElement(By.id("address-note")).getText()).contains("scenario \"no-such-scenario\" (no such shipped scenario)")
+                .contains("regime \"nope\" to compare (no such regime)");
+        assertThat(browser.findElements(By.cssSelector("#compare-result table"))).isEmpty();
     }
 
     @Test

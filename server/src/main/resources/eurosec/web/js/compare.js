@@ -2,7 +2,7 @@
 
 import {$, el, table} from './dom.js';
 import {api} from './api.js';
-import {S, inNames, provisionName, regimeName} from './state.js';
+import {S, inNames, provisionName, regimeName, writeHash} from './state.js';
 
 export function setupCompare(scenarios, regimes) {
   const sel = $('scenario');
@@ -17,7 +17,17 @@ export function setupCompare(scenarios, regimes) {
     for (const c of box.querySelectorAll('input')) c.checked = !!s && s.regimes.includes(c.value);
   };
   sel.addEventListener('change', tick);
+  // A comparison in the address (#view=compare&scenario=ID&compare=R1,R2): that scenario and those regimes, run at once.
+  const wanted = S.compared;
+  S.compared = null;
+  if (wanted && scenarios.some((x) => x.id === wanted.scenario)) sel.value = wanted.scenario;
   tick();
+  if (wanted && sel.value === wanted.scenario) {
+    const known = wanted.regimes.filter((r) => box.querySelector('input[value="' + CSS.escape(r) + '"]'));
+    if (known.length) for (const c of box.querySelectorAll('input')) c.checked = known.includes(c.value);
+    // Kept in the address while another view is shown, so that a reload does not drop it.
+    S.compared = {scenario: sel.value, regimes: [...box.querySelectorAll('input')].filter((c) => c.checked).map((c) => c.value)};
+  }
   $('compare-form').addEventListener('submit', async (ev) => {
     ev.preventDefault();
     // The status quo, the baseline, first; then the others in the list's order.
@@ -34,10 +44,14 @@ export function setupCompare(scenarios, regimes) {
       await Promise.all(chosen.filter((id) => id !== 'status-quo').map((id) => api('/api/regimes/' + encodeURIComponent(id))
         .then((reg) => { for (const i of reg.instruments || []) if (i.id && i.name) S.names[i.id] = i.name; }, () => null)));
       renderCompare(result);
+      // A shipped scenario's comparison goes in the address, to be shared; an uploaded file's cannot be.
+      S.compared = file ? null : {scenario: sel.value, regimes: chosen};
+      writeHash();
     } catch (e) {
       out.replaceChildren(el('p', {class: 'error', role: 'alert'}, e.message));
     }
   });
+  if (wanted && sel.value === wanted.scenario && S.view === 'compare') $('compare-form').requestSubmit();
 }
 
 function renderCompare(r) {

@@ -154,6 +154,12 @@ export function addressNotFollowed() {
   }
   if (asked.organisation && asked.organisation !== S.organisation) missed.push('organisation ' + quoted(asked.organisation) + ' (not known), ' + S.organisation.toUpperCase() + ' shown');
   if (asked.view && asked.view !== S.view) missed.push('view ' + quoted(asked.view) + ' (no such view), ' + S.view + ' shown');
+  const scenario = $('scenario');
+  if (asked.scenario && ![...scenario.options].some((o) => o.value === asked.scenario)) {
+    missed.push('scenario ' + quoted(asked.scenario) + ' (no such shipped scenario), ' + (scenario.value || 'none') + ' offered');
+  }
+  const ticks = [...document.querySelectorAll('#compare-regimes input')].map((c) => c.value);
+  for (const r of (asked.compare || '').split(',').filter((x) => x && !ticks.includes(x))) missed.push('regime ' + quoted(r) + ' to compare (no such regime)');
   const known = new Map([...S.interpretations, ...S.regimeInterpretations].map((i) => [i.id, i]));
   for (const r of asked.readings) {
     const eq = r.indexOf('=');

@@ -9,6 +9,8 @@ export const S = {
   names: {}, shapes: null, coverage: null, colourData: null, veto: null, selected: null,
   generation: 0, panelsFor: null, interpretations: [], regimeInterpretations: [], choices: {},
   lineage: {}, organisations: [], regimeNames: {},
+  // The last comparison of a shipped scenario ({scenario, regimes}), kept in the address so that it can be shared; null for none or an uploaded file.
+  compared: null,
 };
 
 /** The states that no longer exist but whose territory a shape shows (the USSR for Ukraine's shape): their spells and predecessors. */
@@ -143,7 +145,8 @@ export const asked = {readings: []};
 
 export function readHash() {
   const h = new URLSearchParams(location.hash.slice(1));
-  for (const k of ['date', 'regime', 'colour', 'organisation', 'view']) if (h.get(k)) asked[k] = h.get(k);
+  for (const k of ['date', 'regime', 'colour', 'organisation', 'view', 'scenario', 'compare']) if (h.get(k)) asked[k] = h.get(k);
+  if (h.get('scenario')) S.compared = {scenario: h.get('scenario'), regimes: (h.get('compare') || '').split(',').filter((r) => r)};
   asked.readings = h.getAll('interpretation');
   if (h.get('date') && validDay(h.get('date'))) S.date = h.get('date');
   if (h.get('regime')) S.regime = h.get('regime');
@@ -162,6 +165,7 @@ export function writeHash() {
   const h = new URLSearchParams({date: S.date, regime: S.regime, colour: S.colourBy, applicant: S.applicant, organisation: S.organisation});
   if (S.view && S.view !== 'map') h.set('view', S.view);
   if (S.selected) h.set('state', S.selected);
+  if (S.compared) { h.set('scenario', S.compared.scenario); h.set('compare', S.compared.regimes.join(',')); }
   for (const c of reading()) h.append('interpretation', c);
   history.replaceState(null, '', '#' + h);
 }
