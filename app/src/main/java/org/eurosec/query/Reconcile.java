@@ -16,6 +16,7 @@ import org.eurosec.analysis.Reconciliation;
 import org.eurosec.analysis.SignatureDating;
 import org.eurosec.engine.CoverageTimeline;
 import org.eurosec.engine.Reading;
+import org.eurosec.load.Utf8Text;
 import org.eurosec.model.Architecture;
 import org.eurosec.model.CodeSpell;
 import org.eurosec.model.Crosswalk;
@@ -233,7 +234,8 @@ public final class Reconcile {
 
     /** Reads the CSV: a header naming ccode1, ccode2, year and the kinds' columns; cells 1, 0, empty or NA. */
     static Parsed parse(Query q, List<ObligationKind> kinds, Set<Integer> known) {
-        String[] lines = q.csv().split("\r?\n", -1);
+        // A spreadsheet's "CSV UTF-8" begins with a byte-order mark, which would otherwise be part of the first column's name.
+        String[] lines = Utf8Text.withoutBom(q.csv()).split("\r?\n", -1);
         int headerAt = 0;
         while (headerAt < lines.length && lines[headerAt].isBlank()) {
             headerAt++;

@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -202,11 +201,7 @@ final class FollowCommand implements Callable<Integer> {
     private String credential() {
         String token;
         if (credentialFile != null) {
-            try {
-                token = Files.readAllLines(credentialFile, StandardCharsets.UTF_8).stream().findFirst().orElse("");
-            } catch (IOException e) {
-                throw new UserError("--credential-file: cannot read " + credentialFile + ": " + e.getMessage());
-            }
+            token = UserFiles.firstLine(credentialFile, "--credential-file");
         } else {
             token = System.getenv(CREDENTIAL_ENV);
         }

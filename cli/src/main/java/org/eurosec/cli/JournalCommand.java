@@ -2,7 +2,6 @@ package org.eurosec.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -117,11 +116,7 @@ final class JournalCommand implements Runnable {
         /** The receipts in {@code file}, one JSON object a line (blank lines skipped); a bad line is a user error naming it. */
         static List<Receipt> readReceipts(Path file) {
             List<String> lines;
-            try {
-                lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UserError("--receipts: cannot read " + file + ": " + e.getMessage());
-            }
+            lines = UserFiles.text(file, "--receipts").lines().toList();
             List<Receipt> out = new ArrayList<>();
             for (int i = 0; i < lines.size(); i++) {
                 if (lines.get(i).isBlank()) {

@@ -1,8 +1,6 @@
 package org.eurosec.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -70,12 +68,7 @@ final class ReconcileCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new UserError(file + ": no such file");
         }
-        String csv;
-        try {
-            csv = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UserError(file + ": cannot read: " + e.getMessage());
-        }
+        String csv = UserFiles.text(file, "");
         Reconcile.View v = options.eurosec().reconcile(new Reconcile.Query(dataset, file.toString(), csv, "file", Optional.ofNullable(convention), kinds,
                 options.interpretations(), skipUnknownStates));
         PrintWriter out = spec.commandLine().getOut();

@@ -1,8 +1,5 @@
 package org.eurosec.cli;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -52,11 +49,7 @@ final class ServiceOptions {
         }
         Optional<String> password = Optional.ofNullable(System.getenv(PASSWORD_ENV)).filter(p -> !p.isEmpty());
         if (passwordFile != null) {
-            try {
-                password = Optional.of(Files.readAllLines(passwordFile, StandardCharsets.UTF_8).stream().findFirst().orElse(""));
-            } catch (IOException e) {
-                throw new UserError("--db-password-file: cannot read " + passwordFile + ": " + e.getMessage());
-            }
+            password = Optional.of(UserFiles.firstLine(passwordFile, "--db-password-file"));
         }
         Optional<Path> key = Optional.ofNullable(keyFile);
         if (key.isEmpty() && !url.startsWith("jdbc:h2:")) {

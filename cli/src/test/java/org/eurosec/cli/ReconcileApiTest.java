@@ -90,6 +90,24 @@ class ReconcileApiTest {
         assertThat(j.get("by_cause").get("convention").asInt()).isPositive();
     }
 
+    /**
+     * The same file as a spreadsheet exports it (a byte-order mark, CR LF) gives the same answer; a
+     * body in Latin-1 is a 400 naming the byte that is not UTF-8 and its line.
+     */
+    @Test
+    void aSpreadsheetsExportIsReadAsThePlainFileAndAnotherEncodingIsNamed() throws Exception {
+        String plain = post("/api/reconcile/atop?kinds=defence", "text/csv", ReconcileCliTest.rows()).body();
+        HttpResponse<String> excel = post("/api/reconcile/atop?kinds=defence", "text/csv",
+                "\uFEFF" + ReconcileCliTest.rows().replace("\n", "\r\n"));
+        assertThat(excel.statusCode()).as(excel.body()).isEqualTo(200);
+        assertThat(excel.body()).isEqualTo(plain);
+        byte[] latin = ("ccode1,ccode2,year,defense,offense,neutral,nonagg,consul\n2,200,1950,1,0,0,0,0 d\u00e9fense\n")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        HttpResponse<String> r = post("/api/reconcile/atop", "text/csv", HttpRequest.BodyPublishers.ofByteArray(latin));
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(r.body()).at("/error/message").asText()).contains("not UTF-8 text: byte 0xE9").contains("(line 2)");
+    }
+
     @Test
     void mistakesAreRefusedWithTheBodysLineAndTheUploadStatuses() throws Exception {
         String bad = "ccode1,ccode2,year,defense,offense,neutral,nonagg,consul\n2,200,1950,1,0,0,0,0\n2,200,1950,2,0,0,0,0\n";

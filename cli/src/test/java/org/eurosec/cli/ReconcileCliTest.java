@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -122,6 +123,37 @@ class ReconcileCliTest {
         CliTest.Run other = CliTest.run("reconcile", "gdelt", file(rows()).toString());
         assertThat(other.code()).isEqualTo(2);
         assertThat(other.err()).contains("'gdelt' is not a dataset eurosec reconciles");
+    }
+
+    /**
+     * A spreadsheet's "CSV UTF-8" export begins with a byte-order mark and ends lines with CR LF: it
+     * reads as the plain file does (the mark was read as part of the first column's name, and the
+     * file refused for having no column 'ccode1'). A file saved in Latin-1 is named with the line and
+     * the byte that is not UTF-8 (it was "cannot read: Input length = 1").
+     */
+    @Test
+    void aSpreadsheetsExportReadsAsThePlainFileAndAnotherEncodingIsNamed() throws IOException {
+        JsonNode plain = CliTest.run("reconcile", "atop", file(rows()).toString(), "--kinds", "defence", "--format", "json").json();
+        Path excel = dir.resolve("excel.csv");
+        byte[] body = rows().replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] withBom = new byte[body.length + 3];
+        withBom[0] = (byte) 0xEF;
+        withBom[1] = (byte) 0xBB;
+        withBom[2] = (byte) 0xBF;
+        System.arraycopy(body, 0, withBom, 3, body.length);
+        Files.write(excel, withBom);
+        CliTest.Run fromExcel = CliTest.run("reconcile", "atop", excel.toString(), "--kinds", "defence", "--format", "json");
+        assertThat(fromExcel.code()).as(fromExcel.err()).isZero();
+        assertThat(fromExcel.json()).isEqualTo(plain);
+        assertThat(plain.get("disagree").asLong()).isPositive();
+
+        Path latin = dir.resolve("latin.csv");
+        Files.write(latin, (rows() + "2,200,1953,1,0,0,0,0 # d\u00e9fense\n").getBytes(StandardCharsets.ISO_8859_1));
+        CliTest.Run r = CliTest.run("reconcile", "atop", latin.toString());
+        assertThat(r.code()).isEqualTo(2);
+        int lines = (int) rows().lines().count();
+        assertThat(r.err()).contains("latin.csv:" + (lines + 1) + ": not UTF-8 text: byte 0xE9").doesNotContain("Exception")
+                .doesNotContain("Input length");
     }
 
     /**

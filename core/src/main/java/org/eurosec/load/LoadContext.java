@@ -2,12 +2,6 @@ package org.eurosec.load;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -232,26 +226,12 @@ final class LoadContext {
 
     /** The bytes as UTF-8 text, or empty with an unreadable problem at the line of the first byte that is not UTF-8. */
     private Optional<String> utf8(byte[] bytes, String shown) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
-        CoderResult r = decoder.decode(in, out, true);
-        if (r.isError()) {
-            int at = in.position();
-            int line = 1;
-            for (int i = 0; i < at; i++) {
-                if (bytes[i] == '\n') {
-                    line++;
-                }
-            }
-            unreadable.add(new Problem(shown, line, "not UTF-8 text: byte 0x" + String.format(Locale.ROOT, "%02X", bytes[at] & 0xff)
-                    + " at offset " + at + " (a binary file, or text saved in another encoding?)"));
+        try {
+            return Optional.of(Utf8Text.decode(bytes));
+        } catch (Utf8Text.NotUtf8Exception e) {
+            unreadable.add(new Problem(shown, e.where().line(), e.where().message()));
             return Optional.empty();
         }
-        decoder.flush(out);
-        out.flip();
-        return Optional.of(out.toString());
     }
 
     private static int lineAt(String text, int index) {

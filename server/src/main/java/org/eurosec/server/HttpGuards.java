@@ -5,9 +5,8 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +17,7 @@ import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eurosec.load.Utf8Text;
 import org.eurosec.store.BadInput;
 
 /**
@@ -156,7 +156,7 @@ final class HttpGuards {
         try (InputStream in = req.getInputStream()) {
             while (declared < 0 || size < declared) {
                 if (size == buf.length) { // chunked: room for more, at most one byte over the limit
-                    buf = java.util.Arrays.copyOf(buf, (int) Math.min((long) max + 1, buf.length * 2L));
+                    buf = Arrays.copyOf(buf, (int) Math.min((long) max + 1, buf.length * 2L));
                 }
                 int n = in.read(buf, size, buf.length - size);
                 if (n < 0) {
@@ -232,7 +232,7 @@ final class HttpGuards {
         }
     }
 
-    /** The first {@code size} bytes as UTF-8 text; malformed UTF-8 is a 400. ASCII (most bodies) is taken as it is, without a decoder. */
+    /** The first {@code size} bytes as UTF-8 text (a leading byte-order mark taken off); malformed UTF-8 is a 400 naming the byte. ASCII (most bodies) is taken as it is, without a decoder. */
     static String utf8(byte[] bytes, int size) {
         boolean ascii = true;
         for (int i = 0; i < size && ascii; i++) {
@@ -242,10 +242,10 @@ final class HttpGuards {
             return new String(bytes, 0, size, StandardCharsets.ISO_8859_1);
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, 0, size)).toString();
-        } catch (CharacterCodingException e) {
-            throw new BadInput(400, "body", "the body is not UTF-8 text");
+            return Utf8Text.decode(size == bytes.length ? bytes : Arrays.copyOf(bytes, size));
+        } catch (Utf8Text.NotUtf8Exception e) {
+            throw new BadInput(400, "body", "the body is not UTF-8 text: byte 0x" + String.format(Locale.ROOT, "%02X", e.where().value())
+                    + " at offset " + e.where().offset() + " (line " + e.where().line() + ")");
         }
     }
 
