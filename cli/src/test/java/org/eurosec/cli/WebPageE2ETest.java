@@ -797,6 +797,103 @@ class WebPageE2ETest {
         assertThat(browser.findElements(By.cssSelector("#compare-result table"))).isEmpty();
     }
 
+    /** The API's answer to a reconciliation of {@code csv}, as the page would ask it (defence only). */
+    static com.fasterxml.jackson.databind.JsonNode reconcileByApi(String csv, String... readings) throws Exception {
+        StringBuilder q = new StringBuilder("api/reconcile/atop?kinds=defence");
+        for (String r : readings) {
+            q.append("&interpretation=").append(r);
+        }
+        java.net.URI uri = java.net.URI.create(base + q);
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(uri)
+                .header("Content-Type", "text/csv").POST(java.net.http.HttpRequest.BodyPublishers.ofString(csv)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
+    }
+
+    static String thousands(long n) {
+        return String.format(java.util.Locale.UK, "%,d", n);
+    }
+
+    /**
+     * Reconcile with ATOP/COW: a hand-made ATOP file (ReconcileCliTest's rows: NATO's founders, Greece
+     * from 1951, the USSR's pledge to Finland; no row for the Anglo-Soviet treaty of 1942) uploaded on
+     * the page shows the API's figures for it, a group per cause and instrument, and the readings most
+     * of the interpretation rows say would agree (adversary-specific-guarantees=general-only for the
+     * treaty of 1942 the file leaves out, agreed-assistance=counts for the pledge to Finland);
+     * reconciling again so read shows the API's figures under those readings, with fewer
+     * interpretation rows. The disagreements download as CSV, a line per row.
+     */
+    @Test
+    void aDatasetFileIsReconciledOnThePageWithTheApisFigures(@TempDir Path files) throws Exception {
+        String csv = ReconcileCliTest.rows();
+        Path f = files.resolve("my-atop.csv");
+        Files.writeString(f, csv);
+        com.fasterxml.jackson.databind.JsonNode first = reconcileByApi(csv);
+        com.fasterxml.jackson.databind.JsonNode second = reconcileByApi(csv, "adversary-specific-guarantees=general-only", "agreed-assistance=counts");
+        // Not vacuous: the file has interpretation rows under the default readings, fewer under the other ones.
+        assertThat(first.at("/by_cause/convention").asLong()).isPositive();
+        assertThat(second.at("/by_cause/interpretation").asLong()).isLessThan(first.at("/by_cause/interpretation").asLong());
+
+        open("#view=reconcile");
+        assertThat(browser.findElement(By.id("view-reconcile")).isDisplayed()).isTrue();
+        browser.findElement(By.id("reconcile-file")).sendKeys(f.toAbsolutePath().toString());
+        browser.findElement(By.cssSelector("#reconcile-form button[type=submit]")).click();
+        wait.until(d -> d.findElements(By.id("reconcile-summary")).size() == 1);
+        String summary = browser.findElement(By.id("reconcile-summary")).getText();
+        assertThat(summary).contains(thousands(first.get("compared").asLong()) + " directed dyad-year cells compared: "
+                + thousands(first.get("agree").asLong()) + " agree").contains(thousands(first.get("disagree").asLong()) + " disagree")
+                .contains("with the default readings");
+        assertThat(causeCell("interpretation")).isEqualTo(thousands(first.at("/by_cause/interpretation").asLong()));
+        assertThat(causeCell("convention")).isEqualTo(thousands(first.at("/by_cause/convention").asLong()));
+        List<String> groups = browser.findElements(By.cssSelector(".reconcile-group summary")).stream().map(WebElement::getText).toList();
+        assertThat(groups).anyMatch(g -> g.startsWith("convention · defence · North Atlantic Treaty") && g.contains("Greece"));
+        assertThat(groups).anyMatch(g -> g.startsWith("interpretation · defence · Agreement of Friendship, Co-operation and Mutual Assistance")
+                && g.contains("agreed-assistance=counts would agree — 4 cells"));
+        WebElement download = browser.findElement(By.id("reconcile-csv"));
+        assertThat(download.getText()).contains("(CSV, " + thousands(first.get("rows").size()) + " rows)");
+        assertThat(download.getAttribute("href")).startsWith("blob:");
+        // What the link holds is made by the page's disagreementsCsv from the answer: the same text the command prints. Its
+        // CRs are marked, since the driver drops a CR from a string it hands back.
+        String made = (String) ((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + " import('./js/reconcile.js').then(async (m) => done(m.disagreementsCsv((await (await fetch('api/reconcile/atop?kinds=defence',"
+                + " {method: 'POST', headers: {'Content-Type': 'text/csv'}, body: arguments[0]})).json()).rows).split(String.fromCharCode(13)).join('<CR>')));", csv);
+        CliTest.Run command = CliTest.run("reconcile", "atop", f.toString(), "--kinds", "defence", "--format", "csv");
+        assertThat(command.code()).as(command.err()).isZero();
+        assertThat(made).isEqualTo(command.out().replace("\r", "<CR>"));
+        assertThat(made.split("<CR>\n")).hasSize(first.get("rows").size() + 1);
+        // Open a group: its cells are listed.
+        WebElement group = browser.findElements(By.cssSelector(".reconcile-group")).get(0);
+        group.findElement(By.tagName("summary")).click();
+        wait.until(d -> !group.findElements(By.cssSelector("tbody tr")).isEmpty());
+
+        assertThat(browser.findElement(By.id("reconcile-readings-hint")).getText())
+                .contains("adversary-specific-guarantees=general-only (12 cells), agreed-assistance=counts (4 cells)");
+        browser.findElement(By.id("reconcile-again")).click();
+        wait.until(d -> d.findElement(By.id("reconcile-summary")).getText().contains("read adversary-specific-guarantees=general-only"));
+        assertThat(browser.findElement(By.id("reconcile-readings")).getAttribute("value"))
+                .isEqualTo("adversary-specific-guarantees=general-only, agreed-assistance=counts");
+        assertThat(browser.findElement(By.id("reconcile-summary")).getText()).contains(thousands(second.get("agree").asLong()) + " agree");
+        assertThat(causeCell("interpretation")).isEqualTo(thousands(second.at("/by_cause/interpretation").asLong()));
+        shot("reconcile.png");
+
+        // A mistake in the readings is the API's message, on the page.
+        browser.findElement(By.id("reconcile-readings")).clear();
+        browser.findElement(By.id("reconcile-readings")).sendKeys("agreed-assistance=perhaps");
+        browser.findElement(By.cssSelector("#reconcile-form button[type=submit]")).click();
+        wait.until(d -> !d.findElements(By.cssSelector("#reconcile-result .error")).isEmpty());
+        assertThat(browser.findElement(By.cssSelector("#reconcile-result .error")).getText()).contains("perhaps");
+    }
+
+    String causeCell(String cause) {
+        for (WebElement row : browser.findElements(By.cssSelector("#reconcile-causes tbody tr"))) {
+            if (row.findElement(By.tagName("th")).getText().equals(cause)) {
+                return row.findElements(By.tagName("td")).get(0).getText();
+            }
+        }
+        throw new AssertionError("no row for " + cause);
+    }
+
     @Test
     void anUploadedScenarioIsComparedToo(@TempDir Path files) throws Exception {
         // Ukraine asks to join NATO on 2009-12-01: the same Art. 10 decides under the status quo, and

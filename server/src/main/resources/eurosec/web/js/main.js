@@ -10,7 +10,8 @@
 //   map.js          the shapes, zoom and painting; colourings/ one module per colouring
 //   details.js      the state panel;  veto-panel.js  who may block
 //   panels/         the Panels view, one module per panel
-//   compare.js      Compare regimes;  console.js  the exercise console;  tabs.js  the views
+//   compare.js      Compare regimes;  reconcile.js  Reconcile with ATOP/COW
+//   console.js      the exercise console;  tabs.js  the views
 //   admin.js        Administration: exercises and credentials (the admin credential)
 //   receipts.js     the console's receipts and the journal head it verified
 
@@ -21,6 +22,7 @@ import {setupTabs} from './tabs.js';
 import {addressNotFollowed, setupControls, regimeChanged} from './controls.js';
 import {drawMapShapes} from './map.js';
 import {setupCompare} from './compare.js';
+import {setupReconcile} from './reconcile.js';
 import {setupConsole} from './console.js';
 import {setupAdmin} from './admin.js';
 import {refreshUniformity} from './panels/uniformity.js';
@@ -58,6 +60,7 @@ async function start() {
     await loadPredecessors();
     setupControls(regimes);
     setupCompare(scenarios, regimes);
+    setupReconcile();
     for (const id of ['silence', 'set-aside-xkx', 'only-inconsistent']) $(id).addEventListener('change', refreshUniformity);
     setupConsole();
     setupAdmin(regimes);

@@ -1,4 +1,4 @@
-// The five views (map, panels, compare, console, administration) as tabs that follow the arrow keys.
+// The six views (map, panels, compare, reconcile, console, administration) as tabs that follow the arrow keys.
 
 import {$} from './dom.js';
 import {S, writeHash} from './state.js';
@@ -13,7 +13,7 @@ export function setupTabs() {
       t.tabIndex = on ? 0 : -1;
       $(t.getAttribute('aria-controls')).hidden = !on;
     }
-    $('controls').hidden = ['tab-compare', 'tab-console', 'tab-admin'].includes(tab.id);
+    $('controls').hidden = ['tab-compare', 'tab-reconcile', 'tab-console', 'tab-admin'].includes(tab.id);
     S.view = tab.id.slice(4);
     if (S.date) writeHash();
     if (tab.id === 'tab-panels' && S.date) refreshPanels();
