@@ -9,7 +9,7 @@ import org.eurosec.load.Problem;
  */
 public abstract sealed class QueryException extends RuntimeException
         permits QueryException.InvalidParameter, QueryException.UnknownId, QueryException.DataProblems,
-        QueryException.Conflict, QueryException.Forbidden {
+        QueryException.Conflict, QueryException.Forbidden, QueryException.TooMuchWork {
 
     private final String field;
 
@@ -117,6 +117,17 @@ public abstract sealed class QueryException extends RuntimeException
     /** A request the caller may not make. */
     public static final class Forbidden extends QueryException {
         public Forbidden(String field, String message) {
+            super(field, message);
+        }
+    }
+
+    /**
+     * A well-formed request that would take more work than the adapter allows for one request (an
+     * upload to the server whose reconciliation needs more panels than its budget); the same
+     * question on one's own machine, through the command line, has no such limit.
+     */
+    public static final class TooMuchWork extends QueryException {
+        public TooMuchWork(String field, String message) {
             super(field, message);
         }
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import org.eurosec.analysis.ObligationKind;
@@ -66,19 +67,59 @@ public final class Reconcile {
      * @param skipUnknownStates leave out rows naming a COW code no state in eurosec's data carries, instead of refusing the file
      */
     public record Query(String dataset, String name, String csv, String field, Optional<String> convention, List<String> kinds,
-            List<String> interpretations, boolean skipUnknownStates) {
+            List<String> interpretations, boolean skipUnknownStates, OptionalInt panelBudget) {
         public Query {
             kinds = List.copyOf(kinds);
             interpretations = List.copyOf(interpretations);
         }
 
-        /** POST /api/reconcile/{dataset}: the CSV is the body. */
+        /** A question without a limit on its work (the command line: the user's own machine). */
+        public Query(String dataset, String name, String csv, String field, Optional<String> convention, List<String> kinds,
+                List<String> interpretations, boolean skipUnknownStates) {
+            this(dataset, name, csv, field, convention, kinds, interpretations, skipUnknownStates, OptionalInt.empty());
+        }
+
+        /** POST /api/reconcile/{dataset}: the CSV is the body, and the search is held to {@link #UPLOAD_SEARCH_PANELS} panels. */
         public static Query upload(String csv, Params p) {
             if (csv == null || csv.isBlank()) {
                 throw new QueryException.InvalidParameter("body", "send the dataset's directed dyad-year CSV as the body (text/csv)");
             }
             return new Query(p.one("dataset").orElse(""), "uploaded file", csv, "body", p.one("convention"), p.list("kinds"),
-                    p.values("interpretation"), p.flag("skip_unknown_states"));
+                    p.values("interpretation"), p.flag("skip_unknown_states"), OptionalInt.of(UPLOAD_SEARCH_PANELS));
+        }
+    }
+
+    /**
+     * The most panels (each eurosec's coverage of the whole data under one reading, a few tenths of a
+     * second of work) one upload may have computed in the search for readings that explain its cells,
+     * beyond the panels every reconciliation needs (its own reading, the dataset's dating, each other
+     * option of each interpretation). ATOP 5.1's own file needed at most 11 such panels (all kinds or
+     * defence alone, either dating; measured on 2026-12-07); a made-up file whose every cell is a pledge eurosec does not hold sent the search
+     * through some ninety (over five minutes on two cores with all kinds), more than a server shared by
+     * others should give one request.
+     */
+    public static final int UPLOAD_SEARCH_PANELS = 40;
+
+    /** Counts the panels a reconciliation computes in its search for readings and stops it at its budget. */
+    static final class Work {
+        private final OptionalInt budget;
+        private final String field;
+        private int searched;
+
+        Work(OptionalInt budget, String field) {
+            this.budget = budget;
+            this.field = field;
+        }
+
+        /** A panel of the search (the dataset's dating with one option, or two options together): counted against the budget. */
+        Reconciliation.Panel search(java.util.function.Supplier<Reconciliation.Panel> make) {
+            searched++;
+            if (budget.isPresent() && searched > budget.getAsInt()) {
+                throw new QueryException.TooMuchWork(field, "reconciling this file needs more than " + budget.getAsInt()
+                        + " of eurosec's panels in the search for readings that explain its cells, more than the server gives one upload;"
+                        + " run `eurosec reconcile` with the same options on your own machine, or compare fewer kinds");
+            }
+            return make.get();
         }
     }
 
@@ -139,6 +180,7 @@ public final class Reconcile {
         Architecture world = dated.architecture();
         Reading reading = e.reading(world, choices);
         CoverageTimeline timeline = CoverageTimeline.of(world, reading);
+        Work work = new Work(q.panelBudget(), q.field());
         Reconciliation.Panel panel = Reconciliation.Panel.of(timeline, from, to, parsed.ccodes());
         Optional<SignatureDating.Result> redating = crosswalk.isPresent() && crosswalk.get().dating() == Crosswalk.Dating.SIGNATURE
                 && !convention.equals(q.dataset()) ? Optional.of(SignatureDating.apply(base, crosswalk.get())) : Optional.empty();
@@ -160,11 +202,11 @@ public final class Reconcile {
         // the dataset's dating and one option together (ATOP's Greece and Turkey in NATO in 1951, read as non-aggression), then two options
         Reconciliation.Result redatedOptions = redated.isEmpty() ? compared
                 : Reconciliation.explainByRedatedOptions(compared, panel, redated.get(), alternatives, from, to, q.dataset(),
-                        (a, codes) -> Reconciliation.Panel.of(CoverageTimeline.of(redating.get().architecture(),
-                                e.reading(redating.get().architecture(), choices).with(a.interpretation(), a.option())), from, to, codes));
+                        (a, codes) -> work.search(() -> Reconciliation.Panel.of(CoverageTimeline.of(redating.get().architecture(),
+                                e.reading(redating.get().architecture(), choices).with(a.interpretation(), a.option())), from, to, codes)));
         Reconciliation.Result result = Reconciliation.explainByPairs(redatedOptions, panel, alternatives, from, to,
-                (a, b, codes) -> Reconciliation.Panel.of(CoverageTimeline.of(world, reading.with(a.interpretation(), a.option()).with(b.interpretation(),
-                        b.option())), from, to, codes));
+                (a, b, codes) -> work.search(() -> Reconciliation.Panel.of(CoverageTimeline.of(world, reading.with(a.interpretation(), a.option()).with(b.interpretation(),
+                        b.option())), from, to, codes)));
         Map<String, Long> byCause = new LinkedHashMap<>();
         for (Reconciliation.Cause c : Reconciliation.Cause.values()) {
             byCause.put(c.id(), 0L);

@@ -129,4 +129,27 @@ class ReconcilePairTest {
         assertThat(both.disagree()).isZero();
         assertThat(both.agree()).isEqualTo(60);
     }
+
+    /**
+     * The search for a pair is work an upload is held to: with no panel to spare for it the question
+     * stops with TooMuchWork (the server's 422) naming the command to run instead; with one, or with
+     * the upload's budget, the answer is the one without a limit, so the budget only ever stops the
+     * search and never changes what it finds.
+     */
+    @Test
+    void theSearchForAPairIsHeldToTheBudgetAndOtherwiseUnchanged() {
+        Reconcile.View free = reconcile(List.of());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> budgeted(0)).isInstanceOf(QueryException.TooMuchWork.class)
+                .hasMessageContaining("more than 0 of eurosec's panels").hasMessageContaining("eurosec reconcile");
+        assertThat(budgeted(1)).isEqualTo(free);
+        assertThat(budgeted(Reconcile.UPLOAD_SEARCH_PANELS)).isEqualTo(free);
+        // An upload carries that budget.
+        Reconcile.Query upload = Reconcile.Query.upload(atop(), Params.of(java.util.Map.of("dataset", List.of("atop"))));
+        assertThat(upload.panelBudget()).hasValue(Reconcile.UPLOAD_SEARCH_PANELS);
+    }
+
+    private Reconcile.View budgeted(int panels) {
+        return eurosec.reconcile(new Reconcile.Query("atop", "atop.csv", atop(), "file", Optional.empty(), List.of("defence"), List.of(), false,
+                java.util.OptionalInt.of(panels)));
+    }
 }

@@ -179,4 +179,25 @@ class ReadmeFiguresTest {
         assertThat(Long.parseLong(m.group(5))).as("disagree").isEqualTo(v.get("disagree").asLong());
         assertThat(Long.parseLong(m.group(6))).as("unexplained").isEqualTo(v.get("unexplained").asLong());
     }
+
+    /**
+     * The upload's budget for the search (the README: ATOP 5.1's own file, all kinds at once, stays
+     * within it): the file sent as an upload is answered, as the command answers it, when
+     * EUROSEC_ATOP_FILE names a copy (skipped otherwise).
+     */
+    @Test
+    void atopsOwnFileStaysWithinTheUploadBudget() throws java.io.IOException {
+        quoted("held to (\\d+) panels an upload, which ATOP 5.1's own file, all kinds at once, stays within");
+        assertThat(README).contains("held to " + org.eurosec.query.Reconcile.UPLOAD_SEARCH_PANELS + " panels an upload");
+        String file = System.getenv("EUROSEC_ATOP_FILE");
+        org.junit.jupiter.api.Assumptions.assumeTrue(file != null && Files.isRegularFile(Path.of(file)),
+                "EUROSEC_ATOP_FILE does not name a copy of ATOP's dyad-year file");
+        org.eurosec.query.Eurosec eurosec = new org.eurosec.query.Eurosec(org.eurosec.query.Eurosec.Sources.embedded(), java.time.Clock.systemUTC());
+        // As an upload asks it (Query.upload gives every upload this budget: ReconcilePairTest).
+        org.eurosec.query.Reconcile.View upload = eurosec.reconcile(new org.eurosec.query.Reconcile.Query("atop", "uploaded file",
+                Files.readString(Path.of(file)), "body", java.util.Optional.empty(), List.of(), List.of(), false,
+                java.util.OptionalInt.of(org.eurosec.query.Reconcile.UPLOAD_SEARCH_PANELS)));
+        assertThat(upload.compared()).isPositive();
+        assertThat(upload.unexplained()).isZero();
+    }
 }

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -106,6 +107,34 @@ class ReconcileApiTest {
         HttpResponse<String> r = post("/api/reconcile/atop", "text/csv", HttpRequest.BodyPublishers.ofByteArray(latin));
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(r.body()).at("/error/message").asText()).contains("not UTF-8 text: byte 0xE9").contains("(line 2)");
+    }
+
+    /**
+     * A made-up file whose every cell is a pledge (every pair of eighteen Western states, all five
+     * kinds, 1990 and 2010) sends the search for readings through 56 panels (about 25 s of work on
+     * two cores; a wider one of the same making took over five minutes): the upload stops at the
+     * server's budget with a 422 naming the command to run instead, and the server answers on.
+     */
+    @Test
+    void anUploadThatNeedsTooMuchSearchIsA422() throws Exception {
+        List<Integer> codes = List.of(2, 20, 200, 205, 210, 211, 212, 220, 221, 223, 225, 230, 232, 235, 255, 260, 265, 290);
+        StringBuilder csv = new StringBuilder("ccode1,ccode2,year,defense,offense,neutral,nonagg,consul\n");
+        for (int year : List.of(1990, 2010)) {
+            for (int a : codes) {
+                for (int b : codes) {
+                    if (a != b) {
+                        csv.append(a).append(',').append(b).append(',').append(year).append(",1,1,1,1,1\n");
+                    }
+                }
+            }
+        }
+        HttpResponse<String> r = post("/api/reconcile/atop", "text/csv", csv.toString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(422);
+        JsonNode e = JSON.readTree(r.body()).get("error");
+        assertThat(e.get("field").asText()).isEqualTo("body");
+        assertThat(e.get("message").asText()).contains("more than " + org.eurosec.query.Reconcile.UPLOAD_SEARCH_PANELS + " of eurosec's panels")
+                .contains("eurosec reconcile");
+        assertThat(post("/api/reconcile/atop?kinds=defence", "text/csv", ReconcileCliTest.rows()).statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -88,6 +88,8 @@ final class OpenApi {
                 + "a body that is not UTF-8, or a broken row (field body; the message names the body's line as 'uploaded file:LINE')");
         error(responses, "413", "the body is larger than " + ApiServer.MAX_RECONCILE_BODY + " bytes (16 MiB); counted while it is read");
         error(responses, "415", "the body is not sent as text/csv, application/csv or text/plain (field Content-Type)");
+        error(responses, "422", "reconciling the body would take more than " + org.eurosec.query.Reconcile.UPLOAD_SEARCH_PANELS
+                + " panels in the search for readings that explain its cells (field body): run `eurosec reconcile` on your own machine");
         ((ObjectNode) responses.get("503")).put("description", "the server's own data have problems, or it is reconciling "
                 + QuestionRoutes.RECONCILING_AT_ONCE + " files already (Retry-After)");
         return op;

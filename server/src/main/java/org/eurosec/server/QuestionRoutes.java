@@ -79,7 +79,15 @@ final class QuestionRoutes {
         try {
             String body = HttpGuards.anonymousBody(ctx, ApiServer.MAX_RECONCILE_BODY);
             Reconcile.View view = eurosec.reconcile(Reconcile.Query.upload(body, p));
-            ctx.contentType("application/json").result(Json.write(view));
+            // Written as it goes out: all kinds of ATOP's own file run to some 68 MB of JSON, which held whole as text (and
+            // again as bytes) ran two uploads at once out of a 512 MiB heap.
+            ctx.contentType("application/json");
+            try (java.io.Writer out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(ctx.outputStream(), java.nio.charset.StandardCharsets.UTF_8),
+                    1 << 16)) {
+                Json.write(view, out);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         } finally {
             reconciling.release();
         }
@@ -137,6 +145,9 @@ final class QuestionRoutes {
         }
         if (e instanceof QueryException.Conflict) {
             return 409;
+        }
+        if (e instanceof QueryException.TooMuchWork) {
+            return 422;
         }
         return 403;
     }
