@@ -142,11 +142,11 @@ function groups(rows, datasetName) {
   return [...byKey.values()]
     .sort((a, b) => order.indexOf(a.cause) - order.indexOf(b.cause) || b.rows.length - a.rows.length)
     .map((g) => {
-      const years = g.rows.map((x) => x.year);
+      const [low, high] = yearSpan(g.rows);
       const first = g.rows[0];
       const d = el('details', {class: 'reconcile-group', 'data-cause': g.cause},
         el('summary', {}, g.cause + ' · ' + words(g.kind) + ' · ' + g.what + ' — ' + fmt(g.rows.length) + ' cells, '
-          + Math.min(...years) + '–' + Math.max(...years) + ', e.g. ' + stateName(first.state1, first.ccode1) + ' → '
+          + low + '–' + high + ', e.g. ' + stateName(first.state1, first.ccode1) + ' → '
           + stateName(first.state2, first.ccode2) + ' ' + first.year));
       // The cells are listed when the group is first opened: all groups at once would be tens of thousands of rows.
       d.addEventListener('toggle', () => {
@@ -161,6 +161,20 @@ function groups(rows, datasetName) {
       });
       return d;
     });
+}
+
+/**
+ * The first and last year of the rows, by a loop: Math.min(...years) passes every year as an argument,
+ * and a group of all kinds of a dataset can hold more than a hundred thousand cells, past what a call takes.
+ */
+export function yearSpan(rows) {
+  let low = Infinity;
+  let high = -Infinity;
+  for (const x of rows) {
+    if (x.year < low) low = x.year;
+    if (x.year > high) high = x.year;
+  }
+  return [low, high];
 }
 
 /** The rows as `eurosec reconcile … --format csv` writes them: a header, then a line per disagreement (RFC 4180: CR LF, quotes where needed). */
