@@ -331,7 +331,8 @@ public final class Reconcile {
                     continue;
                 }
                 throw new QueryException.InvalidParameter(q.field(), where + "ccode " + (known.contains(a) ? b : a)
-                        + " is no state in eurosec's data (leave such rows out with --skip-unknown-states)");
+                        + " is no state in eurosec's data (leave such rows out with "
+                        + (q.field().equals("body") ? "the parameter skip_unknown_states" : "--skip-unknown-states") + ")");
             }
             int mask = 0;
             for (Map.Entry<ObligationKind, Integer> k : at.entrySet()) {

@@ -145,6 +145,16 @@ class ReconcileApiTest {
         JsonNode e = JSON.readTree(r.body()).get("error");
         assertThat(e.get("field").asText()).isEqualTo("body");
         assertThat(e.get("message").asText()).contains("uploaded file:3:").contains("defense is '2'");
+        // A code no state carries: the upload is told of the API's parameter (the command's --skip-unknown-states is no use
+        // to it), and with that parameter the row is left out.
+        String unknown = "ccode1,ccode2,year,defense,offense,neutral,nonagg,consul\n2,200,1950,1,0,0,0,0\n2,999,1950,1,0,0,0,0\n";
+        HttpResponse<String> code = post("/api/reconcile/atop", "text/csv", unknown);
+        assertThat(code.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(code.body()).at("/error/message").asText()).contains("uploaded file:3:").contains("ccode 999")
+                .contains("the parameter skip_unknown_states").doesNotContain("--skip-unknown-states");
+        HttpResponse<String> skipped = post("/api/reconcile/atop?skip_unknown_states=true", "text/csv", unknown);
+        assertThat(skipped.statusCode()).as(skipped.body()).isEqualTo(200);
+        assertThat(JSON.readTree(skipped.body()).get("skipped_rows").asInt()).isEqualTo(1);
         HttpResponse<String> header = post("/api/reconcile/atop", "text/csv", "a,b,c\n1,2,3\n");
         assertThat(header.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(header.body()).at("/error/message").asText()).contains("uploaded file:1:").contains("ccode1");
