@@ -826,7 +826,8 @@ class WebPageE2ETest {
      */
     @Test
     void aDatasetFileIsReconciledOnThePageWithTheApisFigures(@TempDir Path files) throws Exception {
-        String csv = ReconcileCliTest.rows();
+        // And Slovakia (COW 317) in 1950, a state eurosec does not hold that year: a pledge not compared.
+        String csv = ReconcileCliTest.rows() + "317,2,1950,1,0,0,0,0\n";
         Path f = files.resolve("my-atop.csv");
         Files.writeString(f, csv);
         com.fasterxml.jackson.databind.JsonNode first = reconcileByApi(csv);
@@ -843,7 +844,9 @@ class WebPageE2ETest {
         String summary = browser.findElement(By.id("reconcile-summary")).getText();
         assertThat(summary).contains(thousands(first.get("compared").asLong()) + " directed dyad-year cells compared: "
                 + thousands(first.get("agree").asLong()) + " agree").contains(thousands(first.get("disagree").asLong()) + " disagree")
-                .contains("with the default readings");
+                .contains("with the default readings")
+                .contains(first.get("not_compared").asLong() + " of the file's pledges fall on dyad-years eurosec does not list");
+        assertThat(first.get("not_compared").asLong()).isEqualTo(1);
         assertThat(causeCell("interpretation")).isEqualTo(thousands(first.at("/by_cause/interpretation").asLong()));
         assertThat(causeCell("convention")).isEqualTo(thousands(first.at("/by_cause/convention").asLong()));
         List<String> groups = browser.findElements(By.cssSelector(".reconcile-group summary")).stream().map(WebElement::getText).toList();

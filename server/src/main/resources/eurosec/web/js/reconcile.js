@@ -85,7 +85,8 @@ function render(r, fileName, readings) {
     + (r.convention === 'eurosec' ? 'from entry into force and accession' : 'as ' + r.convention.toUpperCase() + ' dates, from signature')
     + (readings.length ? ', read ' + readings.join(', ') : ', with the default readings') + '.'
     + (r.skipped_rows ? ' ' + fmt(r.skipped_rows) + ' rows left out for a country code eurosec does not know.' : '')
-    + (r.not_compared ? ' ' + fmt(r.not_compared) + ' of the file\'s pledges are of kinds not compared here.' : '')));
+    + (r.not_compared ? ' ' + fmt(r.not_compared) + ' of the file\'s pledges fall on dyad-years eurosec does not list (a state it does not hold'
+      + ' in that year) and are not compared.' : '')));
   parts.push(table(['kind', 'compared', 'agree', 'agreement'],
     Object.entries(r.by_kind).map(([k, v]) => [words(k), fmt(v.compared), fmt(v.agree), pct(v.agree, v.compared)]), 'Agreement by kind of pledge'));
   const missing = Object.entries(r.missing || {}).map(([k, n]) => fmt(n) + ' ' + k.replace(/_/g, ' ') + ': ' + MISSING[k]).join('; ');
