@@ -17,7 +17,6 @@ import org.eurosec.analysis.Reconciliation;
 import org.eurosec.analysis.SignatureDating;
 import org.eurosec.engine.CoverageTimeline;
 import org.eurosec.engine.Reading;
-import org.eurosec.load.Utf8Text;
 import org.eurosec.model.Architecture;
 import org.eurosec.model.CodeSpell;
 import org.eurosec.model.Crosswalk;
@@ -94,9 +93,9 @@ public final class Reconcile {
      * second of work) one upload may have computed in the search for readings that explain its cells,
      * beyond the panels every reconciliation needs (its own reading, the dataset's dating, each other
      * option of each interpretation). ATOP 5.1's own file needed at most 11 such panels (all kinds or
-     * defence alone, either dating; measured on 2026-12-07); a made-up file whose every cell is a pledge eurosec does not hold sent the search
-     * through some ninety (over five minutes on two cores with all kinds), more than a server shared by
-     * others should give one request.
+     * defence alone, either dating; measured on 2026-12-07); made-up files whose every cell is a pledge
+     * eurosec does not hold sent the search through 100 to 153 (over five minutes on two cores for the
+     * largest with all kinds), more than a server shared by others should give one request.
      */
     public static final int UPLOAD_SEARCH_PANELS = 40;
 
@@ -274,10 +273,12 @@ public final class Reconcile {
         return out;
     }
 
-    /** Reads the CSV: a header naming ccode1, ccode2, year and the kinds' columns; cells 1, 0, empty or NA. */
+    /**
+     * Reads the CSV: a header naming ccode1, ccode2, year and the kinds' columns; cells 1, 0, empty or
+     * NA. A spreadsheet's byte-order mark is already gone: the adapters read bytes through Utf8Text.
+     */
     static Parsed parse(Query q, List<ObligationKind> kinds, Set<Integer> known) {
-        // A spreadsheet's "CSV UTF-8" begins with a byte-order mark, which would otherwise be part of the first column's name.
-        String[] lines = Utf8Text.withoutBom(q.csv()).split("\r?\n", -1);
+        String[] lines = q.csv().split("\r?\n", -1);
         int headerAt = 0;
         while (headerAt < lines.length && lines[headerAt].isBlank()) {
             headerAt++;

@@ -115,8 +115,7 @@ final class JournalCommand implements Runnable {
 
         /** The receipts in {@code file}, one JSON object a line (blank lines skipped); a bad line is a user error naming it. */
         static List<Receipt> readReceipts(Path file) {
-            List<String> lines;
-            lines = UserFiles.text(file, "--receipts").lines().toList();
+            List<String> lines = UserFiles.text(file, "--receipts").lines().toList();
             List<Receipt> out = new ArrayList<>();
             for (int i = 0; i < lines.size(); i++) {
                 if (lines.get(i).isBlank()) {

@@ -44,10 +44,15 @@ public final class Utf8Text {
 
     /** The bytes as text, without a leading byte-order mark. */
     public static String decode(byte[] bytes) throws NotUtf8Exception {
+        return decode(bytes, bytes.length);
+    }
+
+    /** The first {@code length} bytes as text, without a leading byte-order mark. */
+    public static String decode(byte[] bytes, int length) throws NotUtf8Exception {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        ByteBuffer in = ByteBuffer.wrap(bytes, 0, length);
+        CharBuffer out = CharBuffer.allocate(length + 1);
         CoderResult r = decoder.decode(in, out, true);
         if (r.isError()) {
             int at = in.position();
@@ -65,7 +70,7 @@ public final class Utf8Text {
     }
 
     /** The text without a leading byte-order mark (U+FEFF), if it has one. */
-    public static String withoutBom(String text) {
+    private static String withoutBom(String text) {
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 }

@@ -242,7 +242,7 @@ final class HttpGuards {
             return new String(bytes, 0, size, StandardCharsets.ISO_8859_1);
         }
         try {
-            return Utf8Text.decode(size == bytes.length ? bytes : Arrays.copyOf(bytes, size));
+            return Utf8Text.decode(bytes, size);
         } catch (Utf8Text.NotUtf8Exception e) {
             throw new BadInput(400, "body", "the body is not UTF-8 text: byte 0x" + String.format(Locale.ROOT, "%02X", e.where().value())
                     + " at offset " + e.where().offset() + " (line " + e.where().line() + ")");
