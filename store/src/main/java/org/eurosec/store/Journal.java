@@ -127,11 +127,18 @@ public final class Journal {
         return read(c, exercise, 0, Integer.MAX_VALUE);
     }
 
+    /**
+     * An exercise's entries after a number, in order: a range of the primary key (exercise_id, seq) on
+     * H2 and PostgreSQL alike (JournalPlanTest checks H2's plan). Ordered by {@code seq} alone: ordered
+     * by {@code exercise_id, seq}, H2 scans all the exercise's entries.
+     */
+    static final String TAIL = "SELECT seq, at_exercise, at_real, actor, kind, body, prev_hash, hash, key_id, signature"
+            + " FROM journal WHERE exercise_id = ? AND seq > ? ORDER BY seq";
+
     /** At most {@code limit} entries after number {@code after}, in order. */
     public static List<Entry> read(Connection c, String exercise, long after, int limit) throws SQLException {
         List<Entry> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT seq, at_exercise, at_real, actor, kind, body, prev_hash, hash, key_id, signature"
-                + " FROM journal WHERE exercise_id = ? AND seq > ? ORDER BY seq")) {
+        try (PreparedStatement ps = c.prepareStatement(TAIL)) {
             ps.setString(1, exercise);
             ps.setLong(2, after);
             ps.setMaxRows(limit);
@@ -145,27 +152,28 @@ public final class Journal {
         return out;
     }
 
-    /** The entries after each exercise's number in {@code after}, in order, per exercise: one statement for them all. */
+    /**
+     * The entries after each exercise's number in {@code after}, in order, per exercise (H2; PostgreSQL
+     * reads them with the writer's lock, {@link #READ_AFTER_ARRAYS}): one statement per exercise, each
+     * a range of the primary key from that number on ({@link #TAIL}). H2 planned the read of several
+     * exercises at once, {@code (exercise_id = ? AND seq > ?) OR ...}, as a scan of the whole journal,
+     * and even one exercise's, ordered by {@code exercise_id, seq}, as a scan of all that exercise's
+     * entries (its plan kept {@code exercise_id = ?} alone as the index condition): the writer made
+     * that read for each batch, so under load an H2 exercise's actions slowed down as its journal grew.
+     */
     static java.util.Map<String, List<Entry>> readAfter(Connection c, java.util.Map<String, Long> after) throws SQLException {
-        if (after.isEmpty()) {
-            return new java.util.HashMap<>();
-        }
-        try (PreparedStatement ps = c.prepareStatement(readAfterSql(after.size()))) {
-            bindAfter(ps, 1, after);
-            try (ResultSet rs = ps.executeQuery()) {
-                return readAfterRows(rs);
+        java.util.Map<String, List<Entry>> out = new java.util.HashMap<>();
+        for (java.util.Map.Entry<String, Long> a : after.entrySet()) {
+            List<Entry> tail = read(c, a.getKey(), a.getValue(), Integer.MAX_VALUE);
+            if (!tail.isEmpty()) {
+                out.put(a.getKey(), tail);
             }
         }
-    }
-
-    /** The statement of {@link #readAfter} for {@code n} exercises: 2n parameters, bound by {@link #bindAfter}. */
-    static String readAfterSql(int n) {
-        return "SELECT exercise_id, seq, at_exercise, at_real, actor, kind, body, prev_hash, hash, key_id, signature FROM journal WHERE "
-                + String.join(" OR ", java.util.Collections.nCopies(n, "(exercise_id = ? AND seq > ?)")) + " ORDER BY exercise_id, seq";
+        return out;
     }
 
     /**
-     * The entries after each exercise's number, as {@link #readAfterSql} but with one text for any
+     * The entries after each exercise's number, as {@link #readAfter} gives them but in one statement with one text for any
      * number of exercises (PostgreSQL): two arrays, the exercises (text[]) and their numbers
      * (bigint[]). Each exercise is read by its own scan of the primary key ({@code LATERAL}), so a
      * plan made for any values still goes by the index; rows as {@link #readAfterRows} reads them.
@@ -174,17 +182,7 @@ public final class Journal {
             + " FROM unnest(?::varchar[], ?::bigint[]) AS a(id, after) CROSS JOIN LATERAL (SELECT seq, at_exercise, at_real, actor, kind, body,"
             + " prev_hash, hash, key_id, signature FROM journal WHERE exercise_id = a.id AND seq > a.after ORDER BY seq) AS j ORDER BY a.id, j.seq";
 
-    /** Binds {@link #readAfterSql}'s parameters from parameter {@code first} on; returns the next parameter's index. */
-    static int bindAfter(PreparedStatement ps, int first, java.util.Map<String, Long> after) throws SQLException {
-        int i = first;
-        for (java.util.Map.Entry<String, Long> a : after.entrySet()) {
-            ps.setString(i++, a.getKey());
-            ps.setLong(i++, a.getValue());
-        }
-        return i;
-    }
-
-    /** The rows of {@link #readAfterSql}, per exercise in order. */
+    /** The rows of {@link #READ_AFTER_ARRAYS}, per exercise in order. */
     static java.util.Map<String, List<Entry>> readAfterRows(ResultSet rs) throws SQLException {
         java.util.Map<String, List<Entry>> out = new java.util.HashMap<>();
         while (rs.next()) {
