@@ -101,6 +101,46 @@ class JournalPlanTest {
     }
 
     @Test
+    void aWholeJournalIsReadAPageAtATimeEachStatementHeldToTheTimeout() throws SQLException {
+        int n = Exercises.JOURNAL_PAGE + 500;
+        try (Connection c = db.connection()) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO exercise (id, regime, created_at) VALUES ('ex-long', 'est-2009', '2026-12-07T00:00:00Z')")) {
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement(Journal.INSERT)) {
+                for (int seq = 1; seq <= n; seq++) {
+                    Journal.bind(ps, new Journal.Entry("ex-long", seq, "2009-12-01T00:00:00Z", "2026-12-07T00:00:00Z", "delegation:RUS", "request-information",
+                            "{\"n\":" + seq + "}", String.format("%064x", seq - 1), String.format("%064x", seq), "", ""));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute("SET QUERY_STATISTICS TRUE");
+            }
+        }
+        Exercises ex = new Exercises(db, ExercisesTest.BASE, ExercisesTest.REGIMES, java.time.Clock.systemUTC());
+        try {
+            List<Journal.Entry> all = ex.journal("ex-long");
+            assertThat(all).hasSize(n);
+            for (int i = 0; i < n; i++) {
+                assertThat(all.get(i).seq()).isEqualTo(i + 1);
+            }
+            try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+                    "SELECT EXECUTION_COUNT, MAX_ROW_COUNT FROM INFORMATION_SCHEMA.QUERY_STATISTICS WHERE SQL_STATEMENT = ?")) {
+                ps.setString(1, Journal.TAIL);
+                try (ResultSet rs = ps.executeQuery()) {
+                    assertThat(rs.next()).as("the tail read ran").isTrue();
+                    assertThat(rs.getInt(1)).as("statements").isEqualTo(2);
+                    assertThat(rs.getInt(2)).as("rows at most a statement").isEqualTo(Exercises.JOURNAL_PAGE);
+                }
+            }
+        } finally {
+            ex.close();
+        }
+    }
+
+    @Test
     void theWritersReadIsTheTailWhosePlanIsCheckedOncePerExercise() throws SQLException {
         try (Connection c = db.connection()) {
             try (java.sql.Statement st = c.createStatement()) {
