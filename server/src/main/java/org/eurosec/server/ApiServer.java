@@ -627,7 +627,7 @@ public final class ApiServer implements AutoCloseable {
         root.putObject("journal_writer").put("commits", w.commits()).put("entries", w.entries()).put("jobs", w.jobs());
         Exercises.Memory m = exercises.memory();
         root.putObject("in_memory").put("exercises", m.exercises()).put("entries", m.entries()).put("budget_entries", m.budget())
-                .put("let_go", m.evicted()).put("waiting_for_a_deadline", m.dormant());
+                .put("let_go", m.evicted()).put("waiting_for_a_deadline", m.dormant()).put("limit_entries", m.limit()).put("full", m.full());
         if (problem.isPresent()) {
             ctx.header("Retry-After", "5");
         }

@@ -149,6 +149,9 @@ class StoreApiTest {
                 assertThat(health.json().at("/in_memory/entries").asLong()).isEqualTo(store.journal(ex.id()).size());
                 assertThat(health.json().at("/in_memory/budget_entries").asLong()).isEqualTo(Exercises.defaultMemoryBudget());
                 assertThat(health.json().at("/in_memory/let_go").asLong()).isZero();
+                assertThat(health.json().at("/in_memory/limit_entries").asLong()).isEqualTo(Exercises.defaultMemoryLimit());
+                assertThat(health.json().at("/in_memory/full").isBoolean()).isTrue();
+                assertThat(health.json().at("/in_memory/full").asBoolean()).isFalse();
             } finally {
                 server.close();
                 store.close();

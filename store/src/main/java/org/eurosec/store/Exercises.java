@@ -1130,6 +1130,10 @@ public final class Exercises {
         String body = action.body(); // the entry's body, and what a key's request hash covers
         String requestHash = idempotencyKey.isPresent() ? Journal.sha256(body) : "";
         load(exercise); // an unknown exercise is a 404 here, and a rebuild is done before the writer takes the action
+        if (memoryFull) {
+            throw new StoreUnavailable("the server's memory is full: the exercises it holds have more journal entries than its heap allows ("
+                    + memoryLimit + "), so actions are refused until some leave memory; the action was not recorded", null);
+        }
         return (Answer) run(new ActJob(exercise, actor, action.action(), body, idempotencyKey, requestHash, render));
     }
 
@@ -1252,6 +1256,43 @@ public final class Exercises {
         return this;
     }
 
+    /**
+     * The most journal entries the exercises in memory may hold before actions are refused (503), at
+     * {@link #BYTES_PER_ENTRY}: 45 % of the heap's ceiling (about 537,000 entries under 512 MiB),
+     * whatever budget is set. Over the budget nothing else stops their growth when none is idle, and
+     * the heap then ran out: by hand under a load with -Xmx256m, at some 366,000 entries in memory
+     * (the budget there being 199,000), an OutOfMemoryError struck inside an H2 commit, H2 closed the
+     * database and its file could not be opened again ("File corrupted in chunk ..."): every action,
+     * the acknowledged ones with it, lost. A refused action is retried once exercises have left memory.
+     */
+    public static long defaultMemoryLimit() {
+        return Runtime.getRuntime().maxMemory() * 45 / 100 / BYTES_PER_ENTRY;
+    }
+
+    private volatile long memoryLimit = defaultMemoryLimit();
+    /** Whether the last pass found more entries in memory than {@link #memoryLimit}: actions are refused until it finds fewer. */
+    private volatile boolean memoryFull;
+
+    /** For tests: sets {@link #memoryLimit}. */
+    Exercises memoryLimit(long entries) {
+        memoryLimit = entries;
+        return this;
+    }
+
+    /** Records whether {@code held} entries are over the limit, saying so in the log when that starts and ends. */
+    private void full(long held) {
+        boolean full = held > memoryLimit;
+        if (full != memoryFull) {
+            if (full) {
+                LOG.error("the exercises in memory hold {} journal entries, over the {} this heap allows: actions are refused (503) until"
+                        + " exercises leave memory; raise the heap (-Xmx) and --max-entries-in-memory", held, memoryLimit);
+            } else {
+                LOG.warn("the exercises in memory hold {} journal entries, within the {} this heap allows: actions are taken again", held, memoryLimit);
+            }
+        }
+        memoryFull = full;
+    }
+
     /** How long an exercise must have gone unasked before it may leave memory (default 10 s). */
     public static final java.time.Duration MIN_IDLE = java.time.Duration.ofSeconds(10);
 
@@ -1282,8 +1323,12 @@ public final class Exercises {
         return this;
     }
 
-    /** What the exercises in memory hold, against the budget; how many were let go since the start, and how many wait out of memory for a deadline. */
-    public record Memory(int exercises, long entries, long budget, long evicted, int dormant) {
+    /**
+     * What the exercises in memory hold, against the budget; how many were let go since the start, how
+     * many wait out of memory for a deadline; the hard limit, and whether the last pass found it passed
+     * (actions refused).
+     */
+    public record Memory(int exercises, long entries, long budget, long evicted, int dormant, long limit, boolean full) {
     }
 
     public Memory memory() {
@@ -1295,7 +1340,7 @@ public final class Exercises {
                 entries += l.seq;
             }
         }
-        return new Memory(n, entries, memoryBudget, evicted.get(), dormant.size());
+        return new Memory(n, entries, memoryBudget, evicted.get(), dormant.size(), memoryLimit, memoryFull);
     }
 
     /** One pass of {@link #memoryBudget}'s rule; returns how many exercises left memory. */
@@ -1303,6 +1348,7 @@ public final class Exercises {
         long held = memory().entries();
         if (held <= memoryBudget) {
             overBudgetSaid = false;
+            full(held);
             return 0;
         }
         long now = System.nanoTime();
@@ -1312,8 +1358,9 @@ public final class Exercises {
         for (Map.Entry<String, Live> e : live.entrySet()) {
             long used = e.getValue().lastUsed;
             // A large exercise stays: reading it back takes seconds, which its next user would wait, and
-            // memory spent on one exercise is better kept than paid for again in rebuilds of it.
-            if (!e.getValue().broken && now - used >= minIdleNanos && e.getValue().seq <= largestLetGo) {
+            // memory spent on one exercise is better kept than paid for again in rebuilds of it. Unless the
+            // hard limit is passed: actions are refused then, and a rebuild is better than refusing them all.
+            if (!e.getValue().broken && now - used >= minIdleNanos && (e.getValue().seq <= largestLetGo || held > memoryLimit)) {
                 idle.add(new Idle(e.getKey(), e.getValue(), used));
             }
         }
@@ -1328,6 +1375,7 @@ public final class Exercises {
                 out++;
             }
         }
+        full(held);
         if (held > memoryBudget && !overBudgetSaid) {
             overBudgetSaid = true;
             LOG.warn("the exercises in memory hold {} journal entries, over the budget of {}, and none of the rest has been idle for {} s:"

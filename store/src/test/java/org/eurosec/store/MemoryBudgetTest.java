@@ -37,6 +37,71 @@ class MemoryBudgetTest {
         return ex.create("est-2009", ExercisesTest.DAY, "accelerated", 1440, ProcedureRules.Settings.defaults());
     }
 
+    /**
+     * Over the limit the heap allows, with nothing idle to let go, actions are refused with a 503
+     * (StoreUnavailable) and nothing is journaled, until the exercises in memory are within it again:
+     * the heap is never let run out (an OutOfMemoryError inside an H2 commit left the file corrupt).
+     */
+    @Test
+    void overTheLimitTheHeapAllowsActionsAreRefusedAndNothingIsJournaledUntilMemoryIsWithinIt() throws Exception {
+        try (Database db = db()) {
+            Exercises ex = new Exercises(db, ExercisesTest.BASE, ExercisesTest.REGIMES, new ExercisesTest.HandClock());
+            String id = create(ex).id();
+            assertThat(ex.act(id, new Actor.Delegation("POL"), new Action.RequestInformation("BLR", "one")).result()).isInstanceOf(Mechanism.Accepted.class);
+            long held = ex.memory().entries();
+            assertThat(held).isEqualTo(ex.journal(id).size());
+
+            ex.memoryLimit(held); // exactly full is not over
+            ex.tick();
+            assertThat(ex.act(id, new Actor.Delegation("POL"), new Action.RequestInformation("BLR", "two")).result()).isInstanceOf(Mechanism.Accepted.class);
+            held++;
+
+            ex.memoryLimit(held - 1);
+            ex.tick(); // the pass (each second in a server) finds the exercises over the limit; the one in use stays
+            assertThat(ex.memory().exercises()).isEqualTo(1);
+            assertThat(ex.memory().full()).isTrue();
+            assertThatThrownBy(() -> ex.act(id, new Actor.Delegation("POL"), new Action.RequestInformation("BLR", "three")))
+                    .isInstanceOf(StoreUnavailable.class).hasMessageContaining("memory is full").hasMessageContaining("not recorded");
+            assertThat(ex.journal(id)).hasSize((int) held);
+            assertThat(ex.state(id).procedures()).hasSize(2); // reads still answer
+
+            ex.memoryLimit(held + 10);
+            ex.tick();
+            assertThat(ex.memory().full()).isFalse();
+            assertThat(ex.act(id, new Actor.Delegation("POL"), new Action.RequestInformation("BLR", "three")).result()).isInstanceOf(Mechanism.Accepted.class);
+            assertThat(ex.journal(id)).hasSize((int) held + 1);
+            ex.close();
+        }
+    }
+
+    /** Past the hard limit an idle exercise leaves memory however large, so that actions on the others are taken again. */
+    @Test
+    void pastTheLimitALargeIdleExerciseIsLetGoToo() throws Exception {
+        try (Database db = db()) {
+            Exercises ex = new Exercises(db, ExercisesTest.BASE, ExercisesTest.REGIMES, new ExercisesTest.HandClock());
+            String large = create(ex).id();
+            String other = create(ex).id();
+            for (int i = 0; i < 3; i++) {
+                ex.act(large, new Actor.Delegation("POL"), new Action.RequestInformation("BLR", "large " + i));
+            }
+            ex.act(other, new Actor.Delegation("RUS"), new Action.RequestInformation("GEO", "other"));
+            long largeEntries = ex.journal(large).size();
+            ex.largestLetGo(largeEntries - 1); // the large one stays under the budget's rule alone
+            ex.memoryBudget(largeEntries - 1, Duration.ZERO);
+            ex.tick();
+            assertThat(ex.memory().entries()).as("over the budget, within the limit: the other goes, the large exercise stays").isEqualTo(largeEntries);
+
+            ex.memoryLimit(largeEntries - 1);
+            ex.tick();
+            assertThat(ex.memory().exercises()).as("past the limit: it is let go too").isZero();
+            assertThat(ex.memory().full()).isFalse();
+            assertThat(ex.act(other, new Actor.Delegation("RUS"), new Action.RequestInformation("GEO", "again")).result()).isInstanceOf(Mechanism.Accepted.class);
+            assertThat(ex.journal(large)).hasSize((int) largeEntries); // and it comes back whole when asked for
+            assertThat(ex.state(large).procedures()).hasSize(3);
+            ex.close();
+        }
+    }
+
     @Test
     void theLeastRecentlyUsedIdleExercisesLeaveMemoryAndComeBackUnchanged() throws Exception {
         try (Database db = db()) {
