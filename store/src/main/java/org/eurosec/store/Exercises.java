@@ -144,6 +144,17 @@ public final class Exercises {
     public record Outcome(Mechanism.Result result, Optional<Journal.Entry> entry, Instant at) {
     }
 
+    /**
+     * The exercises in memory hold as many journal entries as the heap allows: an action is not taken,
+     * or an exercise out of memory is not read back into it, until some leave memory. Nothing is lost:
+     * what was refused was never recorded, and an exercise not read back stays whole in the database.
+     */
+    public static final class MemoryFull extends StoreUnavailable {
+        MemoryFull(String message) {
+            super(message, null);
+        }
+    }
+
     /** The database did not take an entry: nothing was acknowledged; the exercise reloads from what was committed. */
     public static final class JournalUnavailable extends StoreUnavailable {
         JournalUnavailable(String message, Throwable cause) {
@@ -654,11 +665,69 @@ public final class Exercises {
                     if (again != null && !again.broken) {
                         return again;
                     }
-                    Live built = rebuild(exercise);
-                    live.put(exercise, built);
-                    dormant.remove(exercise); // in memory again: tick() sees its deadlines
-                    return built;
+                    long room = reserve(exercise);
+                    try {
+                        Live built = rebuild(exercise);
+                        live.put(exercise, built);
+                        dormant.remove(exercise); // in memory again: tick() sees its deadlines
+                        return built;
+                    } finally {
+                        reading.addAndGet(-room);
+                    }
                 });
+    }
+
+    /** Journal entries of the exercises being read into memory now, as {@link #reserve} estimated them. */
+    private final java.util.concurrent.atomic.AtomicLong reading = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * Room in memory for an exercise about to be read into it, counted against the hard limit
+     * ({@link #defaultMemoryLimit}) with what is held and what other requests are reading now; a
+     * {@link MemoryFull} when there is none. Reading an exercise back holds its whole state, so a
+     * read, not only an action, could run the heap out when memory is full, and an OutOfMemoryError
+     * in an H2 commit has corrupted the database file. Returns the entries reserved, to be released
+     * once the exercise is read (it is then counted among those held).
+     */
+    private long reserve(String exercise) {
+        long size = estimatedEntries(exercise);
+        synchronized (reading) {
+            long held = memory().entries() + reading.get();
+            if (memoryFull || held + size > memoryLimit) {
+                throw new MemoryFull("the server's memory is full: the exercises it holds have " + held + " journal entries, and exercise "
+                        + exercise + " (some " + size + " more) would pass the " + memoryLimit + " its heap allows, so it is not read into memory"
+                        + (size > memoryLimit ? " (it alone is larger: raise the heap, -Xmx, and --max-entries-in-memory)"
+                                : " until other exercises leave it; try again shortly"));
+            }
+            reading.addAndGet(size);
+        }
+        return size;
+    }
+
+    /**
+     * How many journal entries an exercise out of memory has, for {@link #reserve}: its latest
+     * snapshot's entry and the entries after it, counted (they are what a rebuild replays, at most a
+     * tenth of the journal or {@link #snapshotEvery} entries). Not the journal's last entry: H2 finds
+     * that by reading all of the exercise's entries.
+     */
+    long estimatedEntries(String exercise) {
+        try (Connection c = db.connection(); PreparedStatement snap = c.prepareStatement(
+                "SELECT seq FROM snapshot WHERE exercise_id = ? ORDER BY seq DESC");
+                PreparedStatement tail = c.prepareStatement("SELECT COUNT(*) FROM journal WHERE exercise_id = ? AND seq > ?")) {
+            snap.setString(1, exercise);
+            snap.setMaxRows(1);
+            long at;
+            try (ResultSet rs = snap.executeQuery()) {
+                at = rs.next() ? rs.getLong(1) : 0;
+            }
+            tail.setString(1, exercise);
+            tail.setLong(2, at);
+            try (ResultSet rs = tail.executeQuery()) {
+                rs.next();
+                return at + rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw StoreUnavailable.of("the database does not answer", e);
+        }
     }
 
     /**
@@ -1131,8 +1200,8 @@ public final class Exercises {
         String requestHash = idempotencyKey.isPresent() ? Journal.sha256(body) : "";
         load(exercise); // an unknown exercise is a 404 here, and a rebuild is done before the writer takes the action
         if (memoryFull) {
-            throw new StoreUnavailable("the server's memory is full: the exercises it holds have more journal entries than its heap allows ("
-                    + memoryLimit + "), so actions are refused until some leave memory; the action was not recorded", null);
+            throw new MemoryFull("the server's memory is full: the exercises it holds have more journal entries than its heap allows ("
+                    + memoryLimit + "), so actions are refused until some leave memory; the action was not recorded");
         }
         return (Answer) run(new ActJob(exercise, actor, action.action(), body, idempotencyKey, requestHash, render));
     }
@@ -1166,8 +1235,11 @@ public final class Exercises {
             try {
                 n += (Integer) run(new TickJob(e.getKey())); // the writer reads it in again, which ends its dormancy
             } catch (StoreUnavailable | BadInput ex) {
-                // Kept dormant and tried again on the next tick: the deadline stays pending, nothing is lost.
-                LOG.warn("the passed deadline of {} (out of memory) could not be recorded yet: {}", e.getKey(), ex.getMessage());
+                // Kept dormant and tried again on the next tick: the deadline stays pending, nothing is lost. No room in
+                // memory is said once, when memory fills (see full()), not for each exercise every second.
+                if (!(ex instanceof MemoryFull)) {
+                    LOG.warn("the passed deadline of {} (out of memory) could not be recorded yet: {}", e.getKey(), ex.getMessage());
+                }
             }
         }
         n += fromTheDatabase();
@@ -1190,6 +1262,9 @@ public final class Exercises {
      * their last batch wrote, each exercise read in and its deadlines recorded as for one held.
      */
     private int fromTheDatabase() {
+        if (memoryFull) {
+            return 0; // no exercise is read into memory now; the deadlines wait in the database
+        }
         List<String> due = new ArrayList<>();
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
                 "SELECT id FROM exercise WHERE next_deadline <= ? ORDER BY next_deadline")) {
@@ -1284,8 +1359,9 @@ public final class Exercises {
         boolean full = held > memoryLimit;
         if (full != memoryFull) {
             if (full) {
-                LOG.error("the exercises in memory hold {} journal entries, over the {} this heap allows: actions are refused (503) until"
-                        + " exercises leave memory; raise the heap (-Xmx) and --max-entries-in-memory", held, memoryLimit);
+                LOG.error("the exercises in memory hold {} journal entries, over the {} this heap allows: actions are refused (503), exercises"
+                        + " out of memory are not read into it (503) and their passed deadlines wait, until exercises leave memory;"
+                        + " raise the heap (-Xmx) and --max-entries-in-memory", held, memoryLimit);
             } else {
                 LOG.warn("the exercises in memory hold {} journal entries, within the {} this heap allows: actions are taken again", held, memoryLimit);
             }

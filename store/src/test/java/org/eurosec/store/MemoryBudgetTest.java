@@ -96,8 +96,11 @@ class MemoryBudgetTest {
             assertThat(ex.memory().exercises()).as("past the limit: it is let go too").isZero();
             assertThat(ex.memory().full()).isFalse();
             assertThat(ex.act(other, new Actor.Delegation("RUS"), new Action.RequestInformation("GEO", "again")).result()).isInstanceOf(Mechanism.Accepted.class);
-            assertThat(ex.journal(large)).hasSize((int) largeEntries); // and it comes back whole when asked for
-            assertThat(ex.state(large).procedures()).hasSize(3);
+            assertThat(ex.journal(large)).hasSize((int) largeEntries);
+            assertThatThrownBy(() -> ex.state(large)).as("larger than the limit alone: not read back into memory")
+                    .isInstanceOf(Exercises.MemoryFull.class).hasMessageContaining("it alone is larger");
+            ex.memoryLimit(ex.memory().entries() + largeEntries);
+            assertThat(ex.state(large).procedures()).as("with room for it, it comes back whole").hasSize(3);
             ex.close();
         }
     }
@@ -273,6 +276,66 @@ class MemoryBudgetTest {
             assertThat(m.evicted()).as("the small one went").isEqualTo(1);
             assertThat(m.exercises()).isEqualTo(1);
             assertThat(m.entries()).as("the large one stayed, over the budget").isEqualTo(ex.journal(large).size());
+            ex.close();
+        }
+    }
+
+    /**
+     * With memory full, an exercise out of memory is not read back into it, for a read as for an action
+     * (503, MemoryFull), and its record is untouched; once there is room it is read back whole. Reading
+     * an exercise back holds its whole state, so a read could run the heap out as an action could, and an
+     * OutOfMemoryError inside an H2 commit corrupted the database file. One whose size (its latest
+     * snapshot's entry and the most that may follow it) would pass the limit is not read either, memory
+     * not being full yet.
+     */
+    @Test
+    void anExerciseOutOfMemoryIsReadBackOnlyWhenThereIsRoomForIt() throws Exception {
+        try (Database db = db()) {
+            Exercises ex = new Exercises(db, ExercisesTest.BASE, ExercisesTest.REGIMES, new ExercisesTest.HandClock()).snapshotEvery(5);
+            String away = create(ex).id();
+            String busy = create(ex).id();
+            for (int i = 0; i < 12; i++) {
+                ex.act(away, new Actor.Delegation("POL"), new Action.RequestInformation("BLR", "away " + i));
+            }
+            ex.act(busy, new Actor.Delegation("RUS"), new Action.RequestInformation("GEO", "busy"));
+            ex.snapshotsWritten();
+            int awayEntries = ex.journal(away).size();
+            long estimate = ex.estimatedEntries(away);
+            assertThat(estimate).as("its latest snapshot and the entries after it").isEqualTo(awayEntries);
+            long busyEntries = ex.journal(busy).size();
+            List<String> rebuilt = new ArrayList<>();
+            ex.beforeRebuild = rebuilt::add;
+
+            ex.largestLetGo(awayEntries).memoryBudget(busyEntries, Duration.ZERO);
+            ex.state(busy); // used last: the other goes first
+            ex.tick();
+            assertThat(ex.memory().entries()).as("the away exercise left memory").isEqualTo(busyEntries);
+
+            ex.memoryLimit(busyEntries + estimate - 1); // room for what is held, not for the away exercise as estimated
+            ex.tick();
+            assertThat(ex.memory().full()).isFalse();
+            assertThatThrownBy(() -> ex.state(away)).isInstanceOf(Exercises.MemoryFull.class).hasMessageContaining("not read into memory");
+            assertThatThrownBy(() -> ex.act(away, new Actor.Delegation("POL"), new Action.RequestInformation("BLR", "refused")))
+                    .isInstanceOf(Exercises.MemoryFull.class);
+            assertThat(rebuilt).as("not even begun").isEmpty();
+            assertThat(ex.journal(away)).hasSize(awayEntries);
+            assertThat(ex.act(busy, new Actor.Delegation("RUS"), new Action.RequestInformation("GEO", "within")).result())
+                    .as("the exercise held still takes actions").isInstanceOf(Mechanism.Accepted.class);
+
+            ex.memoryLimit(ex.memory().entries() - 1); // over the limit: full, and nothing idle to let go
+            ex.memoryBudget(1_000_000, Duration.ZERO);
+            ex.tick();
+            assertThat(ex.memory().full()).isTrue();
+            ex.memoryLimit(1_000_000); // room again, but full until the next pass finds it so
+            assertThatThrownBy(() -> ex.state(away)).isInstanceOf(Exercises.MemoryFull.class);
+            assertThat(rebuilt).isEmpty();
+
+            ex.tick();
+            assertThat(ex.memory().full()).isFalse();
+            assertThat(ex.state(away).procedures()).hasSize(12);
+            assertThat(rebuilt).containsExactly(away);
+            assertThat(ex.act(away, new Actor.Delegation("POL"), new Action.RequestInformation("BLR", "back")).result()).isInstanceOf(Mechanism.Accepted.class);
+            assertThat(ex.journal(away)).hasSize(awayEntries + 1);
             ex.close();
         }
     }
