@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
-import org.eurosec.mechanism.ExerciseState;
 import org.eurosec.mechanism.Procedure;
 import org.eurosec.mechanism.ProcedureRules;
 import org.eurosec.model.Architecture;
@@ -181,9 +180,9 @@ final class ExerciseCommand implements Runnable {
             try (Database db = service.open()) {
                 Exercises ex = exercises(options, db);
                 Table t = new Table("exercise", "regime", "journal_entries", "now", "closed_at");
-                for (String id : ex.ids()) {
-                    ExerciseState s = ex.state(id);
-                    t.row(id, s.regime(), ex.journal(id).size(), ex.now(id), s.closed().map(Object::toString).orElse(""));
+                // From the database's index and each exercise's first entry: no exercise is read into memory, no journal read whole.
+                for (Exercises.Summary s : ex.summaries()) {
+                    t.row(s.id(), s.regime(), s.entries(), ex.nowOf(s.id()), s.closedAt().orElse(""));
                 }
                 spec.commandLine().getOut().print(options.format() == Format.CSV ? t.csv() : t.text());
                 return 0;

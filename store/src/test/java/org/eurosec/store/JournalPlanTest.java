@@ -158,4 +158,64 @@ class JournalPlanTest {
             assertThat(executed.keySet()).allMatch(sql -> sql.equals(Journal.TAIL) || sql.startsWith("SET ") || sql.contains("QUERY_STATISTICS"), "only the tail read");
         }
     }
+
+    /**
+     * The administrator's listing reads each exercise's entries from its latest snapshot on, not its
+     * whole journal, and still gives each one's last entry and closing; an exercise whose journal ends
+     * before its latest snapshot is counted in its whole journal.
+     */
+    @Test
+    void theListingReadsEachExerciseFromItsLatestSnapshotOn() throws SQLException {
+        try (Connection c = db.connection()) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE journal SET kind = ?, at_exercise = '2009-12-09T00:00:00Z' WHERE exercise_id = 'ex-b' AND seq = ?")) {
+                ps.setString(1, Exercises.CLOSED);
+                ps.setLong(2, ENTRIES);
+                ps.executeUpdate();
+            }
+            // Snapshots: ex-a's is past its journal's end (a journal cut short), ex-b's at its closing, ex-c's at 100 and ENTRIES - 5.
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO snapshot (exercise_id, seq, hash, state, key_id, signature) VALUES (?, ?, ?, '{}', 'k', 's')")) {
+                for (Object[] snap : new Object[][] {{"ex-a", ENTRIES + 50L}, {"ex-b", (long) ENTRIES}, {"ex-c", 100L}, {"ex-c", ENTRIES - 5L}}) {
+                    ps.setString(1, (String) snap[0]);
+                    ps.setLong(2, (Long) snap[1]);
+                    ps.setString(3, String.format("%064x", (Long) snap[1]));
+                    ps.executeUpdate();
+                }
+            }
+        }
+        Exercises ex = new Exercises(db, ExercisesTest.BASE, ExercisesTest.REGIMES, java.time.Clock.systemUTC());
+        try {
+            assertThat(ex.summaries()).extracting(Exercises.Summary::id, Exercises.Summary::entries, Exercises.Summary::closedAt).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple("ex-a", (long) ENTRIES, java.util.Optional.empty()),
+                    org.assertj.core.groups.Tuple.tuple("ex-b", (long) ENTRIES, java.util.Optional.of("2009-12-09T00:00:00Z")),
+                    org.assertj.core.groups.Tuple.tuple("ex-c", (long) ENTRIES, java.util.Optional.empty()));
+        } finally {
+            ex.close();
+        }
+        // H2's EXPLAIN ANALYZE gives a correlated sub-query's rows for its last run: ex-c's, the exercise table's last row. Its two sub-queries go
+        // through the 6 entries from its latest snapshot on (and the range's end), where the statement before went through all 400.
+        assertThat(journalScans(explain(Exercises.SUMMARIES))).hasSize(2).allSatisfy(n -> assertThat(n).isLessThan(10));
+        String before = "SELECT e.id, e.regime, e.created_at, (SELECT MAX(j.seq) FROM journal j WHERE j.exercise_id = e.id),"
+                + " (SELECT MIN(j.at_exercise) FROM journal j WHERE j.exercise_id = e.id AND j.kind = ?) FROM exercise e ORDER BY e.created_at, e.id";
+        assertThat(journalScans(explain(before))).as("the statement before").hasSize(2).allSatisfy(n -> assertThat(n).isGreaterThanOrEqualTo(ENTRIES));
+    }
+
+    private String explain(String sql) throws SQLException {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("EXPLAIN ANALYZE " + sql)) {
+            ps.setString(1, Exercises.CLOSED);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    /** The rows each sub-query on the journal went through (for its last run), in the plan's order. */
+    private static List<Integer> journalScans(String plan) {
+        Matcher m = Pattern.compile("/\\* PUBLIC\\.[A-Z_0-9]+: EXERCISE_ID = E\\.ID.*?\\*/\\s*/\\* scanCount: (\\d+)", Pattern.DOTALL).matcher(plan);
+        List<Integer> out = new java.util.ArrayList<>();
+        while (m.find()) {
+            out.add(Integer.parseInt(m.group(1)));
+        }
+        return out;
+    }
 }
