@@ -273,6 +273,8 @@ public final class ApiServer implements AutoCloseable {
     /** When a 503's stack trace was last logged ({@link System#nanoTime}), and how often one is. */
     private static final java.util.concurrent.atomic.AtomicLong lastStoreTrace = new java.util.concurrent.atomic.AtomicLong(System.nanoTime() - 120_000_000_000L);
     private static final long STORE_TRACE_EVERY = 60_000_000_000L;
+    /** The 503s said in the log: one a second for each method, route and kind of failure. */
+    static final LogThrottle said503 = new LogThrottle(java.time.Duration.ofSeconds(1));
 
     /**
      * A route's exception as the API's answer: bad input its 4xx, a store that cannot be read or
@@ -283,14 +285,21 @@ public final class ApiServer implements AutoCloseable {
             return new Exercises.Answer(b.status(), errorBody(b.status(), b.field(), b.getMessage()), false);
         }
         if (e instanceof StoreUnavailable) {
-            // One line per request, with the reason; the stack trace at most once a minute (with the database down, each
-            // request's trace repeated the same one: 6,000 lines of the log for 72 requests in a 20-second outage).
-            long now = System.nanoTime();
-            long last = lastStoreTrace.get();
-            if (now - last > STORE_TRACE_EVERY && lastStoreTrace.compareAndSet(last, now)) {
-                LOG.error("503 on {} {}: the store is unavailable: {} (the stack trace is logged at most once a minute)", method, route, e.getMessage(), e);
-            } else {
-                LOG.error("503 on {} {}: the store is unavailable: {}", method, route, e.getMessage());
+            // One line a second for each route and kind of failure, with the reason and how many like it went unsaid before it
+            // (each request has its access log line anyway): with the database down or the memory full a server refuses
+            // thousands of actions a second, and a line for each filled the log as fast. The stack trace at most once a
+            // minute (with the database down, each request's trace repeated the same one: 6,000 lines for 72 requests).
+            long unsaid = said503.admit(method + " " + route + " " + e.getClass().getName());
+            if (unsaid >= 0) {
+                String more = unsaid == 0 ? "" : " (" + unsaid + " more 503s like it since the last said here, not logged one by one)";
+                long now = System.nanoTime();
+                long last = lastStoreTrace.get();
+                if (now - last > STORE_TRACE_EVERY && lastStoreTrace.compareAndSet(last, now)) {
+                    LOG.error("503 on {} {}: the store is unavailable: {}{} (the stack trace is logged at most once a minute)", method, route,
+                            e.getMessage(), more, e);
+                } else {
+                    LOG.error("503 on {} {}: the store is unavailable: {}{}", method, route, e.getMessage(), more);
+                }
             }
             header.accept("Retry-After", "5");
             return new Exercises.Answer(503, errorBody(503, e instanceof Exercises.JournalUnavailable ? "journal" : "store", e.getMessage()), false);
