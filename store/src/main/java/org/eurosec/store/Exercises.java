@@ -695,7 +695,7 @@ public final class Exercises {
             if (memoryFull || held + size > memoryLimit) {
                 throw new MemoryFull("the server's memory is full: the exercises it holds have " + held + " journal entries, and exercise "
                         + exercise + " (some " + size + " more) would pass the " + memoryLimit + " its heap allows, so it is not read into memory"
-                        + (size > memoryLimit ? " (it alone is larger: raise the heap, -Xmx, and --max-entries-in-memory)"
+                        + (size > memoryLimit ? " (it alone is larger: give the JVM a larger heap, java -Xmx or, through the launcher, EUROSEC_JAVA_OPTS=-Xmx2g)"
                                 : " until other exercises leave it; try again shortly"));
             }
             reading.addAndGet(size);
