@@ -75,6 +75,9 @@ class SourceMixTest {
         assertThat(SourceMix.classify("https://sabor.hr/index.php/en/about-parliament/x")).isEqualTo(SourceClass.OFFICIAL);
         assertThat(SourceMix.classify("https://bundesarchiv.de/themen-entdecken/x")).isEqualTo(SourceClass.OFFICIAL);
         assertThat(SourceMix.classify("https://21augusts.saeima.lv/en/about-21-august.html")).isEqualTo(SourceClass.OFFICIAL);
+        // The Finnish Government (Valtioneuvosto) and the Constitutional Court of Lithuania.
+        assertThat(SourceMix.classify("https://valtioneuvosto.fi/en/-/x")).isEqualTo(SourceClass.OFFICIAL);
+        assertThat(SourceMix.classify("http://www.lrkt.lt/en/legal-information/x/365")).isEqualTo(SourceClass.OFFICIAL);
         // The Cold War History Research Center (Budapest), the Transylvanian Hungarian digital library
         // (Adatbank), European Sources Online (Cardiff University).
         assertThat(SourceMix.classify("http://coldwar.hu/chronologies/1945-1991/Chronology_1949.html")).isEqualTo(SourceClass.SCHOLARLY);
