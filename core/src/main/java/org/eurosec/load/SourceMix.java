@@ -65,7 +65,7 @@ public final class SourceMix {
             "thenortheastaffairs.com", "diletant.media", "wikinews.org", "blaetter.de", "sanmarinortv.sm", "euractiv.com",
             "news.am", "armenpress.am", "apa.az", "ukrinform", "unian", "pap.pl", "ansa.it", "dw.com", "nytimes.com",
             "washingtonpost.com", "ft.com", "arcpublishing.com", "economist.com", "politico.eu", "reuters", "apnews.com",
-            "time.com", "servimedia.es", "jungewelt.de", "regnum.ru", "asbarez.com", "imaeil.com", "radio.cz", "err.ee", "sta.si", "mia.mk", "souzveche.ru",
+            "time.com", "servimedia.es", "jungewelt.de", "regnum.ru", "asbarez.com", "imaeil.com", "radio.cz", "err.ee", "bnr.bg", "sta.si", "mia.mk", "souzveche.ru",
             "agenpress.it", "elperiodic.ad", "ca-news.info", "for-ua.com", "descopera.ro", "1news.az",
             SourceClass.ENCYCLOPEDIA, "wikipedia.org", "wikipedia.org.", "wikimili.com", "zxc.wiki", "academic.ru",
             "en-academic.com", "thefreedictionary.com", "newdu.com", "1slovar.ru", "memim.com", "britannica.com",

@@ -49,12 +49,14 @@ class SourceMixTest {
 
     @Test
     void publicBroadcastersAndAgenciesArePressGazettesAndMinistriesOfficialResearchCentresScholarly() {
-        // Czech Radio and Estonian Public Broadcasting (ERR), the Slovenian, Macedonian and an Italian press agency, an Andorran daily, a
-        // Central Asian, a Ukrainian and an Azerbaijani news site, a Romanian history magazine, the
+        // Czech Radio, Estonian Public Broadcasting (ERR) and Bulgarian National Radio (BNR), the Slovenian,
+        // Macedonian and an Italian press agency, an Andorran daily, a Central Asian, a Ukrainian and an
+        // Azerbaijani news site, a Romanian history magazine, the
         // newspaper of the Parliamentary Assembly of the Union of Belarus and Russia.
         for (String url : new String[] {
                 "https://cesky.radio.cz/pred-30-lety-se-ceskoslovensko-stalo-clenem-rady-evropy-8709924",
                 "https://news.err.ee/1608123910/x",
+                "https://bnr.bg/en/post/101078387/new-cei-secretary-general-visited-bulgaria",
                 "https://www.agenpress.it/2025/05/16/x/",
                 "https://www.elperiodic.ad/noticia/63825/x",
                 "https://ca-news.info/2002/05/18/15",
