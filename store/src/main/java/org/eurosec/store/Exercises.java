@@ -331,6 +331,55 @@ public final class Exercises {
         }
     }
 
+    /** What {@link #verifyJournal} found: how many entries, the last one (its hash, whether it is signed) and every problem. */
+    public record JournalCheck(long entries, String lastHash, boolean lastSigned, List<String> problems) {
+        public boolean intact() {
+            return problems.isEmpty();
+        }
+    }
+
+    /**
+     * Checks an exercise's whole journal, its chain and its entries' signatures against {@code key},
+     * with the same findings as {@link Journal#verify(List)} and {@link Journal#verifySignatures(List,
+     * JournalKey)} on the whole journal, but reading it {@link #JOURNAL_PAGE} entries at a time and
+     * holding one page at most: a whole journal of some 500,000 entries holds about half a gigabyte
+     * of heap, which a server's verify route would otherwise have taken from the exercises it serves
+     * (and an OutOfMemoryError inside an H2 commit has corrupted the database file). A 404 for an
+     * unknown exercise.
+     */
+    public JournalCheck verifyJournal(String exercise, JournalKey key) {
+        try (Connection c = db.connection()) {
+            List<String> problems = new ArrayList<>();
+            long count = 0;
+            Journal.Entry last = null;
+            boolean signedSeen = false;
+            for (long after = 0; ; ) {
+                List<Journal.Entry> page = Journal.read(c, exercise, after, JOURNAL_PAGE);
+                if (page.isEmpty()) {
+                    break;
+                }
+                if (last == null) {
+                    signedSeen = createdWithKey(page.get(0));
+                }
+                problems.addAll(last == null ? Journal.verify(page) : Journal.verify(page, last.seq(), last.hash()));
+                problems.addAll(Journal.verifySignatures(page, key, signedSeen));
+                signedSeen = signedSeen || page.stream().anyMatch(Journal.Entry::signed);
+                count += page.size();
+                last = page.get(page.size() - 1);
+                if (page.size() < JOURNAL_PAGE) {
+                    break;
+                }
+                after = last.seq();
+            }
+            if (last == null) {
+                throw new BadInput(404, "exercise", "no exercise '" + exercise + "'");
+            }
+            return new JournalCheck(count, last.hash(), last.signed(), problems);
+        } catch (SQLException e) {
+            throw StoreUnavailable.of("the journal cannot be read", e);
+        }
+    }
+
     /** At most {@code limit} journal entries after number {@code after}, in order (a 404 for an unknown exercise). */
     public List<Journal.Entry> journal(String exercise, long after, int limit) {
         try (Connection c = db.connection()) {

@@ -218,4 +218,71 @@ class JournalPlanTest {
         }
         return out;
     }
+
+    /**
+     * A whole journal is verified a page at a time, holding one page at most, with the findings that
+     * checking it whole gives: an intact signed journal across two pages, then one edited in its
+     * second page, cut at the pages' boundary and with a signature taken off in the first.
+     */
+    @Test
+    void aJournalIsVerifiedAPageAtATimeWithTheFindingsOfTheWholeJournal() throws SQLException {
+        int n = Exercises.JOURNAL_PAGE + 500;
+        JournalKey key = db.key();
+        Journal.Entry last;
+        try (Connection c = db.connection()) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO exercise (id, regime, created_at) VALUES ('ex-v', 'est-2009', '2026-12-07T00:00:00Z')")) {
+                ps.executeUpdate();
+            }
+            String prev = Journal.GENESIS;
+            last = null;
+            try (PreparedStatement ps = c.prepareStatement(Journal.INSERT)) {
+                for (int seq = 1; seq <= n; seq++) {
+                    String body = "{\"n\":" + seq + "}";
+                    String h = Journal.hash("ex-v", seq, "2009-12-01T00:00:00Z", "2026-12-07T00:00:00Z", "delegation:RUS", "request-information", body, prev);
+                    last = new Journal.Entry("ex-v", seq, "2009-12-01T00:00:00Z", "2026-12-07T00:00:00Z", "delegation:RUS", "request-information", body, prev, h)
+                            .signedBy(key);
+                    Journal.bind(ps, last);
+                    ps.addBatch();
+                    prev = h;
+                }
+                ps.executeBatch();
+            }
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute("SET QUERY_STATISTICS TRUE");
+            }
+        }
+        Exercises ex = new Exercises(db, ExercisesTest.BASE, ExercisesTest.REGIMES, java.time.Clock.systemUTC());
+        try {
+            Exercises.JournalCheck intact = ex.verifyJournal("ex-v", key);
+            assertThat(intact.problems()).isEmpty();
+            assertThat(intact.entries()).isEqualTo(n);
+            assertThat(intact.lastHash()).isEqualTo(last.hash());
+            assertThat(intact.lastSigned()).isTrue();
+            try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+                    "SELECT EXECUTION_COUNT, MAX_ROW_COUNT FROM INFORMATION_SCHEMA.QUERY_STATISTICS WHERE SQL_STATEMENT = ?")) {
+                ps.setString(1, Journal.TAIL);
+                try (ResultSet rs = ps.executeQuery()) {
+                    assertThat(rs.next()).as("the tail read ran").isTrue();
+                    assertThat(rs.getInt(1)).as("statements").isEqualTo(2);
+                    assertThat(rs.getInt(2)).as("rows at most a statement").isEqualTo(Exercises.JOURNAL_PAGE);
+                }
+            }
+
+            try (Connection c = db.connection(); java.sql.Statement st = c.createStatement()) {
+                st.executeUpdate("UPDATE journal SET body = '{\"n\":0}' WHERE exercise_id = 'ex-v' AND seq = " + (Exercises.JOURNAL_PAGE + 10));
+                st.executeUpdate("DELETE FROM journal WHERE exercise_id = 'ex-v' AND seq = " + (Exercises.JOURNAL_PAGE + 1));
+                st.executeUpdate("UPDATE journal SET key_id = NULL, signature = NULL WHERE exercise_id = 'ex-v' AND seq = 5");
+            }
+            List<Journal.Entry> whole = ex.journal("ex-v");
+            List<String> expected = new java.util.ArrayList<>(Journal.verify(whole));
+            expected.addAll(Journal.verifySignatures(whole, key));
+            Exercises.JournalCheck tampered = ex.verifyJournal("ex-v", key);
+            assertThat(tampered.entries()).isEqualTo(n - 1);
+            assertThat(tampered.problems()).containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(String.join("\n", tampered.problems())).contains("entry 5:").contains("entry " + (Exercises.JOURNAL_PAGE + 2) + ":")
+                    .contains("entry " + (Exercises.JOURNAL_PAGE + 10));
+        } finally {
+            ex.close();
+        }
+    }
 }
