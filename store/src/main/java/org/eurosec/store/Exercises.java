@@ -331,8 +331,11 @@ public final class Exercises {
         }
     }
 
-    /** What {@link #verifyJournal} found: how many entries, the last one (its hash, whether it is signed) and every problem. */
-    public record JournalCheck(long entries, String lastHash, boolean lastSigned, List<String> problems) {
+    /**
+     * What {@link #verifyJournal} found: how many entries, the last one (its number and hash, whether
+     * it is signed), every problem, and the hashes of the entries it was asked to keep.
+     */
+    public record JournalCheck(long entries, long lastSeq, String lastHash, boolean lastSigned, List<String> problems, Map<Long, String> kept) {
         public boolean intact() {
             return problems.isEmpty();
         }
@@ -348,8 +351,14 @@ public final class Exercises {
      * unknown exercise.
      */
     public JournalCheck verifyJournal(String exercise, JournalKey key) {
+        return verifyJournal(exercise, key, java.util.Set.of());
+    }
+
+    /** As {@link #verifyJournal(String, JournalKey)}, keeping the hashes of the entries numbered in {@code keep} (a receipt's, say) in {@code kept}. */
+    public JournalCheck verifyJournal(String exercise, JournalKey key, java.util.Set<Long> keep) {
         try (Connection c = db.connection()) {
             List<String> problems = new ArrayList<>();
+            Map<Long, String> kept = new java.util.HashMap<>();
             long count = 0;
             Journal.Entry last = null;
             boolean signedSeen = false;
@@ -364,6 +373,11 @@ public final class Exercises {
                 problems.addAll(last == null ? Journal.verify(page) : Journal.verify(page, last.seq(), last.hash()));
                 problems.addAll(Journal.verifySignatures(page, key, signedSeen));
                 signedSeen = signedSeen || page.stream().anyMatch(Journal.Entry::signed);
+                for (Journal.Entry e : page) {
+                    if (keep.contains(e.seq())) {
+                        kept.put(e.seq(), e.hash());
+                    }
+                }
                 count += page.size();
                 last = page.get(page.size() - 1);
                 if (page.size() < JOURNAL_PAGE) {
@@ -374,7 +388,7 @@ public final class Exercises {
             if (last == null) {
                 throw new BadInput(404, "exercise", "no exercise '" + exercise + "'");
             }
-            return new JournalCheck(count, last.hash(), last.signed(), problems);
+            return new JournalCheck(count, last.seq(), last.hash(), last.signed(), problems, kept);
         } catch (SQLException e) {
             throw StoreUnavailable.of("the journal cannot be read", e);
         }

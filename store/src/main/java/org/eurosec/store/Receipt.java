@@ -51,12 +51,21 @@ public record Receipt(String exercise, long seq, String hash, String signature, 
      * a removal or a reordering before it). Empty when every receipt is honoured.
      */
     public static List<String> check(String exercise, List<Journal.Entry> entries, List<Receipt> receipts, JournalKey key) {
-        Map<Long, Journal.Entry> bySeq = new HashMap<>();
+        Map<Long, String> bySeq = new HashMap<>();
         long last = 0;
         for (Journal.Entry e : entries) {
-            bySeq.putIfAbsent(e.seq(), e);
+            bySeq.putIfAbsent(e.seq(), e.hash());
             last = Math.max(last, e.seq());
         }
+        return check(exercise, bySeq, last, receipts, key);
+    }
+
+    /**
+     * As {@link #check(String, List, List, JournalKey)} from the journal's hashes at the receipts'
+     * entries ({@code hashBySeq}: entry number to hash, for those the journal has) and its last entry
+     * number: what a check that reads the journal a page at a time keeps of it.
+     */
+    public static List<String> check(String exercise, Map<Long, String> hashBySeq, long last, List<Receipt> receipts, JournalKey key) {
         List<String> problems = new ArrayList<>();
         int line = 0;
         for (Receipt r : receipts) {
@@ -74,11 +83,11 @@ public record Receipt(String exercise, long seq, String hash, String signature, 
                 problems.add(which + ": the signature is not valid for this exercise, entry and hash: the receipt was altered or forged");
                 continue;
             }
-            Journal.Entry e = bySeq.get(r.seq());
-            if (e == null) {
+            String h = hashBySeq.get(r.seq());
+            if (h == null) {
                 problems.add(which + ": the journal has no entry " + r.seq() + " (it ends at " + last + "): acknowledged entries were removed");
-            } else if (!e.hash().equals(r.hash())) {
-                problems.add(which + ": the journal's entry " + r.seq() + " is not the one acknowledged (hash " + abbrev(e.hash()) + ", receipt "
+            } else if (!h.equals(r.hash())) {
+                problems.add(which + ": the journal's entry " + r.seq() + " is not the one acknowledged (hash " + abbrev(h) + ", receipt "
                         + abbrev(r.hash()) + "): it or an entry before it was changed, inserted, removed or reordered");
             }
         }
