@@ -368,7 +368,7 @@ public final class Exercises {
                     break;
                 }
                 if (last == null) {
-                    signedSeen = createdWithKey(page.get(0));
+                    signedSeen = Journal.createdWithKey(page.get(0));
                 }
                 problems.addAll(last == null ? Journal.verify(page) : Journal.verify(page, last.seq(), last.hash()));
                 problems.addAll(Journal.verifySignatures(page, key, signedSeen));
@@ -453,7 +453,7 @@ public final class Exercises {
                     break;
                 }
                 if (v.seq == 0) {
-                    v.signed = createdWithKey(entries.get(0));
+                    v.signed = Journal.createdWithKey(entries.get(0));
                 }
                 List<String> problems = new ArrayList<>(Journal.verify(entries, v.seq, v.hash));
                 problems.addAll(Journal.verifySignatures(entries, key, v.signed));
@@ -471,14 +471,6 @@ public final class Exercises {
             }
             Journal.Entry last = v.last;
             return last.signed() ? Receipt.of(last) : Receipt.of(last.signedBy(key));
-        }
-    }
-
-    private static boolean createdWithKey(Journal.Entry first) {
-        try {
-            return first.kind().equals("exercise-created") && ActionCodec.JSON.readTree(first.body()).hasNonNull("journal_key");
-        } catch (java.io.IOException e) {
-            return false;
         }
     }
 

@@ -194,7 +194,7 @@ public final class Journal {
     }
 
     /** Whether the exercise's first entry says it was created with a journal key (every entry is then signed). */
-    private static boolean createdWithKey(Entry first) {
+    static boolean createdWithKey(Entry first) {
         try {
             return first.kind().equals("exercise-created") && ActionCodec.JSON.readTree(first.body()).hasNonNull("journal_key");
         } catch (java.io.IOException e) {
