@@ -312,20 +312,31 @@ public final class Exercises {
 
     /** An exercise's whole journal, in order, read a page at a time (a 404 for an unknown exercise). */
     public List<Journal.Entry> journal(String exercise) {
+        List<Journal.Entry> entries = new ArrayList<>();
+        forEachPage(exercise, entries::addAll);
+        return entries;
+    }
+
+    /**
+     * Hands an exercise's whole journal to {@code each}, in order, {@link #JOURNAL_PAGE} entries at a
+     * time, each page read by a statement of its own (a 404 for an unknown exercise).
+     */
+    private void forEachPage(String exercise, java.util.function.Consumer<List<Journal.Entry>> each) {
         try (Connection c = db.connection()) {
-            List<Journal.Entry> entries = new ArrayList<>();
             for (long after = 0; ; ) {
                 List<Journal.Entry> page = Journal.read(c, exercise, after, JOURNAL_PAGE);
-                entries.addAll(page);
+                if (page.isEmpty()) {
+                    if (after == 0) {
+                        throw new BadInput(404, "exercise", "no exercise '" + exercise + "'");
+                    }
+                    return;
+                }
+                each.accept(page);
                 if (page.size() < JOURNAL_PAGE) {
-                    break;
+                    return;
                 }
                 after = page.get(page.size() - 1).seq();
             }
-            if (entries.isEmpty()) {
-                throw new BadInput(404, "exercise", "no exercise '" + exercise + "'");
-            }
-            return entries;
         } catch (SQLException e) {
             throw StoreUnavailable.of("the journal cannot be read", e);
         }
@@ -356,42 +367,29 @@ public final class Exercises {
 
     /** As {@link #verifyJournal(String, JournalKey)}, keeping the hashes of the entries numbered in {@code keep} (a receipt's, say) in {@code kept}. */
     public JournalCheck verifyJournal(String exercise, JournalKey key, java.util.Set<Long> keep) {
-        try (Connection c = db.connection()) {
-            List<String> problems = new ArrayList<>();
-            Map<Long, String> kept = new java.util.HashMap<>();
-            long count = 0;
-            Journal.Entry last = null;
-            boolean signedSeen = false;
-            for (long after = 0; ; ) {
-                List<Journal.Entry> page = Journal.read(c, exercise, after, JOURNAL_PAGE);
-                if (page.isEmpty()) {
-                    break;
-                }
-                if (last == null) {
-                    signedSeen = Journal.createdWithKey(page.get(0));
-                }
-                problems.addAll(last == null ? Journal.verify(page) : Journal.verify(page, last.seq(), last.hash()));
-                problems.addAll(Journal.verifySignatures(page, key, signedSeen));
-                signedSeen = signedSeen || page.stream().anyMatch(Journal.Entry::signed);
-                for (Journal.Entry e : page) {
-                    if (keep.contains(e.seq())) {
-                        kept.put(e.seq(), e.hash());
-                    }
-                }
-                count += page.size();
-                last = page.get(page.size() - 1);
-                if (page.size() < JOURNAL_PAGE) {
-                    break;
-                }
-                after = last.seq();
+        List<String> problems = new ArrayList<>();
+        Map<Long, String> kept = new java.util.HashMap<>();
+        long[] count = {0};
+        Journal.Entry[] last = {null};
+        boolean[] signedSeen = {false};
+        forEachPage(exercise, page -> {
+            Journal.Entry before = last[0];
+            if (before == null) {
+                signedSeen[0] = Journal.createdWithKey(page.get(0));
             }
-            if (last == null) {
-                throw new BadInput(404, "exercise", "no exercise '" + exercise + "'");
+            problems.addAll(before == null ? Journal.verify(page) : Journal.verify(page, before.seq(), before.hash()));
+            problems.addAll(Journal.verifySignatures(page, key, signedSeen[0]));
+            for (Journal.Entry e : page) {
+                signedSeen[0] |= e.signed();
+                if (keep.contains(e.seq())) {
+                    kept.put(e.seq(), e.hash());
+                }
             }
-            return new JournalCheck(count, last.seq(), last.hash(), last.signed(), problems, kept);
-        } catch (SQLException e) {
-            throw StoreUnavailable.of("the journal cannot be read", e);
-        }
+            count[0] += page.size();
+            last[0] = page.get(page.size() - 1);
+        });
+        Journal.Entry end = last[0];
+        return new JournalCheck(count[0], end.seq(), end.hash(), end.signed(), problems, kept);
     }
 
     /** At most {@code limit} journal entries after number {@code after}, in order (a 404 for an unknown exercise). */
